@@ -1,0 +1,178 @@
+/* community-desk-cli.c: the command-line tool (links src/core, never GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "community-desk-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "desk-demo.h"
+#include "desk-store.h"
+#include "desk-time.h"
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;   /* N_() */
+} Command;
+
+static int cmd_stats (int argc, char **argv);
+static int cmd_demo  (int argc, char **argv);
+
+static const Command commands[] = {
+  { "stats", cmd_stats, N_("Count the rows of each table of a workspace") },
+  { "demo",  cmd_demo,  N_("Create the demo workspace in an empty database") },
+};
+
+static int
+fail (const char *message)
+{
+  g_autofree char *one_line = g_strdup (message);
+
+  g_strdelimit (one_line, "\n", ' ');
+  g_printerr ("community-desk-cli: %s\n", one_line);
+  return 1;
+}
+
+/* Parses the options common to every subcommand plus @extra. */
+static gboolean
+parse (int            *argc,
+       char         ***argv,
+       const char     *name,
+       const char     *parameter,
+       GOptionEntry   *extra,
+       char          **database,
+       GError        **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *summary = NULL;
+  GOptionEntry common[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, database,
+      N_("Workspace file (default: the user’s workspace)"), N_("PATH") },
+    { NULL }
+  };
+
+  context = g_option_context_new (parameter);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      g_option_context_set_summary (context, _(commands[i].summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  if (extra != NULL)
+    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (*database == NULL)
+    *database = desk_store_default_path ();
+  return TRUE;
+}
+
+static int
+cmd_stats (int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *database = NULL;
+  const char * const *tables = desk_store_table_names ();
+
+  if (!parse (&argc, &argv, "stats", NULL, NULL, &database, &error))
+    return fail (error->message);
+  if (argc > 1)
+    return fail (_("stats takes no argument"));
+
+  store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return fail (error->message);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      gint64 count = 0;
+
+      if (!desk_store_count_rows (store, tables[i], &count, &error))
+        return fail (error->message);
+      g_print ("%-16s %" G_GINT64_FORMAT "\n", tables[i], count);
+    }
+  return 0;
+}
+
+static int
+cmd_demo (int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GListModel) brands = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autofree char *database = NULL;
+
+  if (!parse (&argc, &argv, "demo", NULL, NULL, &database, &error))
+    return fail (error->message);
+
+  store = desk_store_open (database, DESK_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error->message);
+  brands = desk_store_list_brands (store, &error);
+  if (brands == NULL)
+    return fail (error->message);
+  if (g_list_model_get_n_items (brands) > 0)
+    return fail (_("the workspace already holds a brand; the demo is only created in an empty one"));
+  if (!desk_demo_populate (store, NULL, DESK_DEMO_SEED, now, &error))
+    return fail (error->message);
+  g_print (_("Demo workspace created in %s\n"), database);
+  return 0;
+}
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: community-desk-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “community-desk-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      usage (stderr);
+      return 2;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      usage (stdout);
+      return 0;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("community-desk-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].func (argc - 1, argv + 1);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”; see --help"), argv[1]);
+    return fail (message);
+  }
+}

@@ -1,0 +1,108 @@
+/* desk-enums.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-enums"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-enums.h"
+
+typedef struct
+{
+  const char *id;
+  const char *label;     /* N_() marked, translated on use */
+  const char *colour;
+} Entry;
+
+static const Entry post_statuses[] = {
+  { "idea",      N_("Idea"),      NULL },
+  { "draft",     N_("Draft"),     NULL },
+  { "review",    N_("In review"), NULL },
+  { "approved",  N_("Approved"),  NULL },
+  { "scheduled", N_("Scheduled"), NULL },
+  { "published", N_("Published"), NULL },
+  { "failed",    N_("Failed"),    NULL },
+};
+
+static const Entry networks[] = {
+  { "mastodon",  N_("Mastodon"),  "#6364ff" },
+  { "bluesky",   N_("Bluesky"),   "#1185fe" },
+  { "wordpress", N_("WordPress"), "#21759b" },
+  { "instagram", N_("Instagram"), "#e1306c" },
+  { "facebook",  N_("Facebook"),  "#1877f2" },
+  { "linkedin",  N_("LinkedIn"),  "#0a66c2" },
+  { "threads",   N_("Threads"),   "#000000" },
+  { "x",         N_("X"),         "#000000" },
+};
+
+static const Entry notification_kinds[] = {
+  { "mention",   N_("Mention"),        NULL },
+  { "reply",     N_("Reply"),          NULL },
+  { "dm",        N_("Direct message"), NULL },
+  { "comment",   N_("Comment"),        NULL },
+  { "quote",     N_("Quote"),          NULL },
+  { "repost",    N_("Repost"),         NULL },
+  { "favourite", N_("Favourite"),      NULL },
+  { "follow",    N_("New follower"),   NULL },
+};
+
+static const Entry notification_statuses[] = {
+  { "new",         N_("New"),         NULL },
+  { "in_progress", N_("In progress"), NULL },
+  { "answered",    N_("Answered"),    NULL },
+  { "archived",    N_("Archived"),    NULL },
+  { "spam",        N_("Spam"),        NULL },
+};
+
+static gboolean
+lookup (const Entry *table,
+        guint        n,
+        const char  *id,
+        guint       *out)
+{
+  if (id == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].id, id))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+#define DEFINE_ENUM_IDS(prefix, Type, table)                              \
+  const char *prefix##_to_id (Type v)                                     \
+  {                                                                       \
+    g_return_val_if_fail ((guint) v < G_N_ELEMENTS (table), NULL);        \
+    return table[v].id;                                                   \
+  }                                                                       \
+  const char *prefix##_to_label (Type v)                                  \
+  {                                                                       \
+    g_return_val_if_fail ((guint) v < G_N_ELEMENTS (table), NULL);        \
+    return g_dgettext (GETTEXT_PACKAGE, table[v].label);                  \
+  }                                                                       \
+  gboolean prefix##_from_id (const char *id, Type *out)                   \
+  {                                                                       \
+    guint i;                                                              \
+    if (!lookup (table, G_N_ELEMENTS (table), id, &i))                    \
+      return FALSE;                                                       \
+    if (out)                                                              \
+      *out = (Type) i;                                                    \
+    return TRUE;                                                          \
+  }
+
+DEFINE_ENUM_IDS (desk_post_status, DeskPostStatus, post_statuses)
+DEFINE_ENUM_IDS (desk_network, DeskNetwork, networks)
+DEFINE_ENUM_IDS (desk_notification_kind, DeskNotificationKind, notification_kinds)
+DEFINE_ENUM_IDS (desk_notification_status, DeskNotificationStatus, notification_statuses)
+
+const char *
+desk_network_default_colour (DeskNetwork network)
+{
+  g_return_val_if_fail ((guint) network < G_N_ELEMENTS (networks), NULL);
+  return networks[network].colour;
+}

@@ -1,0 +1,81 @@
+/* desk-enums.h: the closed vocabularies of the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DESK_POST_STATUS_IDEA,
+  DESK_POST_STATUS_DRAFT,
+  DESK_POST_STATUS_IN_REVIEW,
+  DESK_POST_STATUS_APPROVED,
+  DESK_POST_STATUS_SCHEDULED,
+  DESK_POST_STATUS_PUBLISHED,
+  DESK_POST_STATUS_FAILED,
+} DeskPostStatus;
+
+#define DESK_POST_STATUS_LAST DESK_POST_STATUS_FAILED
+
+typedef enum
+{
+  DESK_NETWORK_MASTODON,
+  DESK_NETWORK_BLUESKY,
+  DESK_NETWORK_WORDPRESS,
+  DESK_NETWORK_INSTAGRAM,
+  DESK_NETWORK_FACEBOOK,
+  DESK_NETWORK_LINKEDIN,
+  DESK_NETWORK_THREADS,
+  DESK_NETWORK_X,
+} DeskNetwork;
+
+#define DESK_NETWORK_LAST DESK_NETWORK_X
+
+typedef enum
+{
+  DESK_NOTIFICATION_KIND_MENTION,
+  DESK_NOTIFICATION_KIND_REPLY,
+  DESK_NOTIFICATION_KIND_DIRECT_MESSAGE,
+  DESK_NOTIFICATION_KIND_COMMENT,
+  DESK_NOTIFICATION_KIND_QUOTE,
+  DESK_NOTIFICATION_KIND_REPOST,
+  DESK_NOTIFICATION_KIND_FAVOURITE,
+  DESK_NOTIFICATION_KIND_FOLLOW,
+} DeskNotificationKind;
+
+#define DESK_NOTIFICATION_KIND_LAST DESK_NOTIFICATION_KIND_FOLLOW
+
+typedef enum
+{
+  DESK_NOTIFICATION_STATUS_NEW,
+  DESK_NOTIFICATION_STATUS_IN_PROGRESS,
+  DESK_NOTIFICATION_STATUS_ANSWERED,
+  DESK_NOTIFICATION_STATUS_ARCHIVED,
+  DESK_NOTIFICATION_STATUS_SPAM,
+} DeskNotificationStatus;
+
+#define DESK_NOTIFICATION_STATUS_LAST DESK_NOTIFICATION_STATUS_SPAM
+
+/* Stable identifiers, as stored in SQLite and printed by the CLI. */
+const char *desk_post_status_to_id         (DeskPostStatus status);
+gboolean    desk_post_status_from_id       (const char *id, DeskPostStatus *out);
+const char *desk_post_status_to_label      (DeskPostStatus status);
+
+const char *desk_network_to_id             (DeskNetwork network);
+gboolean    desk_network_from_id           (const char *id, DeskNetwork *out);
+const char *desk_network_to_label          (DeskNetwork network);
+const char *desk_network_default_colour    (DeskNetwork network);
+
+const char *desk_notification_kind_to_id    (DeskNotificationKind kind);
+gboolean    desk_notification_kind_from_id  (const char *id, DeskNotificationKind *out);
+const char *desk_notification_kind_to_label (DeskNotificationKind kind);
+
+const char *desk_notification_status_to_id    (DeskNotificationStatus status);
+gboolean    desk_notification_status_from_id  (const char *id, DeskNotificationStatus *out);
+const char *desk_notification_status_to_label (DeskNotificationStatus status);
+
+G_END_DECLS

@@ -1,0 +1,167 @@
+/* desk-store.h: the offline workspace, one SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "desk-brand.h"
+#include "desk-campaign.h"
+#include "desk-channel.h"
+#include "desk-notification.h"
+#include "desk-post.h"
+
+G_BEGIN_DECLS
+
+#define DESK_STORE_ERROR (desk_store_error_quark ())
+
+typedef enum
+{
+  DESK_STORE_ERROR_NOT_A_DATABASE,
+  DESK_STORE_ERROR_CORRUPT,
+  DESK_STORE_ERROR_LOCKED,
+  DESK_STORE_ERROR_TOO_NEW,
+  DESK_STORE_ERROR_NEEDS_UPGRADE,
+  DESK_STORE_ERROR_NOT_FOUND,
+  DESK_STORE_ERROR_INVALID,
+  DESK_STORE_ERROR_IO,
+  DESK_STORE_ERROR_FAILED,
+} DeskStoreError;
+
+typedef enum
+{
+  DESK_STORE_OPEN_DEFAULT   = 0,
+  DESK_STORE_OPEN_READ_ONLY = 1 << 0,
+  DESK_STORE_OPEN_NO_CREATE = 1 << 1,
+} DeskStoreOpenFlags;
+
+/* 'CDSK': written to PRAGMA application_id so that we never take a foreign
+ * SQLite file for ours. */
+#define DESK_STORE_APPLICATION_ID 0x4344534b
+#define DESK_STORE_SCHEMA_VERSION 3
+#define DESK_STORE_MAX_BACKUPS    5
+
+typedef struct
+{
+  gint64  channel_id;
+  gint64  post_id;       /* 0: the whole channel */
+  char   *day;           /* YYYY-MM-DD */
+  char   *metric;
+  double  value;
+} DeskMetricSample;
+
+typedef struct
+{
+  gint64  channel_id;
+  char   *metric;
+  double  total;         /* sum over the period */
+  double  latest;        /* value on the last day (levels such as followers) */
+} DeskMetricTotal;
+
+void desk_metric_sample_free (DeskMetricSample *sample);
+void desk_metric_total_free  (DeskMetricTotal  *total);
+
+#define DESK_TYPE_STORE (desk_store_get_type ())
+G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
+
+typedef gboolean (*DeskStoreTransactionFunc) (DeskStore  *store,
+                                              gpointer    user_data,
+                                              GError    **error);
+
+GQuark       desk_store_error_quark            (void);
+char        *desk_store_default_path           (void);
+const char * const *desk_store_table_names     (void);
+
+DeskStore   *desk_store_open                   (const char          *path,
+                                                DeskStoreOpenFlags   flags,
+                                                GError             **error);
+DeskStore   *desk_store_open_full              (const char          *path,
+                                                DeskStoreOpenFlags   flags,
+                                                guint                busy_timeout_ms,
+                                                GError             **error);
+const char  *desk_store_get_path               (DeskStore           *self);
+gboolean     desk_store_is_read_only           (DeskStore           *self);
+int          desk_store_get_schema_version     (DeskStore           *self);
+char        *desk_store_get_backup_dir         (DeskStore           *self);
+
+gboolean     desk_store_transaction            (DeskStore           *self,
+                                                DeskStoreTransactionFunc func,
+                                                gpointer             user_data,
+                                                GError             **error);
+gboolean     desk_store_count_rows             (DeskStore           *self,
+                                                const char          *table,
+                                                gint64              *count,
+                                                GError             **error);
+gboolean     desk_store_check_integrity        (DeskStore           *self,
+                                                GError             **error);
+
+/* Brands, channels, campaigns */
+GListModel  *desk_store_list_brands            (DeskStore           *self,
+                                                GError             **error);
+gboolean     desk_store_save_brand             (DeskStore           *self,
+                                                DeskBrand           *brand,
+                                                GError             **error);
+GListModel  *desk_store_list_channels          (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_save_channel           (DeskStore           *self,
+                                                DeskChannel         *channel,
+                                                GError             **error);
+GListModel  *desk_store_list_campaigns         (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_save_campaign          (DeskStore           *self,
+                                                DeskCampaign        *campaign,
+                                                GError             **error);
+
+/* Posts */
+gboolean     desk_store_save_post              (DeskStore           *self,
+                                                DeskPost            *post,
+                                                GError             **error);
+gboolean     desk_store_save_posts             (DeskStore           *self,
+                                                GPtrArray           *posts,
+                                                GError             **error);
+gboolean     desk_store_delete_post            (DeskStore           *self,
+                                                gint64               post_id,
+                                                GError             **error);
+DeskPost    *desk_store_get_post               (DeskStore           *self,
+                                                gint64               post_id,
+                                                GError             **error);
+GPtrArray   *desk_store_query_posts            (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GDateTime           *from,
+                                                GDateTime           *to,
+                                                GError             **error);
+GPtrArray   *desk_store_query_unscheduled_posts (DeskStore          *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+GPtrArray   *desk_store_query_all_posts        (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+
+/* Inbox */
+gboolean     desk_store_add_notifications      (DeskStore           *self,
+                                                GPtrArray           *notifications,
+                                                GError             **error);
+gboolean     desk_store_count_notifications    (DeskStore           *self,
+                                                gint64               brand_id,
+                                                guint               *count,
+                                                GError             **error);
+GPtrArray   *desk_store_query_notifications    (DeskStore           *self,
+                                                gint64               brand_id,
+                                                guint                offset,
+                                                guint                limit,
+                                                GError             **error);
+
+/* Metrics */
+gboolean     desk_store_add_metric_samples     (DeskStore           *self,
+                                                GPtrArray           *samples,
+                                                GError             **error);
+GPtrArray   *desk_store_query_metric_totals    (DeskStore           *self,
+                                                gint64               brand_id,
+                                                const char          *from_day,
+                                                const char          *to_day,
+                                                GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* desk-time.h: the app's clock and local-time helpers (all GDateTime)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+GDateTime *desk_time_now           (void);
+GDateTime *desk_time_local_midnight (GDateTime *time);
+GDateTime *desk_time_month_start   (GDateTime *time);
+GDateTime *desk_time_at_local      (GDateTime *day,
+                                    int        hour,
+                                    int        minute);
+char      *desk_time_format_day    (GDateTime *time);
+
+G_END_DECLS
