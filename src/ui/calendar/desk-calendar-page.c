@@ -1,0 +1,604 @@
+/* desk-calendar-page.c: the month view of the editorial calendar
+ *
+ * Six weeks of day cells over a DeskPostList: the model follows the store,
+ * the page redistributes its items over the cells when it changes. A
+ * single click selects a day, a double click creates a post on it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-calendar-page"
+
+#include "config.h"
+
+#include <langinfo.h>
+#include <glib/gi18n.h>
+
+#include "desk-calendar-page.h"
+#include "desk-post-card.h"
+#include "desk-post-list.h"
+#include "desk-time.h"
+
+#define N_DAYS          42
+#define CARDS_PER_DAY   3
+
+typedef struct
+{
+  GtkWidget *box;
+  GtkLabel  *number;
+  GtkBox    *cards;
+  GtkWidget *more;
+  GtkBox    *more_box;
+} DayCell;
+
+struct _DeskCalendarPage
+{
+  GtkWidget      parent_instance;
+
+  DeskStore     *store;
+  DeskPostList  *posts;
+  gint64         brand_id;
+  GHashTable    *channels;     /* gint64* → DeskChannel */
+  GHashTable    *campaigns;    /* gint64* → DeskCampaign */
+
+  GDateTime     *month;        /* local midnight, 1st of the shown month */
+  GDateTime     *grid_start;   /* local midnight of the first cell */
+  GDateTime     *selected;     /* local midnight */
+  int            week_start;   /* 0 = Sunday … 6 = Saturday */
+
+  DayCell        cells[N_DAYS];
+
+  GtkLabel      *month_label;
+  GtkGrid       *weekday_grid;
+  GtkGrid       *month_grid;
+};
+
+G_DEFINE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BRAND_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The locale's first day of the week (glibc), as GNOME Calendar reads it:
+ * Monday in France. */
+static int
+locale_week_start (void)
+{
+#ifdef _NL_TIME_FIRST_WEEKDAY
+  union { unsigned int word; char *string; } langinfo;
+  int week_1stday = 0;
+  int first_weekday;
+  unsigned int week_origin;
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  week_origin = langinfo.word;
+  if (week_origin == 19971130)
+    week_1stday = 0;
+  else if (week_origin == 19971201)
+    week_1stday = 1;
+  else
+    return 1;
+  return (week_1stday + first_weekday - 1) % 7;
+#else
+  return 1;
+#endif
+}
+
+static guint32
+julian (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local), g_date_time_get_year (local));
+  return g_date_get_julian (&date);
+}
+
+static GDateTime *
+cell_day (DeskCalendarPage *self,
+          guint             index)
+{
+  return g_date_time_add_days (self->grid_start, index);
+}
+
+static void
+update_selection (DeskCalendarPage *self)
+{
+  guint32 first = julian (self->grid_start);
+  guint32 selected = self->selected ? julian (self->selected) : 0;
+
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      if (first + i == selected)
+        gtk_widget_add_css_class (self->cells[i].box, "selected");
+      else
+        gtk_widget_remove_css_class (self->cells[i].box, "selected");
+    }
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+make_card (DeskCalendarPage *self,
+           DeskPost         *post)
+{
+  GtkWidget *card = desk_post_card_new ();
+
+  desk_post_card_set_post (DESK_POST_CARD (card), post, self->channels, self->campaigns);
+  return card;
+}
+
+/* Puts every post of the model in its day cell. */
+static void
+fill_cells (DeskCalendarPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->posts);
+  guint32 first = julian (self->grid_start);
+  guint counts[N_DAYS] = { 0 };
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < N_DAYS; i++)
+    clear_box (self->cells[i].cards);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
+      GDateTime *at = desk_post_get_scheduled_at (post);
+      gint64 index;
+      DayCell *cell;
+
+      if (at == NULL)
+        continue;
+      index = (gint64) julian (at) - first;
+      if (index < 0 || index >= N_DAYS)
+        continue;
+
+      cell = &self->cells[index];
+      if (counts[index] < CARDS_PER_DAY)
+        gtk_box_append (cell->cards, make_card (self, post));
+      counts[index]++;
+    }
+
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      DayCell *cell = &self->cells[i];
+      gboolean overflow = counts[i] > CARDS_PER_DAY;
+
+      gtk_widget_set_visible (cell->more, overflow);
+      if (overflow)
+        {
+          g_autofree char *label = NULL;
+
+          /* Translators: shown in a calendar day that has more posts than fit */
+          label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more",
+                                                counts[i] - CARDS_PER_DAY),
+                                   counts[i] - CARDS_PER_DAY);
+          gtk_menu_button_set_label (GTK_MENU_BUTTON (cell->more), label);
+        }
+    }
+}
+
+static void
+posts_changed_cb (DeskCalendarPage *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added)
+{
+  fill_cells (self);
+}
+
+static void
+update_header (DeskCalendarPage *self)
+{
+  g_autoptr(GDateTime) today = desk_time_now ();
+  guint32 today_j = julian (today);
+  guint32 first = julian (self->grid_start);
+  int month = g_date_time_get_month (self->month);
+  g_autofree char *title = g_date_time_format (self->month, "%OB %Y");
+
+  if (title != NULL && title[0] != '\0')
+    {
+      /* Month names are lower case in French: a title starts upper case. */
+      gunichar c = g_unichar_totitle (g_utf8_get_char (title));
+      char buf[8] = { 0 };
+      g_autofree char *cap = NULL;
+
+      g_unichar_to_utf8 (c, buf);
+      cap = g_strconcat (buf, g_utf8_next_char (title), NULL);
+      gtk_label_set_text (self->month_label, cap);
+    }
+
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      g_autoptr(GDateTime) day = cell_day (self, i);
+      g_autofree char *number = g_strdup_printf ("%d", g_date_time_get_day_of_month (day));
+      g_autofree char *name = g_date_time_format (day, "%A %-d %B %Y");
+      DayCell *cell = &self->cells[i];
+
+      gtk_label_set_text (cell->number, number);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+      if (g_date_time_get_month (day) != month)
+        gtk_widget_add_css_class (cell->box, "other-month");
+      else
+        gtk_widget_remove_css_class (cell->box, "other-month");
+
+      if (first + i == today_j)
+        gtk_widget_add_css_class (cell->box, "today");
+      else
+        gtk_widget_remove_css_class (cell->box, "today");
+    }
+}
+
+static void
+reload (DeskCalendarPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (self->brand_id == 0 || self->grid_start == NULL)
+    return;
+
+  end = g_date_time_add_days (self->grid_start, N_DAYS);
+  if (!desk_post_list_set_range (self->posts, self->brand_id, self->grid_start, end, &error))
+    g_warning ("Cannot load the calendar: %s", error->message);
+}
+
+void
+desk_calendar_page_set_month (DeskCalendarPage *self,
+                              GDateTime        *day)
+{
+  g_autoptr(GDateTime) month = NULL;
+  int offset;
+
+  g_return_if_fail (DESK_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (day != NULL);
+
+  month = desk_time_month_start (day);
+  /* day of week: 1 = Monday … 7 = Sunday; week_start: 0 = Sunday */
+  offset = (g_date_time_get_day_of_week (month) % 7 - self->week_start + 7) % 7;
+
+  g_clear_pointer (&self->month, g_date_time_unref);
+  g_clear_pointer (&self->grid_start, g_date_time_unref);
+  self->month = g_steal_pointer (&month);
+  self->grid_start = g_date_time_add_days (self->month, -offset);
+
+  if (self->selected == NULL || julian (self->selected) < julian (self->grid_start) ||
+      julian (self->selected) >= julian (self->grid_start) + N_DAYS)
+    {
+      g_clear_pointer (&self->selected, g_date_time_unref);
+      self->selected = desk_time_local_midnight (day);
+    }
+
+  update_header (self);
+  update_selection (self);
+  reload (self);
+}
+
+static void
+go_action_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (widget);
+  g_autoptr(GDateTime) target = NULL;
+
+  if (g_str_equal (action_name, "calendar.today"))
+    target = desk_time_now ();
+  else
+    target = g_date_time_add_months (self->month, g_str_equal (action_name, "calendar.next") ? 1 : -1);
+
+  g_clear_pointer (&self->selected, g_date_time_unref);
+  if (!g_str_equal (action_name, "calendar.today"))
+    self->selected = g_date_time_ref (target);
+  desk_calendar_page_set_month (self, target);
+}
+
+static void
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 DeskCalendarPage *self)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index"));
+  g_autoptr(GDateTime) day = cell_day (self, index);
+
+  g_clear_pointer (&self->selected, g_date_time_unref);
+  self->selected = g_date_time_ref (day);
+  update_selection (self);
+
+  if (n_press == 2)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-post-on", "x", g_date_time_to_unix (day));
+}
+
+/* The "+N more" list is built when it opens. */
+static void
+more_popover_show_cb (GtkPopover       *popover,
+                      DeskCalendarPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "cell-index"));
+  GListModel *model = G_LIST_MODEL (self->posts);
+  guint32 wanted = julian (self->grid_start) + index;
+  DayCell *cell = &self->cells[index];
+
+  clear_box (cell->more_box);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
+      GDateTime *at = desk_post_get_scheduled_at (post);
+
+      if (at != NULL && julian (at) == wanted)
+        gtk_box_append (cell->more_box, make_card (self, post));
+    }
+}
+
+static void
+build_grid (DeskCalendarPage *self)
+{
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2024, 1, 1, 0, 0, 0);   /* a Monday */
+
+  for (int col = 0; col < 7; col++)
+    {
+      /* week_start 0 = Sunday: Monday + (week_start - 1 + col) days */
+      g_autoptr(GDateTime) day = g_date_time_add_days (monday, (self->week_start + 6 + col) % 7);
+      g_autofree char *name = g_date_time_format (day, "%a");
+      GtkWidget *label = gtk_label_new (name);
+
+      gtk_widget_add_css_class (label, "weekday");
+      gtk_grid_attach (self->weekday_grid, label, col, 0, 1, 1);
+    }
+
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      DayCell *cell = &self->cells[i];
+      GtkGesture *click = gtk_gesture_click_new ();
+      GtkWidget *popover, *scroller;
+
+      cell->box = g_object_new (GTK_TYPE_BOX,
+                                "orientation", GTK_ORIENTATION_VERTICAL,
+                                "spacing", 2,
+                                "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                NULL);
+      gtk_widget_add_css_class (cell->box, "day-cell");
+      gtk_widget_set_overflow (cell->box, GTK_OVERFLOW_HIDDEN);
+      g_object_set_data (G_OBJECT (cell->box), "cell-index", GUINT_TO_POINTER (i));
+
+      cell->number = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (cell->number, 0.5);
+      gtk_widget_set_halign (GTK_WIDGET (cell->number), GTK_ALIGN_START);
+      gtk_widget_add_css_class (GTK_WIDGET (cell->number), "day-number");
+      gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->number));
+
+      cell->cards = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+      gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->cards));
+
+      cell->more_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
+      gtk_widget_set_size_request (GTK_WIDGET (cell->more_box), 280, -1);
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 400);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (cell->more_box));
+      popover = gtk_popover_new ();
+      gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+      g_object_set_data (G_OBJECT (popover), "cell-index", GUINT_TO_POINTER (i));
+      g_signal_connect (popover, "show", G_CALLBACK (more_popover_show_cb), self);
+
+      cell->more = gtk_menu_button_new ();
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (cell->more), popover);
+      gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (cell->more), FALSE);
+      gtk_widget_add_css_class (cell->more, "flat");
+      gtk_widget_add_css_class (cell->more, "more-button");
+      gtk_widget_set_halign (cell->more, GTK_ALIGN_START);
+      gtk_widget_set_visible (cell->more, FALSE);
+      gtk_widget_set_tooltip_text (cell->more, _("Show all the posts of this day"));
+      gtk_box_append (GTK_BOX (cell->box), cell->more);
+
+      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+      g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), self);
+      gtk_widget_add_controller (cell->box, GTK_EVENT_CONTROLLER (click));
+
+      gtk_grid_attach (self->month_grid, cell->box, i % 7, i / 7, 1, 1);
+    }
+}
+
+static void
+load_lookups (DeskCalendarPage *self)
+{
+  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, self->brand_id, NULL);
+  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (self->store, self->brand_id, NULL);
+
+  g_hash_table_remove_all (self->channels);
+  g_hash_table_remove_all (self->campaigns);
+
+  for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
+    {
+      DeskChannel *channel = g_list_model_get_item (channels, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = desk_channel_get_id (channel);
+      g_hash_table_insert (self->channels, key, channel);
+    }
+  for (guint i = 0; campaigns && i < g_list_model_get_n_items (campaigns); i++)
+    {
+      DeskCampaign *campaign = g_list_model_get_item (campaigns, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = desk_campaign_get_id (campaign);
+      g_hash_table_insert (self->campaigns, key, campaign);
+    }
+}
+
+static void
+desk_calendar_page_set_brand_id (DeskCalendarPage *self,
+                                 gint64            brand_id)
+{
+  if (self->brand_id == brand_id)
+    return;
+  self->brand_id = brand_id;
+  load_lookups (self);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRAND_ID]);
+}
+
+static void
+desk_calendar_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRAND_ID:
+      g_value_set_int64 (value, self->brand_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_calendar_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRAND_ID:
+      desk_calendar_page_set_brand_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_calendar_page_dispose (GObject *object)
+{
+  DeskCalendarPage *self = (DeskCalendarPage *) object;
+
+  if (self->posts != NULL)
+    g_signal_handlers_disconnect_by_func (self->posts, posts_changed_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
+  g_clear_object (&self->posts);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->channels, g_hash_table_unref);
+  g_clear_pointer (&self->campaigns, g_hash_table_unref);
+  g_clear_pointer (&self->month, g_date_time_unref);
+  g_clear_pointer (&self->grid_start, g_date_time_unref);
+  g_clear_pointer (&self->selected, g_date_time_unref);
+
+  G_OBJECT_CLASS (desk_calendar_page_parent_class)->dispose (object);
+}
+
+static void
+desk_calendar_page_class_init (DeskCalendarPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_calendar_page_dispose;
+  object_class->get_property = desk_calendar_page_get_property;
+  object_class->set_property = desk_calendar_page_set_property;
+
+  properties[PROP_BRAND_ID] =
+    g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, weekday_grid);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_grid);
+
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, go_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, go_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
+}
+
+static void
+desk_calendar_page_init (DeskCalendarPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->week_start = locale_week_start ();
+  self->channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  build_grid (self);
+}
+
+DeskCalendarPage *
+desk_calendar_page_new (DeskStore *store)
+{
+  DeskCalendarPage *self;
+  g_autoptr(GDateTime) now = desk_time_now ();
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  self = g_object_new (DESK_TYPE_CALENDAR_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->posts = desk_post_list_new (store);
+  g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (posts_changed_cb), self);
+  desk_calendar_page_set_month (self, now);
+  return self;
+}
+
+/**
+ * desk_calendar_page_dup_selected_day:
+ *
+ * Returns: (transfer full): local midnight of the selected day
+ */
+GDateTime *
+desk_calendar_page_dup_selected_day (DeskCalendarPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), NULL);
+  return self->selected ? g_date_time_ref (self->selected) : desk_time_now ();
+}
+
+GListModel *
+desk_calendar_page_get_model (DeskCalendarPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), NULL);
+  return G_LIST_MODEL (self->posts);
+}
+
+/* Cards shown in the day cells (not counting the "+N more" lists). */
+guint
+desk_calendar_page_count_cards (DeskCalendarPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
+
+  for (guint i = 0; i < N_DAYS; i++)
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
+      n++;
+  return n;
+}

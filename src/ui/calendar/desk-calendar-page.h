@@ -1,0 +1,23 @@
+/* desk-calendar-page.h: the month view of the editorial calendar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_CALENDAR_PAGE (desk_calendar_page_get_type ())
+G_DECLARE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK, CALENDAR_PAGE, GtkWidget)
+
+DeskCalendarPage *desk_calendar_page_new               (DeskStore        *store);
+GDateTime        *desk_calendar_page_dup_selected_day  (DeskCalendarPage *self);
+void              desk_calendar_page_set_month         (DeskCalendarPage *self,
+                                                        GDateTime        *day);
+GListModel       *desk_calendar_page_get_model         (DeskCalendarPage *self);
+guint             desk_calendar_page_count_cards       (DeskCalendarPage *self);
+
+G_END_DECLS

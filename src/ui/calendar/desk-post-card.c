@@ -1,0 +1,191 @@
+/* desk-post-card.c: a post as a card on the calendar
+ *
+ * Time, title (or first words), one dot per target channel in the
+ * network's colour, the status as a style class and the campaign's colour
+ * as a strip on the left. Activating it edits the post (win.edit-post).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-post-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-post-card.h"
+
+struct _DeskPostCard
+{
+  GtkButton  parent_instance;
+
+  DeskPost  *post;
+  GdkRGBA    strip;
+  gboolean   has_strip;
+
+  GtkLabel  *time_label;
+  GtkLabel  *title_label;
+  GtkBox    *channels_box;
+};
+
+G_DEFINE_FINAL_TYPE (DeskPostCard, desk_post_card, GTK_TYPE_BUTTON)
+
+static void
+desk_post_card_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  DeskPostCard *self = DESK_POST_CARD (widget);
+
+  GTK_WIDGET_CLASS (desk_post_card_parent_class)->snapshot (widget, snapshot);
+
+  if (self->has_strip)
+    gtk_snapshot_append_color (snapshot, &self->strip,
+                               &GRAPHENE_RECT_INIT (0, 2, 3, gtk_widget_get_height (widget) - 4));
+}
+
+static void
+desk_post_card_dispose (GObject *object)
+{
+  DeskPostCard *self = (DeskPostCard *) object;
+
+  g_clear_object (&self->post);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_POST_CARD);
+
+  G_OBJECT_CLASS (desk_post_card_parent_class)->dispose (object);
+}
+
+static void
+desk_post_card_class_init (DeskPostCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_post_card_dispose;
+  widget_class->snapshot = desk_post_card_snapshot;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-post-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskPostCard, time_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskPostCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskPostCard, channels_box);
+}
+
+static void
+desk_post_card_init (DeskPostCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+desk_post_card_new (void)
+{
+  return g_object_new (DESK_TYPE_POST_CARD, NULL);
+}
+
+DeskPost *
+desk_post_card_get_post (DeskPostCard *self)
+{
+  g_return_val_if_fail (DESK_IS_POST_CARD (self), NULL);
+  return self->post;
+}
+
+static void
+clear_status_classes (GtkWidget *widget)
+{
+  for (DeskPostStatus s = 0; s <= DESK_POST_STATUS_LAST; s++)
+    {
+      g_autofree char *cls = g_strconcat ("status-", desk_post_status_to_id (s), NULL);
+      gtk_widget_remove_css_class (widget, cls);
+    }
+}
+
+/**
+ * desk_post_card_set_post:
+ * @channels: channel id (gint64*) → DeskChannel
+ * @campaigns: campaign id (gint64*) → DeskCampaign
+ */
+void
+desk_post_card_set_post (DeskPostCard *self,
+                         DeskPost     *post,
+                         GHashTable   *channels,
+                         GHashTable   *campaigns)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *status_class = NULL;
+  g_autoptr(GString) channel_names = g_string_new (NULL);
+  g_autofree char *accessible = NULL;
+  g_autofree char *tooltip = NULL;
+  GDateTime *at;
+  const gint64 *ids;
+  guint n_ids;
+  GtkWidget *child;
+  DeskCampaign *campaign = NULL;
+  gint64 campaign_id;
+
+  g_return_if_fail (DESK_IS_POST_CARD (self));
+  g_return_if_fail (DESK_IS_POST (post));
+
+  g_set_object (&self->post, post);
+
+  title = desk_post_dup_display_title (post);
+  at = desk_post_get_scheduled_at (post);
+  if (at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (at);
+      time = g_date_time_format (local, "%H:%M");
+      /* Translators: date and time of a post for screen readers, strftime format */
+      when = g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
+    }
+  else
+    when = g_strdup (_("not scheduled"));
+
+  gtk_label_set_text (self->time_label, time ? time : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), time != NULL);
+  gtk_label_set_text (self->title_label, title);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->channels_box))) != NULL)
+    gtk_box_remove (self->channels_box, child);
+
+  ids = desk_post_get_channel_ids (post, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      DeskChannel *channel = channels ? g_hash_table_lookup (channels, &ids[i]) : NULL;
+      g_autofree char *cls = NULL;
+      GtkWidget *dot;
+
+      if (channel == NULL)
+        continue;
+      cls = g_strconcat ("network-", desk_network_to_id (desk_channel_get_network (channel)), NULL);
+      dot = gtk_label_new (NULL);
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (dot, "channel-dot");
+      gtk_widget_add_css_class (dot, cls);
+      gtk_box_append (self->channels_box, dot);
+      g_string_append_printf (channel_names, "%s%s", channel_names->len ? ", " : "",
+                              desk_network_to_label (desk_channel_get_network (channel)));
+    }
+
+  clear_status_classes (GTK_WIDGET (self));
+  status_class = g_strconcat ("status-", desk_post_status_to_id (desk_post_get_status (post)), NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
+
+  campaign_id = desk_post_get_campaign_id (post);
+  if (campaign_id != 0 && campaigns != NULL)
+    campaign = g_hash_table_lookup (campaigns, &campaign_id);
+  self->has_strip = campaign != NULL && desk_campaign_get_colour (campaign) != NULL &&
+                    gdk_rgba_parse (&self->strip, desk_campaign_get_colour (campaign));
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", desk_post_get_id (post));
+
+  /* Translators: a calendar card read by screen readers: title, date, channels, status */
+  accessible = g_strdup_printf (_("%s, %s, on %s, %s"), title, when,
+                                channel_names->len ? channel_names->str : _("no channel"),
+                                desk_post_status_to_label (desk_post_get_status (post)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s", title, when,
+                                     desk_post_status_to_label (desk_post_get_status (post)),
+                                     channel_names->len ? channel_names->str : _("no channel"));
+  gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -1,0 +1,23 @@
+/* desk-post-card.h: a post as a card on the calendar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_POST_CARD (desk_post_card_get_type ())
+G_DECLARE_FINAL_TYPE (DeskPostCard, desk_post_card, DESK, POST_CARD, GtkButton)
+
+GtkWidget *desk_post_card_new      (void);
+void       desk_post_card_set_post (DeskPostCard *self,
+                                    DeskPost     *post,
+                                    GHashTable   *channels,
+                                    GHashTable   *campaigns);
+DeskPost  *desk_post_card_get_post (DeskPostCard *self);
+
+G_END_DECLS

@@ -1,0 +1,467 @@
+/* desk-window.c: the main window
+ *
+ * A header bar with the brand selector, the view switcher and the primary
+ * menu over four pages (Calendar, Compose, Inbox, Reports). On an empty
+ * workspace it shows a welcome page; on a workspace that cannot be opened
+ * it shows why.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-calendar-page.h"
+#include "desk-compose-page.h"
+#include "desk-demo.h"
+#include "desk-inbox-page.h"
+#include "desk-post-dialog.h"
+#include "desk-reports-page.h"
+#include "desk-time.h"
+#include "desk-window.h"
+
+struct _DeskWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DeskStore            *store;
+  char                 *database_path;
+  GListModel           *brands;
+  GSettings            *settings;
+  gint64                brand_id;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkDropDown          *brand_dropdown;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *welcome_page;
+  AdwStatusPage        *error_page;
+  AdwEntryRow          *brand_name_row;
+
+  GtkWidget            *pages[4];
+};
+
+G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PAGE_CALENDAR,
+  PAGE_COMPOSE,
+  PAGE_INBOX,
+  PAGE_REPORTS,
+};
+
+static const char * const page_names[] = { "calendar", "compose", "inbox", "reports" };
+
+static void
+show_error (DeskWindow *self,
+            const char *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->brand_dropdown), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", FALSE);
+}
+
+void
+desk_window_add_toast (DeskWindow *self,
+                       const char *message)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+set_brand (DeskWindow *self,
+           gint64      brand_id)
+{
+  self->brand_id = brand_id;
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    if (self->pages[i] != NULL)
+      g_object_set (self->pages[i], "brand-id", brand_id, NULL);
+  g_settings_set_int64 (self->settings, "last-brand", brand_id);
+}
+
+static void
+brand_selected_cb (DeskWindow *self)
+{
+  DeskBrand *brand = gtk_drop_down_get_selected_item (self->brand_dropdown);
+
+  if (brand != NULL && desk_brand_get_id (brand) != self->brand_id)
+    set_brand (self, desk_brand_get_id (brand));
+}
+
+static void
+build_pages (DeskWindow *self)
+{
+  static const char *icons[] = {
+    "x-office-calendar-symbolic", "document-edit-symbolic",
+    "mail-unread-symbolic", "x-office-presentation-symbolic",
+  };
+  const char *titles[] = {
+    _("Calendar"), _("Compose"), _("Inbox"), _("Reports"),
+  };
+
+  self->pages[PAGE_CALENDAR] = GTK_WIDGET (desk_calendar_page_new (self->store));
+  self->pages[PAGE_COMPOSE] = GTK_WIDGET (desk_compose_page_new (self->store));
+  self->pages[PAGE_INBOX] = GTK_WIDGET (desk_inbox_page_new (self->store));
+  self->pages[PAGE_REPORTS] = GTK_WIDGET (desk_reports_page_new (self->store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, self->pages[i],
+                                                          page_names[i], titles[i]);
+      adw_view_stack_page_set_icon_name (page, icons[i]);
+    }
+}
+
+/* Fills the brand selector and shows the workspace, or the welcome page
+ * when there is no brand yet. */
+static void
+load_brands (DeskWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkExpression) name = NULL;
+  gint64 wanted = g_settings_get_int64 (self->settings, "last-brand");
+  guint n, selected = 0;
+
+  g_clear_object (&self->brands);
+  self->brands = desk_store_list_brands (self->store, &error);
+  if (self->brands == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (self->brands);
+  if (n == 0)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskBrand) brand = g_list_model_get_item (self->brands, i);
+      if (desk_brand_get_id (brand) == wanted)
+        selected = i;
+    }
+
+  name = gtk_property_expression_new (DESK_TYPE_BRAND, NULL, "name");
+  g_signal_handlers_block_by_func (self->brand_dropdown, brand_selected_cb, self);
+  gtk_drop_down_set_expression (self->brand_dropdown, name);
+  gtk_drop_down_set_model (self->brand_dropdown, self->brands);
+  gtk_drop_down_set_selected (self->brand_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->brand_dropdown, brand_selected_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->brand_dropdown), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), TRUE);
+
+  if (self->pages[0] == NULL)
+    build_pages (self);
+
+  {
+    g_autoptr(DeskBrand) brand = g_list_model_get_item (self->brands, selected);
+    set_brand (self, desk_brand_get_id (brand));
+  }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", TRUE);
+}
+
+static void
+on_demo_button_clicked_cb (DeskWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+
+  if (!desk_demo_populate (self->store, NULL, DESK_DEMO_SEED, now, &error))
+    {
+      desk_window_add_toast (self, error->message);
+      return;
+    }
+  load_brands (self);
+}
+
+static void
+on_brand_name_apply_cb (DeskWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->brand_name_row))));
+
+  if (name[0] == '\0')
+    {
+      desk_window_add_toast (self, _("Type the brand’s name first."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->brand_name_row));
+      return;
+    }
+
+  brand = g_object_new (DESK_TYPE_BRAND, "name", name, NULL);
+  if (!desk_store_save_brand (self->store, brand, &error))
+    {
+      desk_window_add_toast (self, error->message);
+      return;
+    }
+  g_settings_set_int64 (self->settings, "last-brand", desk_brand_get_id (brand));
+  load_brands (self);
+}
+
+static void
+post_dialog_saved_cb (DeskWindow     *self,
+                      DeskPost       *post,
+                      DeskPostDialog *dialog)
+{
+  desk_window_add_toast (self, _("Post saved"));
+}
+
+static void
+post_dialog_deleted_cb (DeskWindow     *self,
+                        DeskPostDialog *dialog)
+{
+  desk_window_add_toast (self, _("Post deleted"));
+}
+
+/**
+ * desk_window_edit_post:
+ * @post: (nullable): the post to edit, or %NULL for a new one
+ * @day: (nullable): for a new post, the day to schedule it on
+ *
+ * Returns: (transfer none): the dialog, already shown
+ */
+GtkWindow *
+desk_window_edit_post (DeskWindow *self,
+                       DeskPost   *post,
+                       GDateTime  *day)
+{
+  DeskPostDialog *dialog;
+
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->brand_id == 0)
+    return NULL;
+
+  dialog = desk_post_dialog_new (self->store, self->brand_id, post, day, self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (post_dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (post_dialog_deleted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+new_post_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GDateTime) day = NULL;
+
+  if (parameter != NULL && g_variant_get_int64 (parameter) != 0)
+    day = g_date_time_new_from_unix_local (g_variant_get_int64 (parameter));
+  else if (self->pages[PAGE_CALENDAR] != NULL)
+    day = desk_calendar_page_dup_selected_day (DESK_CALENDAR_PAGE (self->pages[PAGE_CALENDAR]));
+
+  desk_window_edit_post (self, NULL, day);
+}
+
+static void
+edit_post_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPost) post = desk_store_get_post (self->store, g_variant_get_int64 (parameter), &error);
+
+  if (post == NULL)
+    {
+      desk_window_add_toast (self, error->message);
+      return;
+    }
+  desk_window_edit_post (self, post, NULL);
+}
+
+static void
+show_view_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  desk_window_show_view (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+visible_view_changed_cb (DeskWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static gboolean
+desk_window_close_request (GtkWindow *window)
+{
+  DeskWindow *self = DESK_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
+}
+
+static void
+desk_window_dispose (GObject *object)
+{
+  DeskWindow *self = (DeskWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
+}
+
+static void
+desk_window_finalize (GObject *object)
+{
+  DeskWindow *self = (DeskWindow *) object;
+
+  g_clear_object (&self->brands);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (desk_window_parent_class)->finalize (object);
+}
+
+static void
+desk_window_class_init (DeskWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = desk_window_dispose;
+  object_class->finalize = desk_window_finalize;
+  window_class->close_request = desk_window_close_request;
+
+  g_type_ensure (DESK_TYPE_BRAND);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, brand_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, brand_name_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_demo_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_brand_name_apply_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-post", NULL, new_post_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-post-on", "x", new_post_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-post", "x", edit_post_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-post", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "calendar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "compose");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "inbox");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "reports");
+}
+
+static void
+desk_window_init (DeskWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->brand_dropdown, "notify::selected-item",
+                            G_CALLBACK (brand_selected_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (visible_view_changed_cb), self);
+}
+
+DeskWindow *
+desk_window_new (DeskApplication *application,
+                 DeskStore       *store,
+                 const char      *database_path,
+                 const GError    *open_error)
+{
+  DeskWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (DESK_IS_APPLICATION (application), NULL);
+
+  settings = desk_application_get_settings (application);
+  self = g_object_new (DESK_TYPE_WINDOW,
+                       "application", application,
+                       "default-width", g_settings_get_int (settings, "window-width"),
+                       "default-height", g_settings_get_int (settings, "window-height"),
+                       "maximized", g_settings_get_boolean (settings, "window-maximized"),
+                       NULL);
+  self->settings = g_object_ref (settings);
+  self->database_path = g_strdup (database_path);
+
+  if (store == NULL)
+    {
+      show_error (self, open_error ? open_error->message : _("Unknown error."));
+      return self;
+    }
+
+  self->store = g_object_ref (store);
+  load_brands (self);
+
+  if (self->pages[0] != NULL)
+    {
+      g_autofree char *view = g_settings_get_string (settings, "last-view");
+      desk_window_show_view (self, view);
+    }
+  return self;
+}
+
+DeskStore *
+desk_window_get_store (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const char *
+desk_window_get_database_path (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->database_path;
+}
+
+gint64
+desk_window_get_brand_id (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), 0);
+  return self->brand_id;
+}
+
+void
+desk_window_show_view (DeskWindow *self,
+                       const char *view)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (view, page_names[i]) == 0 && self->pages[i] != NULL)
+      adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+const char *
+desk_window_get_view (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}

@@ -1,0 +1,33 @@
+/* desk-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-application.h"
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_WINDOW (desk_window_get_type ())
+G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
+
+DeskWindow  *desk_window_new               (DeskApplication *application,
+                                            DeskStore       *store,
+                                            const char      *database_path,
+                                            const GError    *open_error);
+DeskStore   *desk_window_get_store         (DeskWindow      *self);
+const char  *desk_window_get_database_path (DeskWindow      *self);
+gint64       desk_window_get_brand_id      (DeskWindow      *self);
+void         desk_window_show_view         (DeskWindow      *self,
+                                            const char      *view);
+const char  *desk_window_get_view          (DeskWindow      *self);
+GtkWindow   *desk_window_edit_post         (DeskWindow      *self,
+                                            DeskPost        *post,
+                                            GDateTime       *day);
+void         desk_window_add_toast         (DeskWindow      *self,
+                                            const char      *message);
+
+G_END_DECLS

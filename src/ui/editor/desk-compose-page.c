@@ -1,0 +1,226 @@
+/* desk-compose-page.c: ideas and drafts waiting for a date
+ *
+ * Until the visual editor lands, Compose lists the brand's unscheduled
+ * posts from the store and follows its signals.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-compose-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-compose-page.h"
+
+struct _DeskComposePage
+{
+  GtkWidget   parent_instance;
+
+  DeskStore  *store;
+  GListStore *posts;
+  gint64      brand_id;
+
+  GtkStack   *stack;
+  GtkListBox *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (DeskComposePage, desk_compose_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BRAND_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_stack (DeskComposePage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->posts)) ? "list" : "empty");
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  DeskPost *post = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = desk_post_dup_display_title (post);
+  const char *pillar = desk_post_get_pillar (post);
+  g_autofree char *subtitle = NULL;
+
+  subtitle = pillar && *pillar
+    ? g_strdup_printf ("%s · %s", desk_post_status_to_label (desk_post_get_status (post)), pillar)
+    : g_strdup (desk_post_status_to_label (desk_post_get_status (post)));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.edit-post");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", desk_post_get_id (post));
+  return row;
+}
+
+static gboolean
+wanted (DeskComposePage *self,
+        DeskPost        *post)
+{
+  return desk_post_get_brand_id (post) == self->brand_id && desk_post_get_scheduled_at (post) == NULL;
+}
+
+/* Added or changed: the row is replaced so that it shows the new values. */
+static void
+post_event_cb (DeskComposePage *self,
+               DeskPost        *post)
+{
+  guint pos;
+  gboolean present = g_list_store_find (self->posts, post, &pos);
+  gboolean keep = wanted (self, post);
+
+  if (present)
+    g_list_store_remove (self->posts, pos);
+  if (keep)
+    g_list_store_insert (self->posts, present ? pos : g_list_model_get_n_items (G_LIST_MODEL (self->posts)), post);
+  update_stack (self);
+}
+
+static void
+post_removed_cb (DeskComposePage *self,
+                 DeskPost        *post)
+{
+  guint pos;
+
+  if (g_list_store_find (self->posts, post, &pos))
+    g_list_store_remove (self->posts, pos);
+  update_stack (self);
+}
+
+static void
+reload (DeskComposePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = desk_store_query_unscheduled_posts (self->store, self->brand_id, &error);
+
+  if (posts == NULL)
+    {
+      g_warning ("Cannot load the ideas: %s", error->message);
+      return;
+    }
+  g_list_store_splice (self->posts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->posts)),
+                       posts->pdata, posts->len);
+  update_stack (self);
+}
+
+static void
+desk_compose_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DeskComposePage *self = DESK_COMPOSE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRAND_ID:
+      g_value_set_int64 (value, self->brand_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_compose_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DeskComposePage *self = DESK_COMPOSE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRAND_ID:
+      if (self->brand_id != g_value_get_int64 (value))
+        {
+          self->brand_id = g_value_get_int64 (value);
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_compose_page_dispose (GObject *object)
+{
+  DeskComposePage *self = (DeskComposePage *) object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_COMPOSE_PAGE);
+  g_clear_object (&self->posts);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (desk_compose_page_parent_class)->dispose (object);
+}
+
+static void
+desk_compose_page_class_init (DeskComposePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_compose_page_dispose;
+  object_class->get_property = desk_compose_page_get_property;
+  object_class->set_property = desk_compose_page_set_property;
+
+  properties[PROP_BRAND_ID] =
+    g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-compose-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskComposePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskComposePage, list_box);
+}
+
+static void
+desk_compose_page_init (DeskComposePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->posts = g_list_store_new (DESK_TYPE_POST);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->posts), create_row, self, NULL);
+}
+
+DeskComposePage *
+desk_compose_page_new (DeskStore *store)
+{
+  DeskComposePage *self;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  self = g_object_new (DESK_TYPE_COMPOSE_PAGE, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "post-added", G_CALLBACK (post_event_cb), self);
+  g_signal_connect_swapped (store, "post-changed", G_CALLBACK (post_event_cb), self);
+  g_signal_connect_swapped (store, "post-removed", G_CALLBACK (post_removed_cb), self);
+  return self;
+}
+
+GListModel *
+desk_compose_page_get_model (DeskComposePage *self)
+{
+  g_return_val_if_fail (DESK_IS_COMPOSE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->posts);
+}

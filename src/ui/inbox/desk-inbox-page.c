@@ -1,0 +1,306 @@
+/* desk-inbox-page.c: the unified notification inbox
+ *
+ * A GtkListView over the lazy DeskNotificationList: newest first, with the
+ * kind, author, channel, time and text of each notification. Triage comes
+ * with the inbox issue.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-inbox-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-inbox-page.h"
+#include "desk-notification-list.h"
+
+struct _DeskInboxPage
+{
+  GtkWidget             parent_instance;
+
+  DeskStore            *store;
+  DeskNotificationList *notifications;
+  GHashTable           *channels;   /* gint64* → DeskChannel */
+  gint64                brand_id;
+  gboolean              dirty;
+
+  GtkLabel             *count_label;
+  GtkListView          *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (DeskInboxPage, desk_inbox_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BRAND_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+kind_icon (DeskNotificationKind kind)
+{
+  switch (kind)
+    {
+    case DESK_NOTIFICATION_KIND_MENTION: return "user-available-symbolic";
+    case DESK_NOTIFICATION_KIND_REPLY: return "mail-reply-sender-symbolic";
+    case DESK_NOTIFICATION_KIND_DIRECT_MESSAGE: return "mail-unread-symbolic";
+    case DESK_NOTIFICATION_KIND_COMMENT: return "user-invisible-symbolic";
+    case DESK_NOTIFICATION_KIND_QUOTE: return "format-text-italic-symbolic";
+    case DESK_NOTIFICATION_KIND_REPOST: return "media-playlist-repeat-symbolic";
+    case DESK_NOTIFICATION_KIND_FAVOURITE: return "starred-symbolic";
+    case DESK_NOTIFICATION_KIND_FOLLOW: return "contact-new-symbolic";
+    default: return "dialog-information-symbolic";
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *author = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+  GtkWidget *time = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (row, "inbox-row");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (author, "heading");
+  gtk_label_set_xalign (GTK_LABEL (author), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (author), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_widget_set_hexpand (meta, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (time, "dim-label");
+  gtk_widget_add_css_class (time, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_lines (GTK_LABEL (text), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+
+  gtk_box_append (GTK_BOX (top), author);
+  gtk_box_append (GTK_BOX (top), meta);
+  gtk_box_append (GTK_BOX (top), time);
+  gtk_box_append (GTK_BOX (text_box), top);
+  gtk_box_append (GTK_BOX (text_box), text);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), text_box);
+
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "author", author);
+  g_object_set_data (G_OBJECT (row), "meta", meta);
+  g_object_set_data (G_OBJECT (row), "time", time);
+  g_object_set_data (G_OBJECT (row), "text", text);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             DeskInboxPage            *self)
+{
+  DeskNotification *n = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  gint64 channel_id;
+  DeskChannel *channel;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *accessible = NULL;
+  DeskNotificationKind kind;
+
+  if (n == NULL)
+    return;
+
+  kind = desk_notification_get_kind (n);
+  channel_id = desk_notification_get_channel_id (n);
+  channel = g_hash_table_lookup (self->channels, &channel_id);
+  local = desk_notification_get_created_at (n) ? g_date_time_to_local (desk_notification_get_created_at (n)) : NULL;
+  /* Translators: date and time of a notification, strftime format */
+  time = local ? g_date_time_format (local, _("%-d %b %H:%M")) : g_strdup ("");
+  meta = g_strdup_printf ("%s · %s", desk_notification_kind_to_label (kind),
+                          channel ? desk_network_to_label (desk_channel_get_network (channel)) : "");
+
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"), kind_icon (kind));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "author"), desk_notification_get_author (n));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "meta"), meta);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "time"), time);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "text"), desk_notification_get_text (n));
+
+  if (desk_notification_get_read (n))
+    gtk_widget_remove_css_class (row, "unread");
+  else
+    gtk_widget_add_css_class (row, "unread");
+
+  accessible = g_strdup_printf ("%s, %s, %s: %s", meta, time, desk_notification_get_author (n),
+                                desk_notification_get_text (n));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+reload (DeskInboxPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) channels = NULL;
+  guint n;
+  g_autofree char *count = NULL;
+
+  self->dirty = FALSE;
+  g_hash_table_remove_all (self->channels);
+  channels = desk_store_list_channels (self->store, self->brand_id, NULL);
+  for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
+    {
+      DeskChannel *channel = g_list_model_get_item (channels, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = desk_channel_get_id (channel);
+      g_hash_table_insert (self->channels, key, channel);
+    }
+
+  if (!desk_notification_list_reload (self->notifications, self->brand_id, &error))
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->notifications));
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u notification, newest first",
+                                        "%u notifications, newest first", n), n);
+  gtk_label_set_text (self->count_label, count);
+}
+
+static void
+desk_inbox_page_map (GtkWidget *widget)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+
+  GTK_WIDGET_CLASS (desk_inbox_page_parent_class)->map (widget);
+  if (self->dirty)
+    reload (self);
+}
+
+static void
+desk_inbox_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRAND_ID:
+      g_value_set_int64 (value, self->brand_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_inbox_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRAND_ID:
+      if (self->brand_id != g_value_get_int64 (value))
+        {
+          self->brand_id = g_value_get_int64 (value);
+          self->dirty = TRUE;
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_inbox_page_dispose (GObject *object)
+{
+  DeskInboxPage *self = (DeskInboxPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INBOX_PAGE);
+  g_clear_object (&self->notifications);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->channels, g_hash_table_unref);
+
+  G_OBJECT_CLASS (desk_inbox_page_parent_class)->dispose (object);
+}
+
+static void
+desk_inbox_page_class_init (DeskInboxPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_inbox_page_dispose;
+  object_class->get_property = desk_inbox_page_get_property;
+  object_class->set_property = desk_inbox_page_set_property;
+  widget_class->map = desk_inbox_page_map;
+
+  properties[PROP_BRAND_ID] =
+    g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-inbox-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, list_view);
+}
+
+static void
+desk_inbox_page_init (DeskInboxPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+DeskInboxPage *
+desk_inbox_page_new (DeskStore *store)
+{
+  DeskInboxPage *self;
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  self = g_object_new (DESK_TYPE_INBOX_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->notifications = desk_notification_list_new (store);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->notifications)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (selection);
+  g_object_unref (factory);
+  return self;
+}
+
+GListModel *
+desk_inbox_page_get_model (DeskInboxPage *self)
+{
+  g_return_val_if_fail (DESK_IS_INBOX_PAGE (self), NULL);
+  return G_LIST_MODEL (self->notifications);
+}

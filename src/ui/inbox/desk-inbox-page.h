@@ -1,0 +1,19 @@
+/* desk-inbox-page.h: the unified notification inbox
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_INBOX_PAGE (desk_inbox_page_get_type ())
+G_DECLARE_FINAL_TYPE (DeskInboxPage, desk_inbox_page, DESK, INBOX_PAGE, GtkWidget)
+
+DeskInboxPage *desk_inbox_page_new       (DeskStore     *store);
+GListModel    *desk_inbox_page_get_model (DeskInboxPage *self);
+
+G_END_DECLS

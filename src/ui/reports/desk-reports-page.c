@@ -1,0 +1,249 @@
+/* desk-reports-page.c: KPI totals per channel
+ *
+ * The last 30 days of each channel's metrics from the store: followers on
+ * the last day, sums of impressions, engagements and clicks, and the
+ * engagement rate. Charts and client reports come with the reports issue.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-reports-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-reports-page.h"
+#include "desk-time.h"
+
+#define PERIOD_DAYS 30
+
+struct _DeskReportsPage
+{
+  GtkWidget   parent_instance;
+
+  DeskStore  *store;
+  gint64      brand_id;
+  gboolean    dirty;
+  GPtrArray  *groups;
+
+  GtkBox     *groups_box;
+  GtkLabel   *period_label;
+};
+
+G_DEFINE_FINAL_TYPE (DeskReportsPage, desk_reports_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BRAND_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+metric_label (const char *metric)
+{
+  if (g_str_equal (metric, "followers"))
+    return _("Followers (last day)");
+  if (g_str_equal (metric, "impressions"))
+    return _("Impressions");
+  if (g_str_equal (metric, "engagements"))
+    return _("Engagements");
+  if (g_str_equal (metric, "clicks"))
+    return _("Link clicks");
+  return metric;
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "heading");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (group, row);
+}
+
+static void
+reload (DeskReportsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = desk_time_now ();
+  g_autoptr(GDateTime) first = g_date_time_add_days (today, -(PERIOD_DAYS - 1));
+  g_autofree char *to_day = desk_time_format_day (today);
+  g_autofree char *from_day = desk_time_format_day (first);
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(GPtrArray) totals = NULL;
+  g_autofree char *period = NULL;
+
+  self->dirty = FALSE;
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
+  channels = desk_store_list_channels (self->store, self->brand_id, &error);
+  totals = channels ? desk_store_query_metric_totals (self->store, self->brand_id, from_day, to_day, &error) : NULL;
+  if (totals == NULL)
+    {
+      gtk_label_set_text (self->period_label, error->message);
+      return;
+    }
+
+  /* Translators: heading of the KPI page; %d is a number of days */
+  period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last %d day", "Last %d days", PERIOD_DAYS), PERIOD_DAYS);
+  gtk_label_set_text (self->period_label, period);
+
+  for (guint c = 0; c < g_list_model_get_n_items (channels); c++)
+    {
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, c);
+      GtkWidget *group = adw_preferences_group_new ();
+      g_autofree char *title = g_strdup_printf ("%s · %s",
+                                                desk_network_to_label (desk_channel_get_network (channel)),
+                                                desk_channel_get_handle (channel));
+      double impressions = 0, engagements = 0;
+      guint rows = 0;
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+
+      for (guint i = 0; i < totals->len; i++)
+        {
+          DeskMetricTotal *t = g_ptr_array_index (totals, i);
+          gboolean level = g_str_equal (t->metric, "followers");
+          g_autofree char *value = NULL;
+
+          if (t->channel_id != desk_channel_get_id (channel))
+            continue;
+          value = g_strdup_printf ("%'.0f", level ? t->latest : t->total);
+          add_row (ADW_PREFERENCES_GROUP (group), metric_label (t->metric), value);
+          rows++;
+          if (g_str_equal (t->metric, "impressions"))
+            impressions = t->total;
+          else if (g_str_equal (t->metric, "engagements"))
+            engagements = t->total;
+        }
+
+      if (impressions > 0)
+        {
+          g_autofree char *rate = g_strdup_printf ("%.2f %%", 100.0 * engagements / impressions);
+          add_row (ADW_PREFERENCES_GROUP (group), _("Engagement rate"), rate);
+        }
+      if (rows == 0)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("No metrics for this period yet."));
+
+      gtk_box_append (self->groups_box, group);
+      g_ptr_array_add (self->groups, group);
+    }
+}
+
+static void
+desk_reports_page_map (GtkWidget *widget)
+{
+  DeskReportsPage *self = DESK_REPORTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (desk_reports_page_parent_class)->map (widget);
+  if (self->dirty)
+    reload (self);
+}
+
+static void
+desk_reports_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DeskReportsPage *self = DESK_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRAND_ID:
+      g_value_set_int64 (value, self->brand_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_reports_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DeskReportsPage *self = DESK_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRAND_ID:
+      if (self->brand_id != g_value_get_int64 (value))
+        {
+          self->brand_id = g_value_get_int64 (value);
+          self->dirty = TRUE;
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_reports_page_dispose (GObject *object)
+{
+  DeskReportsPage *self = (DeskReportsPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_REPORTS_PAGE);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (desk_reports_page_parent_class)->dispose (object);
+}
+
+static void
+desk_reports_page_class_init (DeskReportsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_reports_page_dispose;
+  object_class->get_property = desk_reports_page_get_property;
+  object_class->set_property = desk_reports_page_set_property;
+  widget_class->map = desk_reports_page_map;
+
+  properties[PROP_BRAND_ID] =
+    g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, period_label);
+}
+
+static void
+desk_reports_page_init (DeskReportsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->groups = g_ptr_array_new ();
+}
+
+DeskReportsPage *
+desk_reports_page_new (DeskStore *store)
+{
+  DeskReportsPage *self;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  self = g_object_new (DESK_TYPE_REPORTS_PAGE, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
