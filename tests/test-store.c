@@ -1,0 +1,952 @@
+/* test-store.c: the SQLite workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "desk-demo.h"
+#include "desk-notification-list.h"
+#include "desk-post-list.h"
+#include "desk-store-private.h"
+#include "desk-time.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("desk-store-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "workspace.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+add_brand (DeskStore  *store,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", name, NULL);
+
+  g_assert_true (desk_store_save_brand (store, brand, &error));
+  g_assert_no_error (error);
+  return desk_brand_get_id (brand);
+}
+
+static gint64
+add_channel (DeskStore   *store,
+             gint64       brand_id,
+             DeskNetwork  network,
+             const char  *handle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskChannel) channel = g_object_new (DESK_TYPE_CHANNEL,
+                                                 "brand-id", brand_id,
+                                                 "network", network,
+                                                 "handle", handle,
+                                                 NULL);
+
+  g_assert_true (desk_store_save_channel (store, channel, &error));
+  g_assert_no_error (error);
+  return desk_channel_get_id (channel);
+}
+
+static DeskPost *
+make_post (gint64      brand_id,
+           const char *title,
+           GDateTime  *at)
+{
+  DeskPost *post = desk_post_new ();
+
+  desk_post_set_brand_id (post, brand_id);
+  desk_post_set_title (post, title);
+  desk_post_set_scheduled_at (post, at);
+  desk_post_set_status (post, at ? DESK_POST_STATUS_SCHEDULED : DESK_POST_STATUS_IDEA);
+  return post;
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+test_fresh (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GListModel) brands = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char * const *tables = desk_store_table_names ();
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (desk_store_get_schema_version (store), ==, DESK_STORE_SCHEMA_VERSION);
+
+  /* WAL and foreign keys are on. */
+  g_assert_cmpint (sqlite3_prepare_v2 (_desk_store_get_handle (store), "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (_desk_store_get_handle (store), "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      gint64 count = -1;
+      g_assert_true (desk_store_count_rows (store, tables[i], &count, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (count, ==, 0);
+    }
+
+  brands = desk_store_list_brands (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (brands), ==, 0);
+
+  /* No backup is taken for a brand-new file. */
+  {
+    g_autofree char *backups = desk_store_get_backup_dir (store);
+    g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 3, 2, 9, 30, 0);
+  gint64 brand_id, channel_id, post_id;
+
+  {
+    g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(DeskPost) post = NULL;
+
+    g_assert_no_error (error);
+    brand_id = add_brand (store, "Brand");
+    channel_id = add_channel (store, brand_id, DESK_NETWORK_BLUESKY, "@brand.bsky.social");
+    post = make_post (brand_id, "Hello", at);
+    desk_post_set_body (post, "Bonjour à tous 🥐");
+    desk_post_set_pillar (post, "Produits");
+    desk_post_set_channel_ids (post, &channel_id, 1);
+    g_assert_true (desk_store_save_post (store, post, &error));
+    g_assert_no_error (error);
+    post_id = desk_post_get_id (post);
+    g_assert_cmpint (post_id, >, 0);
+    g_assert_nonnull (desk_post_get_created_at (post));
+  }
+
+  {
+    g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(DeskPost) post = NULL;
+    guint n;
+
+    g_assert_no_error (error);
+    post = desk_store_get_post (store, post_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (desk_post_get_title (post), ==, "Hello");
+    g_assert_cmpstr (desk_post_get_body (post), ==, "Bonjour à tous 🥐");
+    g_assert_cmpstr (desk_post_get_pillar (post), ==, "Produits");
+    g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), at));
+    g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
+    g_assert_cmpint (desk_post_get_channel_ids (post, &n)[0], ==, channel_id);
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  /* Read-only opening sees the same data and refuses writes. */
+  {
+    g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(DeskPost) post = NULL;
+    gint64 count = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (desk_store_count_rows (store, "posts", &count, &error));
+    g_assert_cmpint (count, ==, 1);
+    post = make_post (brand_id, "Nope", NULL);
+    g_assert_false (desk_store_save_post (store, post, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO);
+  }
+}
+
+static void
+test_constraints (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskBrand) nameless = g_object_new (DESK_TYPE_BRAND, "name", "   ", NULL);
+  g_autoptr(DeskPost) orphan = NULL;
+  g_autoptr(DeskPost) bad_channel = NULL;
+  g_autoptr(DeskPost) undated = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 brand_id, missing = 999, count = -1;
+
+  g_assert_no_error (error);
+
+  g_assert_false (desk_store_save_brand (store, nameless, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  brand_id = add_brand (store, "Brand");
+
+  /* A post of a brand that does not exist */
+  orphan = make_post (4242, "Orphan", NULL);
+  g_assert_false (desk_store_save_post (store, orphan, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_assert_cmpint (desk_post_get_id (orphan), ==, 0);
+  g_clear_error (&error);
+
+  /* A channel that does not exist */
+  bad_channel = make_post (brand_id, "Bad channel", NULL);
+  desk_post_set_channel_ids (bad_channel, &missing, 1);
+  g_assert_false (desk_store_save_post (store, bad_channel, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Scheduled without a date */
+  undated = make_post (brand_id, "Undated", NULL);
+  desk_post_set_status (undated, DESK_POST_STATUS_SCHEDULED);
+  g_assert_false (desk_store_save_post (store, undated, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A batch with one bad post writes nothing. */
+  g_ptr_array_add (batch, make_post (brand_id, "Good 1", NULL));
+  g_ptr_array_add (batch, make_post (brand_id, "Good 2", NULL));
+  g_ptr_array_add (batch, make_post (4242, "Bad", NULL));
+  g_assert_false (desk_store_save_posts (store, batch, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (desk_store_count_rows (store, "posts", &count, &error));
+  g_assert_cmpint (count, ==, 0);
+
+  /* Unknown table names never reach SQL. */
+  g_assert_false (desk_store_count_rows (store, "posts; DROP TABLE posts", &count, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Duplicate notification remote ids on one channel are refused, whole batch. */
+  {
+    gint64 channel_id = add_channel (store, brand_id, DESK_NETWORK_MASTODON, "@a@b.c");
+    g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+    guint n = 99;
+
+    for (int i = 0; i < 2; i++)
+      g_ptr_array_add (notes, g_object_new (DESK_TYPE_NOTIFICATION,
+                                            "channel-id", channel_id,
+                                            "remote-id", "same",
+                                            "author", "x",
+                                            NULL));
+    g_assert_false (desk_store_add_notifications (store, notes, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (desk_store_count_notifications (store, brand_id, &n, &error));
+    g_assert_cmpuint (n, ==, 0);
+  }
+
+  /* Deleting what is not there */
+  g_assert_false (desk_store_delete_post (store, 12345, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_migrations (Fixture       *f,
+                 gconstpointer  data)
+{
+  for (int version = 1; version < DESK_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/v%d.db", f->dir, version);
+      g_autofree char *backups = NULL;
+      g_autoptr(GDir) dir = NULL;
+      gint64 brand_id, post_id;
+      guint n_backups = 0;
+
+      {
+        g_autoptr(DeskStore) old = _desk_store_open_at_version (path, version, &error);
+        g_autoptr(DeskPost) post = NULL;
+
+        g_assert_no_error (error);
+        g_assert_cmpint (desk_store_get_schema_version (old), ==, version);
+        brand_id = add_brand (old, "Old brand");
+
+        /* Written with plain SQL: the store's own code targets the
+         * current schema. */
+        post = make_post (brand_id, "Old post", NULL);
+        g_assert_true (desk_store_save_post (old, post, &error));
+        g_assert_no_error (error);
+        post_id = desk_post_get_id (post);
+      }
+
+      /* Read-only opening of an old schema asks for an upgrade. */
+      {
+        g_autoptr(DeskStore) ro = desk_store_open (path, DESK_STORE_OPEN_READ_ONLY, &error);
+        g_assert_null (ro);
+        g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEEDS_UPGRADE);
+        g_clear_error (&error);
+      }
+
+      {
+        g_autoptr(DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+        g_autoptr(DeskPost) post = NULL;
+        gint64 channel_id;
+        gint64 count = -1;
+
+        g_assert_no_error (error);
+        g_assert_cmpint (desk_store_get_schema_version (store), ==, DESK_STORE_SCHEMA_VERSION);
+        post = desk_store_get_post (store, post_id, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (desk_post_get_title (post), ==, "Old post");
+
+        /* The newest columns and tables work. */
+        channel_id = add_channel (store, brand_id, DESK_NETWORK_WORDPRESS, "blog");
+        g_assert_cmpint (channel_id, >, 0);
+        g_assert_true (desk_store_count_rows (store, "outbox", &count, &error));
+        g_assert_cmpint (count, ==, 0);
+
+        backups = desk_store_get_backup_dir (store);
+      }
+
+      /* The backup holds the old version's data. */
+      dir = g_dir_open (backups, 0, &error);
+      g_assert_no_error (error);
+      for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+        {
+          g_autofree char *suffix = g_strdup_printf (".v%d.bak", version);
+          g_autofree char *full = g_build_filename (backups, name, NULL);
+          sqlite3 *db = NULL;
+          sqlite3_stmt *stmt = NULL;
+
+          if (!g_str_has_prefix (name, "v") || !g_str_has_suffix (name, suffix))
+            continue;
+          n_backups++;
+          g_assert_cmpint (sqlite3_open_v2 (full, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT user_version, (SELECT title FROM posts) FROM pragma_user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, version);
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "Old post");
+          sqlite3_finalize (stmt);
+          sqlite3_close (db);
+        }
+      g_assert_cmpuint (n_backups, ==, 1);
+    }
+}
+
+static void
+test_backups_pruned (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autoptr(GDir) dir = NULL;
+  guint n = 0;
+
+  /* Seven upgrades of the same file keep the newest five backups. */
+  for (int i = 0; i < 7; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskStore) old = NULL;
+      g_autoptr(DeskStore) store = NULL;
+
+      g_remove (f->path);
+      {
+        g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+        g_remove (wal);
+        g_remove (shm);
+      }
+      old = _desk_store_open_at_version (f->path, 1, &error);
+      g_assert_no_error (error);
+      add_brand (old, "Brand");
+      g_clear_object (&old);
+      store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+    }
+
+  dir = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, DESK_STORE_MAX_BACKUPS);
+}
+
+static void
+assert_refused_untouched (const char     *path,
+                          DeskStoreError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, DESK_STORE_ERROR, (int) code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_foreign_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autofree char *app = g_build_filename (f->dir, "other-app.sqlite", NULL);
+  sqlite3 *db = NULL;
+
+  /* A text file */
+  g_assert_true (g_file_set_contents (text, "Liste de courses : farine, beurre, sel\n", -1, NULL));
+  assert_refused_untouched (text, DESK_STORE_ERROR_NOT_A_DATABASE);
+
+  /* Another program's SQLite file, without an application id */
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Léa');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (other, DESK_STORE_ERROR_NOT_A_DATABASE);
+
+  /* Another program's SQLite file, with its own application id */
+  g_assert_cmpint (sqlite3_open (app, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1234; PRAGMA user_version = 7; CREATE TABLE t (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (app, DESK_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_newer_version_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    sqlite3_exec (_desk_store_get_handle (store), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  }
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_untouched (f->path, DESK_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_corrupt_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  {
+    g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+
+    g_assert_no_error (error);
+    g_assert_true (desk_demo_populate (store, NULL, 1, now, &error));
+    g_assert_no_error (error);
+    /* Fold the WAL into the main file, as a clean quit does. */
+    sqlite3_exec (_desk_store_get_handle (store), "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  }
+
+  /* Scribble over the schema page (page 1 after the 100-byte header). */
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  for (gsize i = 100; i < 4096; i++)
+    contents[i] = (char) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+
+  assert_refused_untouched (f->path, DESK_STORE_ERROR_CORRUPT);
+}
+
+static gpointer
+hold_lock_thread (gpointer data)
+{
+  const char *path = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+test_locked_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  sqlite3 *holder;
+
+  {
+    g_autoptr(DeskStore) first = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    add_brand (first, "Brand");
+    sqlite3_exec (_desk_store_get_handle (first), "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  }
+
+  before = file_checksum (f->path);
+  holder = hold_lock_thread (f->path);
+
+  store = desk_store_open_full (f->path, DESK_STORE_OPEN_DEFAULT, 200, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Once released, it opens and the data is there. */
+  store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) brands = desk_store_list_brands (store, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (brands), ==, 1);
+  }
+}
+
+static void
+test_missing_no_create (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+/* Europe/Paris left summer time on 2026-10-25 at 03:00 local (01:00 UTC). */
+static void
+test_dst (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(DeskPost) read_back = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  gint64 brand_id;
+
+  g_assert_nonnull (paris);
+
+  before = g_date_time_new (paris, 2026, 10, 24, 10, 0, 0);
+  after = g_date_time_new (paris, 2026, 10, 26, 10, 0, 0);
+  g_assert_cmpint (g_date_time_get_utc_offset (before) / G_TIME_SPAN_HOUR, ==, 2);
+  g_assert_cmpint (g_date_time_get_utc_offset (after) / G_TIME_SPAN_HOUR, ==, 1);
+  /* Same wall-clock time, 49 hours apart */
+  g_assert_cmpint (g_date_time_difference (after, before) / G_TIME_SPAN_HOUR, ==, 49);
+
+  store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  brand_id = add_brand (store, "Brand");
+  post = make_post (brand_id, "Across DST", before);
+  g_assert_true (desk_store_save_post (store, post, &error));
+
+  /* Stored in UTC */
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 10, 24, 8, 0, 0);
+
+    sqlite3_prepare_v2 (_desk_store_get_handle (store), "SELECT scheduled_at FROM posts", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, g_date_time_to_unix (utc));
+    sqlite3_finalize (stmt);
+  }
+
+  /* Moving the same local time two days later crosses the change and
+   * stays at 10:00 Paris time. */
+  {
+    g_autoptr(GDateTime) moved_day = g_date_time_add_days (g_date_time_to_timezone (before, paris), 2);
+    g_autoptr(GDateTime) moved = g_date_time_new (paris, g_date_time_get_year (moved_day),
+                                                  g_date_time_get_month (moved_day),
+                                                  g_date_time_get_day_of_month (moved_day), 10, 0, 0);
+    desk_post_set_scheduled_at (post, moved);
+    g_assert_true (desk_store_save_post (store, post, &error));
+  }
+
+  g_clear_object (&store);
+  store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  read_back = desk_store_get_post (store, desk_post_get_id (post), &error);
+  g_assert_no_error (error);
+  local = g_date_time_to_timezone (desk_post_get_scheduled_at (read_back), paris);
+  g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 26);
+  g_assert_cmpint (g_date_time_get_hour (local), ==, 10);
+  g_assert_cmpint (g_date_time_get_minute (local), ==, 0);
+  g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (read_back), after));
+}
+
+/* desk_time_at_local () keeps the wall-clock time on the local zone. */
+static void
+test_dst_local_helpers (void)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) at_next = NULL;
+  g_autofree char *tz = g_strdup (g_getenv ("TZ"));
+
+  g_setenv ("TZ", "Europe/Paris", TRUE);
+  tzset ();
+
+  day = g_date_time_new_local (2026, 10, 24, 0, 0, 0);
+  at = desk_time_at_local (day, 10, 0);
+  next = g_date_time_add_days (day, 2);
+  at_next = desk_time_at_local (next, 10, 0);
+  g_assert_cmpint (g_date_time_get_hour (at_next), ==, 10);
+  g_assert_cmpint (g_date_time_difference (at_next, at) / G_TIME_SPAN_HOUR, ==, 49);
+  {
+    g_autofree char *d = desk_time_format_day (at_next);
+    g_assert_cmpstr (d, ==, "2026-10-26");
+  }
+
+  if (tz)
+    g_setenv ("TZ", tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+}
+
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change c = { position, removed, added };
+  g_array_append_val (changes, c);
+}
+
+static void
+assert_change (GArray *changes,
+               guint   index,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  Change *c;
+
+  g_assert_cmpuint (index, <, changes->len);
+  c = &g_array_index (changes, Change, index);
+  g_assert_cmpuint (c->position, ==, position);
+  g_assert_cmpuint (c->removed, ==, removed);
+  g_assert_cmpuint (c->added, ==, added);
+}
+
+static void
+assert_order (GListModel *model)
+{
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DeskPost) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(DeskPost) b = g_list_model_get_item (model, i);
+      g_assert_cmpint (desk_post_compare_schedule (a, b), <, 0);
+    }
+}
+
+static void
+test_range_model (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskPostList) list = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2026, 11, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  g_autoptr(DeskPost) a = NULL, b = NULL, c = NULL, outside = NULL, other_brand = NULL;
+  gint64 brand_id, brand2;
+
+  g_assert_no_error (error);
+  brand_id = add_brand (store, "Brand");
+  brand2 = add_brand (store, "Other");
+
+  {
+    g_autoptr(GDateTime) t1 = g_date_time_new_utc (2026, 11, 5, 9, 0, 0);
+    g_autoptr(GDateTime) t2 = g_date_time_new_utc (2026, 11, 10, 9, 0, 0);
+    a = make_post (brand_id, "A", t1);
+    b = make_post (brand_id, "B", t2);
+    g_assert_true (desk_store_save_post (store, a, &error));
+    g_assert_true (desk_store_save_post (store, b, &error));
+  }
+
+  list = desk_post_list_new (store);
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change_cb), changes);
+  g_assert_true (desk_post_list_set_range (list, brand_id, from, to, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  assert_change (changes, 0, 0, 0, 2);
+
+  /* Insert between the two */
+  {
+    g_autoptr(GDateTime) t = g_date_time_new_utc (2026, 11, 7, 9, 0, 0);
+    c = make_post (brand_id, "C", t);
+    g_assert_true (desk_store_save_post (store, c, &error));
+  }
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 1, 1, 0, 1);
+  {
+    g_autoptr(DeskPost) item = g_list_model_get_item (G_LIST_MODEL (list), 1);
+    g_assert_true (item == c);
+  }
+
+  /* Outside the range or another brand: nothing */
+  {
+    g_autoptr(GDateTime) t = g_date_time_new_utc (2026, 12, 7, 9, 0, 0);
+    g_autoptr(GDateTime) t2 = g_date_time_new_utc (2026, 11, 8, 9, 0, 0);
+    outside = make_post (brand_id, "Out", t);
+    other_brand = make_post (brand2, "Other", t2);
+    g_assert_true (desk_store_save_post (store, outside, &error));
+    g_assert_true (desk_store_save_post (store, other_brand, &error));
+  }
+  g_assert_cmpuint (changes->len, ==, 2);
+
+  /* Move A after B (through a detached copy, as the dialog does): one
+   * removal at 0, one insertion at 2, and the shared object is updated. */
+  {
+    g_autoptr(DeskPost) copy = desk_post_copy (a);
+    g_autoptr(GDateTime) t = g_date_time_new_utc (2026, 11, 20, 9, 0, 0);
+    desk_post_set_scheduled_at (copy, t);
+    g_assert_true (desk_store_save_post (store, copy, &error));
+    g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (a), t));
+  }
+  g_assert_cmpuint (changes->len, ==, 4);
+  assert_change (changes, 2, 0, 1, 0);
+  assert_change (changes, 3, 2, 0, 1);
+  assert_order (G_LIST_MODEL (list));
+
+  /* Change in place: one replacement */
+  desk_post_set_title (b, "B2");
+  g_assert_true (desk_store_save_post (store, b, &error));
+  g_assert_cmpuint (changes->len, ==, 5);
+  assert_change (changes, 4, 1, 1, 1);
+
+  /* Move out of range: removal; back into range: insertion */
+  {
+    g_autoptr(GDateTime) t = g_date_time_new_utc (2027, 1, 3, 9, 0, 0);
+    desk_post_set_scheduled_at (c, t);
+    g_assert_true (desk_store_save_post (store, c, &error));
+  }
+  g_assert_cmpuint (changes->len, ==, 6);
+  assert_change (changes, 5, 0, 1, 0);
+  {
+    g_autoptr(GDateTime) t = g_date_time_new_utc (2026, 11, 30, 23, 59, 0);
+    desk_post_set_scheduled_at (outside, t);
+    g_assert_true (desk_store_save_post (store, outside, &error));
+  }
+  g_assert_cmpuint (changes->len, ==, 7);
+  assert_change (changes, 6, 2, 0, 1);
+
+  /* Unscheduling removes it */
+  desk_post_set_scheduled_at (outside, NULL);
+  desk_post_set_status (outside, DESK_POST_STATUS_IDEA);
+  g_assert_true (desk_store_save_post (store, outside, &error));
+  assert_change (changes, 7, 2, 1, 0);
+
+  /* Delete */
+  g_assert_true (desk_store_delete_post (store, desk_post_get_id (b), &error));
+  g_assert_no_error (error);
+  assert_change (changes, 8, 0, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* A fresh query agrees with the live model. */
+  {
+    g_autoptr(GPtrArray) fresh = desk_store_query_posts (store, brand_id, from, to, &error);
+    g_assert_cmpuint (fresh->len, ==, 1);
+    g_assert_true (g_ptr_array_index (fresh, 0) == a);
+  }
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 23, 10, 0, 0);
+  g_autofree char *path2 = g_build_filename (f->dir, "second.db", NULL);
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskStore) store2 = desk_store_open (path2, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GListModel) brands = NULL;
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(GListModel) campaigns = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) posts2 = NULL;
+  g_autoptr(GPtrArray) ideas = NULL;
+  g_autoptr(GPtrArray) totals = NULL;
+  gboolean seen[DESK_POST_STATUS_LAST + 1] = { FALSE };
+  gint64 brand_id;
+  guint n = 0;
+
+  g_assert_true (desk_demo_populate (store, NULL, DESK_DEMO_SEED, now, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_demo_populate (store2, NULL, DESK_DEMO_SEED, now, &error));
+
+  brands = desk_store_list_brands (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (brands), ==, 1);
+  {
+    g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, 0);
+    brand_id = desk_brand_get_id (brand);
+  }
+  channels = desk_store_list_channels (store, brand_id, &error);
+  campaigns = desk_store_list_campaigns (store, brand_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
+
+  posts = desk_store_query_all_posts (store, brand_id, &error);
+  posts2 = desk_store_query_all_posts (store2, brand_id, &error);
+  g_assert_cmpuint (posts->len, ==, 120);
+  g_assert_cmpuint (posts->len, ==, posts2->len);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      DeskPost *p = g_ptr_array_index (posts, i), *q = g_ptr_array_index (posts2, i);
+      GDateTime *at = desk_post_get_scheduled_at (p);
+
+      /* Deterministic */
+      g_assert_cmpstr (desk_post_get_title (p), ==, desk_post_get_title (q));
+      g_assert_cmpint (desk_post_get_status (p), ==, desk_post_get_status (q));
+      seen[desk_post_get_status (p)] = TRUE;
+
+      /* Within six weeks of today */
+      if (at != NULL)
+        g_assert_cmpint (ABS (g_date_time_difference (at, now)) / G_TIME_SPAN_DAY, <=, 43);
+    }
+  for (guint s = 0; s <= DESK_POST_STATUS_LAST; s++)
+    g_assert_true (seen[s]);
+
+  ideas = desk_store_query_unscheduled_posts (store, brand_id, &error);
+  g_assert_cmpuint (ideas->len, ==, 10);
+
+  g_assert_true (desk_store_count_notifications (store, brand_id, &n, &error));
+  g_assert_cmpuint (n, ==, 300);
+
+  {
+    g_autofree char *to = desk_time_format_day (now);
+    g_autoptr(GDateTime) start = g_date_time_add_days (now, -89);
+    g_autofree char *from = desk_time_format_day (start);
+    gint64 count = 0;
+
+    totals = desk_store_query_metric_totals (store, brand_id, from, to, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (totals->len, ==, 16);   /* 4 channels × 4 metrics */
+    g_assert_true (desk_store_count_rows (store, "metric_samples", &count, &error));
+    g_assert_cmpint (count, ==, 4 * 4 * 90);
+  }
+}
+
+static void
+test_notification_list (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 23, 10, 0, 0);
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskNotificationList) list = desk_notification_list_new (store);
+  g_autoptr(GListModel) brands = NULL;
+  g_autoptr(DeskBrand) brand = NULL;
+  GListModel *model = G_LIST_MODEL (list);
+  DeskDemoSize size = *desk_demo_default_size ();
+
+  size.n_notifications = 1234;
+  g_assert_true (desk_demo_populate (store, &size, 7, now, &error));
+  brands = desk_store_list_brands (store, &error);
+  brand = g_list_model_get_item (brands, 0);
+
+  g_assert_true (desk_notification_list_reload (list, desk_brand_get_id (brand), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1234);
+  g_assert_null (g_list_model_get_item (model, 1234));
+
+  /* Newest first, across page boundaries */
+  for (guint i = 1; i < 1234; i += 37)
+    {
+      g_autoptr(DeskNotification) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(DeskNotification) b = g_list_model_get_item (model, i);
+      g_assert_cmpint (g_date_time_compare (desk_notification_get_created_at (a),
+                                            desk_notification_get_created_at (b)), >=, 0);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("fresh", test_fresh);
+  ADD ("reopen", test_reopen);
+  ADD ("constraints", test_constraints);
+  ADD ("migrations", test_migrations);
+  ADD ("backups-pruned", test_backups_pruned);
+  ADD ("foreign-files", test_foreign_files);
+  ADD ("newer-version", test_newer_version_refused);
+  ADD ("corrupt", test_corrupt_refused);
+  ADD ("locked", test_locked_refused);
+  ADD ("missing", test_missing_no_create);
+  ADD ("dst", test_dst);
+  ADD ("range-model", test_range_model);
+  ADD ("demo", test_demo);
+  ADD ("notification-list", test_notification_list);
+#undef ADD
+  g_test_add_func ("/time/dst-local", test_dst_local_helpers);
+
+  return g_test_run ();
+}
