@@ -132,6 +132,8 @@ screenshot_and_quit (DeskApplication *self,
 
   if (texture == NULL || !gdk_texture_save_to_png (texture, self->screenshot))
     g_printerr (_("Could not save the screenshot to “%s”.\n"), self->screenshot);
+  else
+    g_printerr ("screenshot: %dx%d %s\n", width, height, self->screenshot);
 
   g_application_quit (G_APPLICATION (self));
 }

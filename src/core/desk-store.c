@@ -784,6 +784,7 @@ open_store (const char          *path,
   gboolean exists;
   guint32 app_id, version;
   gint64 n_objects = 0;
+  gint64 header_app_id = 0, header_version = 0;
   int open_flags;
   int rc;
 
@@ -797,30 +798,6 @@ open_store (const char          *path,
     {
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
                    _("There is no CommunityDesk workspace at “%s”."), path);
-      return NULL;
-    }
-
-  if (exists && app_id != DESK_STORE_APPLICATION_ID && (app_id != 0 || version != 0))
-    {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is an SQLite file of another program, not a CommunityDesk workspace. It was left untouched."),
-                   path);
-      return NULL;
-    }
-
-  if (version > DESK_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_TOO_NEW,
-                   _("The workspace “%s” was saved by a newer CommunityDesk (format %u, this version reads up to %d). Update CommunityDesk to open it."),
-                   path, version, DESK_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
-
-  if ((flags & DESK_STORE_OPEN_READ_ONLY) && (int) version < target_version)
-    {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEEDS_UPGRADE,
-                   _("The workspace “%s” was saved by an older CommunityDesk. Open it once in CommunityDesk to upgrade it."),
-                   path);
       return NULL;
     }
 
@@ -861,10 +838,34 @@ open_store (const char          *path,
   if (!query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
     return NULL;
 
-  if (exists && app_id != DESK_STORE_APPLICATION_ID && n_objects > 0)
+  /* Read through the WAL, not from the header: a workspace's header may
+   * not have been checkpointed yet. */
+  if (!query_int (self, "PRAGMA application_id", &header_app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &header_version, error))
+    return NULL;
+  app_id = (guint32) header_app_id;
+  version = (guint32) header_version;
+
+  if (exists && app_id != DESK_STORE_APPLICATION_ID && (n_objects > 0 || app_id != 0))
     {
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is an SQLite file of another program, not a CommunityDesk workspace. It was left untouched."),
+                   path);
+      return NULL;
+    }
+
+  if (version > DESK_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_TOO_NEW,
+                   _("The workspace “%s” was saved by a newer CommunityDesk (format %u, this version reads up to %d). Update CommunityDesk to open it."),
+                   path, version, DESK_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (self->read_only && (int) version < target_version)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEEDS_UPGRADE,
+                   _("The workspace “%s” was saved by an older CommunityDesk. Open it once in CommunityDesk to upgrade it."),
                    path);
       return NULL;
     }

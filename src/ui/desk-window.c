@@ -41,6 +41,7 @@ struct _DeskWindow
   AdwStatusPage        *welcome_page;
   AdwStatusPage        *error_page;
   AdwEntryRow          *brand_name_row;
+  GtkButton            *demo_button;
 
   GtkWidget            *pages[4];
 };
@@ -363,6 +364,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, brand_name_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, demo_button);
   gtk_widget_class_bind_template_callback (widget_class, on_demo_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_brand_name_apply_cb);
 

@@ -503,6 +503,8 @@ desk_calendar_page_dispose (GObject *object)
   if (self->posts != NULL)
     g_signal_handlers_disconnect_by_func (self->posts, posts_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->posts);
   g_clear_object (&self->store);
   g_clear_pointer (&self->channels, g_hash_table_unref);

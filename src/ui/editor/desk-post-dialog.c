@@ -265,6 +265,13 @@ save_action_cb (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+destroy_idle_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -282,7 +289,10 @@ delete_response_cb (AdwMessageDialog *dialog,
     }
 
   g_signal_emit (self, signals[SIGNAL_DELETED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+
+  /* The confirmation is still emitting its response and is transient for
+   * us: go away once it is done. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

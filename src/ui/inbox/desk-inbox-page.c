@@ -238,6 +238,8 @@ desk_inbox_page_dispose (GObject *object)
   DeskInboxPage *self = (DeskInboxPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INBOX_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->notifications);
   g_clear_object (&self->store);
   g_clear_pointer (&self->channels, g_hash_table_unref);

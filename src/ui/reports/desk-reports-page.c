@@ -201,6 +201,8 @@ desk_reports_page_dispose (GObject *object)
   DeskReportsPage *self = (DeskReportsPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_REPORTS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
 

@@ -1,0 +1,425 @@
+/* test-window.c: the real main window under Xvfb
+ *
+ * Builds the window of the real application on a demo workspace and drives
+ * it through its actions and widgets, then checks the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "desk-application.h"
+#include "desk-calendar-page.h"
+#include "desk-demo.h"
+#include "desk-inbox-page.h"
+#include "desk-post-dialog.h"
+#include "desk-post-list.h"
+#include "desk-time.h"
+#include "desk-window.h"
+
+static DeskApplication *app;
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  DeskStore  *store;
+  DeskWindow *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_mapped (GtkWidget *widget)
+{
+  for (int i = 0; i < 2000 && !gtk_widget_get_mapped (widget); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  spin ();
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean demo = GPOINTER_TO_INT (data);
+
+  f->dir = g_dir_make_tmp ("desk-ui-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "workspace.db", NULL);
+  f->store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  if (demo)
+    {
+      g_autoptr(GDateTime) now = desk_time_now ();
+      g_assert_true (desk_demo_populate (f->store, NULL, DESK_DEMO_SEED, now, &error));
+      g_assert_no_error (error);
+    }
+
+  f->window = desk_window_new (app, f->store, f->path, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_mapped (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            return window;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static DeskCalendarPage *
+calendar_page (Fixture *f)
+{
+  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "calendar");
+
+  g_assert_true (DESK_IS_CALENDAR_PAGE (page));
+  return DESK_CALENDAR_PAGE (page);
+}
+
+static gint64
+first_brand (DeskStore *store)
+{
+  g_autoptr(GListModel) brands = desk_store_list_brands (store, NULL);
+  g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, 0);
+
+  return desk_brand_get_id (brand);
+}
+
+static void
+test_calendar_shows_store (Fixture       *f,
+                           gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GListModel *model = desk_calendar_page_get_model (page);
+  DeskPostList *list = DESK_POST_LIST (model);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  GtkStack *main_stack = template_child (f->window, DESK_TYPE_WINDOW, "main_stack");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "workspace");
+  g_assert_cmpstr (desk_window_get_view (f->window), ==, "calendar");
+
+  /* The model is what the store holds for the six weeks shown. */
+  expected = desk_store_query_posts (f->store, first_brand (f->store),
+                                     desk_post_list_get_from (list), desk_post_list_get_to (list), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
+  g_assert_cmpuint (expected->len, >, 30);
+  /* At most three cards per day are shown; the rest behind "+N more". */
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), >, 20);
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), <=, expected->len);
+
+  /* Next month, back to today */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+  {
+    g_autoptr(GDateTime) now = desk_time_now ();
+    g_assert_cmpint (g_date_time_compare (desk_post_list_get_from (list), now), >, 0);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.today", NULL));
+  {
+    g_autoptr(GDateTime) now = desk_time_now ();
+    g_assert_cmpint (g_date_time_compare (desk_post_list_get_from (list), now), <, 0);
+    g_assert_cmpint (g_date_time_compare (desk_post_list_get_to (list), now), >, 0);
+  }
+}
+
+static void
+test_other_views (Fixture       *f,
+                  gconstpointer  data)
+{
+  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+  GtkWidget *inbox = adw_view_stack_get_child_by_name (stack, "inbox");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "inbox"));
+  spin ();
+  g_assert_cmpstr (desk_window_get_view (f->window), ==, "inbox");
+  g_assert_true (gtk_widget_get_mapped (inbox));
+  g_assert_cmpuint (g_list_model_get_n_items (desk_inbox_page_get_model (DESK_INBOX_PAGE (inbox))), ==, 300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "reports"));
+  spin ();
+  g_assert_cmpstr (desk_window_get_view (f->window), ==, "reports");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "compose"));
+  spin ();
+  g_assert_cmpstr (desk_window_get_view (f->window), ==, "compose");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "calendar"));
+}
+
+static void
+test_new_post (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->store, first_brand (f->store), NULL);
+  g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, 1);
+  DeskCalendarPage *page = calendar_page (f);
+  GListModel *model = desk_calendar_page_get_model (page);
+  guint before = g_list_model_get_n_items (model);
+  DeskPostDialog *dialog;
+  GtkTextView *body;
+  GtkCheckButton *check;
+  g_autoptr(GPtrArray) posts = NULL;
+  DeskPost *found = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-post", NULL));
+  dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, DESK_TYPE_POST_DIALOG, "title_row")),
+                         "Galette des rois : précommandes ouvertes");
+  body = template_child (dialog, DESK_TYPE_POST_DIALOG, "body_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (body), "Réservez la vôtre en boutique dès aujourd’hui ! 👑", -1);
+  check = desk_post_dialog_get_channel_check (dialog, desk_channel_get_id (channel));
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (check, TRUE);
+  adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_POST_DIALOG, "status_row"), DESK_POST_STATUS_SCHEDULED);
+  gtk_spin_button_set_value (template_child (dialog, DESK_TYPE_POST_DIALOG, "hour_spin"), 16);
+  gtk_spin_button_set_value (template_child (dialog, DESK_TYPE_POST_DIALOG, "minute_spin"), 45);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.save", NULL));
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+
+  /* In the store, with what was typed */
+  posts = desk_store_query_all_posts (f->store, first_brand (f->store), &error);
+  for (guint i = 0; i < posts->len; i++)
+    if (g_strcmp0 (desk_post_get_title (g_ptr_array_index (posts, i)), "Galette des rois : précommandes ouvertes") == 0)
+      found = g_ptr_array_index (posts, i);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (desk_post_get_body (found), ==, "Réservez la vôtre en boutique dès aujourd’hui ! 👑");
+  g_assert_cmpint (desk_post_get_status (found), ==, DESK_POST_STATUS_SCHEDULED);
+  g_assert_true (desk_post_has_channel (found, desk_channel_get_id (channel)));
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (found));
+    g_assert_cmpint (g_date_time_get_hour (local), ==, 16);
+    g_assert_cmpint (g_date_time_get_minute (local), ==, 45);
+    g_assert_cmpint (g_date_time_get_day_of_month (local), ==, g_date_time_get_day_of_month (now));
+  }
+
+  /* And on the calendar, without reloading */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+
+  /* A fresh connection sees it too: it is on disk. */
+  {
+    g_autoptr(DeskStore) other = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(DeskPost) again = NULL;
+
+    g_assert_no_error (error);
+    again = desk_store_get_post (other, desk_post_get_id (found), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (desk_post_get_title (again), ==, "Galette des rois : précommandes ouvertes");
+  }
+}
+
+static void
+test_refused_save_keeps_dialog (Fixture       *f,
+                                gconstpointer  data)
+{
+  DeskPostDialog *dialog;
+  GtkRevealer *revealer;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-post", NULL));
+  dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Scheduled status but no date: the store refuses, the dialog stays
+   * open with the reason and the typed title. */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, DESK_TYPE_POST_DIALOG, "title_row")), "Sans date");
+  gtk_switch_set_active (template_child (dialog, DESK_TYPE_POST_DIALOG, "schedule_switch"), FALSE);
+  adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_POST_DIALOG, "status_row"), DESK_POST_STATUS_SCHEDULED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.save", NULL));
+  spin ();
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  revealer = template_child (dialog, DESK_TYPE_POST_DIALOG, "error_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (dialog, DESK_TYPE_POST_DIALOG, "title_row"))), ==, "Sans date");
+
+  /* As an idea it saves, and leaves the calendar for the ideas. */
+  adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_POST_DIALOG, "status_row"), DESK_POST_STATUS_IDEA);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.save", NULL));
+  spin ();
+  {
+    g_autoptr(GPtrArray) ideas = desk_store_query_unscheduled_posts (f->store, first_brand (f->store), NULL);
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < ideas->len; i++)
+      seen |= g_strcmp0 (desk_post_get_title (g_ptr_array_index (ideas, i)), "Sans date") == 0;
+    g_assert_true (seen);
+  }
+}
+
+static void
+test_edit_and_delete (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCalendarPage *page = calendar_page (f);
+  GListModel *model = desk_calendar_page_get_model (page);
+  g_autoptr(DeskPost) post = g_list_model_get_item (model, 3);
+  gint64 id = desk_post_get_id (post);
+  guint before = g_list_model_get_n_items (model);
+  DeskPostDialog *dialog;
+  AdwMessageDialog *confirm;
+
+  /* Edit: the shared object (the card's) changes in place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-post", "x", id));
+  dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (dialog, DESK_TYPE_POST_DIALOG, "title_row"))),
+                   ==, desk_post_get_title (post));
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, DESK_TYPE_POST_DIALOG, "title_row")), "Titre modifié");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.save", NULL));
+  spin ();
+  g_assert_cmpstr (desk_post_get_title (post), ==, "Titre modifié");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before);
+
+  /* Delete, confirmed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-post", "x", id));
+  dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.delete", NULL));
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  /* What the dialog's Delete button does: respond, then close. */
+  g_object_ref (confirm);
+  adw_message_dialog_response (confirm, "delete");
+  gtk_window_close (GTK_WINDOW (confirm));
+  g_object_unref (confirm);
+  spin ();
+
+  {
+    g_autoptr(DeskPost) gone = desk_store_get_post (f->store, id, &error);
+    g_assert_null (gone);
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before - 1);
+}
+
+static void
+test_welcome (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkStack *main_stack = template_child (f->window, DESK_TYPE_WINDOW, "main_stack");
+  AdwEntryRow *row = template_child (f->window, DESK_TYPE_WINDOW, "brand_name_row");
+  g_autoptr(GListModel) brands = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "welcome");
+  /* No brand yet: there is nothing to post for. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-post", NULL);
+  g_assert_null (find_toplevel (DESK_TYPE_POST_DIALOG));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Café Lumière");
+  g_signal_emit_by_name (row, "apply");
+  spin ();
+
+  brands = desk_store_list_brands (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (brands), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "workspace");
+  g_assert_cmpint (desk_window_get_brand_id (f->window), ==, first_brand (f->store));
+}
+
+static void
+test_welcome_demo (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkStack *main_stack = template_child (f->window, DESK_TYPE_WINDOW, "main_stack");
+  GtkButton *demo = template_child (f->window, DESK_TYPE_WINDOW, "demo_button");
+  gint64 count = 0;
+
+  g_signal_emit_by_name (demo, "clicked");
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "workspace");
+  g_assert_true (desk_store_count_rows (f->store, "posts", &count, NULL));
+  g_assert_cmpint (count, ==, 120);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_calendar_page_get_model (calendar_page (f))), >, 0);
+}
+
+static void
+test_error_page (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT, "Le fichier est endommagé.");
+  DeskWindow *window = desk_window_new (app, NULL, "/nowhere/workspace.db", error);
+  GtkStack *main_stack = template_child (window, DESK_TYPE_WINDOW, "main_stack");
+  AdwStatusPage *page = template_child (window, DESK_TYPE_WINDOW, "error_page");
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_mapped (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, "Le fichier est endommagé.");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = desk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/ui/window/calendar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_calendar_shows_store, fixture_tear_down);
+  g_test_add ("/ui/window/views", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_other_views, fixture_tear_down);
+  g_test_add ("/ui/window/new-post", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_new_post, fixture_tear_down);
+  g_test_add ("/ui/window/refused-save", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_refused_save_keeps_dialog, fixture_tear_down);
+  g_test_add ("/ui/window/edit-delete", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_and_delete, fixture_tear_down);
+  g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
+  g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);
+  g_test_add_func ("/ui/window/error-page", test_error_page);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
