@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-enum-types.h"
-#include "desk-post.h"
+#include "desk-post-private.h"
 
 struct _DeskPost
 {
@@ -71,7 +71,11 @@ set_datetime (DeskPost   *self,
               GDateTime  *value,
               guint       prop)
 {
-  g_autoptr(GDateTime) utc = value ? g_date_time_to_utc (value) : NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  /* Kept in UTC; a time already in UTC is shared, not copied. */
+  if (value != NULL)
+    utc = g_date_time_get_utc_offset (value) == 0 ? g_date_time_ref (value) : g_date_time_to_utc (value);
 
   if (*field == NULL && utc == NULL)
     return FALSE;
@@ -202,6 +206,45 @@ DeskPost *
 desk_post_new (void)
 {
   return g_object_new (DESK_TYPE_POST, NULL);
+}
+
+DeskPost *
+_desk_post_new_full (gint64          id,
+                     gint64          brand_id,
+                     const char     *title,
+                     const char     *body,
+                     DeskPostStatus  status,
+                     GDateTime      *scheduled_at,
+                     gint64          campaign_id,
+                     const char     *pillar,
+                     const char     *notes,
+                     GDateTime      *created_at,
+                     GDateTime      *updated_at,
+                     GArray         *channel_ids)
+{
+  DeskPost *self = desk_post_new ();
+
+  self->id = id;
+  self->brand_id = brand_id;
+  self->title = g_strdup (title);
+  self->body = g_strdup (body);
+  self->status = status <= DESK_POST_STATUS_LAST ? status : DESK_POST_STATUS_DRAFT;
+  self->scheduled_at = scheduled_at;
+  self->campaign_id = campaign_id;
+  self->pillar = g_strdup (pillar);
+  self->notes = g_strdup (notes);
+  self->created_at = created_at;
+  self->updated_at = updated_at;
+  g_array_unref (self->channel_ids);
+  self->channel_ids = channel_ids;
+  return self;
+}
+
+void
+_desk_post_append_channel (DeskPost *self,
+                           gint64    channel_id)
+{
+  g_array_append_val (self->channel_ids, channel_id);
 }
 
 /**

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "desk-post-private.h"
 #include "desk-store-private.h"
 
 struct _DeskStore
@@ -1298,47 +1299,38 @@ failed:
 
 #define POST_COLUMNS \
   "p.id, p.brand_id, p.title, p.body, p.status, p.scheduled_at, p.campaign_id," \
-  " p.pillar, p.notes, p.created_at, p.updated_at," \
-  " (SELECT group_concat (channel_id) FROM post_variants v WHERE v.post_id = p.id)"
+  " p.pillar, p.notes, p.created_at, p.updated_at, v.channel_id"
 
-static void
-fill_post_from_row (DeskPost     *post,
-                    sqlite3_stmt *stmt)
+/* One row per (post, channel), the channels of a post in order: no
+ * string building, and the index order is kept. */
+#define POST_FROM \
+  " FROM posts p LEFT JOIN post_variants v ON v.post_id = p.id"
+
+static DeskPost *
+new_post_from_row (sqlite3_stmt *stmt)
 {
-  g_autoptr(GDateTime) scheduled = column_time (stmt, 5);
-  g_autoptr(GDateTime) created = column_time (stmt, 9);
-  g_autoptr(GDateTime) updated = column_time (stmt, 10);
-  g_autoptr(GArray) channels = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *channels = g_array_new (FALSE, FALSE, sizeof (gint64));
   DeskPostStatus status = DESK_POST_STATUS_DRAFT;
-  const char *list = column_text (stmt, 11);
 
   desk_post_status_from_id (column_text (stmt, 4), &status);
-
-  while (list != NULL && *list != '\0')
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
     {
-      char *end = NULL;
-      gint64 id = g_ascii_strtoll (list, &end, 10);
-
-      if (end == list)
-        break;
-      g_array_append_val (channels, id);
-      list = *end == ',' ? end + 1 : end;
+      gint64 channel = sqlite3_column_int64 (stmt, 11);
+      g_array_append_val (channels, channel);
     }
 
-  g_object_freeze_notify (G_OBJECT (post));
-  desk_post_set_id (post, sqlite3_column_int64 (stmt, 0));
-  desk_post_set_brand_id (post, sqlite3_column_int64 (stmt, 1));
-  desk_post_set_title (post, column_text (stmt, 2));
-  desk_post_set_body (post, column_text (stmt, 3));
-  desk_post_set_status (post, status);
-  desk_post_set_scheduled_at (post, scheduled);
-  desk_post_set_campaign_id (post, sqlite3_column_int64 (stmt, 6));
-  desk_post_set_pillar (post, column_text (stmt, 7));
-  desk_post_set_notes (post, column_text (stmt, 8));
-  desk_post_set_created_at (post, created);
-  desk_post_set_updated_at (post, updated);
-  desk_post_set_channel_ids (post, (const gint64 *) (gpointer) channels->data, channels->len);
-  g_object_thaw_notify (G_OBJECT (post));
+  return _desk_post_new_full (sqlite3_column_int64 (stmt, 0),
+                              sqlite3_column_int64 (stmt, 1),
+                              column_text (stmt, 2),
+                              column_text (stmt, 3),
+                              status,
+                              column_time (stmt, 5),
+                              sqlite3_column_int64 (stmt, 6),
+                              column_text (stmt, 7),
+                              column_text (stmt, 8),
+                              column_time (stmt, 9),
+                              column_time (stmt, 10),
+                              channels);
 }
 
 static DeskPost *
@@ -1373,34 +1365,45 @@ untrack_live (DeskStore *self,
     }
 }
 
-/* The shared object for the current row: the live one if some view holds
- * it (its fields are what we wrote last), else a new one. */
-static DeskPost *
-post_from_row (DeskStore    *self,
-               sqlite3_stmt *stmt)
-{
-  DeskPost *live = lookup_live (self, sqlite3_column_int64 (stmt, 0));
-  DeskPost *post;
-
-  if (live != NULL)
-    return g_object_ref (live);
-
-  post = desk_post_new ();
-  fill_post_from_row (post, stmt);
-  track_live (self, post);
-  return post;
-}
-
+/* Reads the rows of @stmt (POST_COLUMNS, ordered by post) into posts:
+ * the shared object of each post if some view holds it (its fields are
+ * what we wrote last), else a new one. */
 static GPtrArray *
 collect_posts (DeskStore     *self,
                sqlite3_stmt  *stmt,
                GError       **error)
 {
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+  DeskPost *building = NULL;    /* a new post whose channels are still arriving */
+  gint64 last_id = 0;
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (posts, post_from_row (self, stmt));
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      DeskPost *live;
+
+      if (id == last_id)
+        {
+          if (building != NULL && sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+            _desk_post_append_channel (building, sqlite3_column_int64 (stmt, 11));
+          continue;
+        }
+
+      last_id = id;
+      live = lookup_live (self, id);
+      if (live != NULL)
+        {
+          building = NULL;
+          g_ptr_array_add (posts, g_object_ref (live));
+        }
+      else
+        {
+          building = new_post_from_row (stmt);
+          track_live (self, building);
+          g_ptr_array_add (posts, building);
+        }
+    }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -1652,32 +1655,26 @@ desk_store_get_post (DeskStore  *self,
                      gint64      post_id,
                      GError    **error)
 {
+  g_autoptr(GPtrArray) found = NULL;
   sqlite3_stmt *stmt;
-  DeskPost *post;
-  int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " POST_COLUMNS " FROM posts p WHERE p.id = ?1", error);
+  stmt = prepare (self, "SELECT " POST_COLUMNS POST_FROM " WHERE p.id = ?1 ORDER BY v.channel_id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, post_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  found = collect_posts (self, stmt, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
     {
-      post = post_from_row (self, stmt);
-      sqlite3_reset (stmt);
-      return post;
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                   _("The post no longer exists."));
+      return NULL;
     }
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                 _("The post no longer exists."));
-  else
-    set_sqlite_error (self, rc, error);
-  return NULL;
+  return g_object_ref (g_ptr_array_index (found, 0));
 }
 
 /**
@@ -1702,8 +1699,9 @@ desk_store_query_posts (DeskStore  *self,
 
   stmt = prepare (self,
                   "SELECT " POST_COLUMNS " FROM posts p INDEXED BY posts_by_schedule"
+                  " LEFT JOIN post_variants v ON v.post_id = p.id"
                   " WHERE p.brand_id = ?1 AND p.scheduled_at >= ?2 AND p.scheduled_at < ?3"
-                  " ORDER BY p.scheduled_at, p.id", error);
+                  " ORDER BY p.scheduled_at, p.id, v.channel_id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1723,8 +1721,8 @@ desk_store_query_unscheduled_posts (DeskStore  *self,
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
   stmt = prepare (self,
-                  "SELECT " POST_COLUMNS " FROM posts p"
-                  " WHERE p.brand_id = ?1 AND p.scheduled_at IS NULL ORDER BY p.id", error);
+                  "SELECT " POST_COLUMNS POST_FROM
+                  " WHERE p.brand_id = ?1 AND p.scheduled_at IS NULL ORDER BY p.id, v.channel_id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, brand_id);
@@ -1741,8 +1739,8 @@ desk_store_query_all_posts (DeskStore  *self,
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
   stmt = prepare (self,
-                  "SELECT " POST_COLUMNS " FROM posts p WHERE p.brand_id = ?1"
-                  " ORDER BY p.scheduled_at IS NULL, p.scheduled_at, p.id", error);
+                  "SELECT " POST_COLUMNS POST_FROM " WHERE p.brand_id = ?1"
+                  " ORDER BY p.scheduled_at IS NULL, p.scheduled_at, p.id, v.channel_id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, brand_id);

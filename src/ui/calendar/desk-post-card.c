@@ -1,7 +1,7 @@
 /* desk-post-card.c: a post as a card on the calendar
  *
  * Time, title (or first words), one dot per target channel in the
- * network's colour, the status as a style class and the campaign's colour
+ * channel's colour (drawn in snapshot), the status as a style class and the campaign's colour
  * as a strip on the left. Activating it edits the post (win.edit-post).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,13 +21,17 @@ struct _DeskPostCard
   DeskPost  *post;
   GdkRGBA    strip;
   gboolean   has_strip;
+  GArray    *dots;        /* GdkRGBA, one per target channel */
 
   GtkLabel  *time_label;
   GtkLabel  *title_label;
-  GtkBox    *channels_box;
 };
 
 G_DEFINE_FINAL_TYPE (DeskPostCard, desk_post_card, GTK_TYPE_BUTTON)
+
+#define DOT_SIZE       7.0f
+#define DOT_GAP        3.0f
+#define DOT_END_MARGIN 5.0f
 
 static void
 desk_post_card_snapshot (GtkWidget   *widget,
@@ -35,11 +39,27 @@ desk_post_card_snapshot (GtkWidget   *widget,
 {
   DeskPostCard *self = DESK_POST_CARD (widget);
 
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
   GTK_WIDGET_CLASS (desk_post_card_parent_class)->snapshot (widget, snapshot);
 
   if (self->has_strip)
-    gtk_snapshot_append_color (snapshot, &self->strip,
-                               &GRAPHENE_RECT_INIT (0, 2, 3, gtk_widget_get_height (widget) - 4));
+    gtk_snapshot_append_color (snapshot, &self->strip, &GRAPHENE_RECT_INIT (0, 2, 3, height - 4));
+
+  /* Channel dots, drawn rather than made of widgets: a month shows
+   * hundreds of them. */
+  for (guint i = 0; i < self->dots->len; i++)
+    {
+      float x = width - DOT_END_MARGIN - (self->dots->len - i) * (DOT_SIZE + DOT_GAP) + DOT_GAP;
+      float y = (height - DOT_SIZE) / 2.0f;
+      GskRoundedRect dot;
+
+      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x, y, DOT_SIZE, DOT_SIZE), DOT_SIZE / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &g_array_index (self->dots, GdkRGBA, i), &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
 }
 
 static void
@@ -48,6 +68,7 @@ desk_post_card_dispose (GObject *object)
   DeskPostCard *self = (DeskPostCard *) object;
 
   g_clear_object (&self->post);
+  g_clear_pointer (&self->dots, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_POST_CARD);
 
   G_OBJECT_CLASS (desk_post_card_parent_class)->dispose (object);
@@ -65,13 +86,13 @@ desk_post_card_class_init (DeskPostCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-post-card.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPostCard, time_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPostCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskPostCard, channels_box);
 }
 
 static void
 desk_post_card_init (DeskPostCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->dots = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
 }
 
 GtkWidget *
@@ -118,7 +139,6 @@ desk_post_card_set_post (DeskPostCard *self,
   GDateTime *at;
   const gint64 *ids;
   guint n_ids;
-  GtkWidget *child;
   DeskCampaign *campaign = NULL;
   gint64 campaign_id;
 
@@ -143,27 +163,28 @@ desk_post_card_set_post (DeskPostCard *self,
   gtk_widget_set_visible (GTK_WIDGET (self->time_label), time != NULL);
   gtk_label_set_text (self->title_label, title);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->channels_box))) != NULL)
-    gtk_box_remove (self->channels_box, child);
+  g_array_set_size (self->dots, 0);
 
   ids = desk_post_get_channel_ids (post, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
       DeskChannel *channel = channels ? g_hash_table_lookup (channels, &ids[i]) : NULL;
-      g_autofree char *cls = NULL;
-      GtkWidget *dot;
+      const char *colour;
+      GdkRGBA rgba;
 
       if (channel == NULL)
         continue;
-      cls = g_strconcat ("network-", desk_network_to_id (desk_channel_get_network (channel)), NULL);
-      dot = gtk_label_new (NULL);
-      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (dot, "channel-dot");
-      gtk_widget_add_css_class (dot, cls);
-      gtk_box_append (self->channels_box, dot);
+      colour = desk_channel_get_colour (channel);
+      if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
+        gdk_rgba_parse (&rgba, desk_network_default_colour (desk_channel_get_network (channel)));
+      g_array_append_val (self->dots, rgba);
       g_string_append_printf (channel_names, "%s%s", channel_names->len ? ", " : "",
                               desk_network_to_label (desk_channel_get_network (channel)));
     }
+
+  /* Room for the dots; the box is the button's child, owned by GtkButton. */
+  gtk_widget_set_margin_end (gtk_button_get_child (GTK_BUTTON (self)),
+                             self->dots->len ? (int) (self->dots->len * (DOT_SIZE + DOT_GAP) + DOT_END_MARGIN) : 0);
 
   clear_status_classes (GTK_WIDGET (self));
   status_class = g_strconcat ("status-", desk_post_status_to_id (desk_post_get_status (post)), NULL);

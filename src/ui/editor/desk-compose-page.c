@@ -20,6 +20,7 @@ struct _DeskComposePage
   DeskStore  *store;
   GListStore *posts;
   gint64      brand_id;
+  gboolean    loaded;     /* read on first map: it is not the first page */
 
   GtkStack   *stack;
   GtkListBox *list_box;
@@ -82,6 +83,9 @@ post_event_cb (DeskComposePage *self,
   gboolean present = g_list_store_find (self->posts, post, &pos);
   gboolean keep = wanted (self, post);
 
+  if (!self->loaded)
+    return;
+
   if (present)
     g_list_store_remove (self->posts, pos);
   if (keep)
@@ -95,6 +99,8 @@ post_removed_cb (DeskComposePage *self,
 {
   guint pos;
 
+  if (!self->loaded)
+    return;
   if (g_list_store_find (self->posts, post, &pos))
     g_list_store_remove (self->posts, pos);
   update_stack (self);
@@ -104,7 +110,10 @@ static void
 reload (DeskComposePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) posts = desk_store_query_unscheduled_posts (self->store, self->brand_id, &error);
+  g_autoptr(GPtrArray) posts = NULL;
+
+  self->loaded = TRUE;
+  posts = desk_store_query_unscheduled_posts (self->store, self->brand_id, &error);
 
   if (posts == NULL)
     {
@@ -114,6 +123,16 @@ reload (DeskComposePage *self)
   g_list_store_splice (self->posts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->posts)),
                        posts->pdata, posts->len);
   update_stack (self);
+}
+
+static void
+desk_compose_page_map (GtkWidget *widget)
+{
+  DeskComposePage *self = DESK_COMPOSE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (desk_compose_page_parent_class)->map (widget);
+  if (!self->loaded)
+    reload (self);
 }
 
 static void
@@ -149,7 +168,9 @@ desk_compose_page_set_property (GObject      *object,
       if (self->brand_id != g_value_get_int64 (value))
         {
           self->brand_id = g_value_get_int64 (value);
-          reload (self);
+          self->loaded = FALSE;
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            reload (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -184,6 +205,7 @@ desk_compose_page_class_init (DeskComposePageClass *klass)
   object_class->dispose = desk_compose_page_dispose;
   object_class->get_property = desk_compose_page_get_property;
   object_class->set_property = desk_compose_page_set_property;
+  widget_class->map = desk_compose_page_map;
 
   properties[PROP_BRAND_ID] =
     g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,

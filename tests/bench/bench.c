@@ -1,0 +1,220 @@
+/* bench.c: the foundation's speed targets, measured by hand
+ *
+ *   meson compile -C _build && xvfb-run -a _build/tests/bench/bench
+ *
+ * Builds a workspace of 10,000 posts and 100,000 notifications and prints a
+ * table: opening the store, querying one month of posts, inserting 10,000
+ * posts, and the app's own time to first frame on that workspace (when a
+ * display is available). Not run by the test command.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "desk-demo.h"
+#include "desk-store.h"
+#include "desk-time.h"
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_double);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static void
+row (const char *what,
+     double      value,
+     const char *unit,
+     const char *target,
+     gboolean    met)
+{
+  printf ("| %-44s | %10.3f %-3s | %-10s | %-4s |\n", what, value, unit, target, met ? "ok" : "MISS");
+}
+
+static gint64
+first_brand (DeskStore *store)
+{
+  g_autoptr(GListModel) brands = desk_store_list_brands (store, NULL);
+  g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, 0);
+
+  return desk_brand_get_id (brand);
+}
+
+/* Runs the app on @db until its screenshot is taken and returns the
+ * "first-frame: N ms" it printed, or -1. */
+static double
+first_frame (const char *app,
+             const char *db,
+             const char *png)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *err = NULL;
+  const char *line;
+
+  g_subprocess_launcher_setenv (launcher, "COMMUNITY_DESK_TIMING", "1", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, NULL, app, "--database", db, "--screenshot", png, NULL);
+  if (process == NULL || !g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, NULL))
+    return -1;
+  line = err ? strstr (err, "first-frame: ") : NULL;
+  return line ? g_ascii_strtod (line + strlen ("first-frame: "), NULL) : -1;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("desk-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *png = g_build_filename (dir, "frame.png", NULL);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+  const char *app = argc > 1 ? argv[1] : APP_BINARY;
+  DeskDemoSize size = { .n_posts = 10000, .span_days = 365, .n_ideas = 100,
+                        .n_notifications = 100000, .n_metric_days = 90 };
+  double samples[48];
+  double t0, build_s, open_ms, month_ms, insert_ms, one_ms;
+  gint64 brand_id;
+  guint n_month = 0;
+
+  printf ("Building a workspace of %u posts and %u notifications in %s…\n",
+          size.n_posts + size.n_ideas, size.n_notifications, path);
+  store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  t0 = now_ms ();
+  if (store == NULL || !desk_demo_populate (store, &size, DESK_DEMO_SEED, now, &error))
+    {
+      fprintf (stderr, "bench: %s\n", error->message);
+      return 1;
+    }
+  build_s = (now_ms () - t0) / 1000.0;
+  brand_id = first_brand (store);
+  g_clear_object (&store);
+
+  /* Open (includes the schema checks) */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(DeskStore) s = NULL;
+      t0 = now_ms ();
+      s = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+      samples[i] = now_ms () - t0;
+      g_assert_no_error (error);
+    }
+  open_ms = median (samples, 10);
+
+  /* One month of posts, 24 different months, fresh objects each time */
+  store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  for (int m = 0; m < 24; m++)
+    {
+      g_autoptr(GDateTime) month = g_date_time_add_months (now, m - 12);
+      g_autoptr(GDateTime) from = desk_time_month_start (month);
+      g_autoptr(GDateTime) to = g_date_time_add_months (from, 1);
+      g_autoptr(GPtrArray) posts = NULL;
+
+      t0 = now_ms ();
+      posts = desk_store_query_posts (store, brand_id, from, to, &error);
+      samples[m] = now_ms () - t0;
+      g_assert_no_error (error);
+      n_month += posts->len;
+    }
+  month_ms = median (samples, 24);
+
+  /* Insert 10,000 posts in one transaction */
+  {
+    g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < 10000; i++)
+      {
+        DeskPost *post = desk_post_new ();
+        g_autoptr(GDateTime) at = g_date_time_add_minutes (now, i * 37);
+
+        desk_post_set_brand_id (post, brand_id);
+        desk_post_set_title (post, "Bench");
+        desk_post_set_body (post, "Un texte de publication de longueur ordinaire, avec un lien https://example.org et #UnHashtag.");
+        desk_post_set_scheduled_at (post, at);
+        desk_post_set_status (post, DESK_POST_STATUS_SCHEDULED);
+        g_ptr_array_add (posts, post);
+      }
+    t0 = now_ms ();
+    if (!desk_store_save_posts (store, posts, &error))
+      g_error ("%s", error->message);
+    insert_ms = now_ms () - t0;
+  }
+
+  /* Saving one post, as the dialog does: its own durable transaction */
+  for (guint i = 0; i < 48; i++)
+    {
+      g_autoptr(DeskPost) post = desk_post_new ();
+
+      desk_post_set_brand_id (post, brand_id);
+      desk_post_set_title (post, "One");
+      t0 = now_ms ();
+      if (!desk_store_save_post (store, post, &error))
+        g_error ("%s", error->message);
+      samples[i] = now_ms () - t0;
+    }
+  one_ms = median (samples, 48);
+  g_clear_object (&store);
+
+  printf ("\nWorkspace built in %.1f s; a month holds %u posts on average.\n\n", build_s, n_month / 24);
+  printf ("| %-44s | %14s | %-10s | %-4s |\n", "measure (median)", "value", "target", "");
+  printf ("|----------------------------------------------|----------------|------------|------|\n");
+  row ("open the store", open_ms, "ms", "-", TRUE);
+  row ("query one month of posts", month_ms, "ms", "<= 1 ms", month_ms <= 1.0);
+  row ("insert 10,000 posts (one transaction)", insert_ms, "ms", "-", TRUE);
+  row ("save one post (one transaction, fsync)", one_ms, "ms", "-", TRUE);
+
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    {
+      double frames[5];
+      guint n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+        {
+          double ms = first_frame (app, path, png);
+          if (ms >= 0)
+            frames[n++] = ms;
+        }
+      if (n > 0)
+        {
+          double ms = median (frames, n);
+          row ("app: exec to first frame (10k/100k)", ms, "ms", "<= 400 ms", ms <= 400);
+        }
+      else
+        printf ("| %-44s | %14s | %-10s | %-4s |\n", "app: exec to first frame", "failed", "<= 400 ms", "MISS");
+    }
+  else
+    printf ("| %-44s | %14s | %-10s | %-4s |\n", "app: exec to first frame", "no display", "<= 400 ms", "");
+
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_remove (png);
+    g_remove (wal);
+    g_remove (shm);
+    g_remove (path);
+    g_rmdir (dir);
+  }
+  return 0;
+}
