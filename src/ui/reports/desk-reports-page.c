@@ -17,6 +17,8 @@
 
 #define PERIOD_DAYS 30
 
+static const char * const metric_order[] = { "followers", "impressions", "engagements", "clicks" };
+
 struct _DeskReportsPage
 {
   GtkWidget   parent_instance;
@@ -110,22 +112,24 @@ reload (DeskReportsPage *self)
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
 
-      for (guint i = 0; i < totals->len; i++)
-        {
-          DeskMetricTotal *t = g_ptr_array_index (totals, i);
-          gboolean level = g_str_equal (t->metric, "followers");
-          g_autofree char *value = NULL;
+      /* Audience first, then reach, engagement and clicks */
+      for (guint m = 0; m < G_N_ELEMENTS (metric_order); m++)
+        for (guint i = 0; i < totals->len; i++)
+          {
+            DeskMetricTotal *t = g_ptr_array_index (totals, i);
+            gboolean level = g_str_equal (t->metric, "followers");
+            g_autofree char *value = NULL;
 
-          if (t->channel_id != desk_channel_get_id (channel))
-            continue;
-          value = g_strdup_printf ("%'.0f", level ? t->latest : t->total);
-          add_row (ADW_PREFERENCES_GROUP (group), metric_label (t->metric), value);
-          rows++;
-          if (g_str_equal (t->metric, "impressions"))
-            impressions = t->total;
-          else if (g_str_equal (t->metric, "engagements"))
-            engagements = t->total;
-        }
+            if (t->channel_id != desk_channel_get_id (channel) || !g_str_equal (t->metric, metric_order[m]))
+              continue;
+            value = g_strdup_printf ("%'.0f", level ? t->latest : t->total);
+            add_row (ADW_PREFERENCES_GROUP (group), metric_label (t->metric), value);
+            rows++;
+            if (g_str_equal (t->metric, "impressions"))
+              impressions = t->total;
+            else if (g_str_equal (t->metric, "engagements"))
+              engagements = t->total;
+          }
 
       if (impressions > 0)
         {
