@@ -12,39 +12,36 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tap  # noqa: E402
+
 manifest_path, app_id, *binaries = sys.argv[1:]
-results = []
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
-
 
 with open(manifest_path, encoding="utf-8") as f:
     manifest = json.load(f)
-check("valid JSON with an id", "id" in manifest)
-check("app id is " + app_id, manifest.get("id") == app_id, manifest.get("id"))
-check("runtime is org.gnome.Platform", manifest.get("runtime") == "org.gnome.Platform"
+tap.check("valid JSON with an id", "id" in manifest)
+tap.check("app id is " + app_id, manifest.get("id") == app_id, manifest.get("id"))
+tap.check("runtime is org.gnome.Platform", manifest.get("runtime") == "org.gnome.Platform"
       and manifest.get("sdk") == "org.gnome.Sdk")
-check("runtime version is a number", re.fullmatch(r"\d+", str(manifest.get("runtime-version", ""))))
+tap.check("runtime version is a number", re.fullmatch(r"\d+", str(manifest.get("runtime-version", ""))))
 command = manifest.get("command")
-check("command is a bare binary name built here",
+tap.check("command is a bare binary name built here",
       command and "/" not in command and any(os.path.basename(b) == command for b in binaries), command)
 expected = {"--share=network", "--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"}
-check("finish-args are exactly the five needed", set(manifest.get("finish-args", [])) == expected,
+tap.check("finish-args are exactly the five needed", set(manifest.get("finish-args", [])) == expected,
       manifest.get("finish-args"))
 modules = manifest.get("modules", [])
-check("the app is the last module, built with meson",
+tap.check("the app is the last module, built with meson",
       modules and modules[-1].get("buildsystem") == "meson"
       and modules[-1].get("sources", [{}])[0].get("type") == "dir")
 
 builder = shutil.which("flatpak-builder")
 if builder:
     proc = subprocess.run([builder, "--show-manifest", manifest_path], capture_output=True, text=True)
-    check("flatpak-builder --show-manifest accepts it",
+    tap.check("flatpak-builder --show-manifest accepts it",
           proc.returncode == 0 and "Unknown property" not in proc.stderr, proc.stderr.strip())
 else:
-    check("flatpak-builder is installed", False)
+    tap.check("flatpak-builder is installed", False)
 
 # Libraries the GNOME runtime provides (gnome-build-meta sdk-platform and
 # the freedesktop base it builds on).
@@ -61,16 +58,9 @@ module_names = [m.get("name", "") for m in modules[:-1]]
 for binary in binaries:
     proc = subprocess.run(["readelf", "-d", binary], capture_output=True, text=True)
     needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", proc.stdout)
-    check(f"{os.path.basename(binary)} links libraries", proc.returncode == 0 and needed)
+    tap.check(f"{os.path.basename(binary)} links libraries", proc.returncode == 0 and needed)
     for lib in needed:
         ok = any(re.match(p, lib) for p in runtime) or any(n and n in lib for n in module_names)
-        check(f"{os.path.basename(binary)}: {lib} is in the runtime or a module", ok)
+        tap.check(f"{os.path.basename(binary)}: {lib} is in the runtime or a module", ok)
 
-print(f"1..{len(results)}")
-failed = 0
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} {name}")
-    if not ok:
-        failed += 1
-        print(f"# {detail}")
-sys.exit(1 if failed else 0)
+tap.finish()

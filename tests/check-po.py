@@ -13,39 +13,33 @@ import sys
 import tempfile
 
 top = sys.argv[1]
-here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(top, "build-aux"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import potfiles  # noqa: E402
-
-results = []
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
-
+import tap  # noqa: E402
 
 listed = potfiles.read_list(top)
-check("POTFILES.in lists only existing files",
+tap.check("POTFILES.in lists only existing files",
       all(os.path.exists(os.path.join(top, f)) for f in listed),
       [f for f in listed if not os.path.exists(os.path.join(top, f))])
 
 unlisted = [f for f in potfiles.find_translatable(top) if f not in listed]
-check("every file with translatable strings is in POTFILES.in", not unlisted, unlisted)
+tap.check("every file with translatable strings is in POTFILES.in", not unlisted, unlisted)
 
 with tempfile.TemporaryDirectory() as tmp:
     pot = os.path.join(tmp, "community-desk.pot")
     proc = potfiles.extract(top, pot)
-    check("xgettext extracts the strings", proc.returncode == 0 and os.path.exists(pot), proc.stderr)
+    tap.check("xgettext extracts the strings", proc.returncode == 0 and os.path.exists(pot), proc.stderr)
 
     fr = os.path.join(top, "po", "fr.po")
     proc = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, fr],
                           capture_output=True, text=True)
-    check("fr.po compiles with format checks", proc.returncode == 0, proc.stderr)
+    tap.check("fr.po compiles with format checks", proc.returncode == 0, proc.stderr)
 
     merged = os.path.join(tmp, "merged.po")
     proc = subprocess.run(["msgmerge", "--quiet", "--no-fuzzy-matching", "-o", merged, fr, pot],
                           capture_output=True, text=True)
-    check("fr.po merges with the current strings", proc.returncode == 0, proc.stderr)
+    tap.check("fr.po merges with the current strings", proc.returncode == 0, proc.stderr)
 
     proc = subprocess.run(["msgfmt", "--statistics", "-o", os.devnull, merged],
                           capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
@@ -53,21 +47,14 @@ with tempfile.TemporaryDirectory() as tmp:
     translated = re.search(r"(\d+) translated", stats)
     fuzzy = re.search(r"(\d+) fuzzy", stats)
     untranslated = re.search(r"(\d+) untranslated", stats)
-    check("some strings are translated", translated and int(translated.group(1)) > 100, stats)
-    check("no fuzzy translation", not fuzzy, stats)
+    tap.check("some strings are translated", translated and int(translated.group(1)) > 100, stats)
+    tap.check("no fuzzy translation", not fuzzy, stats)
     if untranslated:
         proc = subprocess.run(["msgattrib", "--untranslated", "--no-obsolete", merged],
                               capture_output=True, text=True)
         missing = re.findall(r'^msgid "(.+)"$', proc.stdout, re.M)
-        check("no untranslated string", False, f"{stats}; e.g. {missing[:10]}")
+        tap.check("no untranslated string", False, f"{stats}; e.g. {missing[:10]}")
     else:
-        check("no untranslated string", True)
+        tap.check("no untranslated string", True)
 
-print(f"1..{len(results)}")
-failed = 0
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} {name}")
-    if not ok:
-        failed += 1
-        print("# " + str(detail).replace("\n", "\n# "))
-sys.exit(1 if failed else 0)
+tap.finish()

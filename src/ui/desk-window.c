@@ -83,7 +83,7 @@ set_brand (DeskWindow *self,
   self->brand_id = brand_id;
   for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
     if (self->pages[i] != NULL)
-      g_object_set (self->pages[i], "brand-id", brand_id, NULL);
+      desk_page_set_brand_id (DESK_PAGE (self->pages[i]), brand_id);
   g_settings_set_int64 (self->settings, "last-brand", brand_id);
 }
 

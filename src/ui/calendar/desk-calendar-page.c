@@ -32,11 +32,9 @@ typedef struct
 
 struct _DeskCalendarPage
 {
-  GtkWidget      parent_instance;
+  DeskPage       parent_instance;
 
-  DeskStore     *store;
   DeskPostList  *posts;
-  gint64         brand_id;
   GHashTable    *channels;     /* gint64* → DeskChannel */
   GHashTable    *campaigns;    /* gint64* → DeskCampaign */
 
@@ -52,15 +50,7 @@ struct _DeskCalendarPage
   GtkGrid       *month_grid;
 };
 
-G_DEFINE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_BRAND_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK_TYPE_PAGE)
 
 /* The locale's first day of the week (glibc), as GNOME Calendar reads it:
  * Monday in France. */
@@ -245,16 +235,17 @@ update_header (DeskCalendarPage *self)
 }
 
 static void
-reload (DeskCalendarPage *self)
+load_range (DeskCalendarPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) end = NULL;
+  gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
 
-  if (self->brand_id == 0 || self->grid_start == NULL)
+  if (brand_id == 0 || self->grid_start == NULL)
     return;
 
   end = g_date_time_add_days (self->grid_start, N_DAYS);
-  if (!desk_post_list_set_range (self->posts, self->brand_id, self->grid_start, end, &error))
+  if (!desk_post_list_set_range (self->posts, brand_id, self->grid_start, end, &error))
     g_warning ("Cannot load the calendar: %s", error->message);
 }
 
@@ -286,7 +277,7 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
 
   update_header (self);
   update_selection (self);
-  reload (self);
+  load_range (self);
 }
 
 static void
@@ -421,8 +412,10 @@ build_grid (DeskCalendarPage *self)
 static void
 load_lookups (DeskCalendarPage *self)
 {
-  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, self->brand_id, NULL);
-  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (self->store, self->brand_id, NULL);
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  g_autoptr(GListModel) channels = desk_store_list_channels (store, brand_id, NULL);
+  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (store, brand_id, NULL);
 
   g_hash_table_remove_all (self->channels);
   g_hash_table_remove_all (self->campaigns);
@@ -446,53 +439,12 @@ load_lookups (DeskCalendarPage *self)
 }
 
 static void
-desk_calendar_page_set_brand_id (DeskCalendarPage *self,
-                                 gint64            brand_id)
+desk_calendar_page_reload (DeskPage *page)
 {
-  if (self->brand_id == brand_id)
-    return;
-  self->brand_id = brand_id;
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (page);
+
   load_lookups (self);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRAND_ID]);
-}
-
-static void
-desk_calendar_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  DeskCalendarPage *self = DESK_CALENDAR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BRAND_ID:
-      g_value_set_int64 (value, self->brand_id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_calendar_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  DeskCalendarPage *self = DESK_CALENDAR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BRAND_ID:
-      desk_calendar_page_set_brand_id (self, g_value_get_int64 (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  load_range (self);
 }
 
 static void
@@ -503,10 +455,7 @@ desk_calendar_page_dispose (GObject *object)
   if (self->posts != NULL)
     g_signal_handlers_disconnect_by_func (self->posts, posts_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
   g_clear_object (&self->posts);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
   g_clear_pointer (&self->month, g_date_time_unref);
@@ -523,15 +472,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_calendar_page_dispose;
-  object_class->get_property = desk_calendar_page_get_property;
-  object_class->set_property = desk_calendar_page_set_property;
-
-  properties[PROP_BRAND_ID] =
-    g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  DESK_PAGE_CLASS (klass)->reload = desk_calendar_page_reload;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, weekday_grid);
@@ -564,8 +505,7 @@ desk_calendar_page_new (DeskStore *store)
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  self = g_object_new (DESK_TYPE_CALENDAR_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (DESK_TYPE_CALENDAR_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (posts_changed_cb), self);
   desk_calendar_page_set_month (self, now);

@@ -6,12 +6,12 @@
 
 #include <gtk/gtk.h>
 
-#include "desk-store.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_CALENDAR_PAGE (desk_calendar_page_get_type ())
-G_DECLARE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK, CALENDAR_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK, CALENDAR_PAGE, DeskPage)
 
 DeskCalendarPage *desk_calendar_page_new               (DeskStore        *store);
 GDateTime        *desk_calendar_page_dup_selected_day  (DeskCalendarPage *self);

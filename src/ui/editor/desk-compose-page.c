@@ -15,26 +15,16 @@
 
 struct _DeskComposePage
 {
-  GtkWidget   parent_instance;
+  DeskPage    parent_instance;
 
-  DeskStore  *store;
   GListStore *posts;
-  gint64      brand_id;
-  gboolean    loaded;     /* read on first map: it is not the first page */
+  gboolean    loaded;     /* posts hold the current brand's ideas */
 
   GtkStack   *stack;
   GtkListBox *list_box;
 };
 
-G_DEFINE_FINAL_TYPE (DeskComposePage, desk_compose_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_BRAND_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK_TYPE_PAGE)
 
 static void
 update_stack (DeskComposePage *self)
@@ -71,7 +61,8 @@ static gboolean
 wanted (DeskComposePage *self,
         DeskPost        *post)
 {
-  return desk_post_get_brand_id (post) == self->brand_id && desk_post_get_scheduled_at (post) == NULL;
+  return desk_post_get_brand_id (post) == desk_page_get_brand_id (DESK_PAGE (self)) &&
+         desk_post_get_scheduled_at (post) == NULL;
 }
 
 /* Added or changed: the row is replaced so that it shows the new values. */
@@ -107,13 +98,14 @@ post_removed_cb (DeskComposePage *self,
 }
 
 static void
-reload (DeskComposePage *self)
+desk_compose_page_reload (DeskPage *page)
 {
+  DeskComposePage *self = DESK_COMPOSE_PAGE (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) posts = NULL;
 
   self->loaded = TRUE;
-  posts = desk_store_query_unscheduled_posts (self->store, self->brand_id, &error);
+  posts = desk_store_query_unscheduled_posts (desk_page_get_store (page), desk_page_get_brand_id (page), &error);
 
   if (posts == NULL)
     {
@@ -126,58 +118,10 @@ reload (DeskComposePage *self)
 }
 
 static void
-desk_compose_page_map (GtkWidget *widget)
+brand_changed_cb (DeskComposePage *self)
 {
-  DeskComposePage *self = DESK_COMPOSE_PAGE (widget);
-
-  GTK_WIDGET_CLASS (desk_compose_page_parent_class)->map (widget);
-  if (!self->loaded)
-    reload (self);
-}
-
-static void
-desk_compose_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DeskComposePage *self = DESK_COMPOSE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BRAND_ID:
-      g_value_set_int64 (value, self->brand_id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_compose_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DeskComposePage *self = DESK_COMPOSE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BRAND_ID:
-      if (self->brand_id != g_value_get_int64 (value))
-        {
-          self->brand_id = g_value_get_int64 (value);
-          self->loaded = FALSE;
-          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-            reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->loaded = FALSE;
 }
 
 static void
@@ -185,13 +129,12 @@ desk_compose_page_dispose (GObject *object)
 {
   DeskComposePage *self = (DeskComposePage *) object;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+
+  if (store != NULL)
+    g_signal_handlers_disconnect_by_data (store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_COMPOSE_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
   g_clear_object (&self->posts);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_compose_page_parent_class)->dispose (object);
 }
@@ -203,16 +146,7 @@ desk_compose_page_class_init (DeskComposePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_compose_page_dispose;
-  object_class->get_property = desk_compose_page_get_property;
-  object_class->set_property = desk_compose_page_set_property;
-  widget_class->map = desk_compose_page_map;
-
-  properties[PROP_BRAND_ID] =
-    g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  DESK_PAGE_CLASS (klass)->reload = desk_compose_page_reload;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-compose-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskComposePage, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskComposePage, list_box);
@@ -234,8 +168,9 @@ desk_compose_page_new (DeskStore *store)
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  self = g_object_new (DESK_TYPE_COMPOSE_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (DESK_TYPE_COMPOSE_PAGE, "store", store, NULL);
+  /* Until it is shown again, the list belongs to the previous brand. */
+  g_signal_connect_swapped (self, "notify::brand-id", G_CALLBACK (brand_changed_cb), self);
   g_signal_connect_swapped (store, "post-added", G_CALLBACK (post_event_cb), self);
   g_signal_connect_swapped (store, "post-changed", G_CALLBACK (post_event_cb), self);
   g_signal_connect_swapped (store, "post-removed", G_CALLBACK (post_removed_cb), self);

@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_COMPOSE_PAGE (desk_compose_page_get_type ())
-G_DECLARE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK, COMPOSE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK, COMPOSE_PAGE, DeskPage)
 
 DeskComposePage *desk_compose_page_new       (DeskStore       *store);
 GListModel      *desk_compose_page_get_model (DeskComposePage *self);

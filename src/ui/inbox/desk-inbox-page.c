@@ -17,27 +17,16 @@
 
 struct _DeskInboxPage
 {
-  GtkWidget             parent_instance;
+  DeskPage              parent_instance;
 
-  DeskStore            *store;
   DeskNotificationList *notifications;
   GHashTable           *channels;   /* gint64* → DeskChannel */
-  gint64                brand_id;
-  gboolean              dirty;
 
   GtkLabel             *count_label;
   GtkListView          *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (DeskInboxPage, desk_inbox_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_BRAND_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskInboxPage, desk_inbox_page, DESK_TYPE_PAGE)
 
 static const char *
 kind_icon (DeskNotificationKind kind)
@@ -146,16 +135,16 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-reload (DeskInboxPage *self)
+desk_inbox_page_reload (DeskPage *page)
 {
+  DeskInboxPage *self = DESK_INBOX_PAGE (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) channels = NULL;
   guint n;
   g_autofree char *count = NULL;
 
-  self->dirty = FALSE;
   g_hash_table_remove_all (self->channels);
-  channels = desk_store_list_channels (self->store, self->brand_id, NULL);
+  channels = desk_store_list_channels (desk_page_get_store (page), desk_page_get_brand_id (page), NULL);
   for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
     {
       DeskChannel *channel = g_list_model_get_item (channels, i);
@@ -165,7 +154,7 @@ reload (DeskInboxPage *self)
       g_hash_table_insert (self->channels, key, channel);
     }
 
-  if (!desk_notification_list_reload (self->notifications, self->brand_id, &error))
+  if (!desk_notification_list_reload (self->notifications, desk_page_get_brand_id (page), &error))
     {
       gtk_label_set_text (self->count_label, error->message);
       return;
@@ -178,70 +167,12 @@ reload (DeskInboxPage *self)
 }
 
 static void
-desk_inbox_page_map (GtkWidget *widget)
-{
-  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
-
-  GTK_WIDGET_CLASS (desk_inbox_page_parent_class)->map (widget);
-  if (self->dirty)
-    reload (self);
-}
-
-static void
-desk_inbox_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  DeskInboxPage *self = DESK_INBOX_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BRAND_ID:
-      g_value_set_int64 (value, self->brand_id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_inbox_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  DeskInboxPage *self = DESK_INBOX_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BRAND_ID:
-      if (self->brand_id != g_value_get_int64 (value))
-        {
-          self->brand_id = g_value_get_int64 (value);
-          self->dirty = TRUE;
-          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-            reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 desk_inbox_page_dispose (GObject *object)
 {
   DeskInboxPage *self = (DeskInboxPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INBOX_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
   g_clear_object (&self->notifications);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->channels, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_inbox_page_parent_class)->dispose (object);
@@ -254,16 +185,7 @@ desk_inbox_page_class_init (DeskInboxPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_inbox_page_dispose;
-  object_class->get_property = desk_inbox_page_get_property;
-  object_class->set_property = desk_inbox_page_set_property;
-  widget_class->map = desk_inbox_page_map;
-
-  properties[PROP_BRAND_ID] =
-    g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  DESK_PAGE_CLASS (klass)->reload = desk_inbox_page_reload;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-inbox-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, list_view);
@@ -285,8 +207,7 @@ desk_inbox_page_new (DeskStore *store)
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  self = g_object_new (DESK_TYPE_INBOX_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (DESK_TYPE_INBOX_PAGE, "store", store, NULL);
   self->notifications = desk_notification_list_new (store);
 
   factory = gtk_signal_list_item_factory_new ();

@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_INBOX_PAGE (desk_inbox_page_get_type ())
-G_DECLARE_FINAL_TYPE (DeskInboxPage, desk_inbox_page, DESK, INBOX_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DeskInboxPage, desk_inbox_page, DESK, INBOX_PAGE, DeskPage)
 
 DeskInboxPage *desk_inbox_page_new       (DeskStore     *store);
 GListModel    *desk_inbox_page_get_model (DeskInboxPage *self);

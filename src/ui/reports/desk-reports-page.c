@@ -21,26 +21,15 @@ static const char * const metric_order[] = { "followers", "impressions", "engage
 
 struct _DeskReportsPage
 {
-  GtkWidget   parent_instance;
+  DeskPage    parent_instance;
 
-  DeskStore  *store;
-  gint64      brand_id;
-  gboolean    dirty;
   GPtrArray  *groups;
 
   GtkBox     *groups_box;
   GtkLabel   *period_label;
 };
 
-G_DEFINE_FINAL_TYPE (DeskReportsPage, desk_reports_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_BRAND_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskReportsPage, desk_reports_page, DESK_TYPE_PAGE)
 
 static const char *
 metric_label (const char *metric)
@@ -72,8 +61,11 @@ add_row (AdwPreferencesGroup *group,
 }
 
 static void
-reload (DeskReportsPage *self)
+desk_reports_page_reload (DeskPage *page)
 {
+  DeskReportsPage *self = DESK_REPORTS_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
+  gint64 brand_id = desk_page_get_brand_id (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) today = desk_time_now ();
   g_autoptr(GDateTime) first = g_date_time_add_days (today, -(PERIOD_DAYS - 1));
@@ -83,13 +75,12 @@ reload (DeskReportsPage *self)
   g_autoptr(GPtrArray) totals = NULL;
   g_autofree char *period = NULL;
 
-  self->dirty = FALSE;
   for (guint i = 0; i < self->groups->len; i++)
     gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
 
-  channels = desk_store_list_channels (self->store, self->brand_id, &error);
-  totals = channels ? desk_store_query_metric_totals (self->store, self->brand_id, from_day, to_day, &error) : NULL;
+  channels = desk_store_list_channels (store, brand_id, &error);
+  totals = channels ? desk_store_query_metric_totals (store, brand_id, from_day, to_day, &error) : NULL;
   if (totals == NULL)
     {
       gtk_label_set_text (self->period_label, error->message);
@@ -145,69 +136,11 @@ reload (DeskReportsPage *self)
 }
 
 static void
-desk_reports_page_map (GtkWidget *widget)
-{
-  DeskReportsPage *self = DESK_REPORTS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (desk_reports_page_parent_class)->map (widget);
-  if (self->dirty)
-    reload (self);
-}
-
-static void
-desk_reports_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DeskReportsPage *self = DESK_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BRAND_ID:
-      g_value_set_int64 (value, self->brand_id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_reports_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DeskReportsPage *self = DESK_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BRAND_ID:
-      if (self->brand_id != g_value_get_int64 (value))
-        {
-          self->brand_id = g_value_get_int64 (value);
-          self->dirty = TRUE;
-          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-            reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 desk_reports_page_dispose (GObject *object)
 {
   DeskReportsPage *self = (DeskReportsPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_REPORTS_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (desk_reports_page_parent_class)->dispose (object);
@@ -220,16 +153,7 @@ desk_reports_page_class_init (DeskReportsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_reports_page_dispose;
-  object_class->get_property = desk_reports_page_get_property;
-  object_class->set_property = desk_reports_page_set_property;
-  widget_class->map = desk_reports_page_map;
-
-  properties[PROP_BRAND_ID] =
-    g_param_spec_int64 ("brand-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  DESK_PAGE_CLASS (klass)->reload = desk_reports_page_reload;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, period_label);
@@ -245,11 +169,7 @@ desk_reports_page_init (DeskReportsPage *self)
 DeskReportsPage *
 desk_reports_page_new (DeskStore *store)
 {
-  DeskReportsPage *self;
-
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
-  self = g_object_new (DESK_TYPE_REPORTS_PAGE, NULL);
-  self->store = g_object_ref (store);
-  return self;
+  return g_object_new (DESK_TYPE_REPORTS_PAGE, "store", store, NULL);
 }

@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_REPORTS_PAGE (desk_reports_page_get_type ())
-G_DECLARE_FINAL_TYPE (DeskReportsPage, desk_reports_page, DESK, REPORTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DeskReportsPage, desk_reports_page, DESK, REPORTS_PAGE, DeskPage)
 
 DeskReportsPage *desk_reports_page_new (DeskStore *store);
 
