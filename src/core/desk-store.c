@@ -1017,29 +1017,25 @@ desk_store_check_integrity (DeskStore  *self,
 
 /* Brands, channels, campaigns */
 
-GListModel *
-desk_store_list_brands (DeskStore  *self,
-                        GError    **error)
+typedef gpointer (*RowFunc)  (sqlite3_stmt *stmt);
+typedef void     (*BindFunc) (sqlite3_stmt *stmt,
+                              gpointer      object);
+
+/* Runs @stmt (already bound) and makes a list of @type, one object a row. */
+static GListModel *
+list_objects (DeskStore     *self,
+              sqlite3_stmt  *stmt,
+              GType          type,
+              RowFunc        row,
+              GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (DESK_TYPE_BRAND);
-  sqlite3_stmt *stmt;
+  g_autoptr(GListStore) list = g_list_store_new (type);
   int rc;
-
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-
-  stmt = prepare (self, "SELECT id, name, palette, charter FROM brands ORDER BY name COLLATE NOCASE, id", error);
-  if (stmt == NULL)
-    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND,
-                                                 "id", sqlite3_column_int64 (stmt, 0),
-                                                 "name", column_text (stmt, 1),
-                                                 "palette", column_text (stmt, 2),
-                                                 "charter", column_text (stmt, 3),
-                                                 NULL);
-      g_list_store_append (list, brand);
+      g_autoptr(GObject) object = row (stmt);
+      g_list_store_append (list, object);
     }
   sqlite3_reset (stmt);
 
@@ -1051,43 +1047,45 @@ desk_store_list_brands (DeskStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
-gboolean
-desk_store_save_brand (DeskStore  *self,
-                       DeskBrand  *brand,
-                       GError    **error)
+/* Inserts (@id 0) or updates one row in its own transaction. @bind fills
+ * parameters 1…n; the id of an update is bound as @id_param. */
+static gboolean
+save_object (DeskStore   *self,
+             gint64       id,
+             const char  *insert_sql,
+             const char  *update_sql,
+             int          id_param,
+             BindFunc     bind,
+             gpointer     object,
+             gint64      *out_id,
+             GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 id;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DESK_IS_BRAND (brand), FALSE);
-
-  id = desk_brand_get_id (brand);
   if (!begin (self, error))
     return FALSE;
 
-  if (id == 0)
-    stmt = prepare (self, "INSERT INTO brands (name, palette, charter, created_at) VALUES (?1, ?2, ?3, ?4)", error);
-  else
-    stmt = prepare (self, "UPDATE brands SET name = ?1, palette = ?2, charter = ?3 WHERE id = ?5", error);
+  stmt = prepare (self, id == 0 ? insert_sql : update_sql, error);
   if (stmt == NULL)
     goto failed;
-
-  bind_text_or_empty (stmt, 1, desk_brand_get_name (brand));
-  bind_text_or_empty (stmt, 2, desk_brand_get_palette (brand));
-  bind_text_or_empty (stmt, 3, desk_brand_get_charter (brand));
-  if (id == 0)
-    sqlite3_bind_int64 (stmt, 4, now_unix ());
-  else
-    sqlite3_bind_int64 (stmt, 5, id);
+  bind (stmt, object);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, id_param, id);
   if (!step_done (self, stmt, error))
     goto failed;
+
   if (id == 0)
     id = sqlite3_last_insert_rowid (self->db);
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                           _("It was deleted meanwhile; it cannot be saved."));
+      goto failed;
+    }
+
   if (!commit (self, error))
     return FALSE;
-
-  desk_brand_set_id (brand, id);
+  *out_id = id;
   return TRUE;
 
 failed:
@@ -1095,14 +1093,105 @@ failed:
   return FALSE;
 }
 
+static gpointer
+brand_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (DESK_TYPE_BRAND,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "name", column_text (stmt, 1),
+                       "palette", column_text (stmt, 2),
+                       "charter", column_text (stmt, 3),
+                       NULL);
+}
+
+static void
+bind_brand (sqlite3_stmt *stmt,
+            gpointer      object)
+{
+  DeskBrand *brand = object;
+
+  bind_text_or_empty (stmt, 1, desk_brand_get_name (brand));
+  bind_text_or_empty (stmt, 2, desk_brand_get_palette (brand));
+  bind_text_or_empty (stmt, 3, desk_brand_get_charter (brand));
+  sqlite3_bind_int64 (stmt, 4, now_unix ());
+}
+
+GListModel *
+desk_store_list_brands (DeskStore  *self,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT id, name, palette, charter FROM brands ORDER BY name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  return list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
+}
+
+gboolean
+desk_store_save_brand (DeskStore  *self,
+                       DeskBrand  *brand,
+                       GError    **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_BRAND (brand), FALSE);
+
+  if (!save_object (self, desk_brand_get_id (brand),
+                    "INSERT INTO brands (name, palette, charter, created_at) VALUES (?1, ?2, ?3, ?4)",
+                    "UPDATE brands SET name = ?1, palette = ?2, charter = ?3 WHERE id = ?5",
+                    5, bind_brand, brand, &id, error))
+    return FALSE;
+  desk_brand_set_id (brand, id);
+  return TRUE;
+}
+
+static gpointer
+channel_from_row (sqlite3_stmt *stmt)
+{
+  DeskNetwork network = DESK_NETWORK_MASTODON;
+
+  desk_network_from_id (column_text (stmt, 2), &network);
+  return g_object_new (DESK_TYPE_CHANNEL,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "brand-id", sqlite3_column_int64 (stmt, 1),
+                       "network", network,
+                       "handle", column_text (stmt, 3),
+                       "display-name", column_text (stmt, 4),
+                       "instance-url", column_text (stmt, 5),
+                       "colour", column_text (stmt, 6),
+                       "remote-id", column_text (stmt, 7),
+                       "cadence", (guint) sqlite3_column_int (stmt, 8),
+                       NULL);
+}
+
+static void
+bind_channel (sqlite3_stmt *stmt,
+              gpointer      object)
+{
+  DeskChannel *channel = object;
+  DeskNetwork network = desk_channel_get_network (channel);
+  const char *colour = desk_channel_get_colour (channel);
+
+  sqlite3_bind_int64 (stmt, 1, desk_channel_get_brand_id (channel));
+  sqlite3_bind_text (stmt, 2, desk_network_to_id (network), -1, SQLITE_STATIC);
+  bind_text_or_empty (stmt, 3, desk_channel_get_handle (channel));
+  bind_text_or_empty (stmt, 4, desk_channel_get_display_name (channel));
+  bind_text_or_null (stmt, 5, desk_channel_get_instance_url (channel));
+  bind_text_or_empty (stmt, 6, colour ? colour : desk_network_default_colour (network));
+  bind_text_or_null (stmt, 7, desk_channel_get_remote_id (channel));
+  sqlite3_bind_int (stmt, 8, (int) desk_channel_get_cadence (channel));
+}
+
 GListModel *
 desk_store_list_channels (DeskStore  *self,
                           gint64      brand_id,
                           GError    **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (DESK_TYPE_CHANNEL);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
@@ -1112,34 +1201,7 @@ desk_store_list_channels (DeskStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, brand_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DeskNetwork network = DESK_NETWORK_MASTODON;
-      g_autoptr(DeskChannel) channel = NULL;
-
-      desk_network_from_id (column_text (stmt, 2), &network);
-      channel = g_object_new (DESK_TYPE_CHANNEL,
-                              "id", sqlite3_column_int64 (stmt, 0),
-                              "brand-id", sqlite3_column_int64 (stmt, 1),
-                              "network", network,
-                              "handle", column_text (stmt, 3),
-                              "display-name", column_text (stmt, 4),
-                              "instance-url", column_text (stmt, 5),
-                              "colour", column_text (stmt, 6),
-                              "remote-id", column_text (stmt, 7),
-                              "cadence", (guint) sqlite3_column_int (stmt, 8),
-                              NULL);
-      g_list_store_append (list, channel);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return list_objects (self, stmt, DESK_TYPE_CHANNEL, channel_from_row, error);
 }
 
 gboolean
@@ -1147,52 +1209,57 @@ desk_store_save_channel (DeskStore    *self,
                          DeskChannel  *channel,
                          GError      **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 id;
+  gint64 id = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (DESK_IS_CHANNEL (channel), FALSE);
 
-  id = desk_channel_get_id (channel);
-  if (!begin (self, error))
-    return FALSE;
-
-  if (id == 0)
-    stmt = prepare (self,
+  if (!save_object (self, desk_channel_get_id (channel),
                     "INSERT INTO channels (brand_id, network, handle, display_name, instance_url, colour, remote_id, cadence)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-  else
-    stmt = prepare (self,
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     "UPDATE channels SET brand_id = ?1, network = ?2, handle = ?3, display_name = ?4,"
-                    " instance_url = ?5, colour = ?6, remote_id = ?7, cadence = ?8 WHERE id = ?9", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, desk_channel_get_brand_id (channel));
-  sqlite3_bind_text (stmt, 2, desk_network_to_id (desk_channel_get_network (channel)), -1, SQLITE_STATIC);
-  bind_text_or_empty (stmt, 3, desk_channel_get_handle (channel));
-  bind_text_or_empty (stmt, 4, desk_channel_get_display_name (channel));
-  bind_text_or_null (stmt, 5, desk_channel_get_instance_url (channel));
-  sqlite3_bind_text (stmt, 6, desk_channel_get_colour (channel) ? desk_channel_get_colour (channel)
-                     : desk_network_default_colour (desk_channel_get_network (channel)), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 7, desk_channel_get_remote_id (channel));
-  sqlite3_bind_int (stmt, 8, (int) desk_channel_get_cadence (channel));
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 9, id);
-
-  if (!step_done (self, stmt, error))
-    goto failed;
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  if (!commit (self, error))
+                    " instance_url = ?5, colour = ?6, remote_id = ?7, cadence = ?8 WHERE id = ?9",
+                    9, bind_channel, channel, &id, error))
     return FALSE;
-
   desk_channel_set_id (channel, id);
   return TRUE;
+}
 
-failed:
-  rollback (self);
-  return FALSE;
+static gpointer
+campaign_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) starts = column_time (stmt, 4);
+  g_autoptr(GDateTime) ends = column_time (stmt, 5);
+  g_autoptr(GDateTime) deadline = column_time (stmt, 8);
+
+  return g_object_new (DESK_TYPE_CAMPAIGN,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "brand-id", sqlite3_column_int64 (stmt, 1),
+                       "name", column_text (stmt, 2),
+                       "colour", column_text (stmt, 3),
+                       "starts-on", starts,
+                       "ends-on", ends,
+                       "objective-kpi", column_text (stmt, 6),
+                       "objective-target", sqlite3_column_double (stmt, 7),
+                       "deadline", deadline,
+                       NULL);
+}
+
+static void
+bind_campaign (sqlite3_stmt *stmt,
+               gpointer      object)
+{
+  DeskCampaign *campaign = object;
+  const char *colour = desk_campaign_get_colour (campaign);
+
+  sqlite3_bind_int64 (stmt, 1, desk_campaign_get_brand_id (campaign));
+  bind_text_or_empty (stmt, 2, desk_campaign_get_name (campaign));
+  bind_text_or_empty (stmt, 3, colour ? colour : "#3584e4");
+  bind_time (stmt, 4, desk_campaign_get_starts_on (campaign));
+  bind_time (stmt, 5, desk_campaign_get_ends_on (campaign));
+  bind_text_or_null (stmt, 6, desk_campaign_get_objective_kpi (campaign));
+  sqlite3_bind_double (stmt, 7, desk_campaign_get_objective_target (campaign));
+  bind_time (stmt, 8, desk_campaign_get_deadline (campaign));
 }
 
 GListModel *
@@ -1200,9 +1267,7 @@ desk_store_list_campaigns (DeskStore  *self,
                            gint64      brand_id,
                            GError    **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (DESK_TYPE_CAMPAIGN);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
@@ -1212,34 +1277,7 @@ desk_store_list_campaigns (DeskStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, brand_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GDateTime) starts = column_time (stmt, 4);
-      g_autoptr(GDateTime) ends = column_time (stmt, 5);
-      g_autoptr(GDateTime) deadline = column_time (stmt, 8);
-      g_autoptr(DeskCampaign) campaign =
-        g_object_new (DESK_TYPE_CAMPAIGN,
-                      "id", sqlite3_column_int64 (stmt, 0),
-                      "brand-id", sqlite3_column_int64 (stmt, 1),
-                      "name", column_text (stmt, 2),
-                      "colour", column_text (stmt, 3),
-                      "starts-on", starts,
-                      "ends-on", ends,
-                      "objective-kpi", column_text (stmt, 6),
-                      "objective-target", sqlite3_column_double (stmt, 7),
-                      "deadline", deadline,
-                      NULL);
-      g_list_store_append (list, campaign);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return list_objects (self, stmt, DESK_TYPE_CAMPAIGN, campaign_from_row, error);
 }
 
 gboolean
@@ -1247,52 +1285,20 @@ desk_store_save_campaign (DeskStore     *self,
                           DeskCampaign  *campaign,
                           GError       **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 id;
+  gint64 id = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (DESK_IS_CAMPAIGN (campaign), FALSE);
 
-  id = desk_campaign_get_id (campaign);
-  if (!begin (self, error))
-    return FALSE;
-
-  if (id == 0)
-    stmt = prepare (self,
+  if (!save_object (self, desk_campaign_get_id (campaign),
                     "INSERT INTO campaigns (brand_id, name, colour, starts_at, ends_at, objective_kpi, objective_target, deadline)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-  else
-    stmt = prepare (self,
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     "UPDATE campaigns SET brand_id = ?1, name = ?2, colour = ?3, starts_at = ?4, ends_at = ?5,"
-                    " objective_kpi = ?6, objective_target = ?7, deadline = ?8 WHERE id = ?9", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, desk_campaign_get_brand_id (campaign));
-  bind_text_or_empty (stmt, 2, desk_campaign_get_name (campaign));
-  sqlite3_bind_text (stmt, 3, desk_campaign_get_colour (campaign) ? desk_campaign_get_colour (campaign) : "#3584e4",
-                     -1, SQLITE_TRANSIENT);
-  bind_time (stmt, 4, desk_campaign_get_starts_on (campaign));
-  bind_time (stmt, 5, desk_campaign_get_ends_on (campaign));
-  bind_text_or_null (stmt, 6, desk_campaign_get_objective_kpi (campaign));
-  sqlite3_bind_double (stmt, 7, desk_campaign_get_objective_target (campaign));
-  bind_time (stmt, 8, desk_campaign_get_deadline (campaign));
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 9, id);
-
-  if (!step_done (self, stmt, error))
-    goto failed;
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  if (!commit (self, error))
+                    " objective_kpi = ?6, objective_target = ?7, deadline = ?8 WHERE id = ?9",
+                    9, bind_campaign, campaign, &id, error))
     return FALSE;
-
   desk_campaign_set_id (campaign, id);
   return TRUE;
-
-failed:
-  rollback (self);
-  return FALSE;
 }
 
 /* Posts */
