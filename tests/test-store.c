@@ -924,6 +924,109 @@ test_notification_list (Fixture       *f,
     }
 }
 
+static char *
+variant_override (DeskStore *store,
+                  gint64     post_id,
+                  gint64     channel_id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  sqlite3_prepare_v2 (_desk_store_get_handle (store),
+                      "SELECT text_override FROM post_variants WHERE post_id = ?1 AND channel_id = ?2", -1, &stmt, NULL);
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  sqlite3_bind_int64 (stmt, 2, channel_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static void
+test_move_undo_duplicate (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GDateTime) at = g_date_time_new (paris, 2026, 10, 23, 10, 0, 0);
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(DeskPost) before = NULL;
+  g_autoptr(DeskPost) copy = NULL;
+  g_autofree char *override = NULL;
+  gint64 brand_id, channels[2];
+  char *sql;
+
+  brand_id = add_brand (store, "Brand");
+  channels[0] = add_channel (store, brand_id, DESK_NETWORK_MASTODON, "@a@b.c");
+  channels[1] = add_channel (store, brand_id, DESK_NETWORK_BLUESKY, "@a.bsky.social");
+  post = make_post (brand_id, "Move me", at);
+  desk_post_set_channel_ids (post, channels, 2);
+  g_assert_true (desk_store_save_post (store, post, &error));
+  sql = g_strdup_printf ("UPDATE post_variants SET text_override = 'Version Bluesky' WHERE post_id = %" G_GINT64_FORMAT
+                         " AND channel_id = %" G_GINT64_FORMAT, desk_post_get_id (post), channels[1]);
+  g_assert_cmpint (sqlite3_exec (_desk_store_get_handle (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_free (sql);
+
+  /* Move three days later, across the end of summer time: 10:00 stays
+   * 10:00 in Paris. */
+  {
+    g_autoptr(GDateTime) day = g_date_time_new (paris, 2026, 10, 26, 0, 0, 0);
+    g_autoptr(GDateTime) paris_at = g_date_time_to_timezone (at, paris);
+    g_autoptr(GDateTime) target = NULL;
+    g_autoptr(GDateTime) shown = NULL;
+    g_autofree char *tz = g_strdup (g_getenv ("TZ"));
+
+    g_setenv ("TZ", "Europe/Paris", TRUE);
+    tzset ();
+    target = desk_time_move_to_day (paris_at, day);
+    g_assert_true (desk_store_move_post (store, desk_post_get_id (post), target, &before, &error));
+    g_assert_no_error (error);
+    shown = g_date_time_to_timezone (desk_post_get_scheduled_at (post), paris);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 26);
+    g_assert_cmpint (g_date_time_get_hour (shown), ==, 10);
+    if (tz)
+      g_setenv ("TZ", tz, TRUE);
+    else
+      g_unsetenv ("TZ");
+    tzset ();
+  }
+
+  /* Undo: exactly the previous state, variants included */
+  g_assert_true (desk_store_save_post (store, before, &error));
+  g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), at));
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
+  override = variant_override (store, desk_post_get_id (post), channels[1]);
+  g_assert_cmpstr (override, ==, "Version Bluesky");
+
+  /* Unschedule: back to the ideas, as a draft; undo brings it back. */
+  g_clear_object (&before);
+  g_assert_true (desk_store_move_post (store, desk_post_get_id (post), NULL, &before, &error));
+  g_assert_null (desk_post_get_scheduled_at (post));
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_DRAFT);
+  g_assert_true (desk_store_save_post (store, before, &error));
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
+  g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), at));
+
+  /* Duplicate: a new draft with the same content and overrides */
+  copy = desk_store_duplicate_post (store, desk_post_get_id (post), at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_post_get_id (copy), !=, desk_post_get_id (post));
+  g_assert_cmpint (desk_post_get_status (copy), ==, DESK_POST_STATUS_DRAFT);
+  g_assert_cmpstr (desk_post_get_title (copy), ==, "Move me");
+  g_assert_true (desk_post_has_channel (copy, channels[0]) && desk_post_has_channel (copy, channels[1]));
+  g_clear_pointer (&override, g_free);
+  override = variant_override (store, desk_post_get_id (copy), channels[1]);
+  g_assert_cmpstr (override, ==, "Version Bluesky");
+
+  /* A published post does not move. */
+  desk_post_set_status (post, DESK_POST_STATUS_PUBLISHED);
+  g_assert_true (desk_store_save_post (store, post, &error));
+  g_assert_false (desk_store_move_post (store, desk_post_get_id (post), NULL, NULL, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_assert_nonnull (desk_post_get_scheduled_at (post));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -945,6 +1048,7 @@ main (int    argc,
   ADD ("range-model", test_range_model);
   ADD ("demo", test_demo);
   ADD ("notification-list", test_notification_list);
+  ADD ("move-undo-duplicate", test_move_undo_duplicate);
 #undef ADD
   g_test_add_func ("/time/dst-local", test_dst_local_helpers);
 

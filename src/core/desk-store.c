@@ -1622,6 +1622,121 @@ desk_store_save_posts (DeskStore  *self,
   return TRUE;
 }
 
+/**
+ * desk_store_move_post:
+ * @at: (nullable): the new time; %NULL takes the post off the calendar
+ *   (back to the ideas)
+ * @before: (out) (optional) (transfer full): the post as it was, to give
+ *   to desk_store_save_post () to undo
+ *
+ * Reschedules a post in one transaction. A published post cannot move.
+ */
+gboolean
+desk_store_move_post (DeskStore   *self,
+                      gint64       post_id,
+                      GDateTime   *at,
+                      DeskPost   **before,
+                      GError     **error)
+{
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(DeskPost) snapshot = NULL;
+  g_autoptr(DeskPost) moved = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  post = desk_store_get_post (self, post_id, error);
+  if (post == NULL)
+    return FALSE;
+
+  if (desk_post_get_status (post) == DESK_POST_STATUS_PUBLISHED)
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                           _("A published post cannot be moved: it is already on the network."));
+      return FALSE;
+    }
+
+  snapshot = desk_post_copy (post);
+  moved = desk_post_copy (post);
+  desk_post_set_scheduled_at (moved, at);
+  if (at == NULL && desk_post_get_status (moved) == DESK_POST_STATUS_SCHEDULED)
+    desk_post_set_status (moved, DESK_POST_STATUS_DRAFT);
+
+  if (!desk_store_save_post (self, moved, error))
+    return FALSE;
+
+  if (before != NULL)
+    *before = g_steal_pointer (&snapshot);
+  return TRUE;
+}
+
+typedef struct
+{
+  DeskPost  *source;
+  GDateTime *at;
+  DeskPost  *copy;
+} Duplicate;
+
+static gboolean
+duplicate_cb (DeskStore  *self,
+              gpointer    user_data,
+              GError    **error)
+{
+  Duplicate *d = user_data;
+  g_autoptr(DeskPost) copy = desk_post_copy (d->source);
+  sqlite3_stmt *stmt;
+
+  desk_post_set_id (copy, 0);
+  desk_post_set_status (copy, DESK_POST_STATUS_DRAFT);
+  desk_post_set_scheduled_at (copy, d->at);
+  if (!desk_store_save_post (self, copy, error))
+    return FALSE;
+
+  /* Per-channel text overrides come along; remote ids do not. */
+  stmt = prepare (self,
+                  "UPDATE post_variants SET text_override ="
+                  " (SELECT o.text_override FROM post_variants o WHERE o.post_id = ?2 AND o.channel_id = post_variants.channel_id)"
+                  " WHERE post_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, desk_post_get_id (copy));
+  sqlite3_bind_int64 (stmt, 2, desk_post_get_id (d->source));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  d->copy = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+/**
+ * desk_store_duplicate_post:
+ * @at: (nullable): when the copy is scheduled
+ *
+ * Returns: (transfer full) (nullable): a new draft with the same content
+ *   and channels as @post_id
+ */
+DeskPost *
+desk_store_duplicate_post (DeskStore   *self,
+                           gint64       post_id,
+                           GDateTime   *at,
+                           GError     **error)
+{
+  g_autoptr(DeskPost) source = NULL;
+  Duplicate d = { NULL, at, NULL };
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  source = desk_store_get_post (self, post_id, error);
+  if (source == NULL)
+    return NULL;
+  d.source = source;
+  if (!desk_store_transaction (self, duplicate_cb, &d, error))
+    {
+      g_clear_object (&d.copy);
+      return NULL;
+    }
+  return d.copy;
+}
+
 gboolean
 desk_store_delete_post (DeskStore  *self,
                         gint64      post_id,

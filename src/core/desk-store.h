@@ -122,6 +122,15 @@ gboolean     desk_store_save_post              (DeskStore           *self,
 gboolean     desk_store_save_posts             (DeskStore           *self,
                                                 GPtrArray           *posts,
                                                 GError             **error);
+gboolean     desk_store_move_post              (DeskStore           *self,
+                                                gint64               post_id,
+                                                GDateTime           *at,
+                                                DeskPost           **before,
+                                                GError             **error);
+DeskPost    *desk_store_duplicate_post         (DeskStore           *self,
+                                                gint64               post_id,
+                                                GDateTime           *at,
+                                                GError             **error);
 gboolean     desk_store_delete_post            (DeskStore           *self,
                                                 gint64               post_id,
                                                 GError             **error);

@@ -78,3 +78,22 @@ desk_time_format_day (GDateTime *time)
 
   return g_date_time_format (local, "%Y-%m-%d");
 }
+
+/**
+ * desk_time_move_to_day:
+ * @time: a post's time
+ * @day: any time on the target day
+ *
+ * What a drop on a day of the month view does: the same local wall-clock
+ * time on another day, whatever DST change lies between.
+ *
+ * Returns: (transfer full): the new time
+ */
+GDateTime *
+desk_time_move_to_day (GDateTime *time,
+                       GDateTime *day)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  return desk_time_at_local (day, g_date_time_get_hour (local), g_date_time_get_minute (local));
+}

@@ -15,5 +15,7 @@ GDateTime *desk_time_at_local      (GDateTime *day,
                                     int        hour,
                                     int        minute);
 char      *desk_time_format_day    (GDateTime *time);
+GDateTime *desk_time_move_to_day   (GDateTime *time,
+                                    GDateTime *day);
 
 G_END_DECLS
