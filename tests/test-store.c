@@ -663,6 +663,7 @@ test_dst_local_helpers (void)
 typedef struct
 {
   guint position, removed, added;
+  guint n_items;   /* as the model says during the signal */
 } Change;
 
 static void
@@ -672,7 +673,7 @@ record_change_cb (GListModel *model,
                   guint       added,
                   GArray     *changes)
 {
-  Change c = { position, removed, added };
+  Change c = { position, removed, added, g_list_model_get_n_items (model) };
   g_array_append_val (changes, c);
 }
 
@@ -772,6 +773,9 @@ test_range_model (Fixture       *f,
   g_assert_cmpuint (changes->len, ==, 4);
   assert_change (changes, 2, 0, 1, 0);
   assert_change (changes, 3, 2, 0, 1);
+  /* Each signal leaves the model in the state it announces. */
+  g_assert_cmpuint (g_array_index (changes, Change, 2).n_items, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 3).n_items, ==, 3);
   assert_order (G_LIST_MODEL (list));
 
   /* Change in place: one replacement */

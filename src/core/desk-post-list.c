@@ -141,18 +141,20 @@ post_changed_cb (DeskPostList *self,
       return;
     }
 
-  /* Take it out, see where it goes now. */
+  /* Take it out, see where it goes now; each signal leaves the model in
+   * the state it announces. */
   g_ptr_array_steal_index (self->items, old_pos);
   new_pos = insertion_point (self, post);
-  g_ptr_array_insert (self->items, new_pos, post);
-
   if (new_pos == old_pos)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 1);
-  else
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
+      g_ptr_array_insert (self->items, new_pos, post);
+      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 1);
+      return;
     }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
+  g_ptr_array_insert (self->items, new_pos, post);
+  g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
 }
 
 static void

@@ -297,6 +297,17 @@ show_view_action_cb (GtkWidget  *widget,
 }
 
 static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (self->pages[PAGE_CALENDAR] != NULL)
+    desk_calendar_page_undo (DESK_CALENDAR_PAGE (self->pages[PAGE_CALENDAR]));
+}
+
+static void
 visible_view_changed_cb (DeskWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
@@ -372,6 +383,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-post-on", "x", new_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-post", "x", edit_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-post", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "calendar");

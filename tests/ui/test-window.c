@@ -11,6 +11,7 @@
 
 #include "desk-application.h"
 #include "desk-calendar-page.h"
+#include "desk-post-card.h"
 #include "desk-demo.h"
 #include "desk-inbox-page.h"
 #include "desk-post-dialog.h"
@@ -342,6 +343,151 @@ test_edit_and_delete (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before - 1);
 }
 
+static DeskPost *
+first_post_with_status (GListModel     *model,
+                        DeskPostStatus  status,
+                        gboolean        in_future)
+{
+  g_autoptr(GDateTime) now = desk_time_now ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
+      gboolean future = g_date_time_compare (desk_post_get_scheduled_at (post), now) > 0;
+
+      if (desk_post_get_status (post) == status && future == in_future)
+        return g_steal_pointer (&post);
+    }
+  return NULL;
+}
+
+static void
+test_drop_undo_copy (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCalendarPage *page = calendar_page (f);
+  GListModel *model = desk_calendar_page_get_model (page);
+  g_autoptr(DeskPost) post = first_post_with_status (model, DESK_POST_STATUS_SCHEDULED, TRUE);
+  g_autoptr(GDateTime) old_at = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) old_local = NULL;
+  g_autoptr(GDateTime) new_local = NULL;
+  gint64 count_before = 0, count_after = 0;
+
+  g_assert_nonnull (post);
+  old_at = g_date_time_ref (desk_post_get_scheduled_at (post));
+  old_local = g_date_time_to_local (old_at);
+  day = g_date_time_add_days (old_local, 2);
+
+  /* The drop path: two days later, same time of day, saved at once */
+  g_assert_true (desk_calendar_page_drop_post (page, post, day, FALSE));
+  spin ();
+  {
+    g_autoptr(DeskStore) other = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(DeskPost) stored = desk_store_get_post (other, desk_post_get_id (post), &error);
+    g_assert_no_error (error);
+    new_local = g_date_time_to_local (desk_post_get_scheduled_at (stored));
+  }
+  g_assert_cmpint (g_date_time_get_day_of_month (new_local), ==, g_date_time_get_day_of_month (day));
+  g_assert_cmpint (g_date_time_get_hour (new_local), ==, g_date_time_get_hour (old_local));
+  g_assert_cmpint (g_date_time_get_minute (new_local), ==, g_date_time_get_minute (old_local));
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
+
+  /* Undo, as the toast's button and Ctrl+Z do */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), old_at));
+
+  /* Ctrl+drag: a new draft the same day, the original untouched */
+  desk_store_count_rows (f->store, "posts", &count_before, NULL);
+  g_assert_true (desk_calendar_page_drop_post (page, post, day, TRUE));
+  desk_store_count_rows (f->store, "posts", &count_after, NULL);
+  g_assert_cmpint (count_after, ==, count_before + 1);
+  g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), old_at));
+  /* and undo removes the copy */
+  g_assert_true (desk_calendar_page_undo (page));
+  desk_store_count_rows (f->store, "posts", &count_after, NULL);
+  g_assert_cmpint (count_after, ==, count_before);
+}
+
+static void
+test_drop_refused_and_past (Fixture       *f,
+                            gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GListModel *model = desk_calendar_page_get_model (page);
+  g_autoptr(DeskPost) published = first_post_with_status (model, DESK_POST_STATUS_PUBLISHED, FALSE);
+  g_autoptr(DeskPost) future = first_post_with_status (model, DESK_POST_STATUS_SCHEDULED, TRUE);
+  g_autoptr(GDateTime) published_at = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  AdwMessageDialog *confirm;
+
+  /* A published post stays where it is. */
+  g_assert_nonnull (published);
+  published_at = g_date_time_ref (desk_post_get_scheduled_at (published));
+  g_assert_false (desk_calendar_page_drop_post (page, published, now, FALSE));
+  g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (published), published_at));
+
+  /* A past day asks first. */
+  g_assert_false (desk_calendar_page_drop_post (page, future, yesterday, FALSE));
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  g_object_ref (confirm);
+  adw_message_dialog_response (confirm, "schedule");
+  gtk_window_close (GTK_WINDOW (confirm));
+  g_object_unref (confirm);
+  spin ();
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (future));
+    g_assert_cmpint (g_date_time_get_day_of_month (local), ==, g_date_time_get_day_of_month (yesterday));
+  }
+}
+
+static void
+test_keyboard_move (Fixture       *f,
+                    gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GListModel *model = desk_calendar_page_get_model (page);
+  g_autoptr(DeskPost) post = first_post_with_status (model, DESK_POST_STATUS_SCHEDULED, TRUE);
+  g_autoptr(GDateTime) before = NULL;
+  GtkWidget *focus;
+  GtkWidget *card = NULL;
+
+  g_assert_nonnull (post);
+  before = g_date_time_ref (desk_post_get_scheduled_at (post));
+
+  /* Focus the post's card, as Tab would */
+  for (GtkWidget *w = GTK_WIDGET (page); w != NULL && card == NULL;)
+    {
+      if (DESK_IS_POST_CARD (w) && desk_post_card_get_post (DESK_POST_CARD (w)) == post)
+        card = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (page) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == GTK_WIDGET (page)) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_grab_focus (card));
+
+  /* Alt+Right */
+  g_assert_true (gtk_widget_activate_action (card, "calendar.move-focused", "i", 1));
+  spin ();
+  g_assert_cmpint (g_date_time_difference (desk_post_get_scheduled_at (post), before) / G_TIME_SPAN_HOUR, >=, 23);
+  g_assert_cmpint (g_date_time_difference (desk_post_get_scheduled_at (post), before) / G_TIME_SPAN_HOUR, <=, 25);
+
+  /* The moved card has the focus again, and reads its new date. */
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (DESK_IS_POST_CARD (focus));
+  g_assert_true (desk_post_card_get_post (DESK_POST_CARD (focus)) == post);
+}
+
 static void
 test_welcome (Fixture       *f,
               gconstpointer  data)
@@ -415,6 +561,9 @@ main (int    argc,
   g_test_add ("/ui/window/new-post", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_new_post, fixture_tear_down);
   g_test_add ("/ui/window/refused-save", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_refused_save_keeps_dialog, fixture_tear_down);
   g_test_add ("/ui/window/edit-delete", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_and_delete, fixture_tear_down);
+  g_test_add ("/ui/calendar/drop-undo-copy", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_undo_copy, fixture_tear_down);
+  g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
+  g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);
   g_test_add_func ("/ui/window/error-page", test_error_page);

@@ -12,6 +12,7 @@
 
 #include <langinfo.h>
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "desk-calendar-page.h"
 #include "desk-post-card.h"
@@ -20,6 +21,22 @@
 
 #define N_DAYS          42
 #define CARDS_PER_DAY   3
+#define MAX_UNDO        20
+
+/* What Undo puts back: the post as it was before a move, or the copy a
+ * duplicate created (undone by deleting it). */
+typedef struct
+{
+  DeskPost *before;
+  gint64    created_id;
+} UndoEntry;
+
+static void
+undo_entry_free (UndoEntry *entry)
+{
+  g_clear_object (&entry->before);
+  g_free (entry);
+}
 
 typedef struct
 {
@@ -42,6 +59,8 @@ struct _DeskCalendarPage
   GDateTime     *grid_start;   /* local midnight of the first cell */
   GDateTime     *selected;     /* local midnight */
   int            week_start;   /* 0 = Sunday … 6 = Saturday */
+  GQueue         undo;         /* UndoEntry*, newest first */
+  gint64         focus_post;   /* card to focus again after a rebuild */
 
   DayCell        cells[N_DAYS];
 
@@ -160,6 +179,13 @@ fill_cells (DeskCalendarPage *self)
       cell = &self->cells[index];
       if (counts[index] < CARDS_PER_DAY)
         gtk_box_append (cell->cards, make_card (self, post));
+      else if (desk_post_get_id (post) == self->focus_post)
+        {
+          /* The card being moved with the keyboard stays in sight: it
+           * takes the last place of a full day. */
+          gtk_box_remove (cell->cards, gtk_widget_get_last_child (GTK_WIDGET (cell->cards)));
+          gtk_box_append (cell->cards, make_card (self, post));
+        }
       counts[index]++;
     }
 
@@ -182,6 +208,17 @@ fill_cells (DeskCalendarPage *self)
     }
 }
 
+static DeskPostCard *
+find_card (DeskCalendarPage *self,
+           gint64            post_id)
+{
+  for (guint i = 0; i < N_DAYS; i++)
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
+      if (desk_post_get_id (desk_post_card_get_post (DESK_POST_CARD (c))) == post_id)
+        return DESK_POST_CARD (c);
+  return NULL;
+}
+
 static void
 posts_changed_cb (DeskCalendarPage *self,
                   guint             position,
@@ -189,6 +226,18 @@ posts_changed_cb (DeskCalendarPage *self,
                   guint             added)
 {
   fill_cells (self);
+
+  /* A keyboard move rebuilt the card that had the focus: give it back. */
+  if (self->focus_post != 0)
+    {
+      DeskPostCard *card = find_card (self, self->focus_post);
+
+      if (card != NULL)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (card));
+          self->focus_post = 0;
+        }
+    }
 }
 
 static void
@@ -300,6 +349,282 @@ go_action_cb (GtkWidget  *widget,
 }
 
 static void
+toast (DeskCalendarPage *self,
+       const char       *message,
+       gboolean          with_undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *t = adw_toast_new (message);
+
+  if (with_undo)
+    {
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo");
+      adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+    }
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+static void
+push_undo (DeskCalendarPage *self,
+           DeskPost         *before,
+           gint64            created_id)
+{
+  UndoEntry *entry = g_new0 (UndoEntry, 1);
+
+  entry->before = before ? g_object_ref (before) : NULL;
+  entry->created_id = created_id;
+  g_queue_push_head (&self->undo, entry);
+  while (g_queue_get_length (&self->undo) > MAX_UNDO)
+    undo_entry_free (g_queue_pop_tail (&self->undo));
+}
+
+/* Moves (or, with @copy, duplicates) @post to @at and tells the user,
+ * with Undo. The one path behind drops, keyboard moves and tests. */
+static gboolean
+apply_move (DeskCalendarPage *self,
+            DeskPost         *post,
+            GDateTime        *at,
+            gboolean          copy)
+{
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) local = g_date_time_to_local (at);
+  /* Translators: where a post went, strftime format */
+  g_autofree char *when = g_date_time_format (local, _("%A %-d %B at %H:%M"));
+  g_autofree char *message = NULL;
+
+  if (copy)
+    {
+      g_autoptr(DeskPost) created = desk_store_duplicate_post (store, desk_post_get_id (post), at, &error);
+
+      if (created == NULL)
+        {
+          toast (self, error->message, FALSE);
+          return FALSE;
+        }
+      push_undo (self, NULL, desk_post_get_id (created));
+      message = g_strdup_printf (_("Copied as a draft to %s"), when);
+    }
+  else
+    {
+      g_autoptr(DeskPost) before = NULL;
+
+      if (!desk_store_move_post (store, desk_post_get_id (post), at, &before, &error))
+        {
+          toast (self, error->message, FALSE);
+          return FALSE;
+        }
+      push_undo (self, before, 0);
+      message = g_strdup_printf (_("Moved to %s"), when);
+    }
+
+  toast (self, message, TRUE);
+  return TRUE;
+}
+
+typedef struct
+{
+  DeskCalendarPage *self;
+  DeskPost         *post;
+  GDateTime        *at;
+  gboolean          copy;
+} PendingMove;
+
+static void
+pending_move_free (PendingMove *pending)
+{
+  g_object_unref (pending->self);
+  g_object_unref (pending->post);
+  g_date_time_unref (pending->at);
+  g_free (pending);
+}
+
+static void
+past_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PendingMove      *pending)
+{
+  if (g_strcmp0 (response, "schedule") == 0)
+    apply_move (pending->self, pending->post, pending->at, pending->copy);
+}
+
+/**
+ * desk_calendar_page_drop_post:
+ * @day: any time on the day the post is dropped on
+ * @copy: duplicate instead of moving (Ctrl+drag)
+ *
+ * What a drop on a day does: the post keeps its time of day. A day in the
+ * past asks first; a published post is refused with the reason.
+ *
+ * Returns: %TRUE if the post was moved or copied now
+ */
+gboolean
+desk_calendar_page_drop_post (DeskCalendarPage *self,
+                              DeskPost         *post,
+                              GDateTime        *day,
+                              gboolean          copy)
+{
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) today = desk_time_local_midnight (now);
+  g_autoptr(GDateTime) target_day = desk_time_local_midnight (day);
+  g_autoptr(GDateTime) at = NULL;
+  GDateTime *current;
+  GtkWidget *dialog;
+  PendingMove *pending;
+
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_POST (post), FALSE);
+
+  current = desk_post_get_scheduled_at (post);
+  if (current != NULL)
+    at = desk_time_move_to_day (current, target_day);
+  else
+    {
+      GSettings *settings = g_settings_new (BASE_APP_ID);
+      at = desk_time_at_local (target_day, g_settings_get_int (settings, "default-post-hour"),
+                               g_settings_get_int (settings, "default-post-minute"));
+      g_object_unref (settings);
+    }
+
+  if (!copy && current != NULL && g_date_time_equal (at, current))
+    return FALSE;
+
+  if (g_date_time_compare (target_day, today) >= 0)
+    return apply_move (self, post, at, copy);
+
+  /* A day that has passed: the network would publish it at once. */
+  pending = g_new0 (PendingMove, 1);
+  pending->self = g_object_ref (self);
+  pending->post = g_object_ref (post);
+  pending->at = g_date_time_ref (at);
+  pending->copy = copy;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Schedule in the Past?"),
+                                   _("This day has already passed: once synchronised, the post would be published at once."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "schedule", _("_Schedule Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "schedule", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (past_response_cb), pending,
+                         (GClosureNotify) (void (*) (void)) pending_move_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+/**
+ * desk_calendar_page_undo:
+ *
+ * Puts back what the last move, copy or unschedule changed.
+ *
+ * Returns: %TRUE if something was undone
+ */
+gboolean
+desk_calendar_page_undo (DeskCalendarPage *self)
+{
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  UndoEntry *entry;
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
+
+  entry = g_queue_pop_head (&self->undo);
+  if (entry == NULL)
+    return FALSE;
+
+  if (entry->before != NULL)
+    ok = desk_store_save_post (store, entry->before, &error);
+  else
+    ok = desk_store_delete_post (store, entry->created_id, &error);
+
+  if (!ok)
+    toast (self, error->message, FALSE);
+  undo_entry_free (entry);
+  return ok;
+}
+
+static gboolean
+cell_drop_cb (GtkDropTarget    *target,
+              const GValue     *value,
+              double            x,
+              double            y,
+              DeskCalendarPage *self)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index"));
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(GDateTime) day = cell_day (self, index);
+  gboolean copy;
+
+  gtk_widget_remove_css_class (box, "drop-target");
+  if (!G_VALUE_HOLDS (value, DESK_TYPE_POST))
+    return FALSE;
+
+  copy = (state & GDK_CONTROL_MASK) != 0 ||
+         (drop != NULL && gdk_drop_get_actions (drop) == GDK_ACTION_COPY);
+  desk_calendar_page_drop_post (self, g_value_get_object (value), day, copy);
+  return TRUE;
+}
+
+static GdkDragAction
+cell_drop_enter_cb (GtkDropTarget    *target,
+                    double            x,
+                    double            y,
+                    DeskCalendarPage *self)
+{
+  gtk_widget_add_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "drop-target");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+cell_drop_leave_cb (GtkDropTarget    *target,
+                    DeskCalendarPage *self)
+{
+  gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "drop-target");
+}
+
+/* Alt+arrows: the focused card moves by a day or a week, keeping its time. */
+static void
+move_focused_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *card = focus ? gtk_widget_get_ancestor (focus, DESK_TYPE_POST_CARD) : NULL;
+  DeskPost *post;
+  GDateTime *at;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (card == NULL)
+    return;
+  post = desk_post_card_get_post (DESK_POST_CARD (card));
+  at = desk_post_get_scheduled_at (post);
+  if (at == NULL)
+    return;
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (at);
+    day = g_date_time_add_days (local, g_variant_get_int32 (parameter));
+  }
+  self->focus_post = desk_post_get_id (post);
+  desk_calendar_page_drop_post (self, post, day, FALSE);
+
+  /* Follow the post to its month. */
+  if (julian (day) < julian (self->grid_start) || julian (day) >= julian (self->grid_start) + N_DAYS)
+    desk_calendar_page_set_month (self, day);
+}
+
+static void
 cell_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
@@ -401,6 +726,16 @@ build_grid (DeskCalendarPage *self)
       gtk_widget_set_tooltip_text (cell->more, _("Show all the posts of this day"));
       gtk_box_append (GTK_BOX (cell->box), cell->more);
 
+      {
+        GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+
+        gtk_drop_target_set_preload (target, TRUE);
+        g_signal_connect (target, "drop", G_CALLBACK (cell_drop_cb), self);
+        g_signal_connect (target, "enter", G_CALLBACK (cell_drop_enter_cb), self);
+        g_signal_connect (target, "leave", G_CALLBACK (cell_drop_leave_cb), self);
+        gtk_widget_add_controller (cell->box, GTK_EVENT_CONTROLLER (target));
+      }
+
       gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
       g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), self);
       gtk_widget_add_controller (cell->box, GTK_EVENT_CONTROLLER (click));
@@ -456,6 +791,7 @@ desk_calendar_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->posts, posts_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->posts);
+  g_queue_clear_full (&self->undo, (GDestroyNotify) undo_entry_free);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
   g_clear_pointer (&self->month, g_date_time_unref);
@@ -484,6 +820,11 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
+  gtk_widget_class_install_action (widget_class, "calendar.move-focused", "i", move_focused_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.move-focused", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.move-focused", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "calendar.move-focused", "i", -7);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "calendar.move-focused", "i", 7);
 }
 
 static void
@@ -492,6 +833,7 @@ desk_calendar_page_init (DeskCalendarPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->week_start = locale_week_start ();
+  g_queue_init (&self->undo);
   self->channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   build_grid (self);

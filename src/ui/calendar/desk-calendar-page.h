@@ -19,5 +19,10 @@ void              desk_calendar_page_set_month         (DeskCalendarPage *self,
                                                         GDateTime        *day);
 GListModel       *desk_calendar_page_get_model         (DeskCalendarPage *self);
 guint             desk_calendar_page_count_cards       (DeskCalendarPage *self);
+gboolean          desk_calendar_page_drop_post         (DeskCalendarPage *self,
+                                                        DeskPost         *post,
+                                                        GDateTime        *day,
+                                                        gboolean          copy);
+gboolean          desk_calendar_page_undo              (DeskCalendarPage *self);
 
 G_END_DECLS

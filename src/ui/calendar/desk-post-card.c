@@ -2,7 +2,8 @@
  *
  * Time, title (or first words), one dot per target channel in the
  * channel's colour (drawn in snapshot), the status as a style class and the campaign's colour
- * as a strip on the left. Activating it edits the post (win.edit-post).
+ * as a strip on the left. Activating it edits the post (win.edit-post);
+ * dragging it carries the DeskPost to a day of the calendar.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,6 +63,40 @@ desk_post_card_snapshot (GtkWidget   *widget,
     }
 }
 
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 DeskPostCard  *self)
+{
+  if (self->post == NULL)
+    return NULL;
+  /* The model object travels, not the widget: cards are rebuilt. */
+  return gdk_content_provider_new_typed (DESK_TYPE_POST, self->post);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               DeskPostCard  *self)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (source), &x, &y);
+  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+drag_end_cb (GtkDragSource *source,
+             GdkDrag       *drag,
+             gboolean       delete_data,
+             DeskPostCard  *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
+}
+
 static void
 desk_post_card_dispose (GObject *object)
 {
@@ -91,8 +126,18 @@ desk_post_card_class_init (DeskPostCardClass *klass)
 static void
 desk_post_card_init (DeskPostCard *self)
 {
+  GtkDragSource *source;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dots = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+
+  /* Drag to another day moves; Ctrl+drag copies. */
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
 }
 
 GtkWidget *
