@@ -23,6 +23,8 @@ struct _DeskPostCard
   GdkRGBA    strip;
   gboolean   has_strip;
   GArray    *dots;        /* GdkRGBA, one per target channel */
+  double     drag_x;
+  double     drag_y;
 
   GtkLabel  *time_label;
   GtkLabel  *title_label;
@@ -71,6 +73,8 @@ drag_prepare_cb (GtkDragSource *source,
 {
   if (self->post == NULL)
     return NULL;
+  self->drag_x = x;
+  self->drag_y = y;
   /* The model object travels, not the widget: cards are rebuilt. */
   return gdk_content_provider_new_typed (DESK_TYPE_POST, self->post);
 }
@@ -81,10 +85,8 @@ drag_begin_cb (GtkDragSource *source,
                DeskPostCard  *self)
 {
   g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
-  double x, y;
 
-  gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (source), &x, &y);
-  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  gtk_drag_source_set_icon (source, icon, (int) self->drag_x, (int) self->drag_y);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
 }
 
