@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-holidays.h"
 #include "desk-post-card.h"
 #include "desk-post-list.h"
 #include "desk-time.h"
@@ -42,6 +43,7 @@ typedef struct
 {
   GtkWidget *box;
   GtkLabel  *number;
+  GtkLabel  *holiday;
   GtkBox    *cards;
   GtkWidget *more;
   GtkBox    *more_box;
@@ -266,10 +268,35 @@ update_header (DeskCalendarPage *self)
       g_autoptr(GDateTime) day = cell_day (self, i);
       g_autofree char *number = g_strdup_printf ("%d", g_date_time_get_day_of_month (day));
       g_autofree char *name = g_date_time_format (day, "%A %-d %B %Y");
+      int weekday = g_date_time_get_day_of_week (day);
       DayCell *cell = &self->cells[i];
+      const char *holiday;
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                      g_date_time_get_year (day));
+      holiday = desk_holidays_fr_name (&date);
 
       gtk_label_set_text (cell->number, number);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_label_set_text (cell->holiday, holiday ? holiday : "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (cell->holiday), holiday);
+      if (holiday != NULL)
+        {
+          g_autofree char *full = g_strdup_printf ("%s, %s", name, holiday);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+          gtk_widget_add_css_class (cell->box, "holiday");
+        }
+      else
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_widget_remove_css_class (cell->box, "holiday");
+        }
+
+      if (weekday >= 6)
+        gtk_widget_add_css_class (cell->box, "weekend");
+      else
+        gtk_widget_remove_css_class (cell->box, "weekend");
 
       if (g_date_time_get_month (day) != month)
         gtk_widget_add_css_class (cell->box, "other-month");
@@ -699,7 +726,18 @@ build_grid (DeskCalendarPage *self)
       gtk_label_set_xalign (cell->number, 0.5);
       gtk_widget_set_halign (GTK_WIDGET (cell->number), GTK_ALIGN_START);
       gtk_widget_add_css_class (GTK_WIDGET (cell->number), "day-number");
-      gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->number));
+      cell->holiday = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (cell->holiday, 0);
+      gtk_label_set_ellipsize (cell->holiday, PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (GTK_WIDGET (cell->holiday), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (cell->holiday), "holiday-name");
+      {
+        GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+        gtk_box_append (GTK_BOX (head), GTK_WIDGET (cell->number));
+        gtk_box_append (GTK_BOX (head), GTK_WIDGET (cell->holiday));
+        gtk_box_append (GTK_BOX (cell->box), head);
+      }
 
       cell->cards = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
       gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->cards));
