@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "desk-holidays.h"
+#include "desk-ics.h"
 
 static void
 assert_holiday (guint       year,
@@ -81,6 +84,51 @@ test_holidays_2026_2027 (void)
   g_assert_cmpint (g_date_get_month (&g_array_index (y2027, GDate, 1)), ==, G_DATE_MARCH);
 }
 
+static void
+test_ics_escape (void)
+{
+  g_autofree char *escaped = desk_ics_escape_text ("Soldes ; -20 %, vite !\r\nLigne 2 \\ fin");
+
+  g_assert_cmpstr (escaped, ==, "Soldes \\; -20 %\\, vite !\\nLigne 2 \\\\ fin");
+}
+
+static void
+test_ics_fold (void)
+{
+  /* 3-byte and 4-byte characters around the 75-octet boundary */
+  g_autoptr(GString) line = g_string_new ("DESCRIPTION:");
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) physical = NULL;
+  g_autoptr(GString) unfolded = g_string_new (NULL);
+
+  for (int i = 0; i < 60; i++)
+    g_string_append (line, i % 3 == 0 ? "é" : i % 3 == 1 ? "🥐" : "’");
+  folded = desk_ics_fold_line (line->str);
+
+  g_assert_true (g_str_has_suffix (folded, "\r\n"));
+  physical = g_strsplit (folded, "\r\n", -1);
+  for (guint i = 0; physical[i] != NULL && physical[i][0] != '\0'; i++)
+    {
+      g_assert_cmpuint (strlen (physical[i]), <=, 75);
+      g_assert_true (g_utf8_validate (physical[i], -1, NULL));
+      if (i > 0)
+        {
+          g_assert_cmpint (physical[i][0], ==, ' ');
+          g_string_append (unfolded, physical[i] + 1);
+        }
+      else
+        g_string_append (unfolded, physical[i]);
+    }
+  g_assert_cmpuint (g_strv_length (physical), >, 3);
+  g_assert_cmpstr (unfolded->str, ==, line->str);
+
+  /* A short line is left alone. */
+  {
+    g_autofree char *short_line = desk_ics_fold_line ("VERSION:2.0");
+    g_assert_cmpstr (short_line, ==, "VERSION:2.0\r\n");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -88,5 +136,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/calendar/easter", test_easter);
   g_test_add_func ("/calendar/holidays-fr", test_holidays_2026_2027);
+  g_test_add_func ("/calendar/ics-escape", test_ics_escape);
+  g_test_add_func ("/calendar/ics-fold", test_ics_fold);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-demo.h"
+#include "desk-ics.h"
 #include "desk-store.h"
 #include "desk-time.h"
 
@@ -23,12 +24,14 @@ typedef struct
   const char  *summary;   /* N_() */
 } Command;
 
-static int cmd_stats (int argc, char **argv);
-static int cmd_demo  (int argc, char **argv);
+static int cmd_stats      (int argc, char **argv);
+static int cmd_demo       (int argc, char **argv);
+static int cmd_export_ics (int argc, char **argv);
 
 static const Command commands[] = {
-  { "stats", cmd_stats, N_("Count the rows of each table of a workspace") },
-  { "demo",  cmd_demo,  N_("Create the demo workspace in an empty database") },
+  { "stats",      cmd_stats,      N_("Count the rows of each table of a workspace") },
+  { "demo",       cmd_demo,       N_("Create the demo workspace in an empty database") },
+  { "export-ics", cmd_export_ics, N_("Export the scheduled posts of a period as an iCalendar file") },
 };
 
 static int
@@ -129,6 +132,102 @@ cmd_demo (int    argc,
   if (!desk_demo_populate (store, NULL, DESK_DEMO_SEED, now, &error))
     return fail (error->message);
   g_print (_("Demo workspace created in %s\n"), database);
+  return 0;
+}
+
+/* YYYY-MM-DD as local midnight */
+static GDateTime *
+parse_day (const char  *text,
+           GError     **error)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autofree char *iso = NULL;
+  GDateTime *day = NULL;
+
+  if (text != NULL && g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0))
+    {
+      iso = g_strconcat (text, "T00:00:00", NULL);
+      day = g_date_time_new_from_iso8601 (iso, local);
+    }
+  if (day == NULL)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("“%s” is not a date: use YYYY-MM-DD"), text ? text : "");
+  return day;
+}
+
+/* The brand called @name, or the only one when @name is NULL. */
+static gint64
+find_brand (DeskStore   *store,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(GListModel) brands = desk_store_list_brands (store, error);
+  guint n;
+
+  if (brands == NULL)
+    return 0;
+  n = g_list_model_get_n_items (brands);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
+
+      if ((name == NULL && n == 1) ||
+          (name != NULL && g_utf8_collate (desk_brand_get_name (brand), name) == 0))
+        return desk_brand_get_id (brand);
+    }
+
+  if (name == NULL)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 n == 0 ? _("the workspace has no brand") : _("the workspace has several brands: choose one with --brand"));
+  else
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no brand is called “%s”"), name);
+  return 0;
+}
+
+static int
+cmd_export_ics (int    argc,
+                char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *brand_name = NULL;
+  gint64 brand_id;
+  guint n = 0;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day (YYYY-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day, included (YYYY-MM-DD)"), N_("DATE") },
+    { "brand", 0, 0, G_OPTION_ARG_STRING, &brand_name, N_("Brand to export (needed when there are several)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse (&argc, &argv, "export-ics", "FILE", entries, &database, &error))
+    return fail (error->message);
+  if (argc != 2)
+    return fail (_("export-ics needs one output FILE"));
+  if (from_text == NULL || to_text == NULL)
+    return fail (_("export-ics needs --from and --to"));
+  if ((from = parse_day (from_text, &error)) == NULL || (last = parse_day (to_text, &error)) == NULL)
+    return fail (error->message);
+  if (g_date_time_compare (last, from) < 0)
+    return fail (_("--to is before --from"));
+  to = g_date_time_add_days (last, 1);
+
+  store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return fail (error->message);
+  if ((brand_id = find_brand (store, brand_name, &error)) == 0)
+    return fail (error->message);
+  if (!desk_ics_export_range (store, brand_id, from, to, argv[1], &n, &error))
+    return fail (error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", n), n, argv[1]);
   return 0;
 }
 

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "desk-application.h"
@@ -489,6 +490,28 @@ test_keyboard_move (Fixture       *f,
 }
 
 static void
+test_export_month (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "month.ics", NULL);
+  g_autofree char *ics = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) from = desk_time_month_start (now);
+  g_autoptr(GDateTime) to = g_date_time_add_months (from, 1);
+  g_autoptr(GPtrArray) posts = desk_store_query_posts (f->store, first_brand (f->store), from, to, NULL);
+  guint events = 0;
+
+  g_assert_true (desk_calendar_page_export_month (calendar_page (f), path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &ics, NULL, NULL));
+  for (const char *p = ics; (p = strstr (p, "BEGIN:VEVENT\r\n")) != NULL; p++)
+    events++;
+  g_assert_cmpuint (events, ==, posts->len);
+  g_assert_cmpuint (events, >, 0);
+}
+
+static void
 test_welcome (Fixture       *f,
               gconstpointer  data)
 {
@@ -564,6 +587,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/drop-undo-copy", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_undo_copy, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);
+  g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);
   g_test_add_func ("/ui/window/error-page", test_error_page);

@@ -16,6 +16,7 @@
 
 #include "desk-calendar-page.h"
 #include "desk-holidays.h"
+#include "desk-ics.h"
 #include "desk-post-card.h"
 #include "desk-post-list.h"
 #include "desk-time.h"
@@ -651,6 +652,78 @@ move_focused_action_cb (GtkWidget  *widget,
     desk_calendar_page_set_month (self, day);
 }
 
+/**
+ * desk_calendar_page_export_month:
+ *
+ * Writes the shown month's scheduled posts to @path as iCalendar.
+ */
+gboolean
+desk_calendar_page_export_month (DeskCalendarPage  *self,
+                                 const char        *path,
+                                 GError           **error)
+{
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
+
+  end = g_date_time_add_months (self->month, 1);
+  if (!desk_ics_export_range (desk_page_get_store (DESK_PAGE (self)), desk_page_get_brand_id (DESK_PAGE (self)),
+                              self->month, end, path, &n, error))
+    return FALSE;
+
+  name = g_path_get_basename (path);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post exported to “%s”", "%u posts exported to “%s”", n),
+                             n, name);
+  toast (self, message, FALSE);
+  return TRUE;
+}
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    DeskCalendarPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !desk_calendar_page_export_month (self, path, &error))
+        toast (self, error->message, FALSE);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  /* Translators: file name of an exported month, strftime format */
+  g_autofree char *name = g_date_time_format (self->month, _("calendar-%Y-%m.ics"));
+
+  dialog = gtk_file_chooser_native_new (_("Export the Month"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("iCalendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 cell_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
@@ -859,6 +932,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
   gtk_widget_class_install_action (widget_class, "calendar.move-focused", "i", move_focused_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL, export_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.move-focused", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.move-focused", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "calendar.move-focused", "i", -7);

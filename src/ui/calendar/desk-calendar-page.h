@@ -24,5 +24,8 @@ gboolean          desk_calendar_page_drop_post         (DeskCalendarPage *self,
                                                         GDateTime        *day,
                                                         gboolean          copy);
 gboolean          desk_calendar_page_undo              (DeskCalendarPage *self);
+gboolean          desk_calendar_page_export_month      (DeskCalendarPage *self,
+                                                        const char       *path,
+                                                        GError          **error);
 
 G_END_DECLS
