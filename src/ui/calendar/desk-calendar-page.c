@@ -48,6 +48,7 @@ typedef struct
   GtkBox    *cards;
   GtkWidget *more;
   GtkBox    *more_box;
+  GtkLabel  *more_label;
 } DayCell;
 
 struct _DeskCalendarPage
@@ -163,15 +164,16 @@ fill_cells (DeskCalendarPage *self)
   guint counts[N_DAYS] = { 0 };
   guint n = g_list_model_get_n_items (model);
 
+  GPtrArray *shown[N_DAYS];
+
   for (guint i = 0; i < N_DAYS; i++)
-    clear_box (self->cells[i].cards);
+    shown[i] = g_ptr_array_new ();
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
       GDateTime *at = desk_post_get_scheduled_at (post);
       gint64 index;
-      DayCell *cell;
 
       if (at == NULL)
         continue;
@@ -179,17 +181,40 @@ fill_cells (DeskCalendarPage *self)
       if (index < 0 || index >= N_DAYS)
         continue;
 
-      cell = &self->cells[index];
       if (counts[index] < CARDS_PER_DAY)
-        gtk_box_append (cell->cards, make_card (self, post));
+        g_ptr_array_add (shown[index], post);
       else if (desk_post_get_id (post) == self->focus_post)
-        {
-          /* The card being moved with the keyboard stays in sight: it
-           * takes the last place of a full day. */
-          gtk_box_remove (cell->cards, gtk_widget_get_last_child (GTK_WIDGET (cell->cards)));
-          gtk_box_append (cell->cards, make_card (self, post));
-        }
+        /* The card being moved with the keyboard stays in sight: it
+         * takes the last place of a full day. */
+        g_ptr_array_index (shown[index], CARDS_PER_DAY - 1) = post;
       counts[index]++;
+    }
+
+  /* Cards are recycled: each cell keeps its widgets and only rebinds
+   * them, adding or dropping the difference. */
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards));
+
+      for (guint k = 0; k < shown[i]->len; k++)
+        {
+          if (card == NULL)
+            {
+              /* Bound before it joins the window: its action needs a target. */
+              gtk_box_append (self->cells[i].cards, make_card (self, g_ptr_array_index (shown[i], k)));
+              continue;
+            }
+          desk_post_card_set_post (DESK_POST_CARD (card), g_ptr_array_index (shown[i], k),
+                                   self->channels, self->campaigns);
+          card = gtk_widget_get_next_sibling (card);
+        }
+      while (card != NULL)
+        {
+          GtkWidget *next = gtk_widget_get_next_sibling (card);
+          gtk_box_remove (self->cells[i].cards, card);
+          card = next;
+        }
+      g_ptr_array_unref (shown[i]);
     }
 
   for (guint i = 0; i < N_DAYS; i++)
@@ -206,7 +231,7 @@ fill_cells (DeskCalendarPage *self)
           label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more",
                                                 counts[i] - CARDS_PER_DAY),
                                    counts[i] - CARDS_PER_DAY);
-          gtk_menu_button_set_label (GTK_MENU_BUTTON (cell->more), label);
+          gtk_label_set_text (cell->more_label, label);
         }
     }
 }
@@ -828,6 +853,9 @@ build_grid (DeskCalendarPage *self)
       g_signal_connect (popover, "show", G_CALLBACK (more_popover_show_cb), self);
 
       cell->more = gtk_menu_button_new ();
+      /* Our own label: set_label () would rebuild the button's child. */
+      cell->more_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_menu_button_set_child (GTK_MENU_BUTTON (cell->more), GTK_WIDGET (cell->more_label));
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (cell->more), popover);
       gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (cell->more), FALSE);
       gtk_widget_add_css_class (cell->more, "flat");

@@ -23,6 +23,7 @@ struct _DeskPostCard
   GdkRGBA    strip;
   gboolean   has_strip;
   GArray    *dots;        /* GdkRGBA, one per target channel */
+  char      *tooltip;     /* markup */
   double     drag_x;
   double     drag_y;
 
@@ -99,6 +100,19 @@ drag_end_cb (GtkDragSource *source,
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
 }
 
+static gboolean
+query_tooltip_cb (DeskPostCard *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip)
+{
+  if (self->tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, self->tooltip);
+  return TRUE;
+}
+
 static void
 desk_post_card_dispose (GObject *object)
 {
@@ -106,6 +120,7 @@ desk_post_card_dispose (GObject *object)
 
   g_clear_object (&self->post);
   g_clear_pointer (&self->dots, g_array_unref);
+  g_clear_pointer (&self->tooltip, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_POST_CARD);
 
   G_OBJECT_CLASS (desk_post_card_parent_class)->dispose (object);
@@ -140,6 +155,9 @@ desk_post_card_init (DeskPostCard *self)
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
 GtkWidget *
@@ -182,7 +200,6 @@ desk_post_card_set_post (DeskPostCard *self,
   g_autofree char *status_class = NULL;
   g_autoptr(GString) channel_names = g_string_new (NULL);
   g_autofree char *accessible = NULL;
-  g_autofree char *tooltip = NULL;
   GDateTime *at;
   const gint64 *ids;
   guint n_ids;
@@ -251,9 +268,11 @@ desk_post_card_set_post (DeskPostCard *self,
                                 desk_post_status_to_label (desk_post_get_status (post)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
-  tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s", title, when,
-                                     desk_post_status_to_label (desk_post_get_status (post)),
-                                     channel_names->len ? channel_names->str : _("no channel"));
-  gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
+  /* The tooltip is the same text; it is only laid out when asked for
+   * (query-tooltip), not for every card of every month shown. */
+  g_free (self->tooltip);
+  self->tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s", title, when,
+                                           desk_post_status_to_label (desk_post_get_status (post)),
+                                           channel_names->len ? channel_names->str : _("no channel"));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
