@@ -21,6 +21,7 @@ struct _DeskPostList
   gint64      brand_id;
   GDateTime  *from;
   GDateTime  *to;
+  gboolean    unscheduled;   /* the ideas: posts without a date */
   gulong      handlers[3];
 };
 
@@ -66,7 +67,11 @@ in_range (DeskPostList *self,
 {
   GDateTime *at = desk_post_get_scheduled_at (post);
 
-  if (self->from == NULL || at == NULL || desk_post_get_brand_id (post) != self->brand_id)
+  if (desk_post_get_brand_id (post) != self->brand_id)
+    return FALSE;
+  if (self->unscheduled)
+    return at == NULL;
+  if (self->from == NULL || at == NULL)
     return FALSE;
   return g_date_time_compare (at, self->from) >= 0 && g_date_time_compare (at, self->to) < 0;
 }
@@ -202,6 +207,10 @@ desk_post_list_new (DeskStore *store)
   return self;
 }
 
+static void replace_items (DeskPostList *self,
+                           gint64        brand_id,
+                           GPtrArray    *items);
+
 /**
  * desk_post_list_set_range:
  * @from: start (inclusive)
@@ -218,7 +227,6 @@ desk_post_list_set_range (DeskPostList  *self,
                           GError       **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  guint old_len;
 
   g_return_val_if_fail (DESK_IS_POST_LIST (self), FALSE);
   g_return_val_if_fail (from != NULL && to != NULL, FALSE);
@@ -231,15 +239,51 @@ desk_post_list_set_range (DeskPostList  *self,
   g_clear_pointer (&self->to, g_date_time_unref);
   self->from = g_date_time_ref (from);
   self->to = g_date_time_ref (to);
-  self->brand_id = brand_id;
+  self->unscheduled = FALSE;
+  replace_items (self, brand_id, g_steal_pointer (&items));
+  return TRUE;
+}
 
+/**
+ * desk_post_list_set_unscheduled:
+ *
+ * Makes the list the brand's posts without a date (the ideas), oldest
+ * first, following the store like a range does.
+ */
+gboolean
+desk_post_list_set_unscheduled (DeskPostList  *self,
+                                gint64         brand_id,
+                                GError       **error)
+{
+  GPtrArray *items;
+
+  g_return_val_if_fail (DESK_IS_POST_LIST (self), FALSE);
+
+  items = desk_store_query_unscheduled_posts (self->store, brand_id, error);
+  if (items == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->from, g_date_time_unref);
+  g_clear_pointer (&self->to, g_date_time_unref);
+  self->unscheduled = TRUE;
+  replace_items (self, brand_id, items);
+  return TRUE;
+}
+
+static void
+replace_items (DeskPostList *self,
+               gint64        brand_id,
+               GPtrArray    *items)
+{
+  guint old_len;
+
+  self->brand_id = brand_id;
   old_len = self->items->len;
   g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&items);
+  self->items = items;
 
   if (old_len > 0 || self->items->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
-  return TRUE;
 }
 
 GDateTime *desk_post_list_get_from (DeskPostList *self) { g_return_val_if_fail (DESK_IS_POST_LIST (self), NULL); return self->from; }

@@ -19,6 +19,9 @@ gboolean      desk_post_list_set_range (DeskPostList  *self,
                                         GDateTime     *from,
                                         GDateTime     *to,
                                         GError       **error);
+gboolean      desk_post_list_set_unscheduled (DeskPostList *self,
+                                              gint64        brand_id,
+                                              GError      **error);
 GDateTime    *desk_post_list_get_from  (DeskPostList  *self);
 GDateTime    *desk_post_list_get_to    (DeskPostList  *self);
 gint64        desk_post_list_get_brand_id (DeskPostList *self);

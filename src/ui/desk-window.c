@@ -66,6 +66,7 @@ show_error (DeskWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->brand_dropdown), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-idea", FALSE);
 }
 
 void
@@ -272,6 +273,17 @@ new_post_action_cb (GtkWidget  *widget,
 }
 
 static void
+new_idea_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkWindow *dialog = desk_window_edit_post (DESK_WINDOW (widget), NULL, NULL);
+
+  if (dialog != NULL)
+    desk_post_dialog_start_as_idea (DESK_POST_DIALOG (dialog));
+}
+
+static void
 edit_post_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -381,6 +393,7 @@ desk_window_class_init (DeskWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-post", NULL, new_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-post-on", "x", new_post_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-idea", NULL, new_idea_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-post", "x", edit_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);

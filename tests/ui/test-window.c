@@ -490,6 +490,61 @@ test_keyboard_move (Fixture       *f,
 }
 
 static void
+test_ideas_tray (Fixture       *f,
+                 gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GListModel *model = desk_calendar_page_get_model (page);
+  GListModel *ideas = desk_calendar_page_get_ideas (page);
+  g_autoptr(DeskPost) post = first_post_with_status (model, DESK_POST_STATUS_SCHEDULED, TRUE);
+  g_autoptr(DeskPost) idea = NULL;
+  g_autoptr(GDateTime) was = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  guint n_ideas = g_list_model_get_n_items (ideas);
+  guint n_month = g_list_model_get_n_items (model);
+  DeskPostDialog *dialog;
+
+  g_assert_cmpuint (n_ideas, ==, 10);
+  was = g_date_time_ref (desk_post_get_scheduled_at (post));
+
+  /* Card dropped on the tray: off the calendar, into the ideas */
+  g_assert_true (desk_calendar_page_unschedule_post (page, post));
+  g_assert_null (desk_post_get_scheduled_at (post));
+  g_assert_cmpuint (g_list_model_get_n_items (ideas), ==, n_ideas + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_month - 1);
+  g_assert_true (desk_calendar_page_undo (page));
+  g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), was));
+  g_assert_cmpuint (g_list_model_get_n_items (ideas), ==, n_ideas);
+
+  /* An idea dropped on tomorrow: scheduled at the default time (09:30) */
+  idea = g_list_model_get_item (ideas, 0);
+  g_assert_true (desk_calendar_page_drop_post (page, idea, tomorrow, FALSE));
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (idea));
+    g_assert_cmpint (g_date_time_get_day_of_month (local), ==, g_date_time_get_day_of_month (tomorrow));
+    g_assert_cmpint (g_date_time_get_hour (local), ==, 9);
+    g_assert_cmpint (g_date_time_get_minute (local), ==, 30);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (ideas), ==, n_ideas - 1);
+
+  /* New idea from the tray: no date, status idea, lands in the tray */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-idea", NULL));
+  dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_switch_get_active (template_child (dialog, DESK_TYPE_POST_DIALOG, "schedule_switch")));
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, DESK_TYPE_POST_DIALOG, "title_row")), "Idée : visite du moulin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.save", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (ideas), ==, n_ideas);
+  {
+    g_autoptr(DeskPost) last = g_list_model_get_item (ideas, n_ideas - 1);
+    g_assert_cmpstr (desk_post_get_title (last), ==, "Idée : visite du moulin");
+    g_assert_cmpint (desk_post_get_status (last), ==, DESK_POST_STATUS_IDEA);
+  }
+}
+
+static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
 {
@@ -587,6 +642,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/drop-undo-copy", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_undo_copy, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);
+  g_test_add ("/ui/calendar/ideas-tray", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_ideas_tray, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

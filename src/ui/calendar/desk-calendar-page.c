@@ -56,6 +56,7 @@ struct _DeskCalendarPage
   DeskPage       parent_instance;
 
   DeskPostList  *posts;
+  DeskPostList  *ideas;        /* the tray: posts without a date */
   GHashTable    *channels;     /* gint64* → DeskChannel */
   GHashTable    *campaigns;    /* gint64* → DeskCampaign */
 
@@ -71,6 +72,8 @@ struct _DeskCalendarPage
   GtkLabel      *month_label;
   GtkGrid       *weekday_grid;
   GtkGrid       *month_grid;
+  GtkWidget     *tray_box;
+  GtkListBox    *tray_list;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK_TYPE_PAGE)
@@ -445,9 +448,9 @@ apply_move (DeskCalendarPage *self,
 {
   DeskStore *store = desk_page_get_store (DESK_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
+  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
   /* Translators: where a post went, strftime format */
-  g_autofree char *when = g_date_time_format (local, _("%A %-d %B at %H:%M"));
+  g_autofree char *when = local ? g_date_time_format (local, _("%A %-d %B at %H:%M")) : NULL;
   g_autofree char *message = NULL;
 
   if (copy)
@@ -472,7 +475,7 @@ apply_move (DeskCalendarPage *self,
           return FALSE;
         }
       push_undo (self, before, 0);
-      message = g_strdup_printf (_("Moved to %s"), when);
+      message = when ? g_strdup_printf (_("Moved to %s"), when) : g_strdup (_("Moved to the ideas"));
     }
 
   toast (self, message, TRUE);
@@ -749,6 +752,63 @@ export_action_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/**
+ * desk_calendar_page_unschedule_post:
+ *
+ * What a drop on the ideas tray does: the post leaves the calendar (its
+ * time is forgotten, Undo brings it back).
+ */
+gboolean
+desk_calendar_page_unschedule_post (DeskCalendarPage *self,
+                                    DeskPost         *post)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_POST (post), FALSE);
+
+  if (desk_post_get_scheduled_at (post) == NULL)
+    return FALSE;
+  return apply_move (self, post, NULL, FALSE);
+}
+
+static gboolean
+tray_drop_cb (GtkDropTarget    *target,
+              const GValue     *value,
+              double            x,
+              double            y,
+              DeskCalendarPage *self)
+{
+  gtk_widget_remove_css_class (self->tray_box, "drop-target");
+  if (!G_VALUE_HOLDS (value, DESK_TYPE_POST))
+    return FALSE;
+  desk_calendar_page_unschedule_post (self, g_value_get_object (value));
+  return TRUE;
+}
+
+static GdkDragAction
+tray_enter_cb (DeskCalendarPage *self)
+{
+  gtk_widget_add_css_class (self->tray_box, "drop-target");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+tray_leave_cb (DeskCalendarPage *self)
+{
+  gtk_widget_remove_css_class (self->tray_box, "drop-target");
+}
+
+static GtkWidget *
+create_tray_row (gpointer item,
+                 gpointer user_data)
+{
+  DeskCalendarPage *self = user_data;
+  GtkWidget *card = desk_post_card_new ();
+
+  desk_post_card_set_post (DESK_POST_CARD (card), item, self->channels, self->campaigns);
+  gtk_widget_set_margin_top (card, 3);
+  return card;
+}
+
 static void
 cell_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
@@ -917,8 +977,12 @@ desk_calendar_page_reload (DeskPage *page)
 {
   DeskCalendarPage *self = DESK_CALENDAR_PAGE (page);
 
+  g_autoptr(GError) error = NULL;
+
   load_lookups (self);
   load_range (self);
+  if (!desk_post_list_set_unscheduled (self->ideas, desk_page_get_brand_id (page), &error))
+    g_warning ("Cannot load the ideas: %s", error->message);
 }
 
 static void
@@ -930,6 +994,7 @@ desk_calendar_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->posts, posts_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->posts);
+  g_clear_object (&self->ideas);
   g_queue_clear_full (&self->undo, (GDestroyNotify) undo_entry_free);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
@@ -952,6 +1017,8 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_grid);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_list);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, go_action_cb);
@@ -990,6 +1057,17 @@ desk_calendar_page_new (DeskStore *store)
   self = g_object_new (DESK_TYPE_CALENDAR_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (posts_changed_cb), self);
+
+  self->ideas = desk_post_list_new (store);
+  gtk_list_box_bind_model (self->tray_list, G_LIST_MODEL (self->ideas), create_tray_row, self, NULL);
+  {
+    GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE);
+
+    g_signal_connect (target, "drop", G_CALLBACK (tray_drop_cb), self);
+    g_signal_connect_swapped (target, "enter", G_CALLBACK (tray_enter_cb), self);
+    g_signal_connect_swapped (target, "leave", G_CALLBACK (tray_leave_cb), self);
+    gtk_widget_add_controller (self->tray_box, GTK_EVENT_CONTROLLER (target));
+  }
   desk_calendar_page_set_month (self, now);
   return self;
 }
@@ -1004,6 +1082,13 @@ desk_calendar_page_dup_selected_day (DeskCalendarPage *self)
 {
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), NULL);
   return self->selected ? g_date_time_ref (self->selected) : desk_time_now ();
+}
+
+GListModel *
+desk_calendar_page_get_ideas (DeskCalendarPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), NULL);
+  return G_LIST_MODEL (self->ideas);
 }
 
 GListModel *

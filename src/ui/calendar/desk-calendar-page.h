@@ -18,6 +18,9 @@ GDateTime        *desk_calendar_page_dup_selected_day  (DeskCalendarPage *self);
 void              desk_calendar_page_set_month         (DeskCalendarPage *self,
                                                         GDateTime        *day);
 GListModel       *desk_calendar_page_get_model         (DeskCalendarPage *self);
+GListModel       *desk_calendar_page_get_ideas         (DeskCalendarPage *self);
+gboolean          desk_calendar_page_unschedule_post   (DeskCalendarPage *self,
+                                                        DeskPost         *post);
 guint             desk_calendar_page_count_cards       (DeskCalendarPage *self);
 gboolean          desk_calendar_page_drop_post         (DeskCalendarPage *self,
                                                         DeskPost         *post,

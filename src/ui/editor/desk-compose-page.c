@@ -1,7 +1,7 @@
 /* desk-compose-page.c: ideas and drafts waiting for a date
  *
  * Until the visual editor lands, Compose lists the brand's unscheduled
- * posts from the store and follows its signals.
+ * posts: a DeskPostList that follows the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,16 +12,16 @@
 #include <glib/gi18n.h>
 
 #include "desk-compose-page.h"
+#include "desk-post-list.h"
 
 struct _DeskComposePage
 {
-  DeskPage    parent_instance;
+  DeskPage      parent_instance;
 
-  GListStore *posts;
-  gboolean    loaded;     /* posts hold the current brand's ideas */
+  DeskPostList *posts;     /* the brand's posts without a date */
 
-  GtkStack   *stack;
-  GtkListBox *list_box;
+  GtkStack     *stack;
+  GtkListBox   *list_box;
 };
 
 G_DEFINE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK_TYPE_PAGE)
@@ -57,71 +57,15 @@ create_row (gpointer item,
   return row;
 }
 
-static gboolean
-wanted (DeskComposePage *self,
-        DeskPost        *post)
-{
-  return desk_post_get_brand_id (post) == desk_page_get_brand_id (DESK_PAGE (self)) &&
-         desk_post_get_scheduled_at (post) == NULL;
-}
-
-/* Added or changed: the row is replaced so that it shows the new values. */
-static void
-post_event_cb (DeskComposePage *self,
-               DeskPost        *post)
-{
-  guint pos;
-  gboolean present = g_list_store_find (self->posts, post, &pos);
-  gboolean keep = wanted (self, post);
-
-  if (!self->loaded)
-    return;
-
-  if (present)
-    g_list_store_remove (self->posts, pos);
-  if (keep)
-    g_list_store_insert (self->posts, present ? pos : g_list_model_get_n_items (G_LIST_MODEL (self->posts)), post);
-  update_stack (self);
-}
-
-static void
-post_removed_cb (DeskComposePage *self,
-                 DeskPost        *post)
-{
-  guint pos;
-
-  if (!self->loaded)
-    return;
-  if (g_list_store_find (self->posts, post, &pos))
-    g_list_store_remove (self->posts, pos);
-  update_stack (self);
-}
-
 static void
 desk_compose_page_reload (DeskPage *page)
 {
   DeskComposePage *self = DESK_COMPOSE_PAGE (page);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) posts = NULL;
 
-  self->loaded = TRUE;
-  posts = desk_store_query_unscheduled_posts (desk_page_get_store (page), desk_page_get_brand_id (page), &error);
-
-  if (posts == NULL)
-    {
-      g_warning ("Cannot load the ideas: %s", error->message);
-      return;
-    }
-  g_list_store_splice (self->posts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->posts)),
-                       posts->pdata, posts->len);
+  if (!desk_post_list_set_unscheduled (self->posts, desk_page_get_brand_id (page), &error))
+    g_warning ("Cannot load the ideas: %s", error->message);
   update_stack (self);
-}
-
-static void
-brand_changed_cb (DeskComposePage *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->loaded = FALSE;
 }
 
 static void
@@ -129,10 +73,6 @@ desk_compose_page_dispose (GObject *object)
 {
   DeskComposePage *self = (DeskComposePage *) object;
 
-  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
-
-  if (store != NULL)
-    g_signal_handlers_disconnect_by_data (store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_COMPOSE_PAGE);
   g_clear_object (&self->posts);
 
@@ -157,8 +97,6 @@ desk_compose_page_init (DeskComposePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->posts = g_list_store_new (DESK_TYPE_POST);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->posts), create_row, self, NULL);
 }
 
 DeskComposePage *
@@ -169,11 +107,9 @@ desk_compose_page_new (DeskStore *store)
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
   self = g_object_new (DESK_TYPE_COMPOSE_PAGE, "store", store, NULL);
-  /* Until it is shown again, the list belongs to the previous brand. */
-  g_signal_connect_swapped (self, "notify::brand-id", G_CALLBACK (brand_changed_cb), self);
-  g_signal_connect_swapped (store, "post-added", G_CALLBACK (post_event_cb), self);
-  g_signal_connect_swapped (store, "post-changed", G_CALLBACK (post_event_cb), self);
-  g_signal_connect_swapped (store, "post-removed", G_CALLBACK (post_removed_cb), self);
+  self->posts = desk_post_list_new (store);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->posts), create_row, self, NULL);
+  g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (update_stack), self);
   return self;
 }
 

@@ -412,6 +412,22 @@ desk_post_dialog_new (DeskStore  *store,
   return self;
 }
 
+/**
+ * desk_post_dialog_start_as_idea:
+ *
+ * For a new post: no date yet, status "idea".
+ */
+void
+desk_post_dialog_start_as_idea (DeskPostDialog *self)
+{
+  g_return_if_fail (DESK_IS_POST_DIALOG (self));
+  g_return_if_fail (self->post == NULL);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("New Idea"));
+  gtk_switch_set_active (self->schedule_switch, FALSE);
+  adw_combo_row_set_selected (self->status_row, DESK_POST_STATUS_IDEA);
+}
+
 GtkCheckButton *
 desk_post_dialog_get_channel_check (DeskPostDialog *self,
                                     gint64          channel_id)

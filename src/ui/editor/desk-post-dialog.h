@@ -18,6 +18,7 @@ DeskPostDialog *desk_post_dialog_new (DeskStore  *store,
                                       DeskPost   *post,
                                       GDateTime  *day,
                                       GSettings  *settings);
+void            desk_post_dialog_start_as_idea     (DeskPostDialog *self);
 GtkCheckButton *desk_post_dialog_get_channel_check (DeskPostDialog *self,
                                                     gint64          channel_id);
 
