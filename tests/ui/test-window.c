@@ -545,6 +545,50 @@ test_ideas_tray (Fixture       *f,
 }
 
 static void
+test_agenda (Fixture       *f,
+             gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GtkStack *stack = template_child (page, DESK_TYPE_CALENDAR_PAGE, "view_stack");
+  GtkListBox *list = template_child (page, DESK_TYPE_CALENDAR_PAGE, "agenda_list");
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) from = desk_time_month_start (now);
+  g_autoptr(GDateTime) to = g_date_time_add_months (from, 1);
+  g_autoptr(GPtrArray) posts = desk_store_query_posts (f->store, first_brand (f->store), from, to, NULL);
+  guint rows = 0, headers = 0;
+  GtkListBoxRow *row;
+
+  desk_calendar_page_set_view (page, "agenda");
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "agenda");
+
+  /* One row per post of the month, a heading per day that has posts */
+  while ((row = gtk_list_box_get_row_at_index (list, rows)) != NULL)
+    {
+      headers += gtk_list_box_row_get_header (row) != NULL;
+      rows++;
+    }
+  g_assert_cmpuint (rows, ==, posts->len);
+  g_assert_cmpuint (headers, >, 10);
+  g_assert_cmpuint (headers, <=, 30);
+
+  /* It follows the store like the month does. */
+  {
+    g_autoptr(DeskPost) post = desk_post_new ();
+    g_autoptr(GDateTime) at = g_date_time_add_hours (now, 2);
+
+    desk_post_set_brand_id (post, first_brand (f->store));
+    desk_post_set_title (post, "Ajoutée ailleurs");
+    desk_post_set_scheduled_at (post, at);
+    g_assert_true (desk_store_save_post (f->store, post, NULL));
+    g_assert_nonnull (gtk_list_box_get_row_at_index (list, posts->len));
+  }
+
+  desk_calendar_page_set_view (page, "month");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "month");
+}
+
+static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
 {
@@ -643,6 +687,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);
   g_test_add ("/ui/calendar/ideas-tray", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_ideas_tray, fixture_tear_down);
+  g_test_add ("/ui/calendar/agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

@@ -74,6 +74,12 @@ struct _DeskCalendarPage
   GtkGrid       *month_grid;
   GtkWidget     *tray_box;
   GtkListBox    *tray_list;
+  GtkStack      *view_stack;
+  GtkToggleButton *month_button;
+  GtkToggleButton *agenda_button;
+  GtkListBox    *agenda_list;
+  GtkFilter     *agenda_filter;  /* the shown month, out of the six weeks */
+  GSettings     *settings;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK_TYPE_PAGE)
@@ -383,6 +389,8 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
   update_header (self);
   update_selection (self);
   load_range (self);
+  if (self->agenda_filter != NULL)
+    gtk_filter_changed (self->agenda_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -752,6 +760,112 @@ export_action_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static gboolean
+in_month_cb (gpointer item,
+             gpointer user_data)
+{
+  DeskCalendarPage *self = user_data;
+  GDateTime *at = desk_post_get_scheduled_at (item);
+  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+
+  return local != NULL && self->month != NULL &&
+         g_date_time_get_month (local) == g_date_time_get_month (self->month) &&
+         g_date_time_get_year (local) == g_date_time_get_year (self->month);
+}
+
+static GtkWidget *
+create_agenda_row (gpointer item,
+                   gpointer user_data)
+{
+  DeskCalendarPage *self = user_data;
+  GtkWidget *card = desk_post_card_new ();
+
+  desk_post_card_set_post (DESK_POST_CARD (card), item, self->channels, self->campaigns);
+  gtk_widget_add_css_class (card, "agenda-card");
+  return card;
+}
+
+static DeskPost *
+row_post (GtkListBoxRow *row)
+{
+  GtkWidget *card = row ? gtk_list_box_row_get_child (row) : NULL;
+
+  return DESK_IS_POST_CARD (card) ? desk_post_card_get_post (DESK_POST_CARD (card)) : NULL;
+}
+
+/* A day heading above the first post of each day. */
+static void
+agenda_header_cb (GtkListBoxRow *row,
+                  GtkListBoxRow *before,
+                  gpointer       user_data)
+{
+  DeskPost *post = row_post (row);
+  DeskPost *previous = row_post (before);
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autofree char *text = NULL;
+  const char *holiday;
+  GtkWidget *label;
+  GDate date;
+
+  if (post == NULL || desk_post_get_scheduled_at (post) == NULL)
+    return;
+  if (previous != NULL && desk_post_get_scheduled_at (previous) != NULL &&
+      julian (desk_post_get_scheduled_at (previous)) == julian (desk_post_get_scheduled_at (post)))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  day = g_date_time_to_local (desk_post_get_scheduled_at (post));
+  /* Translators: a day heading in the agenda, strftime format */
+  text = g_date_time_format (day, _("%A %-d %B"));
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day), g_date_time_get_year (day));
+  holiday = desk_holidays_fr_name (&date);
+  if (julian (day) == julian (now))
+    {
+      g_autofree char *with_today = g_strdup_printf ("%s · %s", text, _("Today"));
+      g_free (text);
+      text = g_steal_pointer (&with_today);
+    }
+  if (holiday != NULL)
+    {
+      g_autofree char *with_holiday = g_strdup_printf ("%s · %s", text, holiday);
+      g_free (text);
+      text = g_steal_pointer (&with_holiday);
+    }
+
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "agenda-day");
+  gtk_widget_add_css_class (label, "heading");
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+on_view_toggled_cb (DeskCalendarPage *self)
+{
+  const char *view = gtk_toggle_button_get_active (self->agenda_button) ? "agenda" : "month";
+
+  gtk_stack_set_visible_child_name (self->view_stack, view);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "calendar-view", view);
+}
+
+/**
+ * desk_calendar_page_set_view:
+ * @view: "month" or "agenda"
+ */
+void
+desk_calendar_page_set_view (DeskCalendarPage *self,
+                             const char       *view)
+{
+  g_return_if_fail (DESK_IS_CALENDAR_PAGE (self));
+
+  gtk_toggle_button_set_active (g_strcmp0 (view, "agenda") == 0 ? self->agenda_button : self->month_button, TRUE);
+}
+
 /**
  * desk_calendar_page_unschedule_post:
  *
@@ -995,6 +1109,8 @@ desk_calendar_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->posts);
   g_clear_object (&self->ideas);
+  g_clear_object (&self->agenda_filter);
+  g_clear_object (&self->settings);
   g_queue_clear_full (&self->undo, (GDestroyNotify) undo_entry_free);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
@@ -1019,6 +1135,11 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_grid);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_box);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, go_action_cb);
@@ -1057,6 +1178,30 @@ desk_calendar_page_new (DeskStore *store)
   self = g_object_new (DESK_TYPE_CALENDAR_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (posts_changed_cb), self);
+
+  {
+    GtkFilterListModel *agenda;
+
+    self->agenda_filter = GTK_FILTER (gtk_custom_filter_new (in_month_cb, self, NULL));
+    agenda = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), g_object_ref (self->agenda_filter));
+    gtk_list_box_bind_model (self->agenda_list, G_LIST_MODEL (agenda), create_agenda_row, self, NULL);
+    gtk_list_box_set_header_func (self->agenda_list, agenda_header_cb, NULL, NULL);
+    g_object_unref (agenda);
+  }
+
+  {
+    GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), BASE_APP_ID, TRUE);
+
+    if (schema != NULL)
+      {
+        g_autofree char *view = NULL;
+
+        self->settings = g_settings_new (BASE_APP_ID);
+        view = g_settings_get_string (self->settings, "calendar-view");
+        desk_calendar_page_set_view (self, view);
+        g_settings_schema_unref (schema);
+      }
+  }
 
   self->ideas = desk_post_list_new (store);
   gtk_list_box_bind_model (self->tray_list, G_LIST_MODEL (self->ideas), create_tray_row, self, NULL);

@@ -19,6 +19,8 @@ void              desk_calendar_page_set_month         (DeskCalendarPage *self,
                                                         GDateTime        *day);
 GListModel       *desk_calendar_page_get_model         (DeskCalendarPage *self);
 GListModel       *desk_calendar_page_get_ideas         (DeskCalendarPage *self);
+void              desk_calendar_page_set_view          (DeskCalendarPage *self,
+                                                        const char       *view);
 gboolean          desk_calendar_page_unschedule_post   (DeskCalendarPage *self,
                                                         DeskPost         *post);
 guint             desk_calendar_page_count_cards       (DeskCalendarPage *self);
