@@ -27,6 +27,12 @@ def find_translatable(top):
     return sorted(found)
 
 
+def write_list(top):
+    with open(os.path.join(top, "po", "POTFILES.in"), "w", encoding="utf-8") as f:
+        f.write("# Files with translatable strings (written by build-aux/update-po.sh)\n")
+        f.write("\n".join(find_translatable(top)) + "\n")
+
+
 def extract(top, pot):
     files = read_list(top)
     return subprocess.run(

@@ -12,6 +12,7 @@
 
 #include "desk-application.h"
 #include "desk-calendar-page.h"
+#include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-demo.h"
 #include "desk-inbox-page.h"
@@ -487,6 +488,27 @@ test_keyboard_move (Fixture       *f,
   g_assert_nonnull (focus);
   g_assert_true (DESK_IS_POST_CARD (focus));
   g_assert_true (desk_post_card_get_post (DESK_POST_CARD (focus)) == post);
+
+  /* "Move to…" (Shift+F10): a date and a time picked in the popover */
+  g_assert_true (gtk_widget_activate_action (focus, "card.move-to", NULL));
+  spin ();
+  {
+    GtkWidget *popover = NULL;
+    g_autoptr(GDateTime) now = desk_time_now ();
+    g_autoptr(GDateTime) target = g_date_time_add_days (now, 3);
+    g_autoptr(GDateTime) when = NULL;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (focus); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (DESK_IS_MOVE_POPOVER (c))
+        popover = c;
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    when = desk_time_at_local (target, 14, 5);
+    desk_move_popover_set_time (DESK_MOVE_POPOVER (popover), when);
+    g_assert_true (gtk_widget_activate_action (popover, "move.apply", NULL));
+    spin ();
+    g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), when));
+  }
 }
 
 static void

@@ -532,13 +532,9 @@ desk_calendar_page_drop_post (DeskCalendarPage *self,
                               GDateTime        *day,
                               gboolean          copy)
 {
-  g_autoptr(GDateTime) now = desk_time_now ();
-  g_autoptr(GDateTime) today = desk_time_local_midnight (now);
   g_autoptr(GDateTime) target_day = desk_time_local_midnight (day);
   g_autoptr(GDateTime) at = NULL;
   GDateTime *current;
-  GtkWidget *dialog;
-  PendingMove *pending;
 
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
   g_return_val_if_fail (DESK_IS_POST (post), FALSE);
@@ -556,6 +552,34 @@ desk_calendar_page_drop_post (DeskCalendarPage *self,
 
   if (!copy && current != NULL && g_date_time_equal (at, current))
     return FALSE;
+
+  return desk_calendar_page_move_post_to (self, post, at, copy);
+}
+
+/**
+ * desk_calendar_page_move_post_to:
+ * @at: the new date and time
+ * @copy: duplicate instead of moving
+ *
+ * Moves @post to exactly @at ("Move to…", drops). A time in a day that has
+ * passed asks first; a published post is refused with the reason.
+ *
+ * Returns: %TRUE if the post was moved or copied now
+ */
+gboolean
+desk_calendar_page_move_post_to (DeskCalendarPage *self,
+                                 DeskPost         *post,
+                                 GDateTime        *at,
+                                 gboolean          copy)
+{
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) today = desk_time_local_midnight (now);
+  g_autoptr(GDateTime) target_day = desk_time_local_midnight (at);
+  GtkWidget *dialog;
+  PendingMove *pending;
+
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_POST (post), FALSE);
 
   if (g_date_time_compare (target_day, today) >= 0)
     return apply_move (self, post, at, copy);
@@ -654,6 +678,31 @@ cell_drop_leave_cb (GtkDropTarget    *target,
                     DeskCalendarPage *self)
 {
   gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "drop-target");
+}
+
+static void
+move_post_to_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  gint64 id, unix_time;
+
+  g_variant_get (parameter, "(xx)", &id, &unix_time);
+  post = desk_store_get_post (desk_page_get_store (DESK_PAGE (self)), id, &error);
+  if (post == NULL)
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+  at = g_date_time_new_from_unix_local (unix_time);
+  self->focus_post = id;
+  desk_calendar_page_move_post_to (self, post, at, FALSE);
+  if (julian (at) < julian (self->grid_start) || julian (at) >= julian (self->grid_start) + N_DAYS)
+    desk_calendar_page_set_month (self, at);
 }
 
 /* Alt+arrows: the focused card moves by a day or a week, keeping its time. */
@@ -1149,6 +1198,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
   gtk_widget_class_install_action (widget_class, "calendar.move-focused", "i", move_focused_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.move-post-to", "(xx)", move_post_to_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.move-focused", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.move-focused", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "calendar.move-focused", "i", -7);

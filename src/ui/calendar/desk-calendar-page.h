@@ -28,6 +28,10 @@ gboolean          desk_calendar_page_drop_post         (DeskCalendarPage *self,
                                                         DeskPost         *post,
                                                         GDateTime        *day,
                                                         gboolean          copy);
+gboolean          desk_calendar_page_move_post_to      (DeskCalendarPage *self,
+                                                        DeskPost         *post,
+                                                        GDateTime        *at,
+                                                        gboolean          copy);
 gboolean          desk_calendar_page_undo              (DeskCalendarPage *self);
 gboolean          desk_calendar_page_export_month      (DeskCalendarPage *self,
                                                         const char       *path,

@@ -13,7 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-move-popover.h"
 #include "desk-post-card.h"
+#include "desk-time.h"
 
 struct _DeskPostCard
 {
@@ -24,6 +26,7 @@ struct _DeskPostCard
   gboolean   has_strip;
   GArray    *dots;        /* GdkRGBA, one per target channel */
   char      *tooltip;     /* markup */
+  GtkWidget *move_popover;
   double     drag_x;
   double     drag_y;
 
@@ -114,6 +117,73 @@ query_tooltip_cb (DeskPostCard *self,
 }
 
 static void
+move_cb (DeskMovePopover *popover,
+         GDateTime       *time,
+         DeskPostCard    *self)
+{
+  if (self->post != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.move-post-to", "(xx)",
+                                desk_post_get_id (self->post), g_date_time_to_unix (time));
+}
+
+/* "Move to…": the card's context menu, from the keyboard (Menu,
+ * Shift+F10) or a right click. */
+static void
+move_to_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskPostCard *self = DESK_POST_CARD (widget);
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->post == NULL || desk_post_get_status (self->post) == DESK_POST_STATUS_PUBLISHED)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  if (self->move_popover == NULL)
+    {
+      self->move_popover = desk_move_popover_new ();
+      gtk_widget_set_parent (self->move_popover, widget);
+      g_signal_connect (self->move_popover, "move", G_CALLBACK (move_cb), self);
+    }
+
+  if (desk_post_get_scheduled_at (self->post) != NULL)
+    desk_move_popover_set_time (DESK_MOVE_POPOVER (self->move_popover), desk_post_get_scheduled_at (self->post));
+  else
+    {
+      now = desk_time_now ();
+      desk_move_popover_set_time (DESK_MOVE_POPOVER (self->move_popover), now);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->move_popover));
+}
+
+static void
+secondary_click_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    DeskPostCard    *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_activate_action (GTK_WIDGET (self), "card.move-to", NULL);
+}
+
+static void
+desk_post_card_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  DeskPostCard *self = DESK_POST_CARD (widget);
+
+  GTK_WIDGET_CLASS (desk_post_card_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->move_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->move_popover));
+}
+
+static void
 desk_post_card_dispose (GObject *object)
 {
   DeskPostCard *self = (DeskPostCard *) object;
@@ -121,6 +191,7 @@ desk_post_card_dispose (GObject *object)
   g_clear_object (&self->post);
   g_clear_pointer (&self->dots, g_array_unref);
   g_clear_pointer (&self->tooltip, g_free);
+  g_clear_pointer (&self->move_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_POST_CARD);
 
   G_OBJECT_CLASS (desk_post_card_parent_class)->dispose (object);
@@ -134,8 +205,13 @@ desk_post_card_class_init (DeskPostCardClass *klass)
 
   object_class->dispose = desk_post_card_dispose;
   widget_class->snapshot = desk_post_card_snapshot;
+  widget_class->size_allocate = desk_post_card_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-post-card.ui");
+
+  gtk_widget_class_install_action (widget_class, "card.move-to", NULL, move_to_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.move-to", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.move-to", NULL);
   gtk_widget_class_bind_template_child (widget_class, DeskPostCard, time_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPostCard, title_label);
 }
@@ -155,6 +231,14 @@ desk_post_card_init (DeskPostCard *self)
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (secondary_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
