@@ -8,6 +8,7 @@
 
 #include "desk-holidays.h"
 #include "desk-ics.h"
+#include "desk-post-filter.h"
 
 static void
 assert_holiday (guint       year,
@@ -129,6 +130,49 @@ test_ics_fold (void)
   }
 }
 
+static void
+test_filter (void)
+{
+  DeskPostFilter filter;
+  g_autoptr(DeskPost) post = desk_post_new ();
+  gint64 channels[] = { 3, 7 };
+  gint64 other = 9;
+
+  desk_post_set_channel_ids (post, channels, 2);
+  desk_post_set_campaign_id (post, 4);
+  desk_post_set_status (post, DESK_POST_STATUS_IN_REVIEW);
+  desk_post_set_pillar (post, "Coulisses");
+
+  desk_post_filter_init (&filter);
+  g_assert_true (desk_post_filter_is_empty (&filter));
+  g_assert_true (desk_post_filter_matches (&filter, post));
+
+  /* Channels: any of the chosen ones */
+  g_array_append_val (filter.channel_ids, other);
+  g_assert_false (desk_post_filter_matches (&filter, post));
+  g_array_append_val (filter.channel_ids, channels[1]);
+  g_assert_true (desk_post_filter_matches (&filter, post));
+
+  /* Status mask */
+  filter.status_mask = 1u << DESK_POST_STATUS_SCHEDULED;
+  g_assert_false (desk_post_filter_matches (&filter, post));
+  filter.status_mask |= 1u << DESK_POST_STATUS_IN_REVIEW;
+  g_assert_true (desk_post_filter_matches (&filter, post));
+
+  /* Campaign and pillar */
+  filter.campaign_id = 5;
+  g_assert_false (desk_post_filter_matches (&filter, post));
+  filter.campaign_id = 4;
+  filter.pillar = g_strdup ("Produits");
+  g_assert_false (desk_post_filter_matches (&filter, post));
+  g_free (filter.pillar);
+  filter.pillar = g_strdup ("Coulisses");
+  g_assert_true (desk_post_filter_matches (&filter, post));
+  g_assert_false (desk_post_filter_is_empty (&filter));
+
+  desk_post_filter_clear (&filter);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -138,5 +182,6 @@ main (int    argc,
   g_test_add_func ("/calendar/holidays-fr", test_holidays_2026_2027);
   g_test_add_func ("/calendar/ics-escape", test_ics_escape);
   g_test_add_func ("/calendar/ics-fold", test_ics_fold);
+  g_test_add_func ("/calendar/filter", test_filter);
   return g_test_run ();
 }

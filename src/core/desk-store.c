@@ -1868,6 +1868,40 @@ desk_store_query_all_posts (DeskStore  *self,
   return collect_posts (self, stmt, error);
 }
 
+/**
+ * desk_store_list_pillars:
+ *
+ * Returns: (transfer full): the brand's editorial pillars in use, sorted
+ */
+GStrv
+desk_store_list_pillars (DeskStore  *self,
+                         gint64      brand_id,
+                         GError    **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT DISTINCT pillar FROM posts WHERE brand_id = ?1 AND pillar != ''"
+                  " ORDER BY pillar COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* Inbox */
 
 gboolean

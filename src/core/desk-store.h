@@ -149,6 +149,10 @@ GPtrArray   *desk_store_query_all_posts        (DeskStore           *self,
                                                 gint64               brand_id,
                                                 GError             **error);
 
+GStrv        desk_store_list_pillars           (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+
 /* Inbox */
 gboolean     desk_store_add_notifications      (DeskStore           *self,
                                                 GPtrArray           *notifications,

@@ -610,6 +610,76 @@ test_agenda (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "month");
 }
 
+static guint
+count_cards_matching (GtkWidget *widget,
+                      gint64     channel_id,
+                      guint     *total)
+{
+  guint n = 0;
+
+  if (DESK_IS_POST_CARD (widget) && gtk_widget_get_mapped (widget))
+    {
+      (*total)++;
+      return desk_post_has_channel (desk_post_card_get_post (DESK_POST_CARD (widget)), channel_id) ? 1 : 0;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_cards_matching (c, channel_id, total);
+  return n;
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->store, first_brand (f->store), NULL);
+  g_autoptr(DeskChannel) instagram = g_list_model_get_item (channels, 2);
+  gint64 id = desk_channel_get_id (instagram);
+  guint all = desk_calendar_page_count_cards (page);
+  guint total = 0, matching;
+  DeskPostFilter filter;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(GVariant) saved = NULL;
+
+  desk_post_filter_init (&filter);
+  g_array_append_val (filter.channel_ids, id);
+  desk_calendar_page_set_filter (page, &filter, DESK_COLOUR_BY_CAMPAIGN);
+  spin ();
+
+  /* Only Instagram posts are on the calendar now. */
+  matching = count_cards_matching (GTK_WIDGET (page), id, &total);
+  g_assert_cmpuint (total, >, 0);
+  g_assert_cmpuint (matching, ==, total);
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), <, all);
+
+  /* Remembered */
+  saved = g_settings_get_value (settings, "filter-channels");
+  g_assert_cmpuint (g_variant_n_children (saved), ==, 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "colour-by"), ==, "campaign");
+
+  /* Statuses: published only */
+  g_array_set_size (filter.channel_ids, 0);
+  filter.status_mask = 1u << DESK_POST_STATUS_PUBLISHED;
+  desk_calendar_page_set_filter (page, &filter, DESK_COLOUR_BY_STATUS);
+  {
+    GListModel *model = desk_calendar_page_get_model (page);
+    guint published_days = 0;
+    g_assert_cmpuint (desk_calendar_page_count_cards (page), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(DeskPost) p = g_list_model_get_item (model, i);
+        published_days += desk_post_get_status (p) == DESK_POST_STATUS_PUBLISHED;
+      }
+    g_assert_cmpuint (desk_calendar_page_count_cards (page), <=, published_days);
+  }
+
+  /* Everything again */
+  filter.status_mask = 0;
+  desk_calendar_page_set_filter (page, &filter, DESK_COLOUR_BY_STATUS);
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), ==, all);
+  desk_post_filter_clear (&filter);
+}
+
 static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
@@ -710,6 +780,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);
   g_test_add ("/ui/calendar/ideas-tray", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_ideas_tray, fixture_tear_down);
   g_test_add ("/ui/calendar/agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/ui/calendar/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-filter-popover.h"
 #include "desk-holidays.h"
 #include "desk-ics.h"
 #include "desk-post-card.h"
@@ -80,6 +81,10 @@ struct _DeskCalendarPage
   GtkListBox    *agenda_list;
   GtkFilter     *agenda_filter;  /* the shown month, out of the six weeks */
   GSettings     *settings;
+  GtkMenuButton *filter_button;
+  DeskFilterPopover *filter_popover;
+  DeskPostFilter filter;
+  DeskColourBy   colour_by;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK_TYPE_PAGE)
@@ -160,6 +165,7 @@ make_card (DeskCalendarPage *self,
 {
   GtkWidget *card = desk_post_card_new ();
 
+  desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
   desk_post_card_set_post (DESK_POST_CARD (card), post, self->channels, self->campaigns);
   return card;
 }
@@ -184,7 +190,7 @@ fill_cells (DeskCalendarPage *self)
       GDateTime *at = desk_post_get_scheduled_at (post);
       gint64 index;
 
-      if (at == NULL)
+      if (at == NULL || !desk_post_filter_matches (&self->filter, post))
         continue;
       index = (gint64) julian (at) - first;
       if (index < 0 || index >= N_DAYS)
@@ -213,6 +219,7 @@ fill_cells (DeskCalendarPage *self)
               gtk_box_append (self->cells[i].cards, make_card (self, g_ptr_array_index (shown[i], k)));
               continue;
             }
+          desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
           desk_post_card_set_post (DESK_POST_CARD (card), g_ptr_array_index (shown[i], k),
                                    self->channels, self->campaigns);
           card = gtk_widget_get_next_sibling (card);
@@ -817,7 +824,7 @@ in_month_cb (gpointer item,
   GDateTime *at = desk_post_get_scheduled_at (item);
   g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
 
-  return local != NULL && self->month != NULL &&
+  return local != NULL && self->month != NULL && desk_post_filter_matches (&self->filter, item) &&
          g_date_time_get_month (local) == g_date_time_get_month (self->month) &&
          g_date_time_get_year (local) == g_date_time_get_year (self->month);
 }
@@ -827,9 +834,8 @@ create_agenda_row (gpointer item,
                    gpointer user_data)
 {
   DeskCalendarPage *self = user_data;
-  GtkWidget *card = desk_post_card_new ();
+  GtkWidget *card = make_card (self, item);
 
-  desk_post_card_set_post (DESK_POST_CARD (card), item, self->channels, self->campaigns);
   gtk_widget_add_css_class (card, "agenda-card");
   return card;
 }
@@ -890,6 +896,91 @@ agenda_header_cb (GtkListBoxRow *row,
   gtk_widget_add_css_class (label, "agenda-day");
   gtk_widget_add_css_class (label, "heading");
   gtk_list_box_row_set_header (row, label);
+}
+
+static void
+update_filter_button (DeskCalendarPage *self)
+{
+  if (desk_post_filter_is_empty (&self->filter))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+static void
+save_filter (DeskCalendarPage *self)
+{
+  static const char * const colour_ids[] = { "status", "channel", "campaign" };
+  GVariant *channels;
+
+  if (self->settings == NULL)
+    return;
+  channels = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, self->filter.channel_ids->data,
+                                        self->filter.channel_ids->len, sizeof (gint64));
+  g_settings_set_value (self->settings, "filter-channels", channels);
+  g_settings_set_uint (self->settings, "filter-statuses", self->filter.status_mask);
+  g_settings_set_int64 (self->settings, "filter-campaign", self->filter.campaign_id);
+  g_settings_set_string (self->settings, "filter-pillar", self->filter.pillar ? self->filter.pillar : "");
+  g_settings_set_string (self->settings, "colour-by", colour_ids[self->colour_by]);
+}
+
+static void
+load_filter (DeskCalendarPage *self)
+{
+  g_autoptr(GVariant) channels = NULL;
+  g_autofree char *colour = NULL;
+  const gint64 *ids;
+  gsize n = 0;
+
+  if (self->settings == NULL)
+    return;
+  channels = g_settings_get_value (self->settings, "filter-channels");
+  ids = g_variant_get_fixed_array (channels, &n, sizeof (gint64));
+  g_array_set_size (self->filter.channel_ids, 0);
+  g_array_append_vals (self->filter.channel_ids, ids, n);
+  self->filter.status_mask = g_settings_get_uint (self->settings, "filter-statuses");
+  self->filter.campaign_id = g_settings_get_int64 (self->settings, "filter-campaign");
+  g_free (self->filter.pillar);
+  self->filter.pillar = g_settings_get_string (self->settings, "filter-pillar");
+  colour = g_settings_get_string (self->settings, "colour-by");
+  self->colour_by = g_str_equal (colour, "channel") ? DESK_COLOUR_BY_CHANNEL
+                  : g_str_equal (colour, "campaign") ? DESK_COLOUR_BY_CAMPAIGN
+                  : DESK_COLOUR_BY_STATUS;
+}
+
+/* Shows what the filter lets through, in both views and the tray. */
+static void
+apply_filter (DeskCalendarPage *self)
+{
+  update_filter_button (self);
+  fill_cells (self);
+  gtk_filter_changed (self->agenda_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+filter_changed_cb (DeskCalendarPage *self)
+{
+  desk_filter_popover_get_filter (self->filter_popover, &self->filter);
+  self->colour_by = desk_filter_popover_get_colour_by (self->filter_popover);
+  save_filter (self);
+  apply_filter (self);
+}
+
+/**
+ * desk_calendar_page_set_filter:
+ * @filter: what to show
+ *
+ * As if chosen in the Filters popover.
+ */
+void
+desk_calendar_page_set_filter (DeskCalendarPage     *self,
+                               const DeskPostFilter *filter,
+                               DeskColourBy          colour_by)
+{
+  g_return_if_fail (DESK_IS_CALENDAR_PAGE (self));
+
+  desk_filter_popover_set_filter (self->filter_popover, filter, colour_by);
+  filter_changed_cb (self);
 }
 
 static void
@@ -965,9 +1056,8 @@ create_tray_row (gpointer item,
                  gpointer user_data)
 {
   DeskCalendarPage *self = user_data;
-  GtkWidget *card = desk_post_card_new ();
+  GtkWidget *card = make_card (self, item);
 
-  desk_post_card_set_post (DESK_POST_CARD (card), item, self->channels, self->campaigns);
   gtk_widget_set_margin_top (card, 3);
   return card;
 }
@@ -1007,7 +1097,7 @@ more_popover_show_cb (GtkPopover       *popover,
       g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
       GDateTime *at = desk_post_get_scheduled_at (post);
 
-      if (at != NULL && julian (at) == wanted)
+      if (at != NULL && julian (at) == wanted && desk_post_filter_matches (&self->filter, post))
         gtk_box_append (cell->more_box, make_card (self, post));
     }
 }
@@ -1143,6 +1233,17 @@ desk_calendar_page_reload (DeskPage *page)
   g_autoptr(GError) error = NULL;
 
   load_lookups (self);
+  {
+    DeskStore *store = desk_page_get_store (page);
+    gint64 brand_id = desk_page_get_brand_id (page);
+    g_autoptr(GListModel) channels = desk_store_list_channels (store, brand_id, NULL);
+    g_autoptr(GListModel) campaigns = desk_store_list_campaigns (store, brand_id, NULL);
+    g_auto(GStrv) pillars = desk_store_list_pillars (store, brand_id, NULL);
+
+    desk_filter_popover_set_choices (self->filter_popover, channels, campaigns, (const char * const *) pillars);
+    desk_filter_popover_set_filter (self->filter_popover, &self->filter, self->colour_by);
+    update_filter_button (self);
+  }
   load_range (self);
   if (!desk_post_list_set_unscheduled (self->ideas, desk_page_get_brand_id (page), &error))
     g_warning ("Cannot load the ideas: %s", error->message);
@@ -1160,6 +1261,7 @@ desk_calendar_page_dispose (GObject *object)
   g_clear_object (&self->ideas);
   g_clear_object (&self->agenda_filter);
   g_clear_object (&self->settings);
+  desk_post_filter_clear (&self->filter);
   g_queue_clear_full (&self->undo, (GDestroyNotify) undo_entry_free);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
@@ -1188,6 +1290,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_action_cb);
@@ -1211,6 +1314,10 @@ desk_calendar_page_init (DeskCalendarPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->week_start = locale_week_start ();
+  desk_post_filter_init (&self->filter);
+  self->filter_popover = DESK_FILTER_POPOVER (desk_filter_popover_new ());
+  gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter_popover));
+  g_signal_connect_swapped (self->filter_popover, "changed", G_CALLBACK (filter_changed_cb), self);
   g_queue_init (&self->undo);
   self->channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -1247,6 +1354,7 @@ desk_calendar_page_new (DeskStore *store)
         g_autofree char *view = NULL;
 
         self->settings = g_settings_new (BASE_APP_ID);
+        load_filter (self);
         view = g_settings_get_string (self->settings, "calendar-view");
         desk_calendar_page_set_view (self, view);
         g_settings_schema_unref (schema);

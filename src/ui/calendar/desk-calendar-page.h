@@ -7,6 +7,8 @@
 #include <gtk/gtk.h>
 
 #include "desk-page.h"
+#include "desk-post-card.h"
+#include "desk-post-filter.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +21,9 @@ void              desk_calendar_page_set_month         (DeskCalendarPage *self,
                                                         GDateTime        *day);
 GListModel       *desk_calendar_page_get_model         (DeskCalendarPage *self);
 GListModel       *desk_calendar_page_get_ideas         (DeskCalendarPage *self);
+void              desk_calendar_page_set_filter        (DeskCalendarPage *self,
+                                                        const DeskPostFilter *filter,
+                                                        DeskColourBy      colour_by);
 void              desk_calendar_page_set_view          (DeskCalendarPage *self,
                                                         const char       *view);
 gboolean          desk_calendar_page_unschedule_post   (DeskCalendarPage *self,

@@ -24,6 +24,9 @@ struct _DeskPostCard
   DeskPost  *post;
   GdkRGBA    strip;
   gboolean   has_strip;
+  DeskColourBy colour_by;
+  GdkRGBA    tint;
+  gboolean   has_tint;
   GArray    *dots;        /* GdkRGBA, one per target channel */
   char      *tooltip;     /* markup */
   GtkWidget *move_popover;
@@ -48,6 +51,17 @@ desk_post_card_snapshot (GtkWidget   *widget,
 
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+
+  /* Coloured by channel or campaign: a tint under the content */
+  if (self->has_tint)
+    {
+      GskRoundedRect box;
+
+      gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (0, 0, width, height), 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &box);
+      gtk_snapshot_append_color (snapshot, &self->tint, &box.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
 
   GTK_WIDGET_CLASS (desk_post_card_parent_class)->snapshot (widget, snapshot);
 
@@ -257,9 +271,19 @@ desk_post_card_get_post (DeskPostCard *self)
   return self->post;
 }
 
+/* How the card is coloured; takes effect at the next set_post (). */
+void
+desk_post_card_set_colour_by (DeskPostCard *self,
+                              DeskColourBy  colour_by)
+{
+  g_return_if_fail (DESK_IS_POST_CARD (self));
+  self->colour_by = colour_by;
+}
+
 static void
 clear_status_classes (GtkWidget *widget)
 {
+  gtk_widget_remove_css_class (widget, "status-tinted");
   for (DeskPostStatus s = 0; s <= DESK_POST_STATUS_LAST; s++)
     {
       g_autofree char *cls = g_strconcat ("status-", desk_post_status_to_id (s), NULL);
@@ -334,15 +358,34 @@ desk_post_card_set_post (DeskPostCard *self,
   gtk_widget_set_margin_end (gtk_button_get_child (GTK_BUTTON (self)),
                              self->dots->len ? (int) (self->dots->len * (DOT_SIZE + DOT_GAP) + DOT_END_MARGIN) : 0);
 
-  clear_status_classes (GTK_WIDGET (self));
-  status_class = g_strconcat ("status-", desk_post_status_to_id (desk_post_get_status (post)), NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
-
   campaign_id = desk_post_get_campaign_id (post);
   if (campaign_id != 0 && campaigns != NULL)
     campaign = g_hash_table_lookup (campaigns, &campaign_id);
   self->has_strip = campaign != NULL && desk_campaign_get_colour (campaign) != NULL &&
                     gdk_rgba_parse (&self->strip, desk_campaign_get_colour (campaign));
+
+  clear_status_classes (GTK_WIDGET (self));
+  self->has_tint = FALSE;
+  if (self->colour_by == DESK_COLOUR_BY_CHANNEL && self->dots->len > 0)
+    {
+      self->tint = g_array_index (self->dots, GdkRGBA, 0);
+      self->has_tint = TRUE;
+    }
+  else if (self->colour_by == DESK_COLOUR_BY_CAMPAIGN && self->has_strip)
+    {
+      self->tint = self->strip;
+      self->has_tint = TRUE;
+    }
+  if (self->has_tint)
+    self->tint.alpha = 0.22f;
+
+  if (self->colour_by == DESK_COLOUR_BY_STATUS)
+    {
+      status_class = g_strconcat ("status-", desk_post_status_to_id (desk_post_get_status (post)), NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "status-tinted");
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", desk_post_get_id (post));
 

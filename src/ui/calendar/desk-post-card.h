@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  DESK_COLOUR_BY_STATUS,
+  DESK_COLOUR_BY_CHANNEL,
+  DESK_COLOUR_BY_CAMPAIGN,
+} DeskColourBy;
+
 #define DESK_TYPE_POST_CARD (desk_post_card_get_type ())
 G_DECLARE_FINAL_TYPE (DeskPostCard, desk_post_card, DESK, POST_CARD, GtkButton)
 
@@ -19,5 +26,7 @@ void       desk_post_card_set_post (DeskPostCard *self,
                                     GHashTable   *channels,
                                     GHashTable   *campaigns);
 DeskPost  *desk_post_card_get_post (DeskPostCard *self);
+void       desk_post_card_set_colour_by (DeskPostCard *self,
+                                         DeskColourBy  colour_by);
 
 G_END_DECLS
