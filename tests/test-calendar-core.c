@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "desk-holidays.h"
+#include "desk-cadence.h"
 #include "desk-ics.h"
 #include "desk-post-filter.h"
+#include "desk-channel.h"
 
 static void
 assert_holiday (guint       year,
@@ -173,6 +175,56 @@ test_filter (void)
   desk_post_filter_clear (&filter);
 }
 
+static DeskPost *
+post_on (const gint64   *channels,
+         guint           n,
+         DeskPostStatus  status)
+{
+  DeskPost *post = desk_post_new ();
+
+  desk_post_set_channel_ids (post, channels, n);
+  desk_post_set_status (post, status);
+  return post;
+}
+
+static void
+test_cadence (void)
+{
+  g_autoptr(GHashTable) channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GPtrArray) day = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) warnings = NULL;
+  gint64 a = 1, b = 2, c = 3;
+  gint64 ab[] = { 1, 2 };
+
+  for (gint64 id = 1; id <= 3; id++)
+    {
+      gint64 *key = g_new (gint64, 1);
+      *key = id;
+      /* a: 1 a day, b: 2 a day, c: no limit */
+      g_hash_table_insert (channels, key, g_object_new (DESK_TYPE_CHANNEL, "id", id,
+                                                        "cadence", id == 1 ? 1u : id == 2 ? 2u : 0u, NULL));
+    }
+
+  g_ptr_array_add (day, post_on (ab, 2, DESK_POST_STATUS_SCHEDULED));
+  g_ptr_array_add (day, post_on (&b, 1, DESK_POST_STATUS_DRAFT));
+  g_ptr_array_add (day, post_on (&c, 1, DESK_POST_STATUS_SCHEDULED));
+  g_ptr_array_add (day, post_on (&c, 1, DESK_POST_STATUS_SCHEDULED));
+  warnings = desk_cadence_check (day, channels);
+  g_assert_cmpuint (warnings->len, ==, 0);   /* a: 1/1, b: 2/2, c: unlimited */
+  g_clear_pointer (&warnings, g_array_unref);
+
+  g_ptr_array_add (day, post_on (&a, 1, DESK_POST_STATUS_PUBLISHED));
+  g_ptr_array_add (day, post_on (&b, 1, DESK_POST_STATUS_IN_REVIEW));
+  g_ptr_array_add (day, post_on (&a, 1, DESK_POST_STATUS_IDEA));   /* ideas do not count */
+  warnings = desk_cadence_check (day, channels);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_cmpint (g_array_index (warnings, DeskCadenceWarning, 0).channel_id, ==, 1);
+  g_assert_cmpuint (g_array_index (warnings, DeskCadenceWarning, 0).count, ==, 2);
+  g_assert_cmpuint (g_array_index (warnings, DeskCadenceWarning, 0).limit, ==, 1);
+  g_assert_cmpint (g_array_index (warnings, DeskCadenceWarning, 1).channel_id, ==, 2);
+  g_assert_cmpuint (g_array_index (warnings, DeskCadenceWarning, 1).count, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,5 +235,6 @@ main (int    argc,
   g_test_add_func ("/calendar/ics-escape", test_ics_escape);
   g_test_add_func ("/calendar/ics-fold", test_ics_fold);
   g_test_add_func ("/calendar/filter", test_filter);
+  g_test_add_func ("/calendar/cadence", test_cadence);
   return g_test_run ();
 }

@@ -681,6 +681,46 @@ test_filters (Fixture       *f,
 }
 
 static void
+test_cadence_warning (Fixture       *f,
+                      gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->store, first_brand (f->store), NULL);
+  g_autoptr(DeskChannel) instagram = g_list_model_get_item (channels, 2);
+  gint64 id = desk_channel_get_id (instagram);
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, 2);
+  guint before = desk_calendar_page_count_cadence_warnings (page);
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_cmpuint (desk_channel_get_cadence (instagram), ==, 1);
+
+  /* Three Instagram posts on one day, cadence 1: the day warns. */
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(DeskPost) post = desk_post_new ();
+      g_autoptr(GDateTime) at = desk_time_at_local (day, 8 + i, 0);
+
+      desk_post_set_brand_id (post, first_brand (f->store));
+      desk_post_set_title (post, "Carrousel");
+      desk_post_set_channel_ids (post, &id, 1);
+      desk_post_set_scheduled_at (post, at);
+      g_assert_true (desk_store_save_post (f->store, post, NULL));
+      {
+        gint64 post_id = desk_post_get_id (post);
+        g_array_append_val (added, post_id);
+      }
+    }
+  g_assert_cmpuint (desk_calendar_page_count_cadence_warnings (page), >=, 1);
+  g_assert_cmpuint (desk_calendar_page_count_cadence_warnings (page), >=, before);
+
+  /* Taken away again, the calendar is as it was. */
+  for (guint i = 0; i < added->len; i++)
+    g_assert_true (desk_store_delete_post (f->store, g_array_index (added, gint64, i), NULL));
+  g_assert_cmpuint (desk_calendar_page_count_cadence_warnings (page), ==, before);
+}
+
+static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
 {
@@ -781,6 +821,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/ideas-tray", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_ideas_tray, fixture_tear_down);
   g_test_add ("/ui/calendar/agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/calendar/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/ui/calendar/cadence-warning", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_cadence_warning, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

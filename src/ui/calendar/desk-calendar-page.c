@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-cadence.h"
 #include "desk-filter-popover.h"
 #include "desk-holidays.h"
 #include "desk-ics.h"
@@ -46,6 +47,7 @@ typedef struct
   GtkWidget *box;
   GtkLabel  *number;
   GtkLabel  *holiday;
+  GtkWidget *warning;
   GtkBox    *cards;
   GtkWidget *more;
   GtkBox    *more_box;
@@ -170,6 +172,33 @@ make_card (DeskCalendarPage *self,
   return card;
 }
 
+/* The day's warning mark: channels with more posts than their cadence. */
+static void
+update_cadence_warning (DeskCalendarPage *self,
+                        DayCell          *cell,
+                        GPtrArray        *posts)
+{
+  g_autoptr(GArray) warnings = desk_cadence_check (posts, self->channels);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      DeskCadenceWarning *w = &g_array_index (warnings, DeskCadenceWarning, i);
+      DeskChannel *channel = g_hash_table_lookup (self->channels, &w->channel_id);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a cadence warning: channel, posts planned that day, the channel's limit */
+      g_string_append_printf (text, _("%s: %u posts this day, cadence %u"),
+                              channel ? desk_channel_get_handle (channel) : "?", w->count, w->limit);
+    }
+
+  gtk_widget_set_visible (cell->warning, warnings->len > 0);
+  gtk_widget_set_tooltip_text (cell->warning, warnings->len > 0 ? text->str : NULL);
+  if (warnings->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell->warning), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+}
+
 /* Puts every post of the model in its day cell. */
 static void
 fill_cells (DeskCalendarPage *self)
@@ -180,9 +209,13 @@ fill_cells (DeskCalendarPage *self)
   guint n = g_list_model_get_n_items (model);
 
   GPtrArray *shown[N_DAYS];
+  GPtrArray *all[N_DAYS];      /* every post of the day, for the cadence */
 
   for (guint i = 0; i < N_DAYS; i++)
-    shown[i] = g_ptr_array_new ();
+    {
+      shown[i] = g_ptr_array_new ();
+      all[i] = g_ptr_array_new ();
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -190,10 +223,13 @@ fill_cells (DeskCalendarPage *self)
       GDateTime *at = desk_post_get_scheduled_at (post);
       gint64 index;
 
-      if (at == NULL || !desk_post_filter_matches (&self->filter, post))
+      if (at == NULL)
         continue;
       index = (gint64) julian (at) - first;
       if (index < 0 || index >= N_DAYS)
+        continue;
+      g_ptr_array_add (all[index], post);
+      if (!desk_post_filter_matches (&self->filter, post))
         continue;
 
       if (counts[index] < CARDS_PER_DAY)
@@ -231,6 +267,8 @@ fill_cells (DeskCalendarPage *self)
           card = next;
         }
       g_ptr_array_unref (shown[i]);
+      update_cadence_warning (self, &self->cells[i], all[i]);
+      g_ptr_array_unref (all[i]);
     }
 
   for (guint i = 0; i < N_DAYS; i++)
@@ -1145,8 +1183,12 @@ build_grid (DeskCalendarPage *self)
       {
         GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
+        cell->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+        gtk_widget_add_css_class (cell->warning, "cadence-warning");
+        gtk_widget_set_visible (cell->warning, FALSE);
         gtk_box_append (GTK_BOX (head), GTK_WIDGET (cell->number));
         gtk_box_append (GTK_BOX (head), GTK_WIDGET (cell->holiday));
+        gtk_box_append (GTK_BOX (head), cell->warning);
         gtk_box_append (GTK_BOX (cell->box), head);
       }
 
@@ -1399,6 +1441,19 @@ desk_calendar_page_get_model (DeskCalendarPage *self)
 {
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), NULL);
   return G_LIST_MODEL (self->posts);
+}
+
+/* Days showing a cadence warning */
+guint
+desk_calendar_page_count_cadence_warnings (DeskCalendarPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
+
+  for (guint i = 0; i < N_DAYS; i++)
+    n += gtk_widget_get_visible (self->cells[i].warning);
+  return n;
 }
 
 /* Cards shown in the day cells (not counting the "+N more" lists). */

@@ -29,6 +29,7 @@ void              desk_calendar_page_set_view          (DeskCalendarPage *self,
 gboolean          desk_calendar_page_unschedule_post   (DeskCalendarPage *self,
                                                         DeskPost         *post);
 guint             desk_calendar_page_count_cards       (DeskCalendarPage *self);
+guint             desk_calendar_page_count_cadence_warnings (DeskCalendarPage *self);
 gboolean          desk_calendar_page_drop_post         (DeskCalendarPage *self,
                                                         DeskPost         *post,
                                                         GDateTime        *day,
