@@ -104,10 +104,10 @@ add_channels (DeskStore  *store,
     const char *url;
     guint cadence;
   } defs[] = {
-    { DESK_NETWORK_MASTODON, "@fournil@piaille.fr", "Le Fournil des Halles", "https://piaille.fr", 2 },
-    { DESK_NETWORK_BLUESKY, "@fournildeshalles.bsky.social", "Le Fournil des Halles", "https://bsky.social", 2 },
+    { DESK_NETWORK_MASTODON, "@fournil@piaille.fr", "Le Fournil des Halles", "https://piaille.fr", 3 },
+    { DESK_NETWORK_BLUESKY, "@fournildeshalles.bsky.social", "Le Fournil des Halles", "https://bsky.social", 3 },
     { DESK_NETWORK_INSTAGRAM, "@fournil.des.halles", "Fournil des Halles", NULL, 1 },
-    { DESK_NETWORK_WORDPRESS, "blog.fournil-des-halles.fr", "Le blog du Fournil", "https://blog.fournil-des-halles.fr", 1 },
+    { DESK_NETWORK_WORDPRESS, "blog.fournil-des-halles.fr", "Le blog du Fournil", "https://blog.fournil-des-halles.fr", 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (defs); i++)

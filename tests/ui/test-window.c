@@ -12,6 +12,7 @@
 
 #include "desk-application.h"
 #include "desk-calendar-page.h"
+#include "desk-colour-bar.h"
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-demo.h"
@@ -720,6 +721,45 @@ test_cadence_warning (Fixture       *f,
   g_assert_cmpuint (desk_calendar_page_count_cadence_warnings (page), ==, before);
 }
 
+static guint
+count_type (GtkWidget *widget,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_type (c, type);
+  return n;
+}
+
+static void
+test_campaign_bands (Fixture       *f,
+                     gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
+  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (f->store, first_brand (f->store), NULL);
+  guint expected = 0;
+
+  /* One band per campaign and shown day it runs on */
+  for (guint c = 0; c < g_list_model_get_n_items (campaigns); c++)
+    {
+      g_autoptr(DeskCampaign) campaign = g_list_model_get_item (campaigns, c);
+
+      for (int d = 0; d < 42; d++)
+        {
+          g_autoptr(GDateTime) day = g_date_time_add_days (desk_post_list_get_from (list), d);
+          g_autoptr(GDateTime) starts = desk_time_local_midnight (desk_campaign_get_starts_on (campaign));
+          g_autoptr(GDateTime) ends = desk_time_local_midnight (desk_campaign_get_ends_on (campaign));
+
+          if (g_date_time_compare (day, starts) >= 0 && g_date_time_compare (day, ends) <= 0)
+            expected++;
+        }
+    }
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (count_type (GTK_WIDGET (page), DESK_TYPE_COLOUR_BAR), ==, expected);
+}
+
 static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
@@ -822,6 +862,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/calendar/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/calendar/cadence-warning", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_cadence_warning, fixture_tear_down);
+  g_test_add ("/ui/calendar/campaign-bands", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_campaign_bands, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

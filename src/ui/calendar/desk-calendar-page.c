@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-colour-bar.h"
 #include "desk-cadence.h"
 #include "desk-filter-popover.h"
 #include "desk-holidays.h"
@@ -48,6 +49,7 @@ typedef struct
   GtkLabel  *number;
   GtkLabel  *holiday;
   GtkWidget *warning;
+  GtkBox    *bands;
   GtkBox    *cards;
   GtkWidget *more;
   GtkBox    *more_box;
@@ -170,6 +172,60 @@ make_card (DeskCalendarPage *self,
   desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
   desk_post_card_set_post (DESK_POST_CARD (card), post, self->channels, self->campaigns);
   return card;
+}
+
+/* Each campaign running on a day is a band across it; its deadline day
+ * carries a flag. */
+static void
+update_bands (DeskCalendarPage *self)
+{
+  guint32 first;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->grid_start == NULL)
+    return;
+  first = julian (self->grid_start);
+
+  for (guint i = 0; i < N_DAYS; i++)
+    clear_box (self->cells[i].bands);
+
+  g_hash_table_iter_init (&iter, self->campaigns);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      DeskCampaign *campaign = value;
+      GDateTime *starts = desk_campaign_get_starts_on (campaign);
+      GDateTime *ends = desk_campaign_get_ends_on (campaign);
+      GDateTime *deadline = desk_campaign_get_deadline (campaign);
+      guint32 from, to, flag_day;
+      GdkRGBA colour;
+
+      if (starts == NULL || ends == NULL ||
+          !gdk_rgba_parse (&colour, desk_campaign_get_colour (campaign) ? desk_campaign_get_colour (campaign) : "#3584e4"))
+        continue;
+      from = julian (starts);
+      to = julian (ends);
+      flag_day = deadline ? julian (deadline) : 0;
+
+      for (guint i = 0; i < N_DAYS; i++)
+        {
+          guint32 day = first + i;
+          g_autofree char *label = NULL;
+          GtkWidget *bar;
+
+          if (day < from || day > to)
+            continue;
+          bar = desk_colour_bar_new (&colour, day == flag_day);
+          if (day == flag_day)
+            /* Translators: tooltip of a campaign's band on its deadline */
+            label = g_strdup_printf (_("%s — objective deadline"), desk_campaign_get_name (campaign));
+          else
+            label = g_strdup (desk_campaign_get_name (campaign));
+          gtk_widget_set_tooltip_text (bar, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          gtk_box_append (self->cells[i].bands, bar);
+        }
+    }
 }
 
 /* The day's warning mark: channels with more posts than their cadence. */
@@ -433,6 +489,7 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
 
   update_header (self);
   update_selection (self);
+  update_bands (self);
   load_range (self);
   if (self->agenda_filter != NULL)
     gtk_filter_changed (self->agenda_filter, GTK_FILTER_CHANGE_DIFFERENT);
@@ -1220,6 +1277,12 @@ build_grid (DeskCalendarPage *self)
       gtk_widget_set_tooltip_text (cell->more, _("Show all the posts of this day"));
       gtk_box_append (GTK_BOX (cell->box), cell->more);
 
+      /* Campaign bands at the bottom of the day */
+      cell->bands = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 1));
+      gtk_widget_set_vexpand (GTK_WIDGET (cell->bands), TRUE);
+      gtk_widget_set_valign (GTK_WIDGET (cell->bands), GTK_ALIGN_END);
+      gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->bands));
+
       {
         GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
 
@@ -1275,6 +1338,7 @@ desk_calendar_page_reload (DeskPage *page)
   g_autoptr(GError) error = NULL;
 
   load_lookups (self);
+  update_bands (self);
   {
     DeskStore *store = desk_page_get_store (page);
     gint64 brand_id = desk_page_get_brand_id (page);
