@@ -53,6 +53,33 @@ with tempfile.TemporaryDirectory() as tmp:
     tap.check("stats on a text file fails in one line and leaves it",
           p.returncode != 0 and p.stderr.count("\n") == 1 and open(txt).read() == "pas une base\n", p.stderr)
 
+    csv = os.path.join(tmp, "decembre.csv")
+    with open(csv, "w", encoding="utf-8") as f:
+        f.write("date;heure;canaux;texte\n2026-12-01;09:30;instagram;Bonjour\n2026-12-02;10:00;mastodon|bluesky;Salut\n")
+    p = run("import-posts", "--database", db, "--dry-run", csv)
+    tap.check("import-posts --dry-run previews every row and saves nothing",
+              p.returncode == 0 and "Line 2" in p.stdout and "Line 3" in p.stdout, p.stdout + p.stderr)
+    p = run("stats", "--database", db)
+    tap.check("... nothing saved", "posts            120" in p.stdout, p.stdout)
+    p = run("import-posts", "--database", db, csv)
+    counts = dict(line.split() for line in run("stats", "--database", db).stdout.splitlines())
+    tap.check("import-posts saves the rows", p.returncode == 0 and counts.get("posts") == "122", p.stdout + p.stderr)
+
+    bad = os.path.join(tmp, "bad.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("date,time,channels,text\n2026-12-03,10:00,mastodon,Fine\n2026-12-04,10:00,tiktok,Nope\n")
+    p = run("import-posts", "--database", db, bad)
+    counts = dict(line.split() for line in run("stats", "--database", db).stdout.splitlines())
+    tap.check("a bad row is reported with its line and nothing is imported",
+              p.returncode != 0 and "Line 3" in p.stdout and counts.get("posts") == "122", p.stdout + p.stderr)
+
+    out = os.path.join(tmp, "export.csv")
+    p = run("export-posts", "--database", db, "--from", "2026-12-01", "--to", "2026-12-02", out)
+    text = open(out, encoding="utf-8").read() if os.path.exists(out) else ""
+    tap.check("export-posts writes a CSV with a header and the imported posts",
+              p.returncode == 0 and text.startswith("date,time,channels,title,text") and "Bonjour" in text
+              and "Salut" in text, p.stderr)
+
     p = run("frobnicate")
     tap.check("an unknown command fails in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "desk-csv.h"
 #include "desk-demo.h"
 #include "desk-notification-list.h"
 #include "desk-post-list.h"
@@ -1031,6 +1032,143 @@ test_move_undo_duplicate (Fixture       *f,
   g_assert_nonnull (desk_post_get_scheduled_at (post));
 }
 
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 23, 10, 0, 0);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *image = g_build_filename (f->dir, "croissant.png", NULL);
+  g_autofree char *csv = NULL;
+  gint64 brand_id, before = 0, after = 0;
+  /* A 1×1 PNG */
+  static const guchar png[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+  };
+  const char *good =
+    "\xEF\xBB\xBF" "date;heure;canaux;titre;texte;image;campagne;statut\r\n"
+    "2026-12-01;09:30;instagram|@fournil@piaille.fr;Atelier;\"Texte ; avec \"\"guillemets\"\"\nsur deux lignes\";croissant.png;;\r\n"
+    "\r\n"
+    "02/12/2026;18h05;Bluesky;Soir;Bonsoir !;;Calendrier de l’Avent gourmand;Validée\r\n";
+
+  g_assert_true (desk_demo_populate (store, NULL, DESK_DEMO_SEED, now, &error));
+  brand_id = 1;
+  g_assert_true (g_file_set_contents (image, (const char *) png, sizeof png, NULL));
+
+  /* RFC 4180 splitting: quotes, doubled quotes, newlines in fields */
+  records = desk_csv_split ("a,\"b,c\",\"d\"\"e\"\n\"x\ny\",z\n", ',', &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+
+  /* A good file: two rows, French headers, semicolons, a BOM, CRLF */
+  rows = desk_csv_parse (store, brand_id, good, f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (desk_csv_count_errors (rows), ==, 0);
+  {
+    DeskCsvRow *first = g_ptr_array_index (rows, 0);
+    DeskCsvRow *second = g_ptr_array_index (rows, 1);
+    g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (second->post));
+    guint n;
+
+    g_assert_cmpuint (first->line, ==, 2);
+    g_assert_cmpstr (desk_post_get_body (first->post), ==, "Texte ; avec \"guillemets\"\nsur deux lignes");
+    desk_post_get_channel_ids (first->post, &n);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpuint (second->line, ==, 5);
+    g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 2);
+    g_assert_cmpint (g_date_time_get_hour (local), ==, 18);
+    g_assert_cmpint (g_date_time_get_minute (local), ==, 5);
+    g_assert_cmpint (desk_post_get_status (second->post), ==, DESK_POST_STATUS_APPROVED);
+    g_assert_cmpint (desk_post_get_campaign_id (second->post), !=, 0);
+  }
+
+  desk_store_count_rows (store, "posts", &before, NULL);
+  g_assert_true (desk_csv_import (store, brand_id, rows, &error));
+  g_assert_no_error (error);
+  desk_store_count_rows (store, "posts", &after, NULL);
+  g_assert_cmpint (after, ==, before + 2);
+  {
+    DeskCsvRow *first = g_ptr_array_index (rows, 0);
+    g_autofree char *copied = desk_store_dup_first_media_path (store, desk_post_get_id (first->post), NULL);
+    g_autofree char *media_dir = desk_store_get_media_dir (store);
+
+    g_assert_nonnull (copied);
+    g_assert_true (g_str_has_prefix (copied, media_dir));
+    g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* Bad rows are all reported with their line; nothing is imported. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = desk_csv_parse (store, brand_id,
+                         "date,time,channels,text,image\n"
+                         "2026-12-05,10:00,mastodon,Fine,\n"
+                         "2026-13-05,10:00,mastodon,Bad date,\n"
+                         "2026-12-06,10:00,tiktok,Unknown channel,\n"
+                         "2026-12-07,10:00,mastodon,,\n"
+                         "2026-12-08,10:00,mastodon,Missing image,nowhere.png\n",
+                         f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpuint (desk_csv_count_errors (rows), ==, 4);
+  g_assert_null (((DeskCsvRow *) g_ptr_array_index (rows, 0))->error);
+  g_assert_true (g_str_has_prefix (((DeskCsvRow *) g_ptr_array_index (rows, 1))->error, "Line 3"));
+  g_assert_nonnull (strstr (((DeskCsvRow *) g_ptr_array_index (rows, 2))->error, "tiktok"));
+  g_assert_true (g_str_has_prefix (((DeskCsvRow *) g_ptr_array_index (rows, 4))->error, "Line 6"));
+  desk_store_count_rows (store, "posts", &before, NULL);
+  g_assert_false (desk_csv_import (store, brand_id, rows, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  desk_store_count_rows (store, "posts", &after, NULL);
+  g_assert_cmpint (after, ==, before);
+
+  /* No header, not UTF-8 */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_null (desk_csv_parse (store, brand_id, "1,2,3\n", f->dir, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (desk_csv_parse (store, brand_id, "date,time,text\n2026-12-01,10:00,caf\xe9" "\n", f->dir, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Export, then import the export: the same posts again */
+  {
+    g_autoptr(GDateTime) from = g_date_time_new_local (2026, 12, 1, 0, 0, 0);
+    g_autoptr(GDateTime) to = g_date_time_new_local (2026, 12, 3, 0, 0, 0);
+    g_autoptr(GPtrArray) posts = desk_store_query_posts (store, brand_id, from, to, &error);
+    g_autoptr(GPtrArray) again = NULL;
+
+    csv = desk_csv_export (store, brand_id, posts, &error);
+    g_assert_no_error (error);
+    again = desk_csv_parse (store, brand_id, csv, f->dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, posts->len);
+    g_assert_cmpuint (desk_csv_count_errors (again), ==, 0);
+    for (guint i = 0; i < posts->len; i++)
+      {
+        DeskPost *a = g_ptr_array_index (posts, i);
+        DeskPost *b = ((DeskCsvRow *) g_ptr_array_index (again, i))->post;
+        guint na, nb;
+
+        g_assert_cmpstr (desk_post_get_title (a), ==, desk_post_get_title (b));
+        g_assert_cmpstr (desk_post_get_body (a), ==, desk_post_get_body (b));
+        g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (a), desk_post_get_scheduled_at (b)));
+        g_assert_cmpint (desk_post_get_status (a), ==, desk_post_get_status (b));
+        g_assert_cmpint (desk_post_get_campaign_id (a), ==, desk_post_get_campaign_id (b));
+        desk_post_get_channel_ids (a, &na);
+        desk_post_get_channel_ids (b, &nb);
+        g_assert_cmpuint (na, ==, nb);
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1053,6 +1191,7 @@ main (int    argc,
   ADD ("demo", test_demo);
   ADD ("notification-list", test_notification_list);
   ADD ("move-undo-duplicate", test_move_undo_duplicate);
+  ADD ("csv", test_csv);
 #undef ADD
   g_test_add_func ("/time/dst-local", test_dst_local_helpers);
 

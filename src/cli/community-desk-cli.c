@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "desk-csv.h"
 #include "desk-demo.h"
 #include "desk-ics.h"
 #include "desk-store.h"
@@ -27,11 +28,15 @@ typedef struct
 static int cmd_stats      (int argc, char **argv);
 static int cmd_demo       (int argc, char **argv);
 static int cmd_export_ics (int argc, char **argv);
+static int cmd_import_posts (int argc, char **argv);
+static int cmd_export_posts (int argc, char **argv);
 
 static const Command commands[] = {
   { "stats",      cmd_stats,      N_("Count the rows of each table of a workspace") },
   { "demo",       cmd_demo,       N_("Create the demo workspace in an empty database") },
   { "export-ics", cmd_export_ics, N_("Export the scheduled posts of a period as an iCalendar file") },
+  { "import-posts", cmd_import_posts, N_("Import posts from a CSV file (all or nothing)") },
+  { "export-posts", cmd_export_posts, N_("Export the posts of a period as a CSV file") },
 };
 
 static int
@@ -228,6 +233,127 @@ cmd_export_ics (int    argc,
     return fail (error->message);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", n), n, argv[1]);
+  return 0;
+}
+
+static int
+cmd_import_posts (int    argc,
+                  char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *brand_name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  gboolean dry_run = FALSE;
+  guint errors;
+  gint64 brand_id;
+  GOptionEntry entries[] = {
+    { "brand", 0, 0, G_OPTION_ARG_STRING, &brand_name, N_("Brand to import into (needed when there are several)"), N_("NAME") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only check the file and show what would be created"), NULL },
+    { NULL }
+  };
+
+  if (!parse (&argc, &argv, "import-posts", "FILE", entries, &database, &error))
+    return fail (error->message);
+  if (argc != 2)
+    return fail (_("import-posts needs one CSV FILE"));
+  if (!g_file_get_contents (argv[1], &text, NULL, &error))
+    return fail (error->message);
+
+  store = desk_store_open (database, DESK_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL)
+    return fail (error->message);
+  if ((brand_id = find_brand (store, brand_name, &error)) == 0)
+    return fail (error->message);
+
+  dir = g_path_get_dirname (argv[1]);
+  rows = desk_csv_parse (store, brand_id, text, dir, &error);
+  if (rows == NULL)
+    return fail (error->message);
+
+  /* The preview: every row, good or not, with its line number */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskCsvRow *row = g_ptr_array_index (rows, i);
+
+      if (row->error != NULL)
+        g_print ("%s\n", row->error);
+      else
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (row->post));
+          g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+          g_autofree char *title = desk_post_dup_display_title (row->post);
+
+          g_print (_("Line %u: %s %s\n"), row->line, when, title);
+        }
+    }
+
+  errors = desk_csv_count_errors (rows);
+  if (errors > 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line has an error: nothing was imported.",
+                                                               "%u lines have errors: nothing was imported.", errors), errors);
+      return fail (message);
+    }
+  if (dry_run)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u post would be imported.\n", "%u posts would be imported.\n", rows->len), rows->len);
+      return 0;
+    }
+  if (!desk_csv_import (store, brand_id, rows, &error))
+    return fail (error->message);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u post imported.\n", "%u posts imported.\n", rows->len), rows->len);
+  return 0;
+}
+
+static int
+cmd_export_posts (int    argc,
+                  char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *brand_name = NULL;
+  g_autofree char *csv = NULL;
+  gint64 brand_id;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day (YYYY-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day, included (YYYY-MM-DD)"), N_("DATE") },
+    { "brand", 0, 0, G_OPTION_ARG_STRING, &brand_name, N_("Brand to export (needed when there are several)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse (&argc, &argv, "export-posts", "FILE", entries, &database, &error))
+    return fail (error->message);
+  if (argc != 2)
+    return fail (_("export-posts needs one output FILE"));
+  if (from_text == NULL || to_text == NULL)
+    return fail (_("export-posts needs --from and --to"));
+  if ((from = parse_day (from_text, &error)) == NULL || (last = parse_day (to_text, &error)) == NULL)
+    return fail (error->message);
+  to = g_date_time_add_days (last, 1);
+
+  store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    return fail (error->message);
+  if ((brand_id = find_brand (store, brand_name, &error)) == 0)
+    return fail (error->message);
+  posts = desk_store_query_posts (store, brand_id, from, to, &error);
+  if (posts == NULL || (csv = desk_csv_export (store, brand_id, posts, &error)) == NULL)
+    return fail (error->message);
+  if (!g_file_set_contents (argv[1], csv, -1, &error))
+    return fail (error->message);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", posts->len),
+           posts->len, argv[1]);
   return 0;
 }
 

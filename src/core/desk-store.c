@@ -1902,6 +1902,180 @@ desk_store_list_pillars (DeskStore  *self,
   return g_strv_builder_end (builder);
 }
 
+/* Media */
+
+char *
+desk_store_get_media_dir (DeskStore *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  dir = g_path_get_dirname (self->path);
+  return g_build_filename (dir, "media", NULL);
+}
+
+/**
+ * desk_store_add_media:
+ * @path: an image file
+ * @media_id: (out): its id in the workspace
+ *
+ * Copies @path into the workspace's media folder (named after its SHA-256,
+ * so the same image is kept once) and records it.
+ */
+gboolean
+desk_store_add_media (DeskStore   *self,
+                      gint64       brand_id,
+                      const char  *path,
+                      gint64      *media_id,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *mime = NULL;
+  const char *dot;
+  sqlite3_stmt *stmt;
+  gsize length = 0;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL && media_id != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  {
+    g_autofree char *type = g_content_type_guess (path, (const guchar *) contents, MIN (length, 4096), NULL);
+    mime = g_content_type_get_mime_type (type);
+  }
+  if (mime == NULL || !g_str_has_prefix (mime, "image/"))
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                   _("“%s” is not an image."), path);
+      return FALSE;
+    }
+
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  name = g_strconcat (sha, dot ? dot : "", NULL);
+  dir = desk_store_get_media_dir (self);
+  target = g_build_filename (dir, name, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      (!g_file_test (target, G_FILE_TEST_EXISTS) && !g_file_set_contents (target, contents, length, error)))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
+                     _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self,
+                  "INSERT INTO media (brand_id, file_name, mime_type, size, sha256, created_at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (brand_id, sha256) DO NOTHING", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, mime, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, (gint64) length);
+  sqlite3_bind_text (stmt, 5, sha, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, now_unix ());
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  stmt = prepare (self, "SELECT id FROM media WHERE brand_id = ?1 AND sha256 = ?2", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  sqlite3_bind_text (stmt, 2, sha, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *media_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, error);
+      goto failed;
+    }
+  return commit (self, error);
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+desk_store_attach_media (DeskStore  *self,
+                         gint64      post_id,
+                         gint64      media_id,
+                         guint       position,
+                         GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self,
+                  "INSERT INTO post_media (post_id, media_id, position) VALUES (?1, ?2, ?3)"
+                  " ON CONFLICT (post_id, media_id) DO UPDATE SET position = excluded.position", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  sqlite3_bind_int64 (stmt, 2, media_id);
+  sqlite3_bind_int (stmt, 3, (int) position);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  return commit (self, error);
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * desk_store_dup_first_media_path:
+ *
+ * Returns: (transfer full) (nullable): the file of the post's first image
+ */
+char *
+desk_store_dup_first_media_path (DeskStore  *self,
+                                 gint64      post_id,
+                                 GError    **error)
+{
+  g_autofree char *dir = NULL;
+  sqlite3_stmt *stmt;
+  char *path = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT m.file_name FROM post_media pm JOIN media m ON m.id = pm.media_id"
+                  " WHERE pm.post_id = ?1 ORDER BY pm.position LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      dir = desk_store_get_media_dir (self);
+      path = g_build_filename (dir, column_text (stmt, 0), NULL);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+  return path;
+}
+
 /* Inbox */
 
 gboolean

@@ -153,6 +153,22 @@ GStrv        desk_store_list_pillars           (DeskStore           *self,
                                                 gint64               brand_id,
                                                 GError             **error);
 
+/* Media */
+char        *desk_store_get_media_dir          (DeskStore           *self);
+gboolean     desk_store_add_media              (DeskStore           *self,
+                                                gint64               brand_id,
+                                                const char          *path,
+                                                gint64              *media_id,
+                                                GError             **error);
+gboolean     desk_store_attach_media           (DeskStore           *self,
+                                                gint64               post_id,
+                                                gint64               media_id,
+                                                guint                position,
+                                                GError             **error);
+char        *desk_store_dup_first_media_path   (DeskStore           *self,
+                                                gint64               post_id,
+                                                GError             **error);
+
 /* Inbox */
 gboolean     desk_store_add_notifications      (DeskStore           *self,
                                                 GPtrArray           *notifications,

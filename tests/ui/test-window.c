@@ -13,6 +13,7 @@
 #include "desk-application.h"
 #include "desk-calendar-page.h"
 #include "desk-colour-bar.h"
+#include "desk-import-dialog.h"
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-demo.h"
@@ -761,6 +762,53 @@ test_campaign_bands (Fixture       *f,
 }
 
 static void
+test_csv_import_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCalendarPage *page = calendar_page (f);
+  g_autofree char *good = g_build_filename (f->dir, "good.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "month.csv", NULL);
+  g_autofree char *text = NULL;
+  gint64 before = 0, after = 0;
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (good, "date;heure;canaux;texte\n2026-12-01;09:30;instagram;Bonjour\n"
+                                      "2026-12-02;10:00;mastodon|bluesky;Salut\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "date,time,channels,text\n2026-12-01,09:30,tiktok,Non\n", -1, NULL));
+
+  /* A file with an error: shown, and Import is not possible */
+  desk_store_count_rows (f->store, "posts", &before, NULL);
+  dialog = desk_calendar_page_preview_import (page, bad, &error);
+  g_assert_no_error (error);
+  g_assert_true (DESK_IS_IMPORT_DIALOG (dialog));
+  g_assert_cmpuint (desk_import_dialog_get_errors (DESK_IMPORT_DIALOG (dialog)), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+  desk_store_count_rows (f->store, "posts", &after, NULL);
+  g_assert_cmpint (after, ==, before);
+  gtk_window_destroy (dialog);
+
+  /* A good file: previewed, then imported */
+  dialog = desk_calendar_page_preview_import (page, good, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_import_dialog_get_errors (DESK_IMPORT_DIALOG (dialog)), ==, 0);
+  g_object_ref (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+  desk_store_count_rows (f->store, "posts", &after, NULL);
+  g_assert_cmpint (after, ==, before + 2);
+
+  /* Export of the month as CSV */
+  g_assert_true (desk_calendar_page_export_month_csv (page, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "date,time,channels,title,text,image,campaign,status\r\n"));
+}
+
+static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
 {
@@ -863,6 +911,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/calendar/cadence-warning", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_cadence_warning, fixture_tear_down);
   g_test_add ("/ui/calendar/campaign-bands", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_campaign_bands, fixture_tear_down);
+  g_test_add ("/ui/calendar/csv", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_csv_import_export, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

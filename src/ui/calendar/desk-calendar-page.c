@@ -15,6 +15,8 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-csv.h"
+#include "desk-import-dialog.h"
 #include "desk-colour-bar.h"
 #include "desk-cadence.h"
 #include "desk-filter-popover.h"
@@ -868,18 +870,117 @@ desk_calendar_page_export_month (DeskCalendarPage  *self,
   return TRUE;
 }
 
-static void
-export_response_cb (GtkNativeDialog  *dialog,
-                    int               response,
-                    DeskCalendarPage *self)
+/**
+ * desk_calendar_page_export_month_csv:
+ *
+ * Writes the shown month's posts to @path as CSV (the import's columns).
+ */
+gboolean
+desk_calendar_page_export_month_csv (DeskCalendarPage  *self,
+                                     const char        *path,
+                                     GError           **error)
 {
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
+
+  end = g_date_time_add_months (self->month, 1);
+  posts = desk_store_query_posts (store, brand_id, self->month, end, error);
+  if (posts == NULL || (csv = desk_csv_export (store, brand_id, posts, error)) == NULL)
+    return FALSE;
+  if (!g_file_set_contents (path, csv, -1, error))
+    return FALSE;
+
+  name = g_path_get_basename (path);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post exported to “%s”", "%u posts exported to “%s”", posts->len),
+                             posts->len, name);
+  toast (self, message, FALSE);
+  return TRUE;
+}
+
+static void
+import_dialog_imported_cb (DeskCalendarPage *self,
+                           guint             n_posts)
+{
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post imported", "%u posts imported", n_posts),
+                                              n_posts);
+  toast (self, message, FALSE);
+}
+
+/**
+ * desk_calendar_page_preview_import:
+ * @path: a CSV file
+ *
+ * Reads @path and shows what importing it would create, with every error
+ * and its line, in a dialog that imports all of it or nothing.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL with @error
+ *   set when the file cannot be read at all
+ */
+GtkWindow *
+desk_calendar_page_preview_import (DeskCalendarPage  *self,
+                                   const char        *path,
+                                   GError           **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  DeskImportDialog *dialog;
+
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), NULL);
+
+  if (!g_file_get_contents (path, &text, NULL, error))
+    return NULL;
+  dir = g_path_get_dirname (path);
+  rows = desk_csv_parse (desk_page_get_store (DESK_PAGE (self)), desk_page_get_brand_id (DESK_PAGE (self)),
+                         text, dir, error);
+  if (rows == NULL)
+    return NULL;
+
+  dialog = desk_import_dialog_new (desk_page_get_store (DESK_PAGE (self)), desk_page_get_brand_id (DESK_PAGE (self)), rows);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_dialog_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+typedef enum
+{
+  TRANSFER_EXPORT_ICS,
+  TRANSFER_EXPORT_CSV,
+  TRANSFER_IMPORT_CSV,
+} Transfer;
+
+static void
+transfer_response_cb (GtkNativeDialog  *dialog,
+                      int               response,
+                      DeskCalendarPage *self)
+{
+  Transfer kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "transfer"));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       g_autoptr(GError) error = NULL;
+      gboolean ok = TRUE;
 
-      if (path != NULL && !desk_calendar_page_export_month (self, path, &error))
+      if (path != NULL)
+        {
+          if (kind == TRANSFER_EXPORT_ICS)
+            ok = desk_calendar_page_export_month (self, path, &error);
+          else if (kind == TRANSFER_EXPORT_CSV)
+            ok = desk_calendar_page_export_month_csv (self, path, &error);
+          else
+            ok = desk_calendar_page_preview_import (self, path, &error) != NULL;
+        }
+      if (!ok)
         toast (self, error->message, FALSE);
     }
   gtk_native_dialog_destroy (dialog);
@@ -887,29 +988,50 @@ export_response_cb (GtkNativeDialog  *dialog,
 }
 
 static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+transfer_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   DeskCalendarPage *self = DESK_CALENDAR_PAGE (widget);
-  GtkFileChooserNative *dialog;
+  Transfer kind = g_str_equal (action_name, "calendar.export-ics") ? TRANSFER_EXPORT_ICS
+                : g_str_equal (action_name, "calendar.export-csv") ? TRANSFER_EXPORT_CSV
+                : TRANSFER_IMPORT_CSV;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  /* Translators: file name of an exported month, strftime format */
-  g_autofree char *name = g_date_time_format (self->month, _("calendar-%Y-%m.ics"));
+  GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Export the Month"),
+  dialog = gtk_file_chooser_native_new (kind == TRANSFER_IMPORT_CSV ? _("Import Posts") : _("Export the Month"),
                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("iCalendar files"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_pattern (filter, "*.ics");
+                                        kind == TRANSFER_IMPORT_CSV ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        kind == TRANSFER_IMPORT_CSV ? _("_Open") : _("_Export"), _("_Cancel"));
+  if (kind == TRANSFER_EXPORT_ICS)
+    {
+      /* Translators: file name of an exported month, strftime format */
+      g_autofree char *name = g_date_time_format (self->month, _("calendar-%Y-%m.ics"));
+
+      gtk_file_filter_set_name (filter, _("iCalendar files"));
+      gtk_file_filter_add_mime_type (filter, "text/calendar");
+      gtk_file_filter_add_pattern (filter, "*.ics");
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_pattern (filter, "*.csv");
+      if (kind == TRANSFER_EXPORT_CSV)
+        {
+          /* Translators: file name of a month exported as CSV, strftime format */
+          g_autofree char *name = g_date_time_format (self->month, _("posts-%Y-%m.csv"));
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+        }
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "transfer", GINT_TO_POINTER (kind));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  g_signal_connect (dialog, "response", G_CALLBACK (transfer_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
+
 
 static gboolean
 in_month_cb (gpointer item,
@@ -1406,7 +1528,9 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
   gtk_widget_class_install_action (widget_class, "calendar.move-focused", "i", move_focused_action_cb);
-  gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL, transfer_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.export-csv", NULL, transfer_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.import-csv", NULL, transfer_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.move-post-to", "(xx)", move_post_to_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.move-focused", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.move-focused", "i", 1);

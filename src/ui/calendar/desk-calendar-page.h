@@ -42,5 +42,11 @@ gboolean          desk_calendar_page_undo              (DeskCalendarPage *self);
 gboolean          desk_calendar_page_export_month      (DeskCalendarPage *self,
                                                         const char       *path,
                                                         GError          **error);
+gboolean          desk_calendar_page_export_month_csv  (DeskCalendarPage *self,
+                                                        const char       *path,
+                                                        GError          **error);
+GtkWindow        *desk_calendar_page_preview_import    (DeskCalendarPage *self,
+                                                        const char       *path,
+                                                        GError          **error);
 
 G_END_DECLS
