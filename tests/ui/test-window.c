@@ -14,6 +14,7 @@
 #include "desk-calendar-page.h"
 #include "desk-colour-bar.h"
 #include "desk-import-dialog.h"
+#include "desk-week-view.h"
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-demo.h"
@@ -809,6 +810,79 @@ test_csv_import_export (Fixture       *f,
 }
 
 static void
+test_week_view (Fixture       *f,
+                gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  DeskWeekView *week = template_child (page, DESK_TYPE_CALENDAR_PAGE, "week_view");
+  GtkStack *stack = template_child (page, DESK_TYPE_CALENDAR_PAGE, "view_stack");
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2026, 11, 23, 0, 0, 0);
+  int h = desk_week_view_get_hour_height ();
+
+  /* Drop arithmetic: column → day, height → time, rounded to 15 minutes */
+  {
+    g_autoptr(GDateTime) a = desk_week_view_time_at (monday, 52 + 700, 52 + 250, 9.5 * h);
+    g_autoptr(GDateTime) b = desk_week_view_time_at (monday, 52 + 700, 52 + 699, (9 + 7.0 / 60) * h);
+    g_autoptr(GDateTime) c = desk_week_view_time_at (monday, 52 + 700, 52 + 1, (9 + 8.0 / 60) * h);
+    g_autoptr(GDateTime) d = desk_week_view_time_at (monday, 52 + 700, 10, 100);
+
+    g_assert_cmpint (g_date_time_get_day_of_month (a), ==, 25);
+    g_assert_cmpint (g_date_time_get_hour (a), ==, 9);
+    g_assert_cmpint (g_date_time_get_minute (a), ==, 30);
+    g_assert_cmpint (g_date_time_get_day_of_month (b), ==, 29);
+    g_assert_cmpint (g_date_time_get_minute (b), ==, 0);
+    g_assert_cmpint (g_date_time_get_day_of_month (c), ==, 23);
+    g_assert_cmpint (g_date_time_get_minute (c), ==, 15);
+    g_assert_null (d);
+  }
+
+  desk_calendar_page_set_view (page, "week");
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "week");
+
+  /* One card per post of the week */
+  {
+    g_autoptr(GDateTime) start = NULL;
+    g_autoptr(GDateTime) end = NULL;
+    g_autoptr(GPtrArray) posts = NULL;
+    g_autoptr(GDateTime) midnight = desk_time_local_midnight (now);
+
+    /* The shown week is within six days of today, whatever the locale's
+     * first day of the week. */
+    start = g_date_time_add_days (midnight, -6);
+    end = g_date_time_add_days (midnight, 7);
+    posts = desk_store_query_posts (f->store, first_brand (f->store), start, end, NULL);
+    g_assert_cmpuint (desk_week_view_get_n_cards (week), >, 0);
+    g_assert_cmpuint (desk_week_view_get_n_cards (week), <=, posts->len);
+  }
+
+  /* A drop on a slot: that day, that time */
+  {
+    GListModel *model = desk_calendar_page_get_model (page);
+    g_autoptr(DeskPost) post = first_post_with_status (model, DESK_POST_STATUS_SCHEDULED, TRUE);
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+    g_autoptr(GDateTime) at = desk_time_at_local (tomorrow, 16, 45);
+    g_autoptr(GDateTime) before = NULL;
+
+    g_signal_emit_by_name (week, "drop-post", post, at, FALSE);
+    g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), at));
+
+    /* Alt+Shift+Down on its card: an hour later */
+    desk_calendar_page_set_week (page, at);
+    spin ();
+    before = g_date_time_ref (desk_post_get_scheduled_at (post));
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (week)); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (desk_post_card_get_post (DESK_POST_CARD (c)) == post)
+        gtk_widget_grab_focus (c);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.move-focused-minutes", "i", 60));
+    g_assert_cmpint (g_date_time_difference (desk_post_get_scheduled_at (post), before), ==, G_TIME_SPAN_HOUR);
+  }
+
+  desk_calendar_page_set_view (page, "month");
+}
+
+static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
 {
@@ -912,6 +986,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/cadence-warning", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_cadence_warning, fixture_tear_down);
   g_test_add ("/ui/calendar/campaign-bands", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_campaign_bands, fixture_tear_down);
   g_test_add ("/ui/calendar/csv", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_csv_import_export, fixture_tear_down);
+  g_test_add ("/ui/calendar/week", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_week_view, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-week-view.h"
 #include "desk-csv.h"
 #include "desk-import-dialog.h"
 #include "desk-colour-bar.h"
@@ -70,7 +71,7 @@ struct _DeskCalendarPage
   GDateTime     *month;        /* local midnight, 1st of the shown month */
   GDateTime     *grid_start;   /* local midnight of the first cell */
   GDateTime     *selected;     /* local midnight */
-  int            week_start;   /* 0 = Sunday … 6 = Saturday */
+  int            week_start_day;   /* 0 = Sunday … 6 = Saturday */
   GQueue         undo;         /* UndoEntry*, newest first */
   gint64         focus_post;   /* card to focus again after a rebuild */
 
@@ -84,6 +85,12 @@ struct _DeskCalendarPage
   GtkStack      *view_stack;
   GtkToggleButton *month_button;
   GtkToggleButton *agenda_button;
+  GtkToggleButton *week_button;
+  GtkBox        *week_header;
+  GtkScrolledWindow *week_scroller;
+  DeskWeekView  *week_view;
+  DeskPostList  *week_posts;
+  GDateTime     *week_start;     /* local midnight */
   GtkListBox    *agenda_list;
   GtkFilter     *agenda_filter;  /* the shown month, out of the six weeks */
   GSettings     *settings;
@@ -94,6 +101,8 @@ struct _DeskCalendarPage
 };
 
 G_DEFINE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK_TYPE_PAGE)
+
+static void update_title (DeskCalendarPage *self);
 
 /* The locale's first day of the week (glibc), as GNOME Calendar reads it:
  * Monday in France. */
@@ -387,19 +396,8 @@ update_header (DeskCalendarPage *self)
   guint32 today_j = julian (today);
   guint32 first = julian (self->grid_start);
   int month = g_date_time_get_month (self->month);
-  g_autofree char *title = g_date_time_format (self->month, "%OB %Y");
 
-  if (title != NULL && title[0] != '\0')
-    {
-      /* Month names are lower case in French: a title starts upper case. */
-      gunichar c = g_unichar_totitle (g_utf8_get_char (title));
-      char buf[8] = { 0 };
-      g_autofree char *cap = NULL;
-
-      g_unichar_to_utf8 (c, buf);
-      cap = g_strconcat (buf, g_utf8_next_char (title), NULL);
-      gtk_label_set_text (self->month_label, cap);
-    }
+  update_title (self);
 
   for (guint i = 0; i < N_DAYS; i++)
     {
@@ -463,6 +461,98 @@ load_range (DeskCalendarPage *self)
     g_warning ("Cannot load the calendar: %s", error->message);
 }
 
+static gboolean
+showing_week (DeskCalendarPage *self)
+{
+  return gtk_toggle_button_get_active (self->week_button);
+}
+
+static void
+capitalise_into (GtkLabel   *label,
+                 const char *text)
+{
+  /* Month names are lower case in French: a title starts upper case. */
+  gunichar c;
+  char buf[8] = { 0 };
+  g_autofree char *cap = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  c = g_unichar_totitle (g_utf8_get_char (text));
+  g_unichar_to_utf8 (c, buf);
+  cap = g_strconcat (buf, g_utf8_next_char (text), NULL);
+  gtk_label_set_text (label, cap);
+}
+
+static void
+update_title (DeskCalendarPage *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->month == NULL)
+    return;
+  if (showing_week (self) && self->week_start != NULL)
+    /* Translators: title of the week view, strftime format */
+    title = g_date_time_format (self->week_start, _("Week of %-d %B %Y"));
+  else
+    title = g_date_time_format (self->month, "%OB %Y");
+  capitalise_into (self->month_label, title);
+}
+
+static void
+load_week (DeskCalendarPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  GtkWidget *child;
+
+  if (self->week_start == NULL)
+    return;
+
+  /* Day names over the columns */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_header))) != NULL)
+    gtk_box_remove (self->week_header, child);
+  for (int d = 0; d < 7; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (self->week_start, d);
+      /* Translators: a day over the week view's column, strftime format */
+      g_autofree char *name = g_date_time_format (day, _("%a %-d"));
+      GtkWidget *label = gtk_label_new (name);
+
+      gtk_widget_add_css_class (label, "weekday");
+      gtk_box_append (self->week_header, label);
+    }
+
+  end = g_date_time_add_days (self->week_start, 7);
+  if (brand_id != 0 &&
+      !desk_post_list_set_range (self->week_posts, brand_id, self->week_start, end, &error))
+    g_warning ("Cannot load the week: %s", error->message);
+  desk_week_view_set_posts (self->week_view, G_LIST_MODEL (self->week_posts), self->week_start,
+                            self->channels, self->campaigns, self->colour_by);
+}
+
+/**
+ * desk_calendar_page_set_week:
+ * @day: any time in the week to show
+ */
+void
+desk_calendar_page_set_week (DeskCalendarPage *self,
+                             GDateTime        *day)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+  int offset;
+
+  g_return_if_fail (DESK_IS_CALENDAR_PAGE (self));
+
+  midnight = desk_time_local_midnight (day);
+  offset = (g_date_time_get_day_of_week (midnight) % 7 - self->week_start_day + 7) % 7;
+  g_clear_pointer (&self->week_start, g_date_time_unref);
+  self->week_start = g_date_time_add_days (midnight, -offset);
+  load_week (self);
+  update_title (self);
+}
+
 void
 desk_calendar_page_set_month (DeskCalendarPage *self,
                               GDateTime        *day)
@@ -475,7 +565,7 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
 
   month = desk_time_month_start (day);
   /* day of week: 1 = Monday … 7 = Sunday; week_start: 0 = Sunday */
-  offset = (g_date_time_get_day_of_week (month) % 7 - self->week_start + 7) % 7;
+  offset = (g_date_time_get_day_of_week (month) % 7 - self->week_start_day + 7) % 7;
 
   g_clear_pointer (&self->month, g_date_time_unref);
   g_clear_pointer (&self->grid_start, g_date_time_unref);
@@ -507,6 +597,8 @@ go_action_cb (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "calendar.today"))
     target = desk_time_now ();
+  else if (showing_week (self) && self->week_start != NULL)
+    target = g_date_time_add_days (self->week_start, g_str_equal (action_name, "calendar.next") ? 7 : -7);
   else
     target = g_date_time_add_months (self->month, g_str_equal (action_name, "calendar.next") ? 1 : -1);
 
@@ -514,6 +606,7 @@ go_action_cb (GtkWidget  *widget,
   if (!g_str_equal (action_name, "calendar.today"))
     self->selected = g_date_time_ref (target);
   desk_calendar_page_set_month (self, target);
+  desk_calendar_page_set_week (self, target);
 }
 
 static void
@@ -809,6 +902,38 @@ move_post_to_action_cb (GtkWidget  *widget,
     desk_calendar_page_set_month (self, at);
 }
 
+static void
+week_drop_post_cb (DeskCalendarPage *self,
+                   DeskPost         *post,
+                   GDateTime        *at,
+                   gboolean          copy)
+{
+  desk_calendar_page_move_post_to (self, post, at, copy);
+}
+
+/* Alt+Shift+Up/Down: the focused card moves by an hour. */
+static void
+move_focused_minutes_action_cb (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *card = focus ? gtk_widget_get_ancestor (focus, DESK_TYPE_POST_CARD) : NULL;
+  g_autoptr(GDateTime) at = NULL;
+  DeskPost *post;
+
+  if (card == NULL)
+    return;
+  post = desk_post_card_get_post (DESK_POST_CARD (card));
+  if (desk_post_get_scheduled_at (post) == NULL)
+    return;
+  at = g_date_time_add_minutes (desk_post_get_scheduled_at (post), g_variant_get_int32 (parameter));
+  self->focus_post = desk_post_get_id (post);
+  desk_week_view_focus_post (self->week_view, desk_post_get_id (post));
+  desk_calendar_page_move_post_to (self, post, at, FALSE);
+}
+
 /* Alt+arrows: the focused card moves by a day or a week, keeping its time. */
 static void
 move_focused_action_cb (GtkWidget  *widget,
@@ -834,7 +959,10 @@ move_focused_action_cb (GtkWidget  *widget,
     day = g_date_time_add_days (local, g_variant_get_int32 (parameter));
   }
   self->focus_post = desk_post_get_id (post);
+  desk_week_view_focus_post (self->week_view, desk_post_get_id (post));
   desk_calendar_page_drop_post (self, post, day, FALSE);
+  if (showing_week (self))
+    desk_calendar_page_set_week (self, day);
 
   /* Follow the post to its month. */
   if (julian (day) < julian (self->grid_start) || julian (day) >= julian (self->grid_start) + N_DAYS)
@@ -1171,6 +1299,9 @@ apply_filter (DeskCalendarPage *self)
 {
   update_filter_button (self);
   fill_cells (self);
+  if (self->week_start != NULL)
+    desk_week_view_set_posts (self->week_view, G_LIST_MODEL (self->week_posts), self->week_start,
+                              self->channels, self->campaigns, self->colour_by);
   gtk_filter_changed (self->agenda_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1203,9 +1334,11 @@ desk_calendar_page_set_filter (DeskCalendarPage     *self,
 static void
 on_view_toggled_cb (DeskCalendarPage *self)
 {
-  const char *view = gtk_toggle_button_get_active (self->agenda_button) ? "agenda" : "month";
+  const char *view = gtk_toggle_button_get_active (self->agenda_button) ? "agenda"
+                   : gtk_toggle_button_get_active (self->week_button) ? "week" : "month";
 
   gtk_stack_set_visible_child_name (self->view_stack, view);
+  update_title (self);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "calendar-view", view);
 }
@@ -1220,7 +1353,9 @@ desk_calendar_page_set_view (DeskCalendarPage *self,
 {
   g_return_if_fail (DESK_IS_CALENDAR_PAGE (self));
 
-  gtk_toggle_button_set_active (g_strcmp0 (view, "agenda") == 0 ? self->agenda_button : self->month_button, TRUE);
+  gtk_toggle_button_set_active (g_strcmp0 (view, "agenda") == 0 ? self->agenda_button
+                                : g_strcmp0 (view, "week") == 0 ? self->week_button
+                                : self->month_button, TRUE);
 }
 
 /**
@@ -1327,7 +1462,7 @@ build_grid (DeskCalendarPage *self)
   for (int col = 0; col < 7; col++)
     {
       /* week_start 0 = Sunday: Monday + (week_start - 1 + col) days */
-      g_autoptr(GDateTime) day = g_date_time_add_days (monday, (self->week_start + 6 + col) % 7);
+      g_autoptr(GDateTime) day = g_date_time_add_days (monday, (self->week_start_day + 6 + col) % 7);
       g_autofree char *name = g_date_time_format (day, "%a");
       GtkWidget *label = gtk_label_new (name);
 
@@ -1473,6 +1608,7 @@ desk_calendar_page_reload (DeskPage *page)
     update_filter_button (self);
   }
   load_range (self);
+  load_week (self);
   if (!desk_post_list_set_unscheduled (self->ideas, desk_page_get_brand_id (page), &error))
     g_warning ("Cannot load the ideas: %s", error->message);
 }
@@ -1487,6 +1623,8 @@ desk_calendar_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->posts);
   g_clear_object (&self->ideas);
+  g_clear_object (&self->week_posts);
+  g_clear_pointer (&self->week_start, g_date_time_unref);
   g_clear_object (&self->agenda_filter);
   g_clear_object (&self->settings);
   desk_post_filter_clear (&self->filter);
@@ -1508,6 +1646,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
 
   object_class->dispose = desk_calendar_page_dispose;
   DESK_PAGE_CLASS (klass)->reload = desk_calendar_page_reload;
+  g_type_ensure (DESK_TYPE_WEEK_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, weekday_grid);
@@ -1517,6 +1656,10 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_header);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_view);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
@@ -1532,6 +1675,9 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.export-csv", NULL, transfer_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.import-csv", NULL, transfer_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.move-post-to", "(xx)", move_post_to_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.move-focused-minutes", "i", move_focused_minutes_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK, "calendar.move-focused-minutes", "i", -60);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK, "calendar.move-focused-minutes", "i", 60);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.move-focused", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.move-focused", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "calendar.move-focused", "i", -7);
@@ -1543,7 +1689,7 @@ desk_calendar_page_init (DeskCalendarPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->week_start = locale_week_start ();
+  self->week_start_day = locale_week_start ();
   desk_post_filter_init (&self->filter);
   self->filter_popover = DESK_FILTER_POPOVER (desk_filter_popover_new ());
   gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter_popover));
@@ -1552,6 +1698,30 @@ desk_calendar_page_init (DeskCalendarPage *self)
   self->channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   build_grid (self);
+}
+
+static gboolean
+scroll_week_idle_cb (gpointer data)
+{
+  DeskCalendarPage *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->week_scroller);
+
+  gtk_adjustment_set_value (adjustment, 7 * desk_week_view_get_hour_height ());
+  return G_SOURCE_REMOVE;
+}
+
+/* Working hours in sight: once the week is on screen with its height, it
+ * scrolls to 07:00 (after the layout that gave it that height). */
+static void
+week_upper_cb (GtkAdjustment    *adjustment,
+               GParamSpec       *pspec,
+               DeskCalendarPage *self)
+{
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->week_scroller)))
+    return;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_week_idle_cb, g_object_ref (self), g_object_unref);
+  g_signal_handlers_disconnect_by_func (adjustment, week_upper_cb, self);
 }
 
 DeskCalendarPage *
@@ -1565,6 +1735,9 @@ desk_calendar_page_new (DeskStore *store)
   self = g_object_new (DESK_TYPE_CALENDAR_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (posts_changed_cb), self);
+
+  self->week_posts = desk_post_list_new (store);
+  g_signal_connect_swapped (self->week_view, "drop-post", G_CALLBACK (week_drop_post_cb), self);
 
   {
     GtkFilterListModel *agenda;
@@ -1602,6 +1775,9 @@ desk_calendar_page_new (DeskStore *store)
     gtk_widget_add_controller (self->tray_box, GTK_EVENT_CONTROLLER (target));
   }
   desk_calendar_page_set_month (self, now);
+  desk_calendar_page_set_week (self, now);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->week_scroller), "notify::upper",
+                    G_CALLBACK (week_upper_cb), self);
   return self;
 }
 

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK, CALENDAR_PAGE,
 
 DeskCalendarPage *desk_calendar_page_new               (DeskStore        *store);
 GDateTime        *desk_calendar_page_dup_selected_day  (DeskCalendarPage *self);
+void              desk_calendar_page_set_week          (DeskCalendarPage *self,
+                                                        GDateTime        *day);
 void              desk_calendar_page_set_month         (DeskCalendarPage *self,
                                                         GDateTime        *day);
 GListModel       *desk_calendar_page_get_model         (DeskCalendarPage *self);

@@ -1,0 +1,386 @@
+/* desk-week-view.c: seven days of hour slots
+ *
+ * A custom widget in the manner of GNOME Calendar's week grid: it draws
+ * the hour lines itself and places one DeskPostCard per post at its time
+ * of day (posts at the same hour share the slot's width). A drop anywhere
+ * gives the day under the pointer and the time rounded to a quarter of an
+ * hour (::drop-post); desk_week_view_time_at () is that arithmetic alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-week-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-holidays.h"
+#include "desk-post-card.h"
+#include "desk-time.h"
+#include "desk-week-view.h"
+
+#define HOUR_HEIGHT 44
+#define GUTTER      52
+#define SNAP        15   /* minutes */
+
+struct _DeskWeekView
+{
+  GtkWidget     parent_instance;
+
+  GListModel   *posts;
+  GDateTime    *start;       /* local midnight of the first day */
+  GHashTable   *channels;
+  GHashTable   *campaigns;
+  DeskColourBy  colour_by;
+  GPtrArray    *cards;       /* DeskPostCard*, children, recycled */
+  gint64        focus_post;
+};
+
+G_DEFINE_FINAL_TYPE (DeskWeekView, desk_week_view, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_DROP_POST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+day_index (DeskWeekView *self,
+           GDateTime    *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  GDate a, b;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_dmy (&a, g_date_time_get_day_of_month (self->start), g_date_time_get_month (self->start),
+                  g_date_time_get_year (self->start));
+  g_date_set_dmy (&b, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return g_date_days_between (&a, &b);
+}
+
+/**
+ * desk_week_view_time_at:
+ * @width: the view's width
+ *
+ * Returns: (transfer full) (nullable): the local time under (@x, @y) in a
+ *   view of @width showing the week from @start, rounded to a quarter of
+ *   an hour; %NULL in the hours' gutter
+ */
+GDateTime *
+desk_week_view_time_at (GDateTime *start,
+                        int        width,
+                        double     x,
+                        double     y)
+{
+  double column = (width - GUTTER) / 7.0;
+  g_autoptr(GDateTime) day = NULL;
+  int minutes, day_number;
+
+  if (x < GUTTER || column <= 0)
+    return NULL;
+
+  day_number = CLAMP ((int) ((x - GUTTER) / column), 0, 6);
+  minutes = (int) (y / HOUR_HEIGHT * 60.0 + SNAP / 2.0) / SNAP * SNAP;
+  minutes = CLAMP (minutes, 0, 24 * 60 - SNAP);
+  day = g_date_time_add_days (start, day_number);
+  return desk_time_at_local (day, minutes / 60, minutes % 60);
+}
+
+static void
+desk_week_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = GUTTER + 7 * 48;
+      *natural = GUTTER + 7 * 140;
+    }
+  else
+    *minimum = *natural = 24 * HOUR_HEIGHT;
+}
+
+static void
+desk_week_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  DeskWeekView *self = DESK_WEEK_VIEW (widget);
+  double column = (width - GUTTER) / 7.0;
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (self->cards, i);
+      DeskPost *post = desk_post_card_get_post (DESK_POST_CARD (card));
+      g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (post));
+      int day = day_index (self, local);
+      int hour = g_date_time_get_hour (local);
+      int card_height, slot = 0, in_slot = 0;
+      double x, y, w;
+
+      /* Posts of the same day and hour share the slot's width. */
+      for (guint k = 0; k < self->cards->len; k++)
+        {
+          DeskPost *other = desk_post_card_get_post (DESK_POST_CARD (g_ptr_array_index (self->cards, k)));
+          g_autoptr(GDateTime) other_local = g_date_time_to_local (desk_post_get_scheduled_at (other));
+
+          if (day_index (self, other_local) == day && g_date_time_get_hour (other_local) == hour)
+            {
+              if (k < i)
+                slot++;
+              in_slot++;
+            }
+        }
+
+      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, -1, &card_height, NULL, NULL, NULL);
+      w = (column - 4) / MAX (in_slot, 1);
+      x = GUTTER + day * column + 2 + slot * w;
+      y = (hour + g_date_time_get_minute (local) / 60.0) * HOUR_HEIGHT + 1;
+      gtk_widget_size_allocate (card,
+                                &(GtkAllocation) { (int) x, (int) y, MAX ((int) w - 1, 8), MAX (card_height, HOUR_HEIGHT / 2 - 2) },
+                                -1);
+    }
+}
+
+static void
+desk_week_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  DeskWeekView *self = DESK_WEEK_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double column = (width - GUTTER) / 7.0;
+  GdkRGBA line, shade, text;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &text);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &text);
+#endif
+  line = text;
+  line.alpha = 0.12f;
+  shade = text;
+  shade.alpha = 0.035f;
+  text.alpha = 0.6f;
+
+  /* Weekends and public holidays shaded */
+  for (int d = 0; d < 7; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (self->start, d);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day), g_date_time_get_year (day));
+      if (g_date_time_get_day_of_week (day) >= 6 || desk_holidays_fr_name (&date) != NULL)
+        gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (GUTTER + d * column, 0, column, height));
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER + d * column, 0, 1, height));
+    }
+
+  for (int h = 0; h < 24; h++)
+    {
+      g_autofree char *label = g_strdup_printf ("%02d:00", h);
+
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER - 6, h * HOUR_HEIGHT, width - GUTTER + 6, 1));
+      pango_layout_set_text (layout, label, -1);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (6, h * HOUR_HEIGHT + 2));
+      gtk_snapshot_append_layout (snapshot, layout, &text);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  GTK_WIDGET_CLASS (desk_week_view_parent_class)->snapshot (widget, snapshot);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DeskWeekView  *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(GDateTime) at = NULL;
+
+  if (!G_VALUE_HOLDS (value, DESK_TYPE_POST) || self->start == NULL)
+    return FALSE;
+  at = desk_week_view_time_at (self->start, gtk_widget_get_width (GTK_WIDGET (self)), x, y);
+  if (at == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[SIGNAL_DROP_POST], 0, g_value_get_object (value), at,
+                 (state & GDK_CONTROL_MASK) != 0);
+  return TRUE;
+}
+
+static void
+rebuild (DeskWeekView *self)
+{
+  guint n = self->posts ? g_list_model_get_n_items (self->posts) : 0;
+  guint used = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskPost) post = g_list_model_get_item (self->posts, i);
+      GtkWidget *card;
+
+      if (desk_post_get_scheduled_at (post) == NULL)
+        continue;
+      if (used < self->cards->len)
+        card = g_ptr_array_index (self->cards, used);
+      else
+        {
+          card = desk_post_card_new ();
+          desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
+          desk_post_card_set_post (DESK_POST_CARD (card), post, self->channels, self->campaigns);
+          gtk_widget_set_parent (card, GTK_WIDGET (self));
+          g_ptr_array_add (self->cards, card);
+        }
+      desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
+      desk_post_card_set_post (DESK_POST_CARD (card), post, self->channels, self->campaigns);
+      if (desk_post_get_id (post) == self->focus_post)
+        {
+          gtk_widget_grab_focus (card);
+          self->focus_post = 0;
+        }
+      used++;
+    }
+
+  while (self->cards->len > used)
+    {
+      GtkWidget *card = g_ptr_array_steal_index (self->cards, self->cards->len - 1);
+      gtk_widget_unparent (card);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+items_changed_cb (DeskWeekView *self)
+{
+  rebuild (self);
+}
+
+static void
+desk_week_view_dispose (GObject *object)
+{
+  DeskWeekView *self = (DeskWeekView *) object;
+
+  if (self->cards != NULL)
+    {
+      for (guint i = 0; i < self->cards->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->cards, i));
+      g_clear_pointer (&self->cards, g_ptr_array_unref);
+    }
+  if (self->posts != NULL)
+    g_signal_handlers_disconnect_by_data (self->posts, self);
+  g_clear_object (&self->posts);
+  g_clear_pointer (&self->start, g_date_time_unref);
+  g_clear_pointer (&self->channels, g_hash_table_unref);
+  g_clear_pointer (&self->campaigns, g_hash_table_unref);
+
+  G_OBJECT_CLASS (desk_week_view_parent_class)->dispose (object);
+}
+
+static void
+desk_week_view_class_init (DeskWeekViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_week_view_dispose;
+  widget_class->measure = desk_week_view_measure;
+  widget_class->size_allocate = desk_week_view_size_allocate;
+  widget_class->snapshot = desk_week_view_snapshot;
+
+  /**
+   * DeskWeekView::drop-post:
+   * @post: the dropped post
+   * @at: the slot's date and time
+   * @copy: Ctrl was held
+   */
+  signals[SIGNAL_DROP_POST] =
+    g_signal_new ("drop-post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, DESK_TYPE_POST, G_TYPE_DATE_TIME, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_css_name (widget_class, "weekview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+desk_week_view_init (DeskWeekView *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+
+  self->cards = g_ptr_array_new ();
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+GtkWidget *
+desk_week_view_new (void)
+{
+  return g_object_new (DESK_TYPE_WEEK_VIEW, NULL);
+}
+
+/**
+ * desk_week_view_set_posts:
+ * @posts: the week's posts (a DeskPostList over the week)
+ * @start: local midnight of the first day
+ */
+void
+desk_week_view_set_posts (DeskWeekView *self,
+                          GListModel   *posts,
+                          GDateTime    *start,
+                          GHashTable   *channels,
+                          GHashTable   *campaigns,
+                          DeskColourBy  colour_by)
+{
+  g_return_if_fail (DESK_IS_WEEK_VIEW (self));
+
+  if (self->posts != posts)
+    {
+      if (self->posts != NULL)
+        g_signal_handlers_disconnect_by_data (self->posts, self);
+      g_set_object (&self->posts, posts);
+      if (posts != NULL)
+        g_signal_connect_swapped (posts, "items-changed", G_CALLBACK (items_changed_cb), self);
+    }
+  g_clear_pointer (&self->start, g_date_time_unref);
+  self->start = g_date_time_ref (start);
+  g_clear_pointer (&self->channels, g_hash_table_unref);
+  g_clear_pointer (&self->campaigns, g_hash_table_unref);
+  self->channels = channels ? g_hash_table_ref (channels) : NULL;
+  self->campaigns = campaigns ? g_hash_table_ref (campaigns) : NULL;
+  self->colour_by = colour_by;
+  rebuild (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* After the next rebuild, the card of @post_id takes the focus. */
+void
+desk_week_view_focus_post (DeskWeekView *self,
+                           gint64        post_id)
+{
+  g_return_if_fail (DESK_IS_WEEK_VIEW (self));
+  self->focus_post = post_id;
+}
+
+guint
+desk_week_view_get_n_cards (DeskWeekView *self)
+{
+  g_return_val_if_fail (DESK_IS_WEEK_VIEW (self), 0);
+  return self->cards->len;
+}
+
+int
+desk_week_view_get_hour_height (void)
+{
+  return HOUR_HEIGHT;
+}
