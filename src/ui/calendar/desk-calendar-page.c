@@ -93,6 +93,8 @@ struct _DeskCalendarPage
   GDateTime     *week_start;     /* local midnight */
   GtkListBox    *agenda_list;
   GtkFilter     *agenda_filter;  /* the shown month, out of the six weeks */
+  GListModel    *agenda_model;   /* bound to the list only while shown */
+  gboolean       agenda_bound;
   GSettings     *settings;
   GtkMenuButton *filter_button;
   DeskFilterPopover *filter_popover;
@@ -507,7 +509,8 @@ load_week (DeskCalendarPage *self)
   gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
   GtkWidget *child;
 
-  if (self->week_start == NULL)
+  /* Only the view on screen reads and builds its cards. */
+  if (self->week_start == NULL || !showing_week (self))
     return;
 
   /* Day names over the columns */
@@ -1331,6 +1334,28 @@ desk_calendar_page_set_filter (DeskCalendarPage     *self,
   filter_changed_cb (self);
 }
 
+/* The week and the agenda build their cards only while they are shown:
+ * the month must not pay for them. */
+static void
+sync_shown_view (DeskCalendarPage *self)
+{
+  gboolean agenda = gtk_toggle_button_get_active (self->agenda_button);
+
+  if (agenda && !self->agenda_bound && self->agenda_model != NULL)
+    {
+      gtk_list_box_bind_model (self->agenda_list, self->agenda_model, create_agenda_row, self, NULL);
+      self->agenda_bound = TRUE;
+    }
+  else if (!agenda && self->agenda_bound)
+    {
+      gtk_list_box_bind_model (self->agenda_list, NULL, NULL, NULL, NULL);
+      self->agenda_bound = FALSE;
+    }
+
+  if (showing_week (self))
+    load_week (self);
+}
+
 static void
 on_view_toggled_cb (DeskCalendarPage *self)
 {
@@ -1339,6 +1364,7 @@ on_view_toggled_cb (DeskCalendarPage *self)
 
   gtk_stack_set_visible_child_name (self->view_stack, view);
   update_title (self);
+  sync_shown_view (self);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "calendar-view", view);
 }
@@ -1626,6 +1652,7 @@ desk_calendar_page_dispose (GObject *object)
   g_clear_object (&self->week_posts);
   g_clear_pointer (&self->week_start, g_date_time_unref);
   g_clear_object (&self->agenda_filter);
+  g_clear_object (&self->agenda_model);
   g_clear_object (&self->settings);
   desk_post_filter_clear (&self->filter);
   g_queue_clear_full (&self->undo, (GDestroyNotify) undo_entry_free);
@@ -1744,9 +1771,8 @@ desk_calendar_page_new (DeskStore *store)
 
     self->agenda_filter = GTK_FILTER (gtk_custom_filter_new (in_month_cb, self, NULL));
     agenda = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), g_object_ref (self->agenda_filter));
-    gtk_list_box_bind_model (self->agenda_list, G_LIST_MODEL (agenda), create_agenda_row, self, NULL);
+    self->agenda_model = G_LIST_MODEL (agenda);
     gtk_list_box_set_header_func (self->agenda_list, agenda_header_cb, NULL, NULL);
-    g_object_unref (agenda);
   }
 
   {
