@@ -190,21 +190,40 @@ find_brand (DeskStore   *store,
   return 0;
 }
 
-static int
-cmd_export_ics (int    argc,
-                char **argv)
+/* What export-ics and export-posts share: --from/--to (both days
+ * included), --brand, one output FILE, a read-only workspace. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = NULL;
-  g_autoptr(GDateTime) from = NULL;
+  DeskStore *store;
+  gint64     brand_id;
+  GDateTime *from;
+  GDateTime *to;       /* exclusive */
+  char      *output;
+} Period;
+
+static void
+period_clear (Period *period)
+{
+  g_clear_object (&period->store);
+  g_clear_pointer (&period->from, g_date_time_unref);
+  g_clear_pointer (&period->to, g_date_time_unref);
+  g_clear_pointer (&period->output, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Period, period_clear)
+
+static gboolean
+parse_period (int          argc,
+              char       **argv,
+              const char  *name,
+              Period      *period,
+              GError     **error)
+{
   g_autoptr(GDateTime) last = NULL;
-  g_autoptr(GDateTime) to = NULL;
   g_autofree char *database = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *brand_name = NULL;
-  gint64 brand_id;
-  guint n = 0;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day (YYYY-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day, included (YYYY-MM-DD)"), N_("DATE") },
@@ -212,27 +231,48 @@ cmd_export_ics (int    argc,
     { NULL }
   };
 
-  if (!parse (&argc, &argv, "export-ics", "FILE", entries, &database, &error))
-    return fail (error->message);
+  if (!parse (&argc, &argv, name, "FILE", entries, &database, error))
+    return FALSE;
   if (argc != 2)
-    return fail (_("export-ics needs one output FILE"));
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s needs one output FILE"), name);
+      return FALSE;
+    }
   if (from_text == NULL || to_text == NULL)
-    return fail (_("export-ics needs --from and --to"));
-  if ((from = parse_day (from_text, &error)) == NULL || (last = parse_day (to_text, &error)) == NULL)
-    return fail (error->message);
-  if (g_date_time_compare (last, from) < 0)
-    return fail (_("--to is before --from"));
-  to = g_date_time_add_days (last, 1);
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s needs --from and --to"), name);
+      return FALSE;
+    }
+  if ((period->from = parse_day (from_text, error)) == NULL || (last = parse_day (to_text, error)) == NULL)
+    return FALSE;
+  if (g_date_time_compare (last, period->from) < 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--to is before --from"));
+      return FALSE;
+    }
+  period->to = g_date_time_add_days (last, 1);
+  period->output = g_strdup (argv[1]);
 
-  store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    return fail (error->message);
-  if ((brand_id = find_brand (store, brand_name, &error)) == 0)
-    return fail (error->message);
-  if (!desk_ics_export_range (store, brand_id, from, to, argv[1], &n, &error))
+  period->store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, error);
+  if (period->store == NULL)
+    return FALSE;
+  period->brand_id = find_brand (period->store, brand_name, error);
+  return period->brand_id != 0;
+}
+
+static int
+cmd_export_ics (int    argc,
+                char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Period) period = { 0 };
+  guint n = 0;
+
+  if (!parse_period (argc, argv, "export-ics", &period, &error) ||
+      !desk_ics_export_range (period.store, period.brand_id, period.from, period.to, period.output, &n, &error))
     return fail (error->message);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", n), n, argv[1]);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", n), n, period.output);
   return 0;
 }
 
@@ -314,46 +354,18 @@ cmd_export_posts (int    argc,
                   char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = NULL;
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) last = NULL;
-  g_autoptr(GDateTime) to = NULL;
+  g_auto(Period) period = { 0 };
   g_autoptr(GPtrArray) posts = NULL;
-  g_autofree char *database = NULL;
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
-  g_autofree char *brand_name = NULL;
   g_autofree char *csv = NULL;
-  gint64 brand_id;
-  GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day (YYYY-MM-DD)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day, included (YYYY-MM-DD)"), N_("DATE") },
-    { "brand", 0, 0, G_OPTION_ARG_STRING, &brand_name, N_("Brand to export (needed when there are several)"), N_("NAME") },
-    { NULL }
-  };
 
-  if (!parse (&argc, &argv, "export-posts", "FILE", entries, &database, &error))
+  if (!parse_period (argc, argv, "export-posts", &period, &error) ||
+      (posts = desk_store_query_posts (period.store, period.brand_id, period.from, period.to, &error)) == NULL ||
+      (csv = desk_csv_export (period.store, period.brand_id, posts, &error)) == NULL ||
+      !g_file_set_contents (period.output, csv, -1, &error))
     return fail (error->message);
-  if (argc != 2)
-    return fail (_("export-posts needs one output FILE"));
-  if (from_text == NULL || to_text == NULL)
-    return fail (_("export-posts needs --from and --to"));
-  if ((from = parse_day (from_text, &error)) == NULL || (last = parse_day (to_text, &error)) == NULL)
-    return fail (error->message);
-  to = g_date_time_add_days (last, 1);
 
-  store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    return fail (error->message);
-  if ((brand_id = find_brand (store, brand_name, &error)) == 0)
-    return fail (error->message);
-  posts = desk_store_query_posts (store, brand_id, from, to, &error);
-  if (posts == NULL || (csv = desk_csv_export (store, brand_id, posts, &error)) == NULL)
-    return fail (error->message);
-  if (!g_file_set_contents (argv[1], csv, -1, &error))
-    return fail (error->message);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", posts->len),
-           posts->len, argv[1]);
+           posts->len, period.output);
   return 0;
 }
 
