@@ -228,17 +228,30 @@ update_bands (DeskCalendarPage *self)
 
           if (day < from || day > to)
             continue;
-          bar = desk_colour_bar_new (&colour, day == flag_day);
           if (day == flag_day)
             /* Translators: tooltip of a campaign's band on its deadline */
             label = g_strdup_printf (_("%s — objective deadline"), desk_campaign_get_name (campaign));
           else
             label = g_strdup (desk_campaign_get_name (campaign));
-          gtk_widget_set_tooltip_text (bar, label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          bar = desk_colour_bar_new (&colour, day == flag_day, label);
           gtk_box_append (self->cells[i].bands, bar);
         }
     }
+}
+
+static gboolean
+warning_tooltip_cb (GtkWidget  *widget,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "text");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* The day's warning mark: channels with more posts than their cadence. */
@@ -263,9 +276,13 @@ update_cadence_warning (DeskCalendarPage *self,
     }
 
   gtk_widget_set_visible (cell->warning, warnings->len > 0);
-  gtk_widget_set_tooltip_text (cell->warning, warnings->len > 0 ? text->str : NULL);
-  if (warnings->len > 0)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell->warning), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+  if (warnings->len > 0 &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (cell->warning), "text"), text->str) != 0)
+    {
+      /* Read by query-tooltip when shown */
+      g_object_set_data_full (G_OBJECT (cell->warning), "text", g_strdup (text->str), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->warning), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+    }
 }
 
 /* Puts every post of the model in its day cell. */
@@ -1524,6 +1541,8 @@ build_grid (DeskCalendarPage *self)
         GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
         cell->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+        gtk_widget_set_has_tooltip (cell->warning, TRUE);
+        g_signal_connect (cell->warning, "query-tooltip", G_CALLBACK (warning_tooltip_cb), NULL);
         gtk_widget_add_css_class (cell->warning, "cadence-warning");
         gtk_widget_set_visible (cell->warning, FALSE);
         gtk_box_append (GTK_BOX (head), GTK_WIDGET (cell->number));

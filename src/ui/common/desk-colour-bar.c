@@ -20,6 +20,7 @@ struct _DeskColourBar
 
   GdkRGBA   colour;
   gboolean  flag;
+  char     *label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskColourBar, desk_colour_bar, GTK_TYPE_WIDGET)
@@ -67,11 +68,33 @@ desk_colour_bar_snapshot (GtkWidget   *widget,
     }
 }
 
+static gboolean
+query_tooltip_cb (DeskColourBar *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip)
+{
+  if (self->label == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->label);
+  return TRUE;
+}
+
+static void
+desk_colour_bar_finalize (GObject *object)
+{
+  g_clear_pointer (&DESK_COLOUR_BAR (object)->label, g_free);
+
+  G_OBJECT_CLASS (desk_colour_bar_parent_class)->finalize (object);
+}
+
 static void
 desk_colour_bar_class_init (DeskColourBarClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = desk_colour_bar_finalize;
   widget_class->measure = desk_colour_bar_measure;
   widget_class->snapshot = desk_colour_bar_snapshot;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -80,15 +103,25 @@ desk_colour_bar_class_init (DeskColourBarClass *klass)
 static void
 desk_colour_bar_init (DeskColourBar *self)
 {
+  /* Tooltips are laid out only when asked for: a month shows dozens. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
+/**
+ * desk_colour_bar_new:
+ * @label: its tooltip and accessible name
+ */
 GtkWidget *
 desk_colour_bar_new (const GdkRGBA *colour,
-                     gboolean       flag)
+                     gboolean       flag,
+                     const char    *label)
 {
   DeskColourBar *self = g_object_new (DESK_TYPE_COLOUR_BAR, NULL);
 
   self->colour = *colour;
   self->flag = flag;
+  self->label = g_strdup (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return GTK_WIDGET (self);
 }

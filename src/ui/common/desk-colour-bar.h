@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskColourBar, desk_colour_bar, DESK, COLOUR_BAR, GtkWidget)
 
 GtkWidget *desk_colour_bar_new (const GdkRGBA *colour,
-                                gboolean       flag);
+                                gboolean       flag,
+                                const char    *label);
 
 G_END_DECLS
