@@ -8,6 +8,7 @@
 
 #include "desk-holidays.h"
 #include "desk-cadence.h"
+#include "desk-slots.h"
 #include "desk-ics.h"
 #include "desk-post-filter.h"
 #include "desk-channel.h"
@@ -225,6 +226,69 @@ test_cadence (void)
   g_assert_cmpuint (g_array_index (warnings, DeskCadenceWarning, 1).count, ==, 3);
 }
 
+static void
+test_slots (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) slots = desk_slots_parse ("lun mer ven 09:30; Tue 18h00", &error);
+  g_autoptr(GArray) bad = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *tz = g_strdup (g_getenv ("TZ"));
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 4);
+  g_assert_cmpuint (g_array_index (slots, DeskSlot, 0).weekday, ==, 1);
+  g_assert_cmpuint (g_array_index (slots, DeskSlot, 1).weekday, ==, 2);
+  g_assert_cmpuint (g_array_index (slots, DeskSlot, 1).hour, ==, 18);
+  stored = desk_slots_to_string (slots);
+  g_assert_cmpstr (stored, ==, "mon 09:30, tue 18:00, wed 09:30, fri 09:30");
+
+  bad = desk_slots_parse ("mon 09:30, someday 10:00", &error);
+  g_assert_null (bad);
+  g_assert_nonnull (strstr (error->message, "someday"));
+  g_clear_error (&error);
+  g_assert_null (desk_slots_parse ("wed", &error));
+  g_clear_error (&error);
+  g_assert_null (desk_slots_parse ("wed 25:00", &error));
+  g_clear_error (&error);
+
+  g_setenv ("TZ", "Europe/Paris", TRUE);
+  tzset ();
+  {
+    g_autoptr(GArray) queue = desk_slots_parse ("mon wed 09:30", NULL);
+    g_autoptr(GDateTime) monday = g_date_time_new_local (2026, 11, 23, 10, 0, 0);
+    g_autoptr(GDateTime) next = desk_slots_next_free (queue, monday, NULL);
+    g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+    g_autoptr(GDateTime) after_taken = NULL;
+    g_autoptr(GDateTime) before_dst = g_date_time_new_local (2026, 10, 21, 10, 0, 0);
+    g_autoptr(GDateTime) across = NULL;
+
+    /* Monday 09:30 has passed: Wednesday */
+    g_assert_cmpint (g_date_time_get_day_of_month (next), ==, 25);
+    g_assert_cmpint (g_date_time_get_hour (next), ==, 9);
+    g_assert_cmpint (g_date_time_get_minute (next), ==, 30);
+
+    /* Taken: the Monday after */
+    g_ptr_array_add (taken, g_date_time_ref (next));
+    after_taken = desk_slots_next_free (queue, monday, taken);
+    g_assert_cmpint (g_date_time_get_day_of_month (after_taken), ==, 30);
+
+    /* From Wednesday 21 October after 09:30, across the end of summer
+     * time (25 October): Monday 26, still 09:30 local */
+    across = desk_slots_next_free (queue, before_dst, NULL);
+    g_assert_cmpint (g_date_time_get_day_of_month (across), ==, 26);
+    g_assert_cmpint (g_date_time_get_hour (across), ==, 9);
+    g_assert_cmpint (g_date_time_get_utc_offset (across) / G_TIME_SPAN_HOUR, ==, 1);
+
+    g_assert_null (desk_slots_next_free (NULL, monday, NULL));
+  }
+  if (tz)
+    g_setenv ("TZ", tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,5 +300,6 @@ main (int    argc,
   g_test_add_func ("/calendar/ics-fold", test_ics_fold);
   g_test_add_func ("/calendar/filter", test_filter);
   g_test_add_func ("/calendar/cadence", test_cadence);
+  g_test_add_func ("/calendar/slots", test_slots);
   return g_test_run ();
 }

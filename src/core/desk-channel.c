@@ -24,6 +24,7 @@ struct _DeskChannel
   char *colour;
   char *remote_id;
   guint cadence;
+  char *slots;
 };
 
 G_DEFINE_FINAL_TYPE (DeskChannel, desk_channel, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ enum {
   PROP_COLOUR,
   PROP_REMOTE_ID,
   PROP_CADENCE,
+  PROP_SLOTS,
   N_PROPS
 };
 
@@ -54,6 +56,7 @@ desk_channel_finalize (GObject *object)
   g_clear_pointer (&self->instance_url, g_free);
   g_clear_pointer (&self->colour, g_free);
   g_clear_pointer (&self->remote_id, g_free);
+  g_clear_pointer (&self->slots, g_free);
 
   G_OBJECT_CLASS (desk_channel_parent_class)->finalize (object);
 }
@@ -102,6 +105,10 @@ desk_channel_get_property (GObject    *object,
 
     case PROP_CADENCE:
       g_value_set_uint (value, self->cadence);
+      break;
+
+    case PROP_SLOTS:
+      g_value_set_string (value, self->slots);
       break;
 
     default:
@@ -155,6 +162,10 @@ desk_channel_set_property (GObject      *object,
       desk_channel_set_cadence (self, g_value_get_uint (value));
       break;
 
+    case PROP_SLOTS:
+      desk_channel_set_slots (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,6 +199,8 @@ desk_channel_class_init (DeskChannelClass *klass)
     g_param_spec_string ("remote-id", NULL, NULL, NULL, rw);
   properties[PROP_CADENCE] =
     g_param_spec_uint ("cadence", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_SLOTS] =
+    g_param_spec_string ("slots", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -380,4 +393,25 @@ desk_channel_set_cadence (DeskChannel *self,
     return;
   self->cadence = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CADENCE]);
+}
+
+const char *
+desk_channel_get_slots (DeskChannel *self)
+{
+  g_return_val_if_fail (DESK_IS_CHANNEL (self), 0);
+
+  return self->slots;
+}
+
+void
+desk_channel_set_slots (DeskChannel *self,
+                       const char *value)
+{
+  g_return_if_fail (DESK_IS_CHANNEL (self));
+
+  if (g_strcmp0 (self->slots, value) == 0)
+    return;
+  g_free (self->slots);
+  self->slots = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOTS]);
 }

@@ -31,5 +31,7 @@ const char *desk_channel_get_remote_id (DeskChannel *self);
 void desk_channel_set_remote_id (DeskChannel *self, const char *value);
 guint desk_channel_get_cadence (DeskChannel *self);
 void desk_channel_set_cadence (DeskChannel *self, guint value);
+const char *desk_channel_get_slots (DeskChannel *self);
+void desk_channel_set_slots (DeskChannel *self, const char *value);
 
 G_END_DECLS

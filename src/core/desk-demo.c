@@ -103,11 +103,12 @@ add_channels (DeskStore  *store,
     const char *name;
     const char *url;
     guint cadence;
+    const char *slots;
   } defs[] = {
-    { DESK_NETWORK_MASTODON, "@fournil@piaille.fr", "Le Fournil des Halles", "https://piaille.fr", 3 },
-    { DESK_NETWORK_BLUESKY, "@fournildeshalles.bsky.social", "Le Fournil des Halles", "https://bsky.social", 3 },
-    { DESK_NETWORK_INSTAGRAM, "@fournil.des.halles", "Fournil des Halles", NULL, 1 },
-    { DESK_NETWORK_WORDPRESS, "blog.fournil-des-halles.fr", "Le blog du Fournil", "https://blog.fournil-des-halles.fr", 2 },
+    { DESK_NETWORK_MASTODON, "@fournil@piaille.fr", "Le Fournil des Halles", "https://piaille.fr", 3, "mon tue wed thu fri 08:30, sat 10:00" },
+    { DESK_NETWORK_BLUESKY, "@fournildeshalles.bsky.social", "Le Fournil des Halles", "https://bsky.social", 3, "mon wed fri 12:15" },
+    { DESK_NETWORK_INSTAGRAM, "@fournil.des.halles", "Fournil des Halles", NULL, 1, "tue thu 18:00, sun 11:00" },
+    { DESK_NETWORK_WORDPRESS, "blog.fournil-des-halles.fr", "Le blog du Fournil", "https://blog.fournil-des-halles.fr", 2, "wed 07:00" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (defs); i++)
@@ -121,6 +122,7 @@ add_channels (DeskStore  *store,
                       "instance-url", defs[i].url,
                       "colour", desk_network_default_colour (defs[i].network),
                       "cadence", defs[i].cadence,
+                      "slots", defs[i].slots,
                       NULL);
 
       if (!desk_store_save_channel (store, channel, error))

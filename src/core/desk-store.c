@@ -173,6 +173,9 @@ static const char * const migrations[] = {
   "  last_error TEXT,"
   "  created_at INTEGER NOT NULL);"
   "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);",
+
+  /* 3 → 4: posting slots per channel, for the queue */
+  "ALTER TABLE channels ADD COLUMN slots TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -1165,6 +1168,7 @@ channel_from_row (sqlite3_stmt *stmt)
                        "colour", column_text (stmt, 6),
                        "remote-id", column_text (stmt, 7),
                        "cadence", (guint) sqlite3_column_int (stmt, 8),
+                       "slots", column_text (stmt, 9),
                        NULL);
 }
 
@@ -1184,6 +1188,7 @@ bind_channel (sqlite3_stmt *stmt,
   bind_text_or_empty (stmt, 6, colour ? colour : desk_network_default_colour (network));
   bind_text_or_null (stmt, 7, desk_channel_get_remote_id (channel));
   sqlite3_bind_int (stmt, 8, (int) desk_channel_get_cadence (channel));
+  bind_text_or_empty (stmt, 9, desk_channel_get_slots (channel));
 }
 
 GListModel *
@@ -1196,7 +1201,7 @@ desk_store_list_channels (DeskStore  *self,
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
   stmt = prepare (self,
-                  "SELECT id, brand_id, network, handle, display_name, instance_url, colour, remote_id, cadence"
+                  "SELECT id, brand_id, network, handle, display_name, instance_url, colour, remote_id, cadence, slots"
                   " FROM channels WHERE ?1 = 0 OR brand_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
@@ -1215,11 +1220,11 @@ desk_store_save_channel (DeskStore    *self,
   g_return_val_if_fail (DESK_IS_CHANNEL (channel), FALSE);
 
   if (!save_object (self, desk_channel_get_id (channel),
-                    "INSERT INTO channels (brand_id, network, handle, display_name, instance_url, colour, remote_id, cadence)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT INTO channels (brand_id, network, handle, display_name, instance_url, colour, remote_id, cadence, slots)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     "UPDATE channels SET brand_id = ?1, network = ?2, handle = ?3, display_name = ?4,"
-                    " instance_url = ?5, colour = ?6, remote_id = ?7, cadence = ?8 WHERE id = ?9",
-                    9, bind_channel, channel, &id, error))
+                    " instance_url = ?5, colour = ?6, remote_id = ?7, cadence = ?8, slots = ?9 WHERE id = ?10",
+                    10, bind_channel, channel, &id, error))
     return FALSE;
   desk_channel_set_id (channel, id);
   return TRUE;
