@@ -280,10 +280,15 @@ preferences_action_cb (GSimpleAction *action,
 {
   DeskApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *path = DESK_IS_WINDOW (parent) ? desk_window_get_database_path (DESK_WINDOW (parent)) : NULL;
-  GtkWindow *prefs = GTK_WINDOW (desk_preferences_window_new (self->settings, path));
+  DeskWindow *window = DESK_IS_WINDOW (parent) ? DESK_WINDOW (parent) : NULL;
+  GtkWindow *prefs = GTK_WINDOW (desk_preferences_window_new (self->settings,
+                                                              window ? desk_window_get_database_path (window) : NULL,
+                                                              window ? desk_window_get_store (window) : NULL,
+                                                              window ? desk_window_get_brand_id (window) : 0));
 
   gtk_window_set_transient_for (prefs, parent);
+  if (window != NULL)
+    g_signal_connect_object (prefs, "channels-changed", G_CALLBACK (desk_window_refresh), window, G_CONNECT_SWAPPED);
   gtk_window_present (prefs);
 }
 

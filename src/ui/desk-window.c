@@ -476,6 +476,16 @@ desk_window_get_brand_id (DeskWindow *self)
   return self->brand_id;
 }
 
+/* Reads the brand's channels and campaigns again (after Preferences). */
+void
+desk_window_refresh (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  if (self->pages[PAGE_CALENDAR] != NULL)
+    desk_page_reload (DESK_PAGE (self->pages[PAGE_CALENDAR]));
+}
+
 void
 desk_window_show_view (DeskWindow *self,
                        const char *view)

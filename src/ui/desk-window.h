@@ -21,6 +21,7 @@ DeskWindow  *desk_window_new               (DeskApplication *application,
 DeskStore   *desk_window_get_store         (DeskWindow      *self);
 const char  *desk_window_get_database_path (DeskWindow      *self);
 gint64       desk_window_get_brand_id      (DeskWindow      *self);
+void         desk_window_refresh           (DeskWindow      *self);
 void         desk_window_show_view         (DeskWindow      *self,
                                             const char      *view);
 const char  *desk_window_get_view          (DeskWindow      *self);

@@ -15,6 +15,8 @@
 #include "desk-colour-bar.h"
 #include "desk-import-dialog.h"
 #include "desk-week-view.h"
+#include "desk-preferences-window.h"
+#include "desk-slots.h"
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-demo.h"
@@ -882,6 +884,98 @@ test_week_view (Fixture       *f,
   desk_calendar_page_set_view (page, "month");
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_queue (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->store, first_brand (f->store), NULL);
+  g_autoptr(DeskChannel) instagram = g_list_model_get_item (channels, 2);
+  gint64 id = desk_channel_get_id (instagram);
+  g_autoptr(GArray) slots = desk_slots_parse (desk_channel_get_slots (instagram), NULL);
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) horizon = g_date_time_add_weeks (now, 8);
+  g_autoptr(GPtrArray) planned = desk_store_query_posts (f->store, first_brand (f->store), now, horizon, NULL);
+  g_autoptr(GPtrArray) taken = g_ptr_array_new ();
+  g_autoptr(GDateTime) expected = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  DeskPostDialog *dialog;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (slots->len, >, 0);
+  for (guint i = 0; i < planned->len; i++)
+    if (desk_post_has_channel (g_ptr_array_index (planned, i), id))
+      g_ptr_array_add (taken, desk_post_get_scheduled_at (g_ptr_array_index (planned, i)));
+  expected = desk_slots_next_free (slots, now, taken);
+  g_assert_nonnull (expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-post", NULL));
+  dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, DESK_TYPE_POST_DIALOG, "title_row")), "En file d’attente");
+  gtk_check_button_set_active (desk_post_dialog_get_channel_check (dialog, id), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.queue", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.save", NULL));
+  spin ();
+
+  after = desk_store_query_posts (f->store, first_brand (f->store), now, horizon, NULL);
+  for (guint i = 0; i < after->len; i++)
+    {
+      DeskPost *post = g_ptr_array_index (after, i);
+      if (g_strcmp0 (desk_post_get_title (post), "En file d’attente") == 0)
+        {
+          found = TRUE;
+          g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), expected));
+          g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_channel_preferences (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  DeskPreferencesWindow *prefs = desk_preferences_window_new (settings, f->path, f->store, first_brand (f->store));
+  GtkWidget *row;
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(DeskChannel) first = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin ();
+  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+
+  /* A wrong slot is refused and nothing is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "lundi 9h30, jamais");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* French day names are understood and stored in the canonical form. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "lun jeu 9h30");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  channels = desk_store_list_channels (f->store, first_brand (f->store), NULL);
+  first = g_list_model_get_item (channels, 0);
+  g_assert_cmpstr (desk_channel_get_slots (first), ==, "mon 09:30, thu 09:30");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
@@ -987,6 +1081,8 @@ main (int    argc,
   g_test_add ("/ui/calendar/campaign-bands", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_campaign_bands, fixture_tear_down);
   g_test_add ("/ui/calendar/csv", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_csv_import_export, fixture_tear_down);
   g_test_add ("/ui/calendar/week", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_week_view, fixture_tear_down);
+  g_test_add ("/ui/calendar/queue", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_queue, fixture_tear_down);
+  g_test_add ("/ui/preferences/channels", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_channel_preferences, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

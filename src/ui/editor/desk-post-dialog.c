@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-post-dialog.h"
+#include "desk-slots.h"
 #include "desk-time.h"
 
 struct _DeskPostDialog
@@ -40,6 +41,7 @@ struct _DeskPostDialog
   AdwEntryRow    *pillar_row;
   AdwEntryRow    *notes_row;
   GtkWidget      *delete_button;
+  AdwActionRow   *queue_row;
 };
 
 G_DEFINE_FINAL_TYPE (DeskPostDialog, desk_post_dialog, ADW_TYPE_WINDOW)
@@ -272,6 +274,74 @@ destroy_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* "Add to queue": the earliest free posting slot of any chosen channel
+ * (free for that channel), from now on. */
+static void
+queue_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskPostDialog *self = DESK_POST_DIALOG (widget);
+  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, self->brand_id, NULL);
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) horizon = g_date_time_add_weeks (now, 8);
+  g_autoptr(GPtrArray) planned = desk_store_query_posts (self->store, self->brand_id, now, horizon, NULL);
+  g_autoptr(GDateTime) best = NULL;
+  gboolean any_channel = FALSE;
+
+  for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+      gint64 id = desk_channel_get_id (channel);
+      GtkCheckButton *check = desk_post_dialog_get_channel_check (self, id);
+      g_autoptr(GArray) slots = NULL;
+      g_autoptr(GPtrArray) taken = g_ptr_array_new ();
+      g_autoptr(GDateTime) next = NULL;
+
+      if (check == NULL || !gtk_check_button_get_active (check))
+        continue;
+      any_channel = TRUE;
+      slots = desk_slots_parse (desk_channel_get_slots (channel), NULL);
+      for (guint k = 0; planned && k < planned->len; k++)
+        {
+          DeskPost *other = g_ptr_array_index (planned, k);
+          if (other != self->post && desk_post_has_channel (other, id))
+            g_ptr_array_add (taken, desk_post_get_scheduled_at (other));
+        }
+      next = desk_slots_next_free (slots, now, taken);
+      if (next != NULL && (best == NULL || g_date_time_compare (next, best) < 0))
+        {
+          g_clear_pointer (&best, g_date_time_unref);
+          best = g_steal_pointer (&next);
+        }
+    }
+
+  if (best == NULL)
+    {
+      adw_action_row_set_subtitle (self->queue_row,
+                                   any_channel ? _("These channels have no free posting slot: set their slots in Preferences.")
+                                               : _("Choose the channels first."));
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (best);
+    /* Translators: the queue's slot given to the post, strftime format */
+    g_autofree char *when = g_date_time_format (local, _("%A %-d %B at %H:%M"));
+    g_autofree char *subtitle = g_strdup_printf (_("Next free slot: %s. Save to keep it."), when);
+
+    gtk_switch_set_active (self->schedule_switch, TRUE);
+    gtk_calendar_select_day (self->calendar, local);
+    gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
+    gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
+    if (adw_combo_row_get_selected (self->status_row) <= DESK_POST_STATUS_DRAFT)
+      adw_combo_row_set_selected (self->status_row, DESK_POST_STATUS_SCHEDULED);
+    update_date_label (self);
+    adw_action_row_set_subtitle (self->queue_row, subtitle);
+  }
+}
+
 static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -368,10 +438,12 @@ desk_post_dialog_class_init (DeskPostDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, pillar_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, queue_row);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "post.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "post.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "post.queue", NULL, queue_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "post.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
