@@ -977,6 +977,75 @@ test_channel_preferences (Fixture       *f,
 }
 
 static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Until a frame of @window has been painted */
+static void
+wait_painted (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+
+  gtk_widget_queue_draw (window);
+  for (int i = 0; i < 2000 && !painted; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+}
+
+/* Renders the window as --screenshot does and checks the picture. */
+static void
+assert_screenshot (GtkWidget  *window,
+                   const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree guint32 *pixels = NULL;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  graphene_rect_t bounds;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i += 5)
+    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
+  g_assert_cmpuint (g_hash_table_size (colours), >, 50);
+}
+
+static void
+test_three_views_screenshots (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const views[] = { "month", "week", "agenda" };
+  DeskCalendarPage *page = calendar_page (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("calendar-%s.png", views[i]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      desk_calendar_page_set_view (page, views[i]);
+      wait_painted (GTK_WIDGET (f->window));
+      assert_screenshot (GTK_WIDGET (f->window), path);
+      g_test_message ("%s: %s", views[i], path);
+    }
+  desk_calendar_page_set_view (page, "month");
+}
+
+static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1083,6 +1152,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/week", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_week_view, fixture_tear_down);
   g_test_add ("/ui/calendar/queue", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_queue, fixture_tear_down);
   g_test_add ("/ui/preferences/channels", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_channel_preferences, fixture_tear_down);
+  g_test_add ("/ui/calendar/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_three_views_screenshots, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);
