@@ -89,6 +89,7 @@ add_channels_page (DeskPreferencesWindow *self,
   GtkWidget *page = adw_preferences_page_new ();
 
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Channels"));
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "channels");
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "network-workgroup-symbolic");
 
   for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
