@@ -216,7 +216,7 @@ desk_ics_export_range (DeskStore   *store,
   g_autoptr(GPtrArray) posts = NULL;
   g_autoptr(GListModel) channels = NULL;
   g_autoptr(GListModel) brands = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *ics = NULL;
   const char *name = NULL;
@@ -233,14 +233,7 @@ desk_ics_export_range (DeskStore   *store,
   if (brands == NULL)
     return FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
-    {
-      DeskChannel *channel = g_list_model_get_item (channels, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = desk_channel_get_id (channel);
-      g_hash_table_insert (by_id, key, channel);
-    }
+  by_id = desk_store_index_by_id (channels);
   for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
     {
       g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);

@@ -1020,6 +1020,28 @@ desk_store_check_integrity (DeskStore  *self,
 
 /* Brands, channels, campaigns */
 
+/**
+ * desk_store_index_by_id:
+ * @objects: (nullable): objects with an "id" (gint64) property
+ *
+ * Returns: (transfer full): id (gint64*) → object; empty for %NULL
+ */
+GHashTable *
+desk_store_index_by_id (GListModel *objects)
+{
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  for (guint i = 0; objects != NULL && i < g_list_model_get_n_items (objects); i++)
+    {
+      GObject *object = g_list_model_get_item (objects, i);
+      gint64 *key = g_new (gint64, 1);
+
+      g_object_get (object, "id", key, NULL);
+      g_hash_table_insert (index, key, object);
+    }
+  return index;
+}
+
 typedef gpointer (*RowFunc)  (sqlite3_stmt *stmt);
 typedef void     (*BindFunc) (sqlite3_stmt *stmt,
                               gpointer      object);

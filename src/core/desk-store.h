@@ -97,6 +97,7 @@ gboolean     desk_store_check_integrity        (DeskStore           *self,
                                                 GError             **error);
 
 /* Brands, channels, campaigns */
+GHashTable  *desk_store_index_by_id            (GListModel          *objects);
 GListModel  *desk_store_list_brands            (DeskStore           *self,
                                                 GError             **error);
 gboolean     desk_store_save_brand             (DeskStore           *self,

@@ -1611,25 +1611,10 @@ load_lookups (DeskCalendarPage *self)
   g_autoptr(GListModel) channels = desk_store_list_channels (store, brand_id, NULL);
   g_autoptr(GListModel) campaigns = desk_store_list_campaigns (store, brand_id, NULL);
 
-  g_hash_table_remove_all (self->channels);
-  g_hash_table_remove_all (self->campaigns);
-
-  for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
-    {
-      DeskChannel *channel = g_list_model_get_item (channels, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = desk_channel_get_id (channel);
-      g_hash_table_insert (self->channels, key, channel);
-    }
-  for (guint i = 0; campaigns && i < g_list_model_get_n_items (campaigns); i++)
-    {
-      DeskCampaign *campaign = g_list_model_get_item (campaigns, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = desk_campaign_get_id (campaign);
-      g_hash_table_insert (self->campaigns, key, campaign);
-    }
+  g_hash_table_unref (self->channels);
+  g_hash_table_unref (self->campaigns);
+  self->channels = desk_store_index_by_id (channels);
+  self->campaigns = desk_store_index_by_id (campaigns);
 }
 
 static void
@@ -1741,8 +1726,8 @@ desk_calendar_page_init (DeskCalendarPage *self)
   gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter_popover));
   g_signal_connect_swapped (self->filter_popover, "changed", G_CALLBACK (filter_changed_cb), self);
   g_queue_init (&self->undo);
-  self->channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->channels = desk_store_index_by_id (NULL);
+  self->campaigns = desk_store_index_by_id (NULL);
   build_grid (self);
 }
 

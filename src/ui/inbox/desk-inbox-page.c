@@ -143,16 +143,9 @@ desk_inbox_page_reload (DeskPage *page)
   guint n;
   g_autofree char *count = NULL;
 
-  g_hash_table_remove_all (self->channels);
   channels = desk_store_list_channels (desk_page_get_store (page), desk_page_get_brand_id (page), NULL);
-  for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
-    {
-      DeskChannel *channel = g_list_model_get_item (channels, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = desk_channel_get_id (channel);
-      g_hash_table_insert (self->channels, key, channel);
-    }
+  g_hash_table_unref (self->channels);
+  self->channels = desk_store_index_by_id (channels);
 
   if (!desk_notification_list_reload (self->notifications, desk_page_get_brand_id (page), &error))
     {
@@ -195,7 +188,7 @@ static void
 desk_inbox_page_init (DeskInboxPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->channels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->channels = desk_store_index_by_id (NULL);
 }
 
 DeskInboxPage *
