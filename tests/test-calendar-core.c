@@ -8,6 +8,7 @@
 
 #include "desk-holidays.h"
 #include "desk-cadence.h"
+#include "desk-contrast.h"
 #include "desk-slots.h"
 #include "desk-ics.h"
 #include "desk-post-filter.h"
@@ -289,6 +290,53 @@ test_slots (void)
   tzset ();
 }
 
+static void
+test_contrast (void)
+{
+  /* Published vectors (WCAG, a11y spec) */
+  static const struct { const char *fg, *bg; double ratio; gboolean aa_normal, aa_large; } vectors[] = {
+    { "#000000", "#ffffff", 21.0, TRUE, TRUE },
+    { "#777777", "#ffffff", 4.4781, FALSE, TRUE },
+    { "#767676", "#FFFFFF", 4.5422, TRUE, TRUE },
+    { "#333", "#fff", 12.6347, TRUE, TRUE },
+    { "#ffffff", "#ffffff", 1.0, FALSE, FALSE },
+  };
+  g_autoptr(GError) error = NULL;
+  DeskColour colour;
+
+  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
+    {
+      DeskColour fg, bg;
+      DeskContrast c, swapped;
+
+      g_assert_true (desk_colour_parse (vectors[i].fg, &fg, NULL));
+      g_assert_true (desk_colour_parse (vectors[i].bg, &bg, NULL));
+      desk_contrast_compute (&fg, &bg, &c);
+      desk_contrast_compute (&bg, &fg, &swapped);
+      g_assert_cmpfloat_with_epsilon (c.ratio, vectors[i].ratio, 0.00005);
+      g_assert_cmpfloat (c.ratio, ==, swapped.ratio);
+      g_assert_cmpint (c.aa_normal, ==, vectors[i].aa_normal);
+      g_assert_cmpint (c.aa_large, ==, vectors[i].aa_large);
+    }
+
+  /* Verdicts on the unrounded ratio: #959595 on white is 2.99…, not 3 */
+  {
+    DeskColour fg, bg;
+    DeskContrast c;
+
+    desk_colour_parse ("#959595", &fg, NULL);
+    desk_colour_parse ("#ffffff", &bg, NULL);
+    desk_contrast_compute (&fg, &bg, &c);
+    g_assert_cmpfloat (c.ratio, <, 3.0);
+    g_assert_cmpfloat (c.ratio, >, 2.99);
+    g_assert_false (c.aa_large);
+  }
+
+  g_assert_false (desk_colour_parse ("#12345", &colour, &error));
+  g_assert_nonnull (error);
+  g_assert_false (desk_colour_parse ("pas une couleur", &colour, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -301,5 +349,6 @@ main (int    argc,
   g_test_add_func ("/calendar/filter", test_filter);
   g_test_add_func ("/calendar/cadence", test_cadence);
   g_test_add_func ("/calendar/slots", test_slots);
+  g_test_add_func ("/checks/contrast", test_contrast);
   return g_test_run ();
 }

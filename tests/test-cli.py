@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """community-desk-cli as a script would use it. Prints TAP."""
+import json
 import os
 import subprocess
 import sys
@@ -79,6 +80,21 @@ with tempfile.TemporaryDirectory() as tmp:
     tap.check("export-posts writes a CSV with a header and the imported posts",
               p.returncode == 0 and text.startswith("date,time,channels,title,text") and "Bonjour" in text
               and "Salut" in text, p.stderr)
+
+    p = run("contrast", "#777777", "#FFFFFF")
+    tap.check("contrast prints the ratio with two decimals and the verdicts",
+              p.returncode == 0 and p.stdout.startswith("4.48:1") and "fail" in p.stdout, p.stdout)
+    p = run("contrast", "--json", "#767676", "#ffffff")
+    try:
+        data = json.loads(p.stdout)
+    except ValueError:
+        data = {}
+    tap.check("contrast --json gives the documented shape",
+              abs(data.get("wcag_ratio", 0) - 4.5422) < 0.00005 and data.get("aa_normal") is True
+              and data.get("aa_large") is True and data.get("aaa_normal") is False
+              and data.get("aaa_large") is True, p.stdout)
+    p = run("contrast", "#12", "#fff")
+    tap.check("contrast refuses a bad colour in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
 
     p = run("frobnicate")
     tap.check("an unknown command fails in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)

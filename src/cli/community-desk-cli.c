@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
+#include "desk-contrast.h"
 #include "desk-csv.h"
 #include "desk-demo.h"
 #include "desk-ics.h"
@@ -30,6 +33,7 @@ static int cmd_demo       (int argc, char **argv);
 static int cmd_export_ics (int argc, char **argv);
 static int cmd_import_posts (int argc, char **argv);
 static int cmd_export_posts (int argc, char **argv);
+static int cmd_contrast (int argc, char **argv);
 
 static const Command commands[] = {
   { "stats",      cmd_stats,      N_("Count the rows of each table of a workspace") },
@@ -37,6 +41,7 @@ static const Command commands[] = {
   { "export-ics", cmd_export_ics, N_("Export the scheduled posts of a period as an iCalendar file") },
   { "import-posts", cmd_import_posts, N_("Import posts from a CSV file (all or nothing)") },
   { "export-posts", cmd_export_posts, N_("Export the posts of a period as a CSV file") },
+  { "contrast", cmd_contrast, N_("WCAG contrast ratio of a text colour on a background colour") },
 };
 
 static int
@@ -366,6 +371,66 @@ cmd_export_posts (int    argc,
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", posts->len),
            posts->len, period.output);
+  return 0;
+}
+
+static int
+cmd_contrast (int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FG BG"));
+  gboolean json = FALSE;
+  DeskColour fg, bg;
+  DeskContrast c;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("WCAG contrast ratio of a text colour on a background colour"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error->message);
+  if (argc != 3)
+    return fail (_("contrast needs a text colour and a background colour (#rrggbb)"));
+  if (!desk_colour_parse (argv[1], &fg, &error) || !desk_colour_parse (argv[2], &bg, &error))
+    return fail (error->message);
+
+  desk_contrast_compute (&fg, &bg, &c);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "wcag_ratio");
+      json_builder_add_double_value (builder, round (c.ratio * 10000.0) / 10000.0);
+      json_builder_set_member_name (builder, "aa_normal");
+      json_builder_add_boolean_value (builder, c.aa_normal);
+      json_builder_set_member_name (builder, "aa_large");
+      json_builder_add_boolean_value (builder, c.aa_large);
+      json_builder_set_member_name (builder, "aaa_normal");
+      json_builder_add_boolean_value (builder, c.aaa_normal);
+      json_builder_set_member_name (builder, "aaa_large");
+      json_builder_add_boolean_value (builder, c.aaa_large);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return 0;
+    }
+
+  /* Translators: the contrast of two colours and its WCAG verdicts */
+  g_print (_("%.2f:1 — AA normal text: %s, AA large text: %s, AAA normal text: %s, AAA large text: %s\n"),
+           c.ratio,
+           c.aa_normal ? _("pass") : _("fail"), c.aa_large ? _("pass") : _("fail"),
+           c.aaa_normal ? _("pass") : _("fail"), c.aaa_large ? _("pass") : _("fail"));
   return 0;
 }
 
