@@ -1046,6 +1046,48 @@ test_three_views_screenshots (Fixture       *f,
 }
 
 static void
+test_day_keyboard (Fixture       *f,
+                   gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GtkWidget *cell = NULL;
+  g_autoptr(GDateTime) selected = NULL;
+  DeskPostDialog *dialog;
+
+  /* The first focusable day cell (a box, not a card) */
+  for (GtkWidget *w = GTK_WIDGET (page); w != NULL && cell == NULL;)
+    {
+      if (gtk_widget_has_css_class (w, "day-cell"))
+        cell = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (page) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == GTK_WIDGET (page)) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_focusable (cell));
+  g_assert_true (gtk_widget_grab_focus (cell));
+  spin ();
+
+  /* Focusing a day selects it: New Post goes there. */
+  selected = desk_calendar_page_dup_selected_day (page);
+  g_assert_true (gtk_widget_has_css_class (cell, "selected"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-post", NULL));
+  dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    GtkCalendar *calendar = template_child (dialog, DESK_TYPE_POST_DIALOG, "calendar");
+    g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+    g_assert_cmpint (g_date_time_get_day_of_month (date), ==, g_date_time_get_day_of_month (selected));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1153,6 +1195,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/queue", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_queue, fixture_tear_down);
   g_test_add ("/ui/preferences/channels", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_channel_preferences, fixture_tear_down);
   g_test_add ("/ui/calendar/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_three_views_screenshots, fixture_tear_down);
+  g_test_add ("/ui/calendar/day-keyboard", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_day_keyboard, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

@@ -1458,6 +1458,40 @@ create_tray_row (gpointer item,
 }
 
 static void
+cell_focus_enter_cb (GtkEventControllerFocus *controller,
+                     DeskCalendarPage        *self)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index"));
+
+  g_clear_pointer (&self->selected, g_date_time_unref);
+  self->selected = cell_day (self, index);
+  update_selection (self);
+}
+
+static gboolean
+cell_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     DeskCalendarPage      *self)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index"));
+  g_autoptr(GDateTime) day = NULL;
+
+  /* Only for the day itself, not for a card inside it */
+  if (gtk_root_get_focus (gtk_widget_get_root (box)) != box)
+    return FALSE;
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_space)
+    return FALSE;
+
+  day = cell_day (self, index);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.new-post-on", "x", g_date_time_to_unix (day));
+  return TRUE;
+}
+
+static void
 cell_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
@@ -1593,6 +1627,19 @@ build_grid (DeskCalendarPage *self)
         g_signal_connect (target, "enter", G_CALLBACK (cell_drop_enter_cb), self);
         g_signal_connect (target, "leave", G_CALLBACK (cell_drop_leave_cb), self);
         gtk_widget_add_controller (cell->box, GTK_EVENT_CONTROLLER (target));
+      }
+
+      /* Reachable from the keyboard: focusing a day selects it, Enter
+       * creates a post on it. */
+      gtk_widget_set_focusable (cell->box, TRUE);
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+        GtkEventController *keys = gtk_event_controller_key_new ();
+
+        g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), self);
+        g_signal_connect (keys, "key-pressed", G_CALLBACK (cell_key_pressed_cb), self);
+        gtk_widget_add_controller (cell->box, focus);
+        gtk_widget_add_controller (cell->box, keys);
       }
 
       gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
