@@ -64,7 +64,7 @@ show_error (DeskWindow *self,
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_set_visible (GTK_WIDGET (self->brand_dropdown), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-idea", FALSE);
 }
@@ -143,7 +143,7 @@ load_brands (DeskWindow *self)
   if (n == 0)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-      gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", FALSE);
       return;
     }
@@ -162,7 +162,7 @@ load_brands (DeskWindow *self)
   gtk_drop_down_set_selected (self->brand_dropdown, selected);
   g_signal_handlers_unblock_by_func (self->brand_dropdown, brand_selected_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self->brand_dropdown), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), TRUE);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
 
   if (self->pages[0] == NULL)
     build_pages (self);
