@@ -10,6 +10,7 @@
 #include "desk-cadence.h"
 #include "desk-contrast.h"
 #include "desk-slots.h"
+#include "desk-text-count.h"
 #include "desk-ics.h"
 #include "desk-post-filter.h"
 #include "desk-channel.h"
@@ -337,6 +338,58 @@ test_contrast (void)
   g_assert_false (desk_colour_parse ("pas une couleur", &colour, NULL));
 }
 
+static guint
+count (DeskNetwork network,
+       const char *text)
+{
+  DeskTextCount c;
+
+  desk_text_count (network, text, &c);
+  return c.length;
+}
+
+static void
+test_text_count (void)
+{
+  static const char *long_url = "https://www.fournil-des-halles.fr/blog/2026/11/pain-au-levain-bio-des-halles-de-lyon";
+  g_autofree char *visit = g_strconcat ("Visitez ", long_url, NULL);
+  g_autofree char *a280 = g_strnfill (280, 'a');
+  g_autofree char *a281 = g_strnfill (281, 'a');
+  const char *family = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7\xe2\x80\x8d\xf0\x9f\x91\xa6";
+  const char *flag = "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7";          /* 🇫🇷 */
+  const char *decomposed = "e\xcc\x81t\xc3\xa9";                         /* é (e + U+0301), té */
+  DeskTextCount c;
+
+  /* Mastodon: a URL is 23, @user@domain is @user (spec example: 31) */
+  g_assert_cmpuint (count (DESK_NETWORK_MASTODON, visit), ==, 31);
+  g_assert_cmpuint (count (DESK_NETWORK_MASTODON, "@alice@piaille.fr bonjour"), ==, 14);
+  g_assert_cmpuint (count (DESK_NETWORK_MASTODON, "Écrivez à contact@fournil.fr"), ==, 28);
+
+  /* Bluesky: graphemes, and bytes */
+  g_assert_cmpuint (count (DESK_NETWORK_BLUESKY, family), ==, 1);
+  desk_text_count (DESK_NETWORK_BLUESKY, family, &c);
+  g_assert_cmpuint (c.bytes, ==, 25);
+  g_assert_cmpuint (count (DESK_NETWORK_BLUESKY, flag), ==, 1);
+  g_assert_cmpuint (count (DESK_NETWORK_BLUESKY, decomposed), ==, 3);
+  g_assert_cmpuint (desk_text_graphemes (""), ==, 0);
+
+  /* X: weighted */
+  g_assert_cmpuint (count (DESK_NETWORK_X, "\xe3\x81\x93\xe3\x82\x93\xe3\x81\xab\xe3\x81\xa1\xe3\x81\xaf"), ==, 10);  /* こんにちは */
+  g_assert_cmpuint (count (DESK_NETWORK_X, long_url), ==, 23);
+  g_assert_cmpuint (count (DESK_NETWORK_X, family), ==, 2);
+  g_assert_cmpuint (count (DESK_NETWORK_X, flag), ==, 2);
+  g_assert_cmpuint (count (DESK_NETWORK_X, decomposed), ==, 3);   /* NFC: ét… é t é */
+
+  /* Where the limit is passed */
+  desk_text_count (DESK_NETWORK_X, a280, &c);
+  g_assert_cmpuint (c.length, ==, 280);
+  g_assert_cmpint (c.overflow_offset, ==, -1);
+  desk_text_count (DESK_NETWORK_X, a281, &c);
+  g_assert_cmpint (c.overflow_offset, ==, 280);
+  g_assert_cmpuint (desk_network_rules (DESK_NETWORK_INSTAGRAM)->max_hashtags, ==, 5);
+  g_assert_cmpuint (desk_network_rules (DESK_NETWORK_MASTODON)->limit, ==, 500);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,5 +403,6 @@ main (int    argc,
   g_test_add_func ("/calendar/cadence", test_cadence);
   g_test_add_func ("/calendar/slots", test_slots);
   g_test_add_func ("/checks/contrast", test_contrast);
+  g_test_add_func ("/checks/text-count", test_text_count);
   return g_test_run ();
 }

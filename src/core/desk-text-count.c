@@ -1,0 +1,239 @@
+/* desk-text-count.c: how long a text is for each network
+ *
+ * Each network counts differently (see ../shared/specs/a11y.md §3):
+ * Mastodon counts grapheme clusters after taking every URL as 23 and
+ * "@user@domain" as "@user"; Bluesky counts graphemes and UTF-8 bytes; X
+ * weighs code points (1 or 2, a URL 23, an emoji sequence 2) after NFC;
+ * the others count graphemes. Grapheme clusters come from Pango's
+ * break iterator (pango_get_log_attrs), not from a table of ours.
+ *
+ * The text is cut into units (a grapheme, a URL, a mention's domain), each
+ * with a weight; the first unit that passes the limit gives the byte
+ * offset where the overflow starts, so the editor can mark it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-text-count"
+
+#include "config.h"
+
+#include <string.h>
+#include <pango/pango.h>
+
+#include "desk-text-count.h"
+
+static const DeskNetworkRules rules[] = {
+  [DESK_NETWORK_MASTODON]  = { DESK_NETWORK_MASTODON, 500, 0, 0, 0 },
+  [DESK_NETWORK_BLUESKY]   = { DESK_NETWORK_BLUESKY, 300, 3000, 0, 0 },
+  [DESK_NETWORK_WORDPRESS] = { DESK_NETWORK_WORDPRESS, 0, 0, 0, 0 },
+  [DESK_NETWORK_INSTAGRAM] = { DESK_NETWORK_INSTAGRAM, 2200, 0, 5, 0 },
+  [DESK_NETWORK_FACEBOOK]  = { DESK_NETWORK_FACEBOOK, 63206, 0, 0, 0 },
+  [DESK_NETWORK_LINKEDIN]  = { DESK_NETWORK_LINKEDIN, 3000, 0, 0, 0 },
+  [DESK_NETWORK_THREADS]   = { DESK_NETWORK_THREADS, 500, 0, 0, 5 },
+  [DESK_NETWORK_X]         = { DESK_NETWORK_X, 280, 0, 0, 0 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (rules) == DESK_NETWORK_LAST + 1);
+
+#define URL_WEIGHT 23
+
+const DeskNetworkRules *
+desk_network_rules (DeskNetwork network)
+{
+  g_return_val_if_fail (network <= DESK_NETWORK_LAST, NULL);
+  return &rules[network];
+}
+
+typedef struct
+{
+  gsize offset;   /* bytes, in the counted text */
+  guint weight;
+} Unit;
+
+/* Byte offsets where grapheme clusters start, and the end. */
+static GArray *
+grapheme_starts (const char *text,
+                 gsize       length)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  glong n_chars = g_utf8_strlen (text, length);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n_chars + 1);
+  const char *p = text;
+
+  pango_get_log_attrs (text, (int) length, -1, pango_language_from_string ("fr"), attrs, n_chars + 1);
+  for (glong i = 0; i <= n_chars; i++)
+    {
+      if (attrs[i].is_cursor_position || i == n_chars)
+        {
+          gsize offset = p - text;
+          g_array_append_val (starts, offset);
+        }
+      if (i < n_chars)
+        p = g_utf8_next_char (p);
+    }
+  return starts;
+}
+
+guint
+desk_text_graphemes (const char *text)
+{
+  g_autoptr(GArray) starts = NULL;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  starts = grapheme_starts (text, strlen (text));
+  return starts->len - 1;
+}
+
+/* X's weights (twitter-text v3): these ranges weigh 1, the rest 2. */
+static guint
+x_weight (gunichar c)
+{
+  if (c <= 4351 || (c >= 8192 && c <= 8205) || (c >= 8208 && c <= 8223) || (c >= 8242 && c <= 8247))
+    return 1;
+  return 2;
+}
+
+static gboolean
+is_emoji_cluster (const char *start,
+                  const char *end)
+{
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x200D || c == 0xFE0F || c == 0x20E3 ||
+          (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Spans of @text matched by @pattern, as [start, end) byte pairs */
+static GArray *
+find_spans (const char *text,
+            const char *pattern,
+            int         group_end)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end, keep_end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      g_match_info_fetch_pos (match, group_end, NULL, &keep_end);
+      g_array_append_val (spans, start);
+      g_array_append_val (spans, end);
+      g_array_append_val (spans, keep_end);
+      g_match_info_next (match, NULL);
+    }
+  return spans;
+}
+
+static GArray *
+units_for (DeskNetwork  network,
+           const char  *text,
+           gsize        length)
+{
+  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  g_autoptr(GArray) starts = grapheme_starts (text, length);
+  g_autoptr(GArray) urls = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  guint u = 0, m = 0;
+
+  if (network == DESK_NETWORK_MASTODON || network == DESK_NETWORK_X)
+    urls = find_spans (text, "https?://[^\\s]+", 0);
+  if (network == DESK_NETWORK_MASTODON)
+    mentions = find_spans (text, "(@[A-Za-z0-9_]+)@[A-Za-z0-9.-]+[A-Za-z0-9]", 1);
+
+  for (guint g = 0; g + 1 < starts->len; g++)
+    {
+      gsize start = g_array_index (starts, gsize, g);
+      gsize end = g_array_index (starts, gsize, g + 1);
+      Unit unit = { start, 1 };
+
+      /* A URL weighs 23, wherever it breaks into graphemes */
+      while (urls && u < urls->len && (gsize) g_array_index (urls, int, u + 1) <= start)
+        u += 3;
+      if (urls && u < urls->len && (gsize) g_array_index (urls, int, u) <= start)
+        {
+          unit.weight = (gsize) g_array_index (urls, int, u) == start ? URL_WEIGHT : 0;
+          g_array_append_val (units, unit);
+          continue;
+        }
+
+      /* "@user@domain" counts as "@user" on Mastodon */
+      while (mentions && m < mentions->len && (gsize) g_array_index (mentions, int, m + 1) <= start)
+        m += 3;
+      if (mentions && m < mentions->len && (gsize) g_array_index (mentions, int, m + 2) <= start &&
+          (gsize) g_array_index (mentions, int, m) <= start)
+        unit.weight = 0;
+
+      if (network == DESK_NETWORK_X)
+        {
+          if (is_emoji_cluster (text + start, text + end))
+            unit.weight = 2;
+          else
+            {
+              unit.weight = 0;
+              for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+                unit.weight += x_weight (g_utf8_get_char (p));
+            }
+        }
+      g_array_append_val (units, unit);
+    }
+  return units;
+}
+
+/**
+ * desk_text_count:
+ *
+ * Counts @text the way @network does and says where it passes the
+ * network's limit (byte offset in @text, or -1).
+ */
+void
+desk_text_count (DeskNetwork    network,
+                 const char    *text,
+                 DeskTextCount *count)
+{
+  const DeskNetworkRules *r = desk_network_rules (network);
+  g_autofree char *normalised = NULL;
+  g_autoptr(GArray) units = NULL;
+  const char *counted = text ? text : "";
+  gsize length;
+  guint total = 0;
+
+  g_return_if_fail (count != NULL);
+
+  /* X counts the NFC form; offsets then refer to it, which is the text
+   * itself for what editors produce. */
+  if (network == DESK_NETWORK_X)
+    counted = normalised = g_utf8_normalize (counted, -1, G_NORMALIZE_NFC);
+
+  length = strlen (counted);
+  units = units_for (network, counted, length);
+
+  count->limit = r->limit;
+  count->bytes = length;
+  count->overflow_offset = -1;
+  for (guint i = 0; i < units->len; i++)
+    {
+      Unit *unit = &g_array_index (units, Unit, i);
+
+      total += unit->weight;
+      if (r->limit > 0 && total > r->limit && count->overflow_offset < 0)
+        count->overflow_offset = (gssize) unit->offset;
+    }
+  count->length = total;
+
+  /* Bluesky also limits bytes */
+  if (r->byte_limit > 0 && length > r->byte_limit && count->overflow_offset < 0)
+    {
+      const char *cut = g_utf8_find_prev_char (counted, counted + r->byte_limit + 1);
+      count->overflow_offset = cut ? cut - counted : (gssize) r->byte_limit;
+    }
+}
