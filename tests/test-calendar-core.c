@@ -8,6 +8,7 @@
 
 #include "desk-holidays.h"
 #include "desk-cadence.h"
+#include "desk-checks.h"
 #include "desk-contrast.h"
 #include "desk-slots.h"
 #include "desk-text-count.h"
@@ -390,6 +391,105 @@ test_text_count (void)
   g_assert_cmpuint (desk_network_rules (DESK_NETWORK_MASTODON)->limit, ==, 500);
 }
 
+static const DeskFinding *
+find_finding (GPtrArray  *findings,
+              const char *id)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((DeskFinding *) g_ptr_array_index (findings, i))->id, id))
+      return g_ptr_array_index (findings, i);
+  return NULL;
+}
+
+static GPtrArray *
+run_checks (const char  *text,
+            const char **alts,
+            DeskNetwork  network,
+            GHashTable  *words)
+{
+  g_autoptr(GPtrArray) alt_list = g_ptr_array_new ();
+  g_autoptr(GArray) networks = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
+  DeskCheckInput input = { text, alt_list, networks, words };
+
+  for (guint i = 0; alts != NULL && alts[i] != NULL; i++)
+    g_ptr_array_add (alt_list, (gpointer) alts[i]);
+  g_array_append_val (networks, network);
+  return desk_checks_run (&input);
+}
+
+static void
+test_checks (void)
+{
+  g_autoptr(GHashTable) words = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *alt_cases[] = { "", "IMG_2024.JPG", "Photo de croissants dorés sur une grille", "Croissants",
+                              "Nos croissants sortent du four", NULL };
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) clean = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autofree char *long_alt = g_strnfill (1600, 'x');
+  const char *too_long_alt[] = { long_alt, NULL };
+  const DeskFinding *f;
+
+  g_hash_table_add (words, (gpointer) "community");
+  g_hash_table_add (words, (gpointer) "manager");
+  g_hash_table_add (words, (gpointer) "boulangerie");
+  g_hash_table_add (words, (gpointer) "artisanale");
+
+  findings = run_checks ("Nos croissants sortent du four", alt_cases, DESK_NETWORK_MASTODON, words);
+  g_assert_true (desk_checks_have_blocking (findings));
+  f = find_finding (findings, "alt-missing");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->target, ==, "image 1");
+  g_assert_cmpint (f->severity, ==, DESK_SEVERITY_BLOCKING);
+  g_assert_cmpstr (find_finding (findings, "alt-filename")->target, ==, "image 2");
+  f = find_finding (findings, "alt-generic");
+  g_assert_cmpstr (f->target, ==, "image 3");
+  g_assert_cmpstr (f->fix, ==, "Croissants dorés sur une grille");
+  g_assert_nonnull (find_finding (findings, "alt-too-short"));
+  g_assert_cmpstr (find_finding (findings, "alt-redundant")->target, ==, "image 5");
+  /* Blocking findings come first */
+  g_assert_cmpint (((DeskFinding *) g_ptr_array_index (findings, 0))->severity, ==, DESK_SEVERITY_BLOCKING);
+
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = run_checks ("Bonjour", too_long_alt, DESK_NETWORK_MASTODON, NULL);
+  g_assert_nonnull (find_finding (findings, "alt-too-long"));
+
+  /* "Annual report.pdf" and "NASA/JPL" are not file names (spec) */
+  {
+    const char *fine[] = { "Annual report.pdf du fournil, page de garde", "Logo NASA/JPL sur fond noir", NULL };
+    clean = run_checks ("Rapport", fine, DESK_NETWORK_MASTODON, NULL);
+    g_assert_null (find_finding (clean, "alt-filename"));
+  }
+
+  /* Hashtags: CamelCase with the word list; too many for Instagram */
+  tags = run_checks ("#communitymanager #BoulangerieArtisanale #boulangerieartisanale #a #b #c",
+                     NULL, DESK_NETWORK_INSTAGRAM, words);
+  f = find_finding (tags, "hashtag-camelcase");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->target, ==, "#communitymanager");
+  g_assert_cmpstr (f->fix, ==, "#CommunityManager");
+  g_assert_nonnull (find_finding (tags, "hashtag-too-many"));
+
+  /* Fancy Unicode, with its plain fix; text too long; all caps; link text */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = run_checks ("\xf0\x9d\x90\x81\xf0\x9d\x90\xa8\xf0\x9d\x90\xa7\xf0\x9d\x90\xa3\xf0\x9d\x90\xa8\xf0\x9d\x90\xae\xf0\x9d\x90\xab !",
+                         NULL, DESK_NETWORK_BLUESKY, NULL);   /* 𝐁𝐨𝐧𝐣𝐨𝐮𝐫 */
+  f = find_finding (findings, "fancy-unicode");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->fix, ==, "Bonjour !");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  {
+    g_autofree char *a501 = g_strnfill (501, 'a');
+    findings = run_checks (a501, NULL, DESK_NETWORK_MASTODON, NULL);
+    g_assert_nonnull (find_finding (findings, "text-too-long"));
+  }
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = run_checks ("GRANDE OUVERTURE CE SAMEDI ! Cliquez ici : https://example.org", NULL, DESK_NETWORK_MASTODON, NULL);
+  g_assert_nonnull (find_finding (findings, "all-caps"));
+  g_assert_nonnull (find_finding (findings, "link-text"));
+  g_assert_false (desk_checks_have_blocking (findings));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,5 +504,6 @@ main (int    argc,
   g_test_add_func ("/calendar/slots", test_slots);
   g_test_add_func ("/checks/contrast", test_contrast);
   g_test_add_func ("/checks/text-count", test_text_count);
+  g_test_add_func ("/checks/findings", test_checks);
   return g_test_run ();
 }

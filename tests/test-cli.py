@@ -96,6 +96,25 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("contrast", "#12", "#fff")
     tap.check("contrast refuses a bad colour in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
 
+    img = os.path.join(tmp, "croissant.png")
+    with open(img, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n")
+    p = run("check", "--network", "mastodon", "--text", "Visitez https://www.fournil-des-halles.fr/blog/2026/11/pain",
+            "--image", img, "--alt", "", "--json")
+    try:
+        data = json.loads(p.stdout)
+    except ValueError:
+        data = {}
+    tap.check("check --json: counts per network and findings, exit 1 on a blocking finding",
+              p.returncode == 1 and data.get("counts") == [{"network": "mastodon", "length": 31, "limit": 500}]
+              and data.get("findings", [{}])[0].get("id") == "alt-missing"
+              and data["findings"][0].get("severity") == "blocking"
+              and data["findings"][0].get("target") == "image 1", p.stdout + p.stderr)
+    p = run("check", "--network", "bluesky", "--text", "Bonjour à tous, voici nos nouveaux pains")
+    tap.check("check exits 0 without a blocking finding", p.returncode == 0 and "bluesky" in p.stdout, p.stdout + p.stderr)
+    p = run("check", "--network", "myspace", "--text", "Bonjour")
+    tap.check("check refuses an unknown network in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
+
     p = run("frobnicate")
     tap.check("an unknown command fails in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
 

@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "desk-checks.h"
 #include "desk-contrast.h"
+#include "desk-text-count.h"
 #include "desk-csv.h"
 #include "desk-demo.h"
 #include "desk-ics.h"
@@ -34,6 +36,7 @@ static int cmd_export_ics (int argc, char **argv);
 static int cmd_import_posts (int argc, char **argv);
 static int cmd_export_posts (int argc, char **argv);
 static int cmd_contrast (int argc, char **argv);
+static int cmd_check (int argc, char **argv);
 
 static const Command commands[] = {
   { "stats",      cmd_stats,      N_("Count the rows of each table of a workspace") },
@@ -42,6 +45,7 @@ static const Command commands[] = {
   { "import-posts", cmd_import_posts, N_("Import posts from a CSV file (all or nothing)") },
   { "export-posts", cmd_export_posts, N_("Export the posts of a period as a CSV file") },
   { "contrast", cmd_contrast, N_("WCAG contrast ratio of a text colour on a background colour") },
+  { "check", cmd_check, N_("Check a post for each network: length, alt texts, hashtags, readability") },
 };
 
 static int
@@ -432,6 +436,186 @@ cmd_contrast (int    argc,
            c.aa_normal ? _("pass") : _("fail"), c.aa_large ? _("pass") : _("fail"),
            c.aaa_normal ? _("pass") : _("fail"), c.aaa_large ? _("pass") : _("fail"));
   return 0;
+}
+
+static int
+cmd_check (int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) network_names = NULL;
+  g_auto(GStrv) images = NULL;
+  g_auto(GStrv) alts = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *database = NULL;
+  g_autoptr(GArray) networks = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
+  g_autoptr(GPtrArray) alt_list = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GHashTable) words = NULL;
+  gint64 post_id = 0;
+  gboolean json = FALSE;
+  DeskCheckInput input = { 0 };
+  GOptionEntry entries[] = {
+    { "network", 'n', 0, G_OPTION_ARG_STRING_ARRAY, &network_names, N_("A network to check for (repeat it): mastodon, bluesky, x, threads, linkedin, instagram, facebook"), N_("NET") },
+    { "text", 't', 0, G_OPTION_ARG_STRING, &text, N_("The post's text"), N_("TEXT") },
+    { "post", 'p', 0, G_OPTION_ARG_INT64, &post_id, N_("A post of the workspace, with its channels and images"), N_("ID") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Workspace file (default: the user’s workspace)"), N_("PATH") },
+    { "image", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &images, N_("An image of the post (repeat it, each with its --alt)"), N_("FILE") },
+    { "alt", 0, 0, G_OPTION_ARG_STRING_ARRAY, &alts, N_("The alt text of the --image before it"), N_("TEXT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Check a post for each network: length, alt texts, hashtags, readability"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error->message);
+  if ((text == NULL) == (post_id == 0))
+    return fail (_("check needs either --text or --post"));
+
+  for (guint i = 0; network_names != NULL && network_names[i] != NULL; i++)
+    {
+      DeskNetwork network;
+
+      if (!desk_network_from_id (network_names[i], &network))
+        {
+          g_autofree char *message = g_strdup_printf (_("unknown network “%s”"), network_names[i]);
+          return fail (message);
+        }
+      g_array_append_val (networks, network);
+    }
+
+  if (post_id != 0)
+    {
+      g_autoptr(DeskStore) store = NULL;
+      g_autoptr(DeskPost) post = NULL;
+      g_autoptr(GPtrArray) stored_alts = NULL;
+      g_autoptr(GListModel) channels = NULL;
+
+      if (database == NULL)
+        database = desk_store_default_path ();
+      store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
+      if (store == NULL || (post = desk_store_get_post (store, post_id, &error)) == NULL ||
+          (stored_alts = desk_store_list_media_alts (store, post_id, &error)) == NULL)
+        return fail (error->message);
+      text = g_strdup (desk_post_get_body (post));
+      for (guint i = 0; i < stored_alts->len; i++)
+        g_ptr_array_add (alt_list, g_strdup (g_ptr_array_index (stored_alts, i)));
+
+      /* Without --network: the post's own channels */
+      channels = desk_store_list_channels (store, desk_post_get_brand_id (post), NULL);
+      for (guint i = 0; network_names == NULL && channels && i < g_list_model_get_n_items (channels); i++)
+        {
+          g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+          DeskNetwork network = desk_channel_get_network (channel);
+
+          if (desk_post_has_channel (post, desk_channel_get_id (channel)))
+            g_array_append_val (networks, network);
+        }
+    }
+
+  for (guint i = 0; images != NULL && images[i] != NULL; i++)
+    {
+      if (!g_file_test (images[i], G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *message = g_strdup_printf (_("the image “%s” cannot be found"), images[i]);
+          return fail (message);
+        }
+      g_ptr_array_add (alt_list, g_strdup (alts != NULL && i < g_strv_length (alts) ? alts[i] : ""));
+    }
+
+  if (networks->len == 0)
+    {
+      DeskNetwork all[] = { DESK_NETWORK_MASTODON, DESK_NETWORK_BLUESKY };
+      g_array_append_vals (networks, all, G_N_ELEMENTS (all));
+    }
+
+  words = desk_checks_load_words ();
+  input.text = text;
+  input.alts = alt_list;
+  input.networks = networks;
+  input.words = words;
+  findings = desk_checks_run (&input);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *out = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "counts");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < networks->len; i++)
+        {
+          DeskNetwork network = g_array_index (networks, DeskNetwork, i);
+          DeskTextCount count;
+
+          desk_text_count (network, text, &count);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "network");
+          json_builder_add_string_value (builder, desk_network_to_id (network));
+          json_builder_set_member_name (builder, "length");
+          json_builder_add_int_value (builder, count.length);
+          json_builder_set_member_name (builder, "limit");
+          json_builder_add_int_value (builder, count.limit);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "findings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          DeskFinding *f = g_ptr_array_index (findings, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, f->id);
+          json_builder_set_member_name (builder, "severity");
+          json_builder_add_string_value (builder, desk_severity_to_id (f->severity));
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, f->message);
+          json_builder_set_member_name (builder, "target");
+          json_builder_add_string_value (builder, f->target);
+          json_builder_set_member_name (builder, "fix");
+          if (f->fix != NULL)
+            json_builder_add_string_value (builder, f->fix);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      out = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", out);
+    }
+  else
+    {
+      for (guint i = 0; i < networks->len; i++)
+        {
+          DeskNetwork network = g_array_index (networks, DeskNetwork, i);
+          DeskTextCount count;
+
+          desk_text_count (network, text, &count);
+          g_print ("%-10s %u/%u\n", desk_network_to_id (network), count.length, count.limit);
+        }
+      for (guint i = 0; i < findings->len; i++)
+        {
+          DeskFinding *f = g_ptr_array_index (findings, i);
+
+          g_print ("%s %s (%s): %s\n", desk_severity_to_id (f->severity), f->id, f->target, f->message);
+          if (f->fix != NULL)
+            /* Translators: the corrected text a finding proposes */
+            g_print ("  %s %s\n", _("fix:"), f->fix);
+        }
+    }
+
+  return desk_checks_have_blocking (findings) ? 1 : 0;
 }
 
 static void
