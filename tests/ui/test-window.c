@@ -451,6 +451,38 @@ test_drop_refused_and_past (Fixture       *f,
   }
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget *widget,
+                                gpointer   data);
+
+/* The first descendant of @root, depth first, that passes @test */
+static GtkWidget *
+find_descendant (GtkWidget  *root,
+                 WidgetTest  test,
+                 gpointer    data)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = test (c, data) ? c : find_descendant (c, test, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_card_of (GtkWidget *widget,
+            gpointer   post)
+{
+  return DESK_IS_POST_CARD (widget) && desk_post_card_get_post (DESK_POST_CARD (widget)) == post;
+}
+
+static gboolean
+is_day_cell (GtkWidget *widget,
+             gpointer   data)
+{
+  return gtk_widget_has_css_class (widget, "day-cell");
+}
+
 static void
 test_keyboard_move (Fixture       *f,
                     gconstpointer  data)
@@ -466,19 +498,7 @@ test_keyboard_move (Fixture       *f,
   before = g_date_time_ref (desk_post_get_scheduled_at (post));
 
   /* Focus the post's card, as Tab would */
-  for (GtkWidget *w = GTK_WIDGET (page); w != NULL && card == NULL;)
-    {
-      if (DESK_IS_POST_CARD (w) && desk_post_card_get_post (DESK_POST_CARD (w)) == post)
-        card = w;
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != GTK_WIDGET (page) && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = (w == NULL || w == GTK_WIDGET (page)) ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+  card = find_descendant (GTK_WIDGET (page), is_card_of, post);
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_grab_focus (card));
 
@@ -1055,19 +1075,7 @@ test_day_keyboard (Fixture       *f,
   DeskPostDialog *dialog;
 
   /* The first focusable day cell (a box, not a card) */
-  for (GtkWidget *w = GTK_WIDGET (page); w != NULL && cell == NULL;)
-    {
-      if (gtk_widget_has_css_class (w, "day-cell"))
-        cell = w;
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != GTK_WIDGET (page) && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = (w == NULL || w == GTK_WIDGET (page)) ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+  cell = find_descendant (GTK_WIDGET (page), is_day_cell, NULL);
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_get_focusable (cell));
   g_assert_true (gtk_widget_grab_focus (cell));
