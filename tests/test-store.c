@@ -1033,6 +1033,59 @@ test_move_undo_duplicate (Fixture       *f,
 }
 
 static void
+post_changed_count_cb (DeskStore *store,
+                       DeskPost  *post,
+                       guint     *count)
+{
+  (*count)++;
+}
+
+/* The command-line tool (another connection) changes a post while the app
+ * shows it: the app notices, and the shared object is refreshed. */
+static void
+test_external_changes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) app = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskStore) cli = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 1, 9, 0, 0);
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new_utc (2026, 12, 2, 0, 0, 0);
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  guint changed = 0;
+  gint64 brand_id;
+
+  brand_id = add_brand (app, "Brand");
+  post = make_post (brand_id, "Avant", at);
+  g_assert_true (desk_store_save_post (app, post, &error));
+  shown = desk_store_query_posts (app, brand_id, from, to, &error);
+  g_assert_true (g_ptr_array_index (shown, 0) == post);
+  g_assert_false (desk_store_poll_external_changes (app));   /* baseline */
+  g_assert_false (desk_store_poll_external_changes (app));
+
+  /* Another connection edits it, a second later (updated_at differs) */
+  cli = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    sqlite3 *db = _desk_store_get_handle (cli);
+    char *sql = g_strdup_printf ("UPDATE posts SET title = 'Après', updated_at = updated_at + 1 WHERE id = %" G_GINT64_FORMAT,
+                                 desk_post_get_id (post));
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    g_free (sql);
+  }
+
+  g_assert_true (desk_store_poll_external_changes (app));
+  g_signal_connect (app, "post-changed", G_CALLBACK (post_changed_count_cb), &changed);
+  again = desk_store_query_posts (app, brand_id, from, to, &error);
+  g_assert_true (g_ptr_array_index (again, 0) == post);
+  g_assert_cmpstr (desk_post_get_title (post), ==, "Après");
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+static void
 test_csv (Fixture       *f,
           gconstpointer  data)
 {
@@ -1192,6 +1245,7 @@ main (int    argc,
   ADD ("notification-list", test_notification_list);
   ADD ("move-undo-duplicate", test_move_undo_duplicate);
   ADD ("csv", test_csv);
+  ADD ("external-changes", test_external_changes);
 #undef ADD
   g_test_add_func ("/time/dst-local", test_dst_local_helpers);
 

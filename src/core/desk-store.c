@@ -32,6 +32,7 @@ struct _DeskStore
   GHashTable *statements;   /* const char *sql → sqlite3_stmt* */
   GHashTable *live_posts;   /* gint64 id → DeskPost* (weak) */
   guint       depth;        /* nesting of begin (); > 1 uses savepoints */
+  gint64      data_version; /* PRAGMA data_version at the last poll */
   guint       read_only : 1;
 };
 
@@ -1018,6 +1019,28 @@ desk_store_check_integrity (DeskStore  *self,
   return TRUE;
 }
 
+/**
+ * desk_store_poll_external_changes:
+ *
+ * Whether another program (the command-line tool, another window…) has
+ * committed to the workspace since the last call. Views then read their
+ * data again; the posts they share are refreshed in place.
+ */
+gboolean
+desk_store_poll_external_changes (DeskStore *self)
+{
+  gint64 version = 0;
+  gboolean changed;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!query_int (self, "PRAGMA data_version", &version, NULL))
+    return FALSE;
+  changed = self->data_version != 0 && version != self->data_version;
+  self->data_version = version;
+  return changed;
+}
+
 /* Brands, channels, campaigns */
 
 /**
@@ -1407,6 +1430,7 @@ collect_posts (DeskStore     *self,
                GError       **error)
 {
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_object_unref);   /* live, fresh, … */
   DeskPost *building = NULL;    /* a new post whose channels are still arriving */
   gint64 last_id = 0;
   int rc;
@@ -1427,8 +1451,18 @@ collect_posts (DeskStore     *self,
       live = lookup_live (self, id);
       if (live != NULL)
         {
+          GDateTime *seen = desk_post_get_updated_at (live);
+
           building = NULL;
           g_ptr_array_add (posts, g_object_ref (live));
+
+          /* Written by another program since we read it: read it again. */
+          if (seen == NULL || g_date_time_to_unix (seen) != sqlite3_column_int64 (stmt, 10))
+            {
+              building = new_post_from_row (stmt);
+              g_ptr_array_add (stale, g_object_ref (live));
+              g_ptr_array_add (stale, building);
+            }
         }
       else
         {
@@ -1443,6 +1477,14 @@ collect_posts (DeskStore     *self,
     {
       set_sqlite_error (self, rc, error);
       return NULL;
+    }
+
+  for (guint i = 0; i + 1 < stale->len; i += 2)
+    {
+      DeskPost *live = g_ptr_array_index (stale, i);
+
+      desk_post_assign (live, g_ptr_array_index (stale, i + 1));
+      g_signal_emit (self, signals[SIGNAL_POST_CHANGED], 0, live);
     }
   return g_steal_pointer (&posts);
 }

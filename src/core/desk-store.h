@@ -93,6 +93,7 @@ gboolean     desk_store_count_rows             (DeskStore           *self,
                                                 const char          *table,
                                                 gint64              *count,
                                                 GError             **error);
+gboolean     desk_store_poll_external_changes  (DeskStore           *self);
 gboolean     desk_store_check_integrity        (DeskStore           *self,
                                                 GError             **error);
 

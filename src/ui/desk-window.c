@@ -44,6 +44,7 @@ struct _DeskWindow
   GtkButton            *demo_button;
 
   GtkWidget            *pages[4];
+  guint                 poll_id;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -347,6 +348,7 @@ desk_window_dispose (GObject *object)
 {
   DeskWindow *self = (DeskWindow *) object;
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
@@ -417,6 +419,16 @@ desk_window_init (DeskWindow *self)
                             G_CALLBACK (visible_view_changed_cb), self);
 }
 
+static gboolean
+poll_store_cb (gpointer data)
+{
+  DeskWindow *self = data;
+
+  if (self->store != NULL && desk_store_poll_external_changes (self->store))
+    desk_window_refresh (self);
+  return G_SOURCE_CONTINUE;
+}
+
 DeskWindow *
 desk_window_new (DeskApplication *application,
                  DeskStore       *store,
@@ -447,6 +459,10 @@ desk_window_new (DeskApplication *application,
   self->store = g_object_ref (store);
   load_brands (self);
 
+  /* Changes made elsewhere (community-desk-cli…) reach the views. */
+  desk_store_poll_external_changes (store);
+  self->poll_id = g_timeout_add_seconds (2, poll_store_cb, self);
+
   if (self->pages[0] != NULL)
     {
       g_autofree char *view = g_settings_get_string (settings, "last-view");
@@ -476,15 +492,18 @@ desk_window_get_brand_id (DeskWindow *self)
   return self->brand_id;
 }
 
-/* Reads the brand's channels and campaigns again (after Preferences). */
+/* Reads the workspace again (after Preferences, or a change made by the
+ * command-line tool or another program). */
 void
 desk_window_refresh (DeskWindow *self)
 {
   g_return_if_fail (DESK_IS_WINDOW (self));
 
-  if (self->pages[PAGE_CALENDAR] != NULL)
-    desk_page_reload (DESK_PAGE (self->pages[PAGE_CALENDAR]));
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    if (self->pages[i] != NULL)
+      desk_page_invalidate (DESK_PAGE (self->pages[i]));
 }
+
 
 void
 desk_window_show_view (DeskWindow *self,

@@ -1095,6 +1095,43 @@ test_day_keyboard (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A post changed by another program (as community-desk-cli does) reaches
+ * the calendar once the window polls the workspace. */
+static void
+test_external_change (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCalendarPage *page = calendar_page (f);
+  GListModel *model = desk_calendar_page_get_model (page);
+  g_autoptr(DeskPost) post = g_list_model_get_item (model, 0);
+  g_autoptr(DeskStore) other = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskPost) copy = NULL;
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_no_error (error);
+  copy = desk_store_get_post (other, desk_post_get_id (post), &error);
+  desk_post_set_title (copy, "Modifiée en ligne de commande");
+  /* updated_at has a one-second resolution */
+  g_usleep (1100000);
+  g_assert_true (desk_store_save_post (other, copy, &error));
+  {
+    g_autoptr(DeskPost) created = desk_post_new ();
+    desk_post_set_brand_id (created, first_brand (f->store));
+    desk_post_set_title (created, "Créée en ligne de commande");
+    desk_post_set_scheduled_at (created, desk_post_get_scheduled_at (post));
+    g_assert_true (desk_store_save_post (other, created, &error));
+  }
+
+  for (int i = 0; i < 400 && g_strcmp0 (desk_post_get_title (post), "Modifiée en ligne de commande") != 0; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (desk_post_get_title (post), ==, "Modifiée en ligne de commande");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n + 1);
+}
+
 static void
 test_export_month (Fixture       *f,
                    gconstpointer  data)
@@ -1204,6 +1241,7 @@ main (int    argc,
   g_test_add ("/ui/preferences/channels", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_channel_preferences, fixture_tear_down);
   g_test_add ("/ui/calendar/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_three_views_screenshots, fixture_tear_down);
   g_test_add ("/ui/calendar/day-keyboard", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_day_keyboard, fixture_tear_down);
+  g_test_add ("/ui/calendar/external-change", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_external_change, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);
   g_test_add ("/ui/window/welcome", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/window/welcome-demo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_welcome_demo, fixture_tear_down);

@@ -141,6 +141,25 @@ desk_page_init (DeskPage *self)
 {
 }
 
+/**
+ * desk_page_invalidate:
+ *
+ * The workspace changed behind the page's back: read it again now if it is
+ * shown, else when it is.
+ */
+void
+desk_page_invalidate (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_if_fail (DESK_IS_PAGE (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    desk_page_reload (self);
+  else
+    priv->stale = TRUE;
+}
+
 DeskStore *
 desk_page_get_store (DeskPage *self)
 {

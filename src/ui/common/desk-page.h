@@ -27,5 +27,6 @@ gint64     desk_page_get_brand_id (DeskPage *self);
 void       desk_page_set_brand_id (DeskPage *self,
                                    gint64    brand_id);
 void       desk_page_reload       (DeskPage *self);
+void       desk_page_invalidate   (DeskPage *self);
 
 G_END_DECLS
