@@ -17,6 +17,8 @@
 #include "desk-text-count.h"
 #include "desk-csv.h"
 #include "desk-demo.h"
+#include "desk-design.h"
+#include "desk-brand.h"
 #include "desk-ics.h"
 #include "desk-store.h"
 #include "desk-time.h"
@@ -38,6 +40,8 @@ static int cmd_export_posts (int argc, char **argv);
 static int cmd_contrast (int argc, char **argv);
 static int cmd_check (int argc, char **argv);
 
+static int cmd_render_visual (int argc, char **argv);
+
 static const Command commands[] = {
   { "stats",      cmd_stats,      N_("Count the rows of each table of a workspace") },
   { "demo",       cmd_demo,       N_("Create the demo workspace in an empty database") },
@@ -46,6 +50,7 @@ static const Command commands[] = {
   { "export-posts", cmd_export_posts, N_("Export the posts of a period as a CSV file") },
   { "contrast", cmd_contrast, N_("WCAG contrast ratio of a text colour on a background colour") },
   { "check", cmd_check, N_("Check a post for each network: length, alt texts, hashtags, readability") },
+  { "render-visual", cmd_render_visual, N_("Render a design (JSON) to a PNG image at its format's size") },
 };
 
 static int
@@ -447,8 +452,12 @@ cmd_check (int    argc,
   g_auto(GStrv) network_names = NULL;
   g_auto(GStrv) images = NULL;
   g_auto(GStrv) alts = NULL;
+  g_auto(GStrv) visuals = NULL;
   g_autofree char *text = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *palette = NULL;
+  g_autoptr(DeskCharter) charter = NULL;
+  g_autoptr(GPtrArray) designs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) networks = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
   g_autoptr(GPtrArray) alt_list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) findings = NULL;
@@ -463,6 +472,7 @@ cmd_check (int    argc,
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Workspace file (default: the user’s workspace)"), N_("PATH") },
     { "image", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &images, N_("An image of the post (repeat it, each with its --alt)"), N_("FILE") },
     { "alt", 0, 0, G_OPTION_ARG_STRING_ARRAY, &alts, N_("The alt text of the --image before it"), N_("TEXT") },
+    { "visual", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &visuals, N_("A design (JSON) whose contrast to measure on its rendered pixels"), N_("DESIGN.json") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -472,8 +482,12 @@ cmd_check (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error->message);
-  if ((text == NULL) == (post_id == 0))
+  if (text != NULL && post_id != 0)
     return fail (_("check needs either --text or --post"));
+  if (text == NULL && post_id == 0 && visuals == NULL)
+    return fail (_("check needs --text, --post or --visual"));
+  if (text == NULL && post_id == 0)
+    text = g_strdup ("");
 
   for (guint i = 0; network_names != NULL && network_names[i] != NULL; i++)
     {
@@ -491,18 +505,45 @@ cmd_check (int    argc,
     {
       g_autoptr(DeskStore) store = NULL;
       g_autoptr(DeskPost) post = NULL;
-      g_autoptr(GPtrArray) stored_alts = NULL;
+      g_autoptr(GPtrArray) attachments = NULL;
       g_autoptr(GListModel) channels = NULL;
+      g_autoptr(GListModel) brands = NULL;
 
       if (database == NULL)
         database = desk_store_default_path ();
       store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
       if (store == NULL || (post = desk_store_get_post (store, post_id, &error)) == NULL ||
-          (stored_alts = desk_store_list_media_alts (store, post_id, &error)) == NULL)
+          (attachments = desk_store_list_attachments (store, post_id, &error)) == NULL ||
+          (brands = desk_store_list_brands (store, &error)) == NULL)
         return fail (error->message);
       text = g_strdup (desk_post_get_body (post));
-      for (guint i = 0; i < stored_alts->len; i++)
-        g_ptr_array_add (alt_list, g_strdup (g_ptr_array_index (stored_alts, i)));
+      for (guint i = 0; i < attachments->len; i++)
+        {
+          DeskAttachment *attachment = g_ptr_array_index (attachments, i);
+          g_autofree char *media_dir = desk_store_get_media_dir (store);
+          DeskDesign *design;
+
+          g_ptr_array_add (alt_list, g_strdup (attachment->alt));
+          if (attachment->design == NULL)
+            continue;
+          design = desk_design_new_from_json (attachment->design, media_dir, &error);
+          if (design == NULL)
+            return fail (error->message);
+          g_ptr_array_add (designs, design);
+        }
+
+      /* The brand's charter and palette */
+      for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
+        {
+          g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
+
+          if (desk_brand_get_id (brand) != desk_post_get_brand_id (post))
+            continue;
+          charter = desk_charter_parse (desk_brand_get_charter (brand), desk_post_get_campaign_id (post), &error);
+          if (charter == NULL)
+            return fail (error->message);
+          palette = g_strdup (desk_brand_get_palette (brand));
+        }
 
       /* Without --network: the post's own channels */
       channels = desk_store_list_channels (store, desk_post_get_brand_id (post), NULL);
@@ -532,12 +573,41 @@ cmd_check (int    argc,
       g_array_append_vals (networks, all, G_N_ELEMENTS (all));
     }
 
+  for (guint i = 0; visuals != NULL && visuals[i] != NULL; i++)
+    {
+      DeskDesign *design = desk_design_load (visuals[i], &error);
+
+      if (design == NULL)
+        return fail (error->message);
+      g_ptr_array_add (designs, design);
+    }
+
   words = desk_checks_load_words ();
   input.text = text;
   input.alts = alt_list;
   input.networks = networks;
   input.words = words;
+  input.charter = charter;
   findings = desk_checks_run (&input);
+  for (guint i = 0; i < designs->len; i++)
+    {
+      g_autoptr(GPtrArray) visual = desk_design_check (g_ptr_array_index (designs, i), palette);
+
+      for (guint k = 0; k < visual->len; k++)
+        {
+          DeskFinding *f = g_ptr_array_steal_index (visual, k--);
+
+          if (designs->len > 1)
+            {
+              /* Translators: a text layer of one of several visuals */
+              char *target = g_strdup_printf (_("visual %u, text layer %d"), i + 1, f->index + 1);
+
+              g_free (f->target);
+              f->target = target;
+            }
+          g_ptr_array_add (findings, f);
+        }
+    }
 
   if (json)
     {
@@ -616,6 +686,28 @@ cmd_check (int    argc,
     }
 
   return desk_checks_have_blocking (findings) ? 1 : 0;
+}
+
+static int
+cmd_render_visual (int    argc,
+                   char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DESIGN.json OUT.png"));
+  g_autoptr(DeskDesign) design = NULL;
+  GOptionEntry entries[] = { { NULL } };
+
+  g_option_context_set_summary (context, _("Render a design (JSON) to a PNG image at its format's size"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error->message);
+  if (argc != 3)
+    return fail (_("render-visual needs a design file and an output file"));
+  design = desk_design_load (argv[1], &error);
+  if (design == NULL || !desk_design_export_png (design, argv[2], &error))
+    return fail (error->message);
+  return 0;
 }
 
 static void

@@ -37,7 +37,7 @@ desk_severity_to_id (DeskSeverity severity)
   return ids[severity];
 }
 
-static void
+static DeskFinding *
 add (GPtrArray    *findings,
      const char   *id,
      DeskSeverity  severity,
@@ -52,7 +52,29 @@ add (GPtrArray    *findings,
   finding->message = message;
   finding->target = target;
   finding->fix = fix;
+  finding->place = DESK_PLACE_NONE;
+  finding->index = finding->start = finding->end = -1;
   g_ptr_array_add (findings, finding);
+  return finding;
+}
+
+static void
+place_text (DeskFinding *finding,
+            int          start,
+            int          end)
+{
+  finding->place = DESK_PLACE_TEXT;
+  finding->start = start;
+  finding->end = end;
+}
+
+static void
+place_index (DeskFinding *finding,
+             DeskPlace    place,
+             int          index)
+{
+  finding->place = place;
+  finding->index = index;
 }
 
 static char *
@@ -92,6 +114,7 @@ check_alt (GPtrArray         *findings,
       g_autofree char *folded = fold (trimmed);
       g_autofree char *post = fold (input->text);
       char *target = g_strdup_printf (_("image %u"), i + 1);
+      guint first = findings->len;
       guint alt_length = desk_text_graphemes (trimmed);
 
       if (trimmed[0] == '\0')
@@ -99,6 +122,7 @@ check_alt (GPtrArray         *findings,
           add (findings, "alt-missing", DESK_SEVERITY_BLOCKING,
                g_strdup (_("This image has no description: people who cannot see it will not know what it shows.")),
                target, NULL);
+          place_index (g_ptr_array_index (findings, findings->len - 1), DESK_PLACE_IMAGE, (int) i);
           continue;
         }
 
@@ -150,6 +174,8 @@ check_alt (GPtrArray         *findings,
                                   alt_length, desk_network_to_label (network), max),
                  g_strdup (target), NULL);
         }
+      for (guint f = first; f < findings->len; f++)
+        place_index (g_ptr_array_index (findings, f), DESK_PLACE_IMAGE, (int) i);
       g_free (target);
     }
 }
@@ -237,9 +263,13 @@ check_hashtags (GPtrArray            *findings,
                 }
               fix = g_string_free (camel, FALSE);
             }
-          add (findings, "hashtag-camelcase", DESK_SEVERITY_WARNING,
-               g_strdup (_("Screen readers read a hashtag of several words as one garbled word: capitalise each word.")),
-               g_strdup_printf ("#%s", body), fix);
+          int start, end;
+
+          g_match_info_fetch_pos (match, 0, &start, &end);
+          place_text (add (findings, "hashtag-camelcase", DESK_SEVERITY_WARNING,
+                           g_strdup (_("Screen readers read a hashtag of several words as one garbled word: capitalise each word.")),
+                           g_strdup_printf ("#%s", body), fix),
+                      start, end);
         }
       g_match_info_next (match, NULL);
     }
@@ -250,9 +280,10 @@ check_hashtags (GPtrArray            *findings,
       guint max = desk_network_rules (network)->max_hashtags;
 
       if (max > 0 && n_tags > max)
-        add (findings, "hashtag-too-many", DESK_SEVERITY_BLOCKING,
-             g_strdup_printf (_("%u hashtags; %s accepts %u."), n_tags, desk_network_to_label (network), max),
-             g_strdup (desk_network_to_label (network)), NULL);
+        place_index (add (findings, "hashtag-too-many", DESK_SEVERITY_BLOCKING,
+                          g_strdup_printf (_("%u hashtags; %s accepts %u."), n_tags, desk_network_to_label (network), max),
+                          g_strdup (desk_network_to_label (network)), NULL),
+                     DESK_PLACE_NETWORK, (int) n);
     }
 }
 
@@ -261,6 +292,328 @@ is_fancy (gunichar c)
 {
   return (c >= 0x1D400 && c <= 0x1D7FF) || (c >= 0xFF01 && c <= 0xFF5E) ||
          (c >= 0x24B6 && c <= 0x24E9) || (c >= 0x1F130 && c <= 0x1F189);
+}
+
+/* One finding per match of @pattern, placed on the matched text */
+static void
+add_regex_findings (GPtrArray          *findings,
+                    const char         *text,
+                    const char         *pattern,
+                    GRegexCompileFlags  flags,
+                    const char         *id,
+                    DeskSeverity        severity,
+                    const char         *message)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, flags, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      place_text (add (findings, id, severity, g_strdup (message), g_match_info_fetch (match, 0), NULL),
+                  start, end);
+      g_match_info_next (match, NULL);
+    }
+}
+
+/* The first character that is not a space or a tab from @p towards the
+ * start (@step < 0) or the end of @text, on the same line; 0 if none */
+static gunichar
+neighbour (const char *text,
+           const char *p,
+           int         step)
+{
+  while (step < 0 ? p > text : *p != '\0')
+    {
+      gunichar c;
+
+      if (step < 0)
+        p = g_utf8_prev_char (p);
+      c = g_utf8_get_char (p);
+      if (c == '\n')
+        return 0;
+      if (c != ' ' && c != '\t')
+        return c;
+      if (step > 0)
+        p = g_utf8_next_char (p);
+    }
+  return 0;
+}
+
+static void
+add_emoji_finding (GPtrArray  *findings,
+                   const char *text,
+                   int         start,
+                   int         end,
+                   const char *message)
+{
+  place_text (add (findings, "emoji-overuse", DESK_SEVERITY_WARNING, g_strdup (message),
+                   g_strndup (text + start, end - start), NULL),
+              start, end);
+}
+
+/* Emoji (a11y.md §4): screen readers read each one's full name. Warn above
+ * three, on runs of two or more, on emoji standing for a word inside a
+ * sentence and on lines of emoji only. */
+static void
+check_emoji (GPtrArray            *findings,
+             const DeskCheckInput *input)
+{
+  const char *text = input->text ? input->text : "";
+  gsize length = strlen (text);
+  g_autoptr(GArray) starts = NULL;
+  guint n_emoji = 0;
+  int first = -1, last = -1;
+
+  if (length == 0)
+    return;
+  starts = desk_text_grapheme_starts (text, length);
+  for (guint i = 0; i + 1 < starts->len;)
+    {
+      int start = (int) g_array_index (starts, gsize, i);
+      int end = start;
+      guint run = 0;
+      gunichar before, after;
+
+      /* A run of emoji, spaces between them allowed */
+      for (guint k = i; k + 1 < starts->len; k++)
+        {
+          gsize s0 = g_array_index (starts, gsize, k), s1 = g_array_index (starts, gsize, k + 1);
+
+          if (desk_text_is_emoji_cluster (text + s0, text + s1))
+            {
+              run++;
+              end = (int) s1;
+              i = k + 1;
+            }
+          else if (run == 0 || (text[s0] != ' ' && text[s0] != '\t'))
+            break;
+        }
+      if (run == 0)
+        {
+          i++;
+          continue;
+        }
+      n_emoji += run;
+      if (first < 0)
+        first = start;
+      last = end;
+      before = neighbour (text, text + start, -1);
+      after = neighbour (text, text + end, +1);
+      if (before == 0 && after == 0)
+        add_emoji_finding (findings, text, start, end,
+                           _("A line of emoji only is read as a list of names: say it in words."));
+      else if (run >= 2)
+        add_emoji_finding (findings, text, start, end,
+                           _("Several emoji in a row: screen readers read each one's full name."));
+      else if (g_unichar_isalnum (before) && g_unichar_isalnum (after) && g_unichar_islower (after))
+        add_emoji_finding (findings, text, start, end,
+                           _("An emoji in place of a word is read by its name and breaks the sentence: write the word."));
+    }
+  if (n_emoji > 3)
+    place_text (add (findings, "emoji-overuse", DESK_SEVERITY_TIP,
+                     g_strdup_printf (_("%u emoji: screen readers read each one's name; keep three or fewer."), n_emoji),
+                     g_strdup (_("text")), NULL),
+                first, last);
+}
+
+/* The brand's editorial charter: forbidden words, preferred spellings and
+ * the hashtags or mentions a post must carry */
+static void
+check_charter (GPtrArray            *findings,
+               const DeskCheckInput *input)
+{
+  const DeskCharter *charter = input->charter;
+  const char *text = input->text ? input->text : "";
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (charter == NULL)
+    return;
+  for (guint i = 0; charter->forbidden != NULL && charter->forbidden[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_regex_escape_string (charter->forbidden[i], -1);
+      g_autofree char *pattern = g_strdup_printf ("(?<![\\w#@])%s(?!\\w)", escaped);
+      g_autofree char *message = g_strdup_printf (_("The brand's charter forbids “%s”."), charter->forbidden[i]);
+
+      add_regex_findings (findings, text, pattern, G_REGEX_CASELESS, "charter-forbidden",
+                          DESK_SEVERITY_BLOCKING, message);
+    }
+  g_hash_table_iter_init (&iter, charter->spellings);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *escaped = g_regex_escape_string (key, -1);
+      g_autofree char *pattern = g_strdup_printf ("(?<![\\w#@])%s(?!\\w)", escaped);
+      g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (regex == NULL)
+        continue;
+      g_regex_match (regex, text, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          int start, end;
+
+          g_match_info_fetch_pos (match, 0, &start, &end);
+          place_text (add (findings, "charter-forbidden", DESK_SEVERITY_WARNING,
+                           g_strdup_printf (_("The brand's charter writes “%s”, not “%s”."),
+                                            (const char *) value, (const char *) key),
+                           g_match_info_fetch (match, 0), g_strdup (value)),
+                      start, end);
+          g_match_info_next (match, NULL);
+        }
+    }
+  for (guint i = 0; charter->required != NULL && charter->required[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_regex_escape_string (charter->required[i], -1);
+      g_autofree char *pattern = g_strdup_printf ("%s(?![\\w@.])", escaped);
+
+      if (!g_regex_match_simple (pattern, text, G_REGEX_CASELESS, 0))
+        place_text (add (findings, "charter-missing", DESK_SEVERITY_WARNING,
+                         g_strdup_printf (_("The brand's charter asks for %s in this post."), charter->required[i]),
+                         g_strdup (charter->required[i]),
+                         g_strdup_printf ("%s%s", text[0] != '\0' ? " " : "", charter->required[i])),
+                    (int) strlen (text), (int) strlen (text));
+    }
+}
+
+#define CHARTER_GROUP "Charter"
+
+static char *
+charter_group (gint64 campaign_id)
+{
+  return campaign_id > 0 ? g_strdup_printf ("Campaign %" G_GINT64_FORMAT, campaign_id) : g_strdup (CHARTER_GROUP);
+}
+
+/**
+ * desk_charter_get:
+ * @data: a brand's charter, as stored
+ * @campaign_id: the campaign whose own rules to read, or 0 for the brand's
+ * @key: "Forbidden", "Required" or "Spellings" ("wrong=right" items)
+ *
+ * Returns: (transfer full): the items, empty when none or unreadable
+ */
+GStrv
+desk_charter_get (const char *data,
+                  gint64      campaign_id,
+                  const char *key)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *group = charter_group (campaign_id);
+  GStrv values;
+
+  if (data == NULL || !g_key_file_load_from_data (file, data, -1, G_KEY_FILE_NONE, NULL) ||
+      (values = g_key_file_get_string_list (file, group, key, NULL, NULL)) == NULL)
+    return g_new0 (char *, 1);
+  return values;
+}
+
+/**
+ * desk_charter_set:
+ *
+ * Returns: (transfer full): @data with @key of @campaign_id's rules (0: the
+ *   brand's) replaced by @values, blank items dropped
+ */
+char *
+desk_charter_set (const char         *data,
+                  gint64              campaign_id,
+                  const char         *key,
+                  const char * const *values)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *group = charter_group (campaign_id);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+
+  if (data != NULL && data[0] != '\0')
+    g_key_file_load_from_data (file, data, -1, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_autofree char *item = g_strstrip (g_strdup (values[i]));
+
+      if (item[0] != '\0')
+        g_strv_builder_add (kept, item);
+    }
+  items = g_strv_builder_end (kept);
+  if (items[0] == NULL)
+    g_key_file_remove_key (file, group, key, NULL);
+  else
+    g_key_file_set_string_list (file, group, key, (const char * const *) items, g_strv_length (items));
+  return g_key_file_to_data (file, NULL, NULL);
+}
+
+/**
+ * desk_charter_parse:
+ * @data: a brand's charter, as stored
+ * @campaign_id: the post's campaign, or 0
+ *
+ * Returns: (transfer full): the rules that apply to a post of @campaign_id
+ */
+DeskCharter *
+desk_charter_parse (const char *data,
+                    gint64      campaign_id,
+                    GError    **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(DeskCharter) charter = g_new0 (DeskCharter, 1);
+  g_autoptr(GStrvBuilder) required = g_strv_builder_new ();
+  g_auto(GStrv) spellings = NULL;
+  g_auto(GStrv) brand_required = NULL;
+  g_auto(GStrv) campaign_required = NULL;
+
+  charter->spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (data != NULL && data[0] != '\0' && !g_key_file_load_from_data (file, data, -1, G_KEY_FILE_NONE, error))
+    return NULL;
+  charter->forbidden = desk_charter_get (data, 0, "Forbidden");
+  brand_required = desk_charter_get (data, 0, "Required");
+  campaign_required = campaign_id > 0 ? desk_charter_get (data, campaign_id, "Required") : g_new0 (char *, 1);
+  g_strv_builder_addv (required, (const char **) brand_required);
+  g_strv_builder_addv (required, (const char **) campaign_required);
+  charter->required = g_strv_builder_end (required);
+  spellings = desk_charter_get (data, 0, "Spellings");
+  for (guint i = 0; spellings[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (spellings[i], "=", 2);
+
+      if (pair[0] != NULL && pair[1] != NULL)
+        {
+          g_strstrip (pair[0]);
+          g_strstrip (pair[1]);
+          if (pair[0][0] != '\0' && pair[1][0] != '\0')
+            g_hash_table_replace (charter->spellings, g_strdup (pair[0]), g_strdup (pair[1]));
+        }
+    }
+  return g_steal_pointer (&charter);
+}
+
+void
+desk_charter_free (DeskCharter *charter)
+{
+  if (charter == NULL)
+    return;
+  g_strfreev (charter->forbidden);
+  g_strfreev (charter->required);
+  g_clear_pointer (&charter->spellings, g_hash_table_unref);
+  g_free (charter);
+}
+
+guint
+desk_text_count_emoji (const char *text)
+{
+  g_autoptr(GArray) starts = NULL;
+  gsize length = text ? strlen (text) : 0;
+  guint n = 0;
+
+  if (length == 0)
+    return 0;
+  starts = desk_text_grapheme_starts (text, length);
+  for (guint i = 0; i + 1 < starts->len; i++)
+    n += desk_text_is_emoji_cluster (text + g_array_index (starts, gsize, i),
+                                     text + g_array_index (starts, gsize, i + 1));
+  return n;
 }
 
 static void
@@ -273,20 +626,18 @@ check_text (GPtrArray            *findings,
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     fancy |= is_fancy (g_utf8_get_char (p));
   if (fancy)
-    add (findings, "fancy-unicode", DESK_SEVERITY_WARNING,
-         g_strdup (_("Decorative letters (bold, italic, circled…) are spelt letter by letter, or skipped, by screen readers.")),
-         g_strdup (_("text")), g_utf8_normalize (text, -1, G_NORMALIZE_NFKC));
+    place_text (add (findings, "fancy-unicode", DESK_SEVERITY_WARNING,
+                     g_strdup (_("Decorative letters (bold, italic, circled…) are spelt letter by letter, or skipped, by screen readers.")),
+                     g_strdup (_("text")), g_utf8_normalize (text, -1, G_NORMALIZE_NFKC)),
+                0, (int) strlen (text));
 
-  if (g_regex_match_simple ("\\b\\p{Lu}{2,}(\\s+\\p{Lu}{2,}){2,}\\b", text, 0, 0))
-    add (findings, "all-caps", DESK_SEVERITY_TIP,
-         g_strdup (_("Several words in capitals are harder to read and some screen readers spell them out.")),
-         g_strdup (_("text")), NULL);
-
-  if (g_regex_match_simple ("\\b(click here|here|read more|cliquez ici|ici|en savoir plus|lire la suite)\\s*:?\\s*https?://",
-                            text, G_REGEX_CASELESS, 0))
-    add (findings, "link-text", DESK_SEVERITY_TIP,
-         g_strdup (_("“Click here” says nothing out of context: say where the link leads.")),
-         g_strdup (_("text")), NULL);
+  add_regex_findings (findings, text, "\\b\\p{Lu}{2,}(\\s+\\p{Lu}{2,}){2,}\\b", 0,
+                      "all-caps", DESK_SEVERITY_TIP,
+                      _("Several words in capitals are harder to read and some screen readers spell them out."));
+  add_regex_findings (findings, text,
+                      "\\b(click here|here|read more|cliquez ici|ici|en savoir plus|lire la suite)\\s*:?\\s*https?://",
+                      G_REGEX_CASELESS, "link-text", DESK_SEVERITY_TIP,
+                      _("“Click here” says nothing out of context: say where the link leads."));
 
   for (guint n = 0; input->networks != NULL && n < input->networks->len; n++)
     {
@@ -295,10 +646,16 @@ check_text (GPtrArray            *findings,
 
       desk_text_count (network, text, &count);
       if (count.overflow_offset >= 0)
-        add (findings, "text-too-long", DESK_SEVERITY_BLOCKING,
-             g_strdup_printf (_("%u characters for %s, which accepts %u."), count.length,
-                              desk_network_to_label (network), count.limit),
-             g_strdup (desk_network_to_label (network)), NULL);
+        {
+          DeskFinding *f = add (findings, "text-too-long", DESK_SEVERITY_BLOCKING,
+                                g_strdup_printf (_("%u characters for %s, which accepts %u."), count.length,
+                                                 desk_network_to_label (network), count.limit),
+                                g_strdup (desk_network_to_label (network)), NULL);
+
+          place_index (f, DESK_PLACE_NETWORK, (int) n);
+          f->start = (int) count.overflow_offset;
+          f->end = (int) strlen (text);
+        }
     }
 }
 
@@ -341,6 +698,8 @@ desk_checks_run (const DeskCheckInput *input)
   check_alt (findings, input);
   check_text (findings, input);
   check_hashtags (findings, input);
+  check_emoji (findings, input);
+  check_charter (findings, input);
   g_ptr_array_sort (findings, compare_severity);
   return findings;
 }
@@ -352,6 +711,21 @@ desk_checks_have_blocking (GPtrArray *findings)
     if (((DeskFinding *) g_ptr_array_index (findings, i))->severity == DESK_SEVERITY_BLOCKING)
       return TRUE;
   return FALSE;
+}
+
+/**
+ * desk_checks_get_words:
+ *
+ * Returns: (transfer none): the word list, loaded once for the process
+ */
+GHashTable *
+desk_checks_get_words (void)
+{
+  static GHashTable *words;
+
+  if (g_once_init_enter (&words))
+    g_once_init_leave (&words, desk_checks_load_words ());
+  return words;
 }
 
 /**

@@ -52,6 +52,7 @@ G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
 static const char * const table_names[] = {
   "brands", "channels", "campaigns", "posts", "post_variants", "media",
   "post_media", "notifications", "metric_samples", "saved_replies", "outbox",
+  "designs", "snippets",
   NULL
 };
 
@@ -177,6 +178,20 @@ static const char * const migrations[] = {
 
   /* 3 → 4: posting slots per channel, for the queue */
   "ALTER TABLE channels ADD COLUMN slots TEXT NOT NULL DEFAULT '';",
+
+  /* 4 → 5: the editor's designs (one per exported image) and snippets */
+  "CREATE TABLE designs ("
+  "  media_id INTEGER PRIMARY KEY REFERENCES media (id) ON DELETE CASCADE,"
+  "  json TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE TABLE snippets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('hashtags', 'text')),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  body TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX snippets_by_brand ON snippets (brand_id, kind, name);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -2416,4 +2431,298 @@ desk_store_query_metric_totals (DeskStore   *self,
       return NULL;
     }
   return g_steal_pointer (&result);
+}
+
+/* The editor: variants, attachments, designs, snippets */
+
+void
+desk_attachment_free (DeskAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_free (attachment->path);
+  g_free (attachment->alt);
+  g_free (attachment->design);
+  g_free (attachment);
+}
+
+void
+desk_snippet_free (DeskSnippet *snippet)
+{
+  if (snippet == NULL)
+    return;
+  g_free (snippet->name);
+  g_free (snippet->body);
+  g_free (snippet);
+}
+
+/**
+ * desk_store_list_variant_texts:
+ *
+ * Returns: (transfer full) (element-type gint64 utf8): channel id → the
+ *   post's own text for that channel, for channels that override the text
+ */
+GHashTable *
+desk_store_list_variant_texts (DeskStore  *self,
+                               gint64      post_id,
+                               GError    **error)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  stmt = prepare (self, "SELECT channel_id, text_override FROM post_variants"
+                        " WHERE post_id = ?1 AND text_override IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (texts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_strdup (column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&texts);
+}
+
+/**
+ * desk_store_list_attachments:
+ *
+ * Returns: (transfer full) (element-type DeskAttachment): the post's images
+ *   in their order, with their files, alt texts and designs
+ */
+GPtrArray *
+desk_store_list_attachments (DeskStore  *self,
+                             gint64      post_id,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_attachment_free);
+  g_autofree char *dir = desk_store_get_media_dir (self);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  stmt = prepare (self,
+                  "SELECT m.id, m.sha256, m.file_name, m.alt_text, d.json"
+                  " FROM post_media pm JOIN media m ON m.id = pm.media_id"
+                  " LEFT JOIN designs d ON d.media_id = m.id"
+                  " WHERE pm.post_id = ?1 ORDER BY pm.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskAttachment *attachment = g_new0 (DeskAttachment, 1);
+      const char *dot = strrchr (column_text (stmt, 2), '.');
+      g_autofree char *name = g_strconcat (column_text (stmt, 1), dot ? dot : "", NULL);
+
+      attachment->media_id = sqlite3_column_int64 (stmt, 0);
+      attachment->path = g_build_filename (dir, name, NULL);
+      attachment->alt = g_strdup (column_text (stmt, 3));
+      attachment->design = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NULL : g_strdup (column_text (stmt, 4));
+      g_ptr_array_add (list, attachment);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+exec_bound (DeskStore   *self,
+            const char  *sql,
+            GError     **error,
+            gint64       a,
+            gint64       b,
+            const char  *text)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * desk_store_save_post_content:
+ * @overrides: (element-type gint64 utf8) (nullable): channel id → its own
+ *   text; channels absent use the post's text
+ * @attachments: (element-type DeskAttachment) (nullable): the images, in
+ *   order (their media already added to the workspace)
+ *
+ * Saves what the editor holds of a post — the post, its variants' texts,
+ * its images with their alt texts and designs — in one transaction.
+ */
+gboolean
+desk_store_save_post_content (DeskStore   *self,
+                              DeskPost    *post,
+                              GHashTable  *overrides,
+                              GPtrArray   *attachments,
+                              GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 post_id, now = now_unix ();
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_POST (post), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!desk_store_save_post (self, post, error))
+    goto failed;
+  post_id = desk_post_get_id (post);
+
+  if (!exec_bound (self, "UPDATE post_variants SET text_override = ?3 WHERE post_id = ?1 AND ?2 = ?2",
+                   error, post_id, 0, NULL))
+    goto failed;
+  if (overrides != NULL)
+    {
+      g_hash_table_iter_init (&iter, overrides);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!exec_bound (self, "UPDATE post_variants SET text_override = ?3 WHERE post_id = ?1 AND channel_id = ?2",
+                         error, post_id, *(gint64 *) key, value))
+          goto failed;
+    }
+
+  if (attachments != NULL)
+    {
+      if (!exec_bound (self, "DELETE FROM post_media WHERE post_id = ?1 AND ?2 = ?2 AND ?3 IS NULL",
+                       error, post_id, 0, NULL))
+        goto failed;
+      for (guint i = 0; i < attachments->len; i++)
+        {
+          DeskAttachment *attachment = g_ptr_array_index (attachments, i);
+
+          sqlite3_stmt *stmt = prepare (self, "INSERT INTO post_media (post_id, media_id, position) VALUES (?1, ?2, ?3)", error);
+
+          if (stmt == NULL)
+            goto failed;
+          sqlite3_bind_int64 (stmt, 1, post_id);
+          sqlite3_bind_int64 (stmt, 2, attachment->media_id);
+          sqlite3_bind_int (stmt, 3, (int) i);
+          if (!step_done (self, stmt, error) ||
+              !exec_bound (self, "UPDATE media SET alt_text = ?3 WHERE id = ?2 AND ?1 = ?1",
+                           error, 0, attachment->media_id, attachment->alt ? attachment->alt : ""))
+            goto failed;
+          if (attachment->design != NULL &&
+              !exec_bound (self, "INSERT INTO designs (media_id, json, updated_at) VALUES (?2, ?3, ?1)"
+                                 " ON CONFLICT (media_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at",
+                           error, now, attachment->media_id, attachment->design))
+            goto failed;
+        }
+    }
+  return commit (self, error);
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * desk_store_list_snippets:
+ *
+ * Returns: (transfer full) (element-type DeskSnippet): the brand's hashtag
+ *   groups and text snippets, by name
+ */
+GPtrArray *
+desk_store_list_snippets (DeskStore  *self,
+                          gint64      brand_id,
+                          GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_snippet_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  stmt = prepare (self, "SELECT id, kind, name, body FROM snippets WHERE brand_id = ?1"
+                        " ORDER BY kind, name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskSnippet *snippet = g_new0 (DeskSnippet, 1);
+
+      snippet->id = sqlite3_column_int64 (stmt, 0);
+      snippet->hashtags = g_str_equal (column_text (stmt, 1), "hashtags");
+      snippet->name = g_strdup (column_text (stmt, 2));
+      snippet->body = g_strdup (column_text (stmt, 3));
+      g_ptr_array_add (list, snippet);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * desk_store_save_snippet:
+ * @snippet: a new snippet (id 0, set on return) or an existing one
+ */
+gboolean
+desk_store_save_snippet (DeskStore    *self,
+                         gint64        brand_id,
+                         DeskSnippet  *snippet,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self, snippet->id == 0
+                          ? "INSERT INTO snippets (brand_id, kind, name, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                          : "UPDATE snippets SET kind = ?2, name = ?3, body = ?4 WHERE id = ?6 AND brand_id = ?1",
+                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  sqlite3_bind_text (stmt, 2, snippet->hashtags ? "hashtags" : "text", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, snippet->name ? snippet->name : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, snippet->body ? snippet->body : "", -1, SQLITE_TRANSIENT);
+  if (snippet->id == 0)
+    sqlite3_bind_int64 (stmt, 5, now_unix ());
+  else
+    sqlite3_bind_int64 (stmt, 6, snippet->id);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  if (snippet->id == 0)
+    snippet->id = sqlite3_last_insert_rowid (self->db);
+  return commit (self, error);
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+desk_store_delete_snippet (DeskStore  *self,
+                           gint64      snippet_id,
+                           GError    **error)
+{
+  if (!begin (self, error))
+    return FALSE;
+  if (!exec_bound (self, "DELETE FROM snippets WHERE id = ?1 AND ?2 = ?2 AND ?3 IS NULL", error, snippet_id, 0, NULL))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return commit (self, error);
 }

@@ -39,7 +39,7 @@ typedef enum
 /* 'CDSK': written to PRAGMA application_id so that we never take a foreign
  * SQLite file for ours. */
 #define DESK_STORE_APPLICATION_ID 0x4344534b
-#define DESK_STORE_SCHEMA_VERSION 4
+#define DESK_STORE_SCHEMA_VERSION 5
 #define DESK_STORE_MAX_BACKUPS    5
 
 typedef struct
@@ -172,6 +172,47 @@ GPtrArray   *desk_store_list_media_alts        (DeskStore           *self,
                                                 GError             **error);
 char        *desk_store_dup_first_media_path   (DeskStore           *self,
                                                 gint64               post_id,
+                                                GError             **error);
+
+/* Editor */
+typedef struct
+{
+  gint64  media_id;
+  char   *path;       /* the file in the workspace's media folder */
+  char   *alt;
+  char   *design;     /* (nullable) the design JSON the image was exported from */
+} DeskAttachment;
+
+typedef struct
+{
+  gint64    id;
+  gboolean  hashtags;  /* a hashtag group, else a text snippet */
+  char     *name;
+  char     *body;
+} DeskSnippet;
+
+void         desk_attachment_free              (DeskAttachment      *attachment);
+void         desk_snippet_free                 (DeskSnippet         *snippet);
+GHashTable  *desk_store_list_variant_texts     (DeskStore           *self,
+                                                gint64               post_id,
+                                                GError             **error);
+GPtrArray   *desk_store_list_attachments       (DeskStore           *self,
+                                                gint64               post_id,
+                                                GError             **error);
+gboolean     desk_store_save_post_content      (DeskStore           *self,
+                                                DeskPost            *post,
+                                                GHashTable          *overrides,
+                                                GPtrArray           *attachments,
+                                                GError             **error);
+GPtrArray   *desk_store_list_snippets          (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_save_snippet           (DeskStore           *self,
+                                                gint64               brand_id,
+                                                DeskSnippet         *snippet,
+                                                GError             **error);
+gboolean     desk_store_delete_snippet         (DeskStore           *self,
+                                                gint64               snippet_id,
                                                 GError             **error);
 
 /* Inbox */

@@ -5,7 +5,8 @@
  * "@user@domain" as "@user"; Bluesky counts graphemes and UTF-8 bytes; X
  * weighs code points (1 or 2, a URL 23, an emoji sequence 2) after NFC;
  * the others count graphemes. Grapheme clusters come from Pango's
- * break iterator (pango_get_log_attrs), not from a table of ours.
+ * break iterator (pango_get_log_attrs), emoji properties from ICU, not
+ * from tables of ours.
  *
  * The text is cut into units (a grapheme, a URL, a mention's domain), each
  * with a weight; the first unit that passes the limit gives the byte
@@ -19,6 +20,7 @@
 
 #include <string.h>
 #include <pango/pango.h>
+#include <unicode/uchar.h>
 
 #include "desk-text-count.h"
 
@@ -51,8 +53,8 @@ typedef struct
 } Unit;
 
 /* Byte offsets where grapheme clusters start, and the end. */
-static GArray *
-grapheme_starts (const char *text,
+GArray *
+desk_text_grapheme_starts (const char *text,
                  gsize       length)
 {
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -81,7 +83,7 @@ desk_text_graphemes (const char *text)
 
   if (text == NULL || *text == '\0')
     return 0;
-  starts = grapheme_starts (text, strlen (text));
+  starts = desk_text_grapheme_starts (text, strlen (text));
   return starts->len - 1;
 }
 
@@ -94,19 +96,28 @@ x_weight (gunichar c)
   return 2;
 }
 
-static gboolean
-is_emoji_cluster (const char *start,
-                  const char *end)
+/* Whether the grapheme cluster [start, end) is shown as an emoji: a
+ * pictograph with emoji presentation by default or asked for by U+FE0F, a
+ * flag (regional indicators) or a keycap. The properties come from ICU. */
+gboolean
+desk_text_is_emoji_cluster (const char *start,
+                            const char *end)
 {
+  gboolean pictographic = FALSE, selector = FALSE;
+
   for (const char *p = start; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == 0x200D || c == 0xFE0F || c == 0x20E3 ||
-          (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF))
+      if (c == 0x20E3)
         return TRUE;
+      selector |= c == 0xFE0F;
+      if (u_hasBinaryProperty ((UChar32) c, UCHAR_EMOJI_PRESENTATION) ||
+          u_hasBinaryProperty ((UChar32) c, UCHAR_REGIONAL_INDICATOR))
+        return TRUE;
+      pictographic |= u_hasBinaryProperty ((UChar32) c, UCHAR_EXTENDED_PICTOGRAPHIC);
     }
-  return FALSE;
+  return pictographic && selector;
 }
 
 /* Spans of @text matched by @pattern, as [start, end) byte pairs */
@@ -140,7 +151,7 @@ units_for (DeskNetwork  network,
            gsize        length)
 {
   GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
-  g_autoptr(GArray) starts = grapheme_starts (text, length);
+  g_autoptr(GArray) starts = desk_text_grapheme_starts (text, length);
   g_autoptr(GArray) urls = NULL;
   g_autoptr(GArray) mentions = NULL;
   guint u = 0, m = 0;
@@ -175,7 +186,7 @@ units_for (DeskNetwork  network,
 
       if (network == DESK_NETWORK_X)
         {
-          if (is_emoji_cluster (text + start, text + end))
+          if (desk_text_is_emoji_cluster (text + start, text + end))
             unit.weight = 2;
           else
             {

@@ -29,6 +29,10 @@ typedef struct
 
 const DeskNetworkRules *desk_network_rules  (DeskNetwork    network);
 guint                   desk_text_graphemes (const char    *text);
+GArray                 *desk_text_grapheme_starts (const char *text,
+                                                   gsize       length);
+gboolean                desk_text_is_emoji_cluster (const char *start,
+                                                    const char *end);
 void                    desk_text_count     (DeskNetwork    network,
                                              const char    *text,
                                              DeskTextCount *count);
