@@ -16,6 +16,13 @@
 #include "desk-demo.h"
 #include "desk-channel.h"
 #include "desk-text-count.h"
+#include "desk-media.h"
+#include "desk-utm.h"
+#include "desk-preview.h"
+
+#if HAVE_GEXIV2
+#include <gexiv2/gexiv2.h>
+#endif
 
 static GPtrArray *
 run_checks (const char        *text,
@@ -550,6 +557,105 @@ test_store_editor (void)
   }
 }
 
+static void
+test_media_description (void)
+{
+#if HAVE_GEXIV2
+  g_autofree char *dir = g_dir_make_tmp ("desk-media-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "photo.png", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.png", NULL);
+  g_autoptr(GExiv2Metadata) metadata = gexiv2_metadata_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, plain), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (gexiv2_metadata_open_path (metadata, path, &error));
+  g_assert_true (gexiv2_metadata_try_set_tag_string (metadata, "Xmp.dc.description",
+                                                     "Deux baguettes sur un comptoir en bois", &error));
+  g_assert_true (gexiv2_metadata_save_file (metadata, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (desk_media_can_read_descriptions ());
+  description = desk_media_read_description (path);
+  g_assert_cmpstr (description, ==, "Deux baguettes sur un comptoir en bois");
+  g_assert_null (desk_media_read_description (plain));
+  g_assert_null (desk_media_read_description ("/nonexistent.jpg"));
+  g_unlink (path);
+  g_unlink (plain);
+  g_rmdir (dir);
+#else
+  g_assert_false (desk_media_can_read_descriptions ());
+  g_test_skip ("built without gexiv2");
+#endif
+}
+
+static void
+test_utm (void)
+{
+  g_autofree char *a = desk_utm_tag_links ("Voir https://fournil.fr/noel. Et https://fournil.fr/?p=2#haut !",
+                                           "mastodon", "Noël au fournil");
+  g_autofree char *b = desk_utm_tag_links ("https://x.fr/?utm_source=news deja", "bluesky", NULL);
+  g_autofree char *c = desk_utm_tag_links ("pas de lien, ni http:// seul", "x", "C");
+
+  g_assert_cmpstr (a, ==, "Voir https://fournil.fr/noel?utm_source=mastodon&utm_medium=social&utm_campaign=noel-au-fournil. "
+                          "Et https://fournil.fr/?p=2&utm_source=mastodon&utm_medium=social&utm_campaign=noel-au-fournil#haut !");
+  g_assert_cmpstr (b, ==, "https://x.fr/?utm_source=news deja");
+  g_assert_cmpstr (c, ==, "pas de lien, ni http:// seul");
+}
+
+static void
+test_preview (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("desk-preview-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "i.png", NULL);
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+  g_autofree char *html = NULL;
+  g_autofree char *long_html = NULL;
+  g_autofree char *long_text = g_strnfill (300, 'a');
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4, 4);
+  DeskPreviewInput input = { 0 };
+
+  cairo_surface_write_to_png (surface, png);
+  cairo_surface_destroy (surface);
+  g_ptr_array_add (images, png);
+  g_ptr_array_add (images, (gpointer) "/nonexistent.png");
+  g_ptr_array_add (alts, (gpointer) "Deux <b>baguettes</b>");
+  g_ptr_array_add (alts, (gpointer) "");
+  input.network = DESK_NETWORK_MASTODON;
+  input.display_name = "Le Fournil <script>";
+  input.handle = "@fournil@piaille.fr";
+  input.colour = "\"><script>alert(1)</script>";
+  input.text = "<script>alert('x')</script> Voir https://fournil.fr #PainDuJour @alice";
+  input.images = images;
+  input.alts = alts;
+  html = desk_preview_html (&input);
+
+  /* Everything the user typed is escaped; nothing can run or load */
+  g_assert_null (strstr (html, "<script"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert"));
+  g_assert_nonnull (strstr (html, "default-src 'none'"));
+  g_assert_null (strstr (html, "src=\"http"));
+  g_assert_nonnull (strstr (html, "<span class=\"link\">https://fournil.fr</span>"));
+  g_assert_nonnull (strstr (html, "<span class=\"tag\">#PainDuJour</span>"));
+  g_assert_nonnull (strstr (html, "data:image/png;base64,"));
+  g_assert_nonnull (strstr (html, "alt=\"Deux &lt;b&gt;baguettes&lt;/b&gt;\""));
+  g_assert_nonnull (strstr (html, "noalt"));
+
+  /* Instagram cuts its captions in the feed */
+  input.network = DESK_NETWORK_INSTAGRAM;
+  input.text = long_text;
+  input.images = NULL;
+  long_html = desk_preview_html (&input);
+  g_assert_nonnull (strstr (long_html, "… <span class=\"more\">"));
+  g_assert_null (strstr (long_html, long_text));
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -564,5 +670,8 @@ main (int    argc,
   g_test_add_func ("/design/json", test_design_json);
   g_test_add_func ("/design/render", test_design_render);
   g_test_add_func ("/store/editor", test_store_editor);
+  g_test_add_func ("/media/description", test_media_description);
+  g_test_add_func ("/checks/utm", test_utm);
+  g_test_add_func ("/checks/preview", test_preview);
   return g_test_run ();
 }
