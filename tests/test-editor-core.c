@@ -433,6 +433,12 @@ test_design_render (void)
 }
 
 static void
+count_signal (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
 test_store_editor (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("desk-editor-XXXXXX", NULL);
@@ -518,8 +524,27 @@ test_store_editor (void)
   attachment->media_id = 999999;
   g_ptr_array_add (attachments, attachment);
   desk_post_set_body (post, "Changed");
-  g_assert_false (desk_store_save_post_content (store, post, overrides, attachments, &error));
-  g_assert_nonnull (error);
+  {
+    guint changed = 0;
+    gulong id = g_signal_connect_swapped (store, "post-changed", G_CALLBACK (count_signal), &changed);
+
+    g_assert_false (desk_store_save_post_content (store, post, overrides, attachments, &error));
+    g_assert_nonnull (error);
+    /* Views never hear of a save that was rolled back */
+    g_assert_cmpuint (changed, ==, 0);
+    g_clear_error (&error);
+    g_ptr_array_set_size (attachments, 0);
+    g_assert_true (desk_store_save_post_content (store, post, overrides, attachments, &error));
+    g_assert_cmpuint (changed, ==, 1);
+    g_signal_handler_disconnect (store, id);
+    desk_post_set_body (post, "Le texte de base");
+    g_assert_true (desk_store_save_post_content (store, post, overrides, attachments, &error));
+    attachment = g_new0 (DeskAttachment, 1);
+    attachment->media_id = 999999;
+    g_ptr_array_add (attachments, attachment);
+    desk_post_set_body (post, "Changed");
+    g_assert_false (desk_store_save_post_content (store, post, overrides, attachments, &error));
+  }
   g_clear_error (&error);
   {
     g_autoptr(DeskStore) other = desk_store_open (path, DESK_STORE_OPEN_READ_ONLY, &error);

@@ -32,6 +32,7 @@ struct _DeskStore
   GHashTable *statements;   /* const char *sql → sqlite3_stmt* */
   GHashTable *live_posts;   /* gint64 id → DeskPost* (weak) */
   guint       depth;        /* nesting of begin (); > 1 uses savepoints */
+  GArray     *pending;      /* (element-type Pending) saves published at the outermost commit */
   gint64      data_version; /* PRAGMA data_version at the last poll */
   guint       read_only : 1;
 };
@@ -275,6 +276,51 @@ set_sqlite_error (DeskStore  *self,
   return FALSE;
 }
 
+/* A post saved inside an outer transaction: views hear of it only once the
+ * outermost transaction commits, and never if it rolls back. */
+typedef struct
+{
+  DeskPost *post;
+  gint64    id;
+  gint64    now;
+  guint     level;
+  gboolean  is_new;
+} Pending;
+
+static void publish_saved_post (DeskStore *self, DeskPost *post, gint64 id, gboolean is_new, gint64 now);
+
+static void
+drop_pending (DeskStore *self,
+              guint      above)
+{
+  for (guint i = self->pending->len; i > 0; i--)
+    {
+      Pending *p = &g_array_index (self->pending, Pending, i - 1);
+
+      if (p->level <= above)
+        continue;
+      if (p->is_new)
+        desk_post_set_id (p->post, 0);
+      g_object_unref (p->post);
+      g_array_remove_index (self->pending, i - 1);
+    }
+}
+
+static void
+flush_pending (DeskStore *self)
+{
+  g_autoptr(GArray) pending = self->pending;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = &g_array_index (pending, Pending, i);
+
+      publish_saved_post (self, p->post, p->id, p->is_new, p->now);
+      g_object_unref (p->post);
+    }
+}
+
 static gboolean
 exec_sql (DeskStore   *self,
           const char  *sql,
@@ -313,6 +359,7 @@ rollback (DeskStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   else
     sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+  drop_pending (self, self->depth);
 }
 
 /* Commits (or releases the savepoint); on failure rolls back itself, so
@@ -329,6 +376,8 @@ commit (DeskStore  *self,
       return FALSE;
     }
   self->depth--;
+  if (self->depth == 0 && self->pending->len > 0)
+    flush_pending (self);
   return TRUE;
 }
 
@@ -471,6 +520,7 @@ desk_store_finalize (GObject *object)
   DeskStore *self = (DeskStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -523,6 +573,7 @@ desk_store_init (DeskStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->live_posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 }
 
 static void
@@ -1699,8 +1750,19 @@ desk_store_save_posts (DeskStore  *self,
   for (guint i = 0; i < posts->len; i++)
     {
       DeskPost *post = g_ptr_array_index (posts, i);
-      publish_saved_post (self, post, g_array_index (ids, gint64, i),
-                          desk_post_get_id (post) == 0, now);
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean is_new = desk_post_get_id (post) == 0;
+
+      if (self->depth == 0)
+        publish_saved_post (self, post, id, is_new, now);
+      else
+        {
+          Pending p = { g_object_ref (post), id, now, self->depth, is_new };
+
+          /* Later writes of the same transaction need the new id */
+          desk_post_set_id (post, id);
+          g_array_append_val (self->pending, p);
+        }
     }
 
   return TRUE;
