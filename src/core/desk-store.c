@@ -2788,3 +2788,40 @@ desk_store_delete_snippet (DeskStore  *self,
     }
   return commit (self, error);
 }
+
+/**
+ * desk_store_dup_media_path:
+ *
+ * Returns: (transfer full) (nullable): the file of media @media_id in the
+ *   workspace's media folder
+ */
+char *
+desk_store_dup_media_path (DeskStore  *self,
+                           gint64      media_id,
+                           GError    **error)
+{
+  g_autofree char *dir = desk_store_get_media_dir (self);
+  sqlite3_stmt *stmt;
+  char *path = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  stmt = prepare (self, "SELECT sha256, file_name FROM media WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, media_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *dot = strrchr (column_text (stmt, 1), '.');
+      g_autofree char *name = g_strconcat (column_text (stmt, 0), dot ? dot : "", NULL);
+
+      path = g_build_filename (dir, name, NULL);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("This image is no longer in the workspace."));
+  else if (rc != SQLITE_ROW)
+    set_sqlite_error (self, rc, error);
+  return path;
+}

@@ -192,6 +192,9 @@ typedef struct
 } DeskSnippet;
 
 void         desk_attachment_free              (DeskAttachment      *attachment);
+char        *desk_store_dup_media_path         (DeskStore           *self,
+                                                gint64               media_id,
+                                                GError             **error);
 void         desk_snippet_free                 (DeskSnippet         *snippet);
 GHashTable  *desk_store_list_variant_texts     (DeskStore           *self,
                                                 gint64               post_id,

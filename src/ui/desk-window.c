@@ -301,6 +301,21 @@ edit_post_action_cb (GtkWidget  *widget,
   desk_window_edit_post (self, post, NULL);
 }
 
+/* Opens a post (0: a new one) in the Compose page's editor */
+static void
+compose_post_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskComposePage *compose = DESK_COMPOSE_PAGE (self->pages[PAGE_COMPOSE]);
+
+  if (compose == NULL)
+    return;
+  desk_window_show_view (self, "compose");
+  desk_compose_page_open_post (compose, g_variant_get_int64 (parameter));
+}
+
 static void
 show_view_action_cb (GtkWidget  *widget,
                      const char *action_name,
@@ -398,6 +413,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-idea", NULL, new_idea_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-post", "x", edit_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.compose-post", "x", compose_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 

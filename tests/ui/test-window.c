@@ -25,6 +25,7 @@
 #include "desk-post-list.h"
 #include "desk-time.h"
 #include "desk-window.h"
+#include "ui-helpers.h"
 
 static DeskApplication *app;
 
@@ -35,22 +36,6 @@ typedef struct
   DeskStore  *store;
   DeskWindow *window;
 } Fixture;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_mapped (GtkWidget *widget)
-{
-  for (int i = 0; i < 2000 && !gtk_widget_get_mapped (widget); i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  spin ();
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -85,35 +70,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (int attempt = 0; attempt < 100; attempt++)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return window;
-        }
-      g_main_context_iteration (NULL, FALSE);
-    }
-  return NULL;
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
 }
 
 static DeskCalendarPage *
@@ -451,23 +407,6 @@ test_drop_refused_and_past (Fixture       *f,
   }
 }
 
-typedef gboolean (*WidgetTest) (GtkWidget *widget,
-                                gpointer   data);
-
-/* The first descendant of @root, depth first, that passes @test */
-static GtkWidget *
-find_descendant (GtkWidget  *root,
-                 WidgetTest  test,
-                 gpointer    data)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = test (c, data) ? c : find_descendant (c, test, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_card_of (GtkWidget *widget,
@@ -904,21 +843,6 @@ test_week_view (Fixture       *f,
   desk_calendar_page_set_view (page, "month");
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_queue (Fixture       *f,
             gconstpointer  data)
@@ -994,55 +918,6 @@ test_channel_preferences (Fixture       *f,
   g_assert_cmpstr (desk_channel_get_slots (first), ==, "mon 09:30, thu 09:30");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-}
-
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Until a frame of @window has been painted */
-static void
-wait_painted (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gboolean painted = FALSE;
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-
-  gtk_widget_queue_draw (window);
-  for (int i = 0; i < 2000 && !painted; i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
-
-/* Renders the window as --screenshot does and checks the picture. */
-static void
-assert_screenshot (GtkWidget  *window,
-                   const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree guint32 *pixels = NULL;
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-  graphene_rect_t bounds;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-
-  pixels = g_new (guint32, (gsize) width * height);
-  gdk_texture_download (texture, (guchar *) pixels, width * 4);
-  for (gsize i = 0; i < (gsize) width * height; i += 5)
-    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
-  g_assert_cmpuint (g_hash_table_size (colours), >, 50);
 }
 
 static void

@@ -1,7 +1,7 @@
 /* desk-compose-page.c: ideas and drafts waiting for a date
  *
- * Until the visual editor lands, Compose lists the brand's unscheduled
- * posts: a DeskPostList that follows the store.
+ * Compose: the brand's unscheduled posts on the side (a DeskPostList that
+ * follows the store) and the post editor (DeskEditor) for the one open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 
 #include "desk-compose-page.h"
 #include "desk-post-list.h"
+#include "desk-editor.h"
 
 struct _DeskComposePage
 {
@@ -22,6 +23,9 @@ struct _DeskComposePage
 
   GtkStack     *stack;
   GtkListBox   *list_box;
+  GtkWidget    *list_empty;
+  DeskEditor   *editor;
+  gint64        pending_post;  /* to open once the page has a brand */
 };
 
 G_DEFINE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK_TYPE_PAGE)
@@ -29,8 +33,7 @@ G_DEFINE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK_TYPE_PAGE)
 static void
 update_stack (DeskComposePage *self)
 {
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->posts)) ? "list" : "empty");
+  gtk_widget_set_visible (self->list_empty, g_list_model_get_n_items (G_LIST_MODEL (self->posts)) == 0);
 }
 
 static GtkWidget *
@@ -52,7 +55,7 @@ create_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.edit-post");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "compose.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", desk_post_get_id (post));
   return row;
 }
@@ -66,6 +69,106 @@ desk_compose_page_reload (DeskPage *page)
   if (!desk_post_list_set_unscheduled (self->posts, desk_page_get_brand_id (page), &error))
     g_warning ("Cannot load the ideas: %s", error->message);
   update_stack (self);
+  if (self->pending_post != 0)
+    {
+      gint64 id = self->pending_post;
+
+      self->pending_post = 0;
+      desk_compose_page_open_post (self, id);
+    }
+  else
+    {
+      DeskPost *open = desk_editor_get_post (self->editor);
+
+      /* Another brand: its posts, not the previous brand's */
+      if (open != NULL && desk_post_get_brand_id (open) != desk_page_get_brand_id (page))
+        {
+          desk_editor_save (self->editor, NULL);
+          gtk_stack_set_visible_child_name (self->stack, "empty");
+        }
+    }
+}
+
+static void
+show_editor_for (DeskComposePage *self,
+                 DeskPost        *post)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 brand_id = post ? desk_post_get_brand_id (post) : desk_page_get_brand_id (DESK_PAGE (self));
+
+  if (brand_id == 0)
+    return;
+  if (!desk_editor_load (self->editor, brand_id, post, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      else
+        g_warning ("%s", error->message);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "editor");
+  gtk_widget_grab_focus (GTK_WIDGET (desk_editor_get_text_view (self->editor)));
+}
+
+/**
+ * desk_compose_page_open_post:
+ * @post_id: a post, or 0 for a new one
+ *
+ * Opens @post_id in the editor (saving what the editor held).
+ */
+void
+desk_compose_page_open_post (DeskComposePage *self,
+                             gint64           post_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPost) post = NULL;
+
+  g_return_if_fail (DESK_IS_COMPOSE_PAGE (self));
+  if (post_id == 0)
+    {
+      show_editor_for (self, NULL);
+      return;
+    }
+  post = desk_store_get_post (desk_page_get_store (DESK_PAGE (self)), post_id, &error);
+  if (post == NULL)
+    {
+      g_warning ("Cannot open post %" G_GINT64_FORMAT ": %s", post_id, error->message);
+      return;
+    }
+  show_editor_for (self, post);
+}
+
+/* Before the page is shown, it may not know its brand yet */
+void
+desk_compose_page_open_post_later (DeskComposePage *self,
+                                   gint64           post_id)
+{
+  self->pending_post = post_id;
+}
+
+DeskEditor *
+desk_compose_page_get_editor (DeskComposePage *self)
+{
+  return self->editor;
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  desk_compose_page_open_post (DESK_COMPOSE_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  desk_compose_page_open_post (DESK_COMPOSE_PAGE (widget), 0);
 }
 
 static void
@@ -90,6 +193,10 @@ desk_compose_page_class_init (DeskComposePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-compose-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskComposePage, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskComposePage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskComposePage, list_empty);
+  gtk_widget_class_install_action (widget_class, "compose.open", "x", open_action);
+  gtk_widget_class_install_action (widget_class, "compose.new", NULL, new_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "compose.new", NULL);
 }
 
 static void
@@ -108,6 +215,8 @@ desk_compose_page_new (DeskStore *store)
 
   self = g_object_new (DESK_TYPE_COMPOSE_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
+  self->editor = desk_editor_new (store);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "editor");
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->posts), create_row, self, NULL);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (update_stack), self);
   return self;

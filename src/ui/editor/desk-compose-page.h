@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "desk-page.h"
+#include "desk-editor.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,11 @@ G_DECLARE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK, COMPOSE_PAGE, De
 
 DeskComposePage *desk_compose_page_new       (DeskStore       *store);
 GListModel      *desk_compose_page_get_model (DeskComposePage *self);
+
+void             desk_compose_page_open_post       (DeskComposePage *self,
+                                                    gint64           post_id);
+void             desk_compose_page_open_post_later (DeskComposePage *self,
+                                                    gint64           post_id);
+DeskEditor      *desk_compose_page_get_editor      (DeskComposePage *self);
 
 G_END_DECLS

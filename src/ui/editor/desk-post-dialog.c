@@ -41,6 +41,7 @@ struct _DeskPostDialog
   AdwEntryRow    *pillar_row;
   AdwEntryRow    *notes_row;
   GtkWidget      *delete_button;
+  GtkWidget      *editor_button;
   AdwActionRow   *queue_row;
 };
 
@@ -199,6 +200,7 @@ load (DeskPostDialog *self,
 
       gtk_window_set_title (GTK_WINDOW (self), _("New Post"));
       gtk_widget_set_visible (self->delete_button, FALSE);
+      gtk_widget_set_visible (self->editor_button, FALSE);
       adw_combo_row_set_selected (self->status_row, DESK_POST_STATUS_DRAFT);
       gtk_switch_set_active (self->schedule_switch, TRUE);
       when = desk_time_at_local (base, hour, minute);
@@ -404,6 +406,20 @@ desk_post_dialog_dispose (GObject *object)
 }
 
 static void
+open_editor_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskPostDialog *self = DESK_POST_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (self->post == NULL || parent == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.compose-post", "x", desk_post_get_id (self->post));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 desk_post_dialog_class_init (DeskPostDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -438,12 +454,14 @@ desk_post_dialog_class_init (DeskPostDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, pillar_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, editor_button);
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, queue_row);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "post.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "post.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "post.queue", NULL, queue_action_cb);
+  gtk_widget_class_install_action (widget_class, "post.open-editor", NULL, open_editor_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "post.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -1,0 +1,25 @@
+/* ui-helpers.h: what the UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+typedef gboolean (*WidgetTest) (GtkWidget *widget,
+                                gpointer   data);
+
+void       spin              (void);
+void       wait_mapped       (GtkWidget  *widget);
+gpointer   find_toplevel     (GType       type);
+gpointer   template_child    (gpointer    widget,
+                              GType       type,
+                              const char *name);
+GtkWidget *find_descendant   (GtkWidget  *root,
+                              WidgetTest  test,
+                              gpointer    data);
+GtkWidget *find_widget       (GtkWidget  *widget,
+                              GType       type);
+void       wait_painted      (GtkWidget  *window);
+void       assert_screenshot (GtkWidget  *window,
+                              const char *path);
