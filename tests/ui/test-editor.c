@@ -454,6 +454,8 @@ main (int    argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+  /* WebKit names its sandbox's folders after the program */
+  g_set_prgname ("test-editor");
   gtk_init ();
   adw_init ();
 

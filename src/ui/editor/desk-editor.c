@@ -1422,6 +1422,7 @@ static void
 ensure_web_view (DeskEditor *self)
 {
   WebKitSettings *settings;
+  WebKitNetworkSession *session;
 
   if (self->web_view != NULL)
     return;
@@ -1430,8 +1431,11 @@ ensure_web_view (DeskEditor *self)
   webkit_settings_set_enable_javascript_markup (settings, FALSE);
   webkit_settings_set_auto_load_images (settings, TRUE);
   webkit_settings_set_enable_page_cache (settings, FALSE);
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "settings", settings, NULL);
+  /* Nothing to keep: no cookies, cache or storage on disk */
+  session = webkit_network_session_new_ephemeral ();
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "settings", settings, "network-session", session, NULL);
   g_object_unref (settings);
+  g_object_unref (session);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Preview of the post"), -1);
