@@ -414,6 +414,23 @@ typedef struct
 } Populate;
 
 static gboolean
+add_snippets (DeskStore  *store,
+              gint64      brand_id,
+              GError    **error)
+{
+  DeskSnippet snippets[] = {
+    { 0, TRUE, (char *) "Boulangerie", (char *) "#FournilDesHalles #PainAuLevain #Lyon" },
+    { 0, TRUE, (char *) "Pâtisserie", (char *) "#FournilDesHalles #Patisserie #FaitMaison" },
+    { 0, FALSE, (char *) "Horaires", (char *) "Ouvert du mardi au dimanche, de 7 h à 19 h 30." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (snippets); i++)
+    if (!desk_store_save_snippet (store, brand_id, &snippets[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 populate_cb (DeskStore  *store,
              gpointer    user_data,
              GError    **error)
@@ -429,13 +446,18 @@ populate_cb (DeskStore  *store,
   brand = g_object_new (DESK_TYPE_BRAND,
                         "name", "Le Fournil des Halles",
                         "palette", "#8f3f1f;#f6d5a8;#2b1d14;#ffffff;#e66100",
-                        "charter", "Vouvoiement ; « pain » jamais « pain industriel » ; toujours citer l’artisan.",
+                        "charter",
+                        "# Vouvoiement ; toujours citer l’artisan.\n"
+                        "[Charter]\n"
+                        "Forbidden=pain industriel;pas cher;\n"
+                        "Spellings=e-mail=courriel;week-end=weekend;\n",
                         NULL);
   if (!desk_store_save_brand (store, brand, error))
     return FALSE;
   brand_id = desk_brand_get_id (brand);
 
-  return add_channels (store, brand_id, channels, error) &&
+  return add_snippets (store, brand_id, error) &&
+         add_channels (store, brand_id, channels, error) &&
          add_campaigns (store, brand_id, today, campaigns, error) &&
          add_posts (store, p->size, rand, brand_id, channels, campaigns, today, error) &&
          add_notifications (store, p->size, rand, channels, p->now, error) &&

@@ -20,6 +20,7 @@
 #include "desk-design-canvas.h"
 #include "desk-design-dialog.h"
 #include "desk-editor.h"
+#include "desk-preferences-window.h"
 #include "desk-time.h"
 #include "desk-window.h"
 #include "ui-helpers.h"
@@ -447,6 +448,66 @@ test_preview_and_screenshot (Fixture       *f,
   g_test_message ("compose: %s", shot);
 }
 
+static gboolean
+is_row_titled (GtkWidget *widget,
+               gpointer   title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static void
+test_charter_from_preferences (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  gint64 brand_id = desk_post_get_brand_id (desk_editor_get_post (f->editor));
+  DeskPreferencesWindow *prefs = desk_preferences_window_new (settings, f->path, f->store, brand_id);
+  GtkWidget *row;
+  g_autoptr(GError) error = NULL;
+  int index;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_mapped (GTK_WIDGET (prefs));
+  row = find_descendant (GTK_WIDGET (prefs), is_row_titled, (gpointer) "Forbidden words");
+  g_assert_nonnull (row);
+  /* The demo brand's charter */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "pain industriel; pas cher");
+  gtk_editable_set_text (GTK_EDITABLE (row), "pain industriel; low cost");
+  g_signal_emit_by_name (row, "apply");
+  row = find_descendant (GTK_WIDGET (prefs), is_row_titled, (gpointer) "Hashtags or mentions every post carries");
+  gtk_editable_set_text (GTK_EDITABLE (row), "#FournilDesHalles");
+  g_signal_emit_by_name (row, "apply");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin ();
+
+  /* The editor checks the new charter */
+  g_assert_true (desk_editor_load (f->editor, brand_id, NULL, &error));
+  set_text (f, "Une offre low cost au fournil");
+  index = finding_index (f, "charter-forbidden");
+  g_assert_cmpint (index, >=, 0);
+  index = finding_index (f, "charter-missing");
+  g_assert_cmpint (index, >=, 0);
+  g_assert_true (desk_editor_apply_fix (f->editor, index));
+  {
+    g_autofree char *text = get_text (f);
+    g_assert_cmpstr (text, ==, "Une offre low cost au fournil #FournilDesHalles");
+  }
+  g_assert_cmpint (finding_index (f, "charter-missing"), <, 0);
+
+  /* Snippets of the demo brand insert with one click */
+  {
+    GtkListBox *list = template_child (f->editor, DESK_TYPE_EDITOR, "snippets_list");
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (list, 0);
+    g_autofree char *text = NULL;
+
+    g_assert_nonnull (first);
+    g_signal_emit_by_name (list, "row-activated", first);
+    text = get_text (f);
+    g_assert_true (g_str_has_suffix (text, "\n\n#FournilDesHalles #PainAuLevain #Lyon"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -468,6 +529,7 @@ main (int    argc,
   g_test_add ("/ui/editor/design-contrast", Fixture, NULL, fixture_set_up, test_design_contrast_fix, fixture_tear_down);
   g_test_add ("/ui/editor/autosave", Fixture, NULL, fixture_set_up, test_autosave_and_close, fixture_tear_down);
   g_test_add ("/ui/editor/schedule", Fixture, NULL, fixture_set_up, test_schedule_from_editor, fixture_tear_down);
+  g_test_add ("/ui/editor/charter", Fixture, NULL, fixture_set_up, test_charter_from_preferences, fixture_tear_down);
   g_test_add ("/ui/editor/preview-screenshot", Fixture, NULL, fixture_set_up, test_preview_and_screenshot, fixture_tear_down);
 
   ret = g_test_run ();
