@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """community-desk-cli as a script would use it. Prints TAP."""
 import json
+import sqlite3
 import os
 import subprocess
 import sys
@@ -114,6 +115,65 @@ with tempfile.TemporaryDirectory() as tmp:
     tap.check("check exits 0 without a blocking finding", p.returncode == 0 and "bluesky" in p.stdout, p.stdout + p.stderr)
     p = run("check", "--network", "myspace", "--text", "Bonjour")
     tap.check("check refuses an unknown network in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
+
+    p = run("check", "--network", "mastodon", "--text", "Super 🎉🎉 journée au ⭐ fournil", "--json")
+    ids = [f["id"] for f in json.loads(p.stdout or "{}").get("findings", [])]
+    tap.check("check flags emoji in a row and in place of a word", ids.count("emoji-overuse") == 2, p.stdout)
+
+    # The brand's charter applies to a stored post
+    charter_csv = os.path.join(tmp, "charte.csv")
+    with open(charter_csv, "w", encoding="utf-8") as f:
+        f.write("date;heure;canaux;texte\n2026-12-03;09:30;mastodon;Du pain pas cher, écrivez par e-mail\n")
+    run("import-posts", "--database", db, charter_csv)
+    con = sqlite3.connect(db)
+    post_id = con.execute("SELECT id FROM posts WHERE body LIKE 'Du pain pas cher%'").fetchone()[0]
+    con.close()
+    p = run("check", "--post", str(post_id), "--database", db, "--json")
+    findings = json.loads(p.stdout or "{}").get("findings", [])
+    forbidden = [f for f in findings if f["id"] == "charter-forbidden"]
+    tap.check("check --post applies the brand's charter: forbidden word (blocking) and spelling with its fix",
+              p.returncode == 1 and len(forbidden) == 2
+              and any(f["fix"] == "courriel" for f in forbidden)
+              and any(f["severity"] == "blocking" and f["fix"] is None for f in forbidden), p.stdout + p.stderr)
+
+    # Designs: rendered at the format's size, contrast measured on the pixels
+    def png_size(path):
+        with open(path, "rb") as f:
+            head = f.read(24)
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+    gradient = os.path.join(tmp, "gradient.json")
+    with open(gradient, "w", encoding="utf-8") as f:
+        json.dump({"format": "portrait", "background": {"colour": "#ffffff", "gradient": "#000000"},
+                   "layers": [{"type": "text", "text": "Pain de saison, au levain", "size": 20, "weight": 400,
+                               "colour": "#767676", "x": 80, "y": 500, "width": 900}]}, f)
+    flat = os.path.join(tmp, "flat.json")
+    with open(flat, "w", encoding="utf-8") as f:
+        json.dump({"format": "story", "background": {"colour": "#ffffff"},
+                   "layers": [{"type": "text", "text": "Pain de saison", "size": 20, "colour": "#767676",
+                               "x": 80, "y": 500, "width": 900}]}, f)
+    out = os.path.join(tmp, "visual.png")
+    p = run("render-visual", gradient, out)
+    tap.check("render-visual writes a PNG at the format's exact size",
+              p.returncode == 0 and png_size(out) == (1080, 1350), p.stderr)
+    p = run("render-visual", flat, out)
+    tap.check("render-visual: story is 1080 x 1920", p.returncode == 0 and png_size(out) == (1080, 1920), p.stderr)
+    p = run("check", "--visual", gradient, "--json")
+    findings = json.loads(p.stdout or "{}").get("findings", [])
+    tap.check("check --visual: grey text on a gradient fails on the pixels (declared colours pass)",
+              [f["id"] for f in findings] == ["contrast-low"] and findings[0]["target"] == "text layer 1"
+              and findings[0]["fix"] == "#000000", p.stdout + p.stderr)
+    p = run("check", "--visual", flat, "--json")
+    tap.check("check --visual: the same text on flat white passes",
+              p.returncode == 0 and json.loads(p.stdout or "{}").get("findings") == [], p.stdout + p.stderr)
+    bad = os.path.join(tmp, "bad.json")
+    with open(bad, "w") as f:
+        f.write('{"format": "square", "layers": [{"type": "text", "colour": "#12"}]}')
+    missing_out = os.path.join(tmp, "none.png")
+    p = run("render-visual", bad, missing_out)
+    tap.check("render-visual refuses a bad design in one line and writes nothing",
+              p.returncode != 0 and p.stderr.count("\n") == 1 and "Layer 1" in p.stderr
+              and not os.path.exists(missing_out), p.stderr)
 
     p = run("frobnicate")
     tap.check("an unknown command fails in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
