@@ -48,6 +48,7 @@ struct _DeskDesign
   GPtrArray  *layers;       /* (element-type DeskLayer) */
   char       *base_dir;
   GHashTable *images;       /* resolved path → cairo_surface_t, NULL if unreadable */
+  guint       background_serial;
 };
 
 G_DEFINE_FINAL_TYPE (DeskDesign, desk_design, G_TYPE_OBJECT)
@@ -198,6 +199,7 @@ desk_design_set_preset (DeskDesign *self,
   self->preset = g_strdup (found->id);
   self->width = found->width;
   self->height = found->height;
+  self->background_serial++;
   emit_changed (self);
 }
 
@@ -217,6 +219,7 @@ desk_design_set_background (DeskDesign       *self,
   self->has_gradient = gradient_to != NULL;
   if (gradient_to != NULL)
     self->gradient_to = *gradient_to;
+  self->background_serial++;
   emit_changed (self);
 }
 
@@ -239,6 +242,7 @@ desk_design_set_background_image (DeskDesign *self,
   self->contain = contain;
   self->focus_x = CLAMP (focus_x, 0.0, 1.0);
   self->focus_y = CLAMP (focus_y, 0.0, 1.0);
+  self->background_serial++;
   emit_changed (self);
 }
 
@@ -649,11 +653,42 @@ desk_design_render (DeskDesign *self,
                     cairo_t    *cr)
 {
   g_return_if_fail (DESK_IS_DESIGN (self));
+  desk_design_render_background (self, cr);
+  desk_design_render_layers (self, cr);
+}
+
+/**
+ * desk_design_render_background:
+ *
+ * Draws the background alone: what a canvas can keep between frames while
+ * a layer moves (see desk_design_get_background_serial()).
+ */
+void
+desk_design_render_background (DeskDesign *self,
+                               cairo_t    *cr)
+{
+  g_return_if_fail (DESK_IS_DESIGN (self));
   cairo_save (cr);
   draw_background (self, cr);
+  cairo_restore (cr);
+}
+
+void
+desk_design_render_layers (DeskDesign *self,
+                           cairo_t    *cr)
+{
+  g_return_if_fail (DESK_IS_DESIGN (self));
+  cairo_save (cr);
   for (guint i = 0; i < self->layers->len; i++)
     draw_layer (self, cr, g_ptr_array_index (self->layers, i), TRUE, TRUE);
   cairo_restore (cr);
+}
+
+/* Changes whenever the background (or the size) does */
+guint
+desk_design_get_background_serial (DeskDesign *self)
+{
+  return self->background_serial;
 }
 
 cairo_surface_t *

@@ -115,6 +115,11 @@ void         desk_design_get_layer_box       (DeskDesign        *self,
 
 void         desk_design_render              (DeskDesign        *self,
                                               cairo_t           *cr);
+void         desk_design_render_background   (DeskDesign        *self,
+                                              cairo_t           *cr);
+void         desk_design_render_layers       (DeskDesign        *self,
+                                              cairo_t           *cr);
+guint        desk_design_get_background_serial (DeskDesign      *self);
 cairo_surface_t *desk_design_render_surface  (DeskDesign        *self);
 gboolean     desk_design_export_png          (DeskDesign        *self,
                                               const char        *path,

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "desk-design-canvas.h"
@@ -26,6 +27,9 @@ struct _DeskDesignCanvas
   GArray     *marks;        /* cairo_rectangle_int_t, in design pixels */
   double      drag_x;       /* the layer's position when the drag began */
   double      drag_y;
+  cairo_surface_t *background;  /* the background at the shown size, kept between frames */
+  guint       background_serial;
+  double      background_scale;
 };
 
 G_DEFINE_FINAL_TYPE (DeskDesignCanvas, desk_design_canvas, GTK_TYPE_WIDGET)
@@ -78,10 +82,33 @@ desk_design_canvas_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                                  gtk_widget_get_height (widget)));
   cairo_translate (cr, x, y);
+  {
+    /* The background (often a big photo, scaled with a good filter) is
+     * drawn once per size and change, not on every frame of a drag */
+    int bw = (int) ceil (desk_design_get_width (self->design) * scale);
+    int bh = (int) ceil (desk_design_get_height (self->design) * scale);
+
+    if (self->background == NULL || self->background_scale != scale ||
+        self->background_serial != desk_design_get_background_serial (self->design))
+      {
+        cairo_t *bcr;
+
+        g_clear_pointer (&self->background, cairo_surface_destroy);
+        self->background = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (1, bw), MAX (1, bh));
+        bcr = cairo_create (self->background);
+        cairo_scale (bcr, scale, scale);
+        desk_design_render_background (self->design, bcr);
+        cairo_destroy (bcr);
+        self->background_scale = scale;
+        self->background_serial = desk_design_get_background_serial (self->design);
+      }
+    cairo_set_source_surface (cr, self->background, 0, 0);
+    cairo_paint (cr);
+  }
   cairo_scale (cr, scale, scale);
   cairo_rectangle (cr, 0, 0, desk_design_get_width (self->design), desk_design_get_height (self->design));
   cairo_clip (cr);
-  desk_design_render (self->design, cr);
+  desk_design_render_layers (self->design, cr);
 
   for (guint i = 0; self->marks != NULL && i < self->marks->len; i++)
     {
@@ -223,6 +250,7 @@ desk_design_canvas_set_design (DeskDesignCanvas *self,
   if (self->design != NULL)
     g_signal_handlers_disconnect_by_data (self->design, self);
   g_set_object (&self->design, design);
+  g_clear_pointer (&self->background, cairo_surface_destroy);
   if (design != NULL)
     g_signal_connect_swapped (design, "changed", G_CALLBACK (on_design_changed), self);
   self->selected = -1;
@@ -275,6 +303,7 @@ desk_design_canvas_dispose (GObject *object)
 
   desk_design_canvas_set_design (self, NULL);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->background, cairo_surface_destroy);
   G_OBJECT_CLASS (desk_design_canvas_parent_class)->dispose (object);
 }
 

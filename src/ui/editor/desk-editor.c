@@ -6,7 +6,7 @@
  * their alt texts (pre-filled from the image's own description), designed
  * visuals, snippets, UTM tags, and the accessibility and rules findings of
  * src/core (desk-checks, desk-design) with one-click fixes. Checks run
- * 120 ms after the last keystroke; a design's contrast (rendering) is
+ * 25 ms after the last keystroke (bench: tests/bench/bench-ui); a design's contrast (rendering) is
  * measured once when it is exported, not on every keystroke.
  *
  * Saving writes the post, its channels' texts and its images in one
@@ -33,7 +33,7 @@
 #include "desk-time.h"
 #include "desk-utm.h"
 
-#define CHECK_DELAY_MS 120
+#define CHECK_DELAY_MS DESK_EDITOR_CHECK_DELAY_MS
 #define AUTOSAVE_SECONDS 3
 
 typedef struct
@@ -70,6 +70,8 @@ struct _DeskEditor
   GPtrArray      *attachments;     /* Attachment */
   GPtrArray      *findings;        /* EditorFinding */
   GPtrArray      *snippets;        /* DeskSnippet */
+  char           *findings_shown;  /* what the list shows, to skip identical rebuilds */
+  char           *counters_shown;
   guint           check_id;
   guint           autosave_id;
   gboolean        dirty;
@@ -296,13 +298,29 @@ mark_overflow (DeskEditor *self)
     }
 }
 
+typedef struct
+{
+  DeskNetwork network;
+  char       *label;
+  char       *a11y;
+  gboolean    over;
+} Counter;
+
+static void
+counter_clear (Counter *counter)
+{
+  g_free (counter->label);
+  g_free (counter->a11y);
+}
+
 static void
 update_counters (DeskEditor *self)
 {
+  g_autoptr(GArray) counters = g_array_new (FALSE, TRUE, sizeof (Counter));
+  g_autoptr(GString) signature = g_string_new (NULL);
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counters_box))) != NULL)
-    gtk_flow_box_remove (self->counters_box, child);
+  g_array_set_clear_func (counters, (GDestroyNotify) counter_clear);
   for (guint i = 0; i < self->active->len; i++)
     {
       gint64 id = g_array_index (self->active, gint64, i);
@@ -311,7 +329,6 @@ update_counters (DeskEditor *self)
       g_autofree char *label = NULL;
       g_autofree char *a11y = NULL;
       DeskTextCount count;
-      GtkWidget *widget;
       DeskNetwork network;
 
       if (channel == NULL)
@@ -322,20 +339,34 @@ update_counters (DeskEditor *self)
       if (count.limit == 0)
         continue;
       label = g_strdup_printf ("%s %u/%u", desk_network_to_label (network), count.length, count.limit);
-      widget = gtk_label_new (label);
-      gtk_widget_add_css_class (widget, "counter");
       if (count.overflow_offset >= 0)
-        {
-          gtk_widget_add_css_class (widget, "error");
-          /* Translators: a network's counter when the text is too long */
-          a11y = g_strdup_printf (_("%s: %u characters, %u too many"), desk_network_to_label (network),
-                                  count.length, count.length - MIN (count.length, count.limit));
-        }
+        /* Translators: a network's counter when the text is too long */
+        a11y = g_strdup_printf (_("%s: %u characters, %u too many"), desk_network_to_label (network),
+                                count.length, count.length - MIN (count.length, count.limit));
       else
         a11y = g_strdup_printf (_("%s: %u of %u characters"), desk_network_to_label (network),
                                 count.length, count.limit);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-      g_object_set_data_full (G_OBJECT (widget), "network", g_strdup (desk_network_to_id (network)), g_free);
+      g_string_append_printf (signature, "%s\x1e", a11y);
+      g_array_append_val (counters, ((Counter) { network, g_steal_pointer (&label), g_steal_pointer (&a11y),
+                                                 count.overflow_offset >= 0 }));
+    }
+  if (g_strcmp0 (signature->str, self->counters_shown) == 0)
+    return;
+  g_free (self->counters_shown);
+  self->counters_shown = g_strdup (signature->str);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counters_box))) != NULL)
+    gtk_flow_box_remove (self->counters_box, child);
+  for (guint i = 0; i < counters->len; i++)
+    {
+      Counter *counter = &g_array_index (counters, Counter, i);
+      GtkWidget *widget = gtk_label_new (counter->label);
+
+      gtk_widget_add_css_class (widget, "counter");
+      if (counter->over)
+        gtk_widget_add_css_class (widget, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, counter->a11y, -1);
+      g_object_set_data_full (G_OBJECT (widget), "network", g_strdup (desk_network_to_id (counter->network)), g_free);
       gtk_flow_box_append (self->counters_box, widget);
     }
 }
@@ -1035,6 +1066,33 @@ rebuild_findings_list (DeskEditor *self)
   GtkWidget *child;
   guint counts[3] = { 0 };
   g_autofree char *summary = NULL;
+  g_autoptr(GString) signature = g_string_new (NULL);
+
+  /* Typing rarely changes which findings there are, only their wording
+   * (a length): then the rows stay and their texts are updated */
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      DeskFinding *f = ((EditorFinding *) g_ptr_array_index (self->findings, i))->finding;
+
+      g_string_append_printf (signature, "%s\x1f%s\x1f%s\x1e", f->id, f->target ? f->target : "",
+                              f->fix ? f->fix : "");
+    }
+  if (g_strcmp0 (signature->str, self->findings_shown) == 0)
+    {
+      guint i = 0;
+
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
+           child != NULL && i < self->findings->len; child = gtk_widget_get_next_sibling (child), i++)
+        {
+          DeskFinding *f = ((EditorFinding *) g_ptr_array_index (self->findings, i))->finding;
+
+          if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (child)), f->message) != 0)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (child), f->message);
+        }
+      return;
+    }
+  g_free (self->findings_shown);
+  self->findings_shown = g_strdup (signature->str);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
     gtk_list_box_remove (self->findings_list, child);
@@ -1958,6 +2016,8 @@ desk_editor_finalize (GObject *object)
 
   g_free (self->palette);
   g_free (self->charter_data);
+  g_free (self->findings_shown);
+  g_free (self->counters_shown);
   g_array_unref (self->active);
   G_OBJECT_CLASS (desk_editor_parent_class)->finalize (object);
 }

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* How long after the last keystroke the checks run */
+#define DESK_EDITOR_CHECK_DELAY_MS 25
+
 #define DESK_TYPE_EDITOR (desk_editor_get_type ())
 G_DECLARE_FINAL_TYPE (DeskEditor, desk_editor, DESK, EDITOR, GtkWidget)
 
