@@ -225,6 +225,32 @@ test_finding_places (void)
 /* twitter-text conformance (conformance/validate.yml, "lengths"), in the
  * weighted v3 configuration the spec names */
 static void
+test_links_and_mentions (void)
+{
+  DeskCheckInput input = { 0 };
+  g_autoptr(GArray) networks = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
+  DeskNetwork threads = DESK_NETWORK_THREADS, instagram = DESK_NETWORK_INSTAGRAM, mastodon = DESK_NETWORK_MASTODON;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_array_append_val (networks, threads);
+  g_array_append_val (networks, instagram);
+  g_array_append_val (networks, mastodon);
+  input.text = "@a @b @c @d https://1.fr https://2.fr https://3.fr https://4.fr https://5.fr https://6.fr contact@fournil.fr";
+  input.networks = networks;
+  findings = desk_checks_run (&input);
+  /* Threads: 6 links > 5; Instagram: 4 mentions > 3 (an e-mail address is not one) */
+  g_assert_cmpuint (count_id (findings, "text-too-long"), ==, 2);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DeskFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->id, "text-too-long"))
+        g_assert_true (g_str_equal (f->message, "6 links; Threads accepts 5.") ||
+                       g_str_equal (f->message, "4 mentions; Instagram accepts 3."));
+    }
+}
+
+static void
 test_x_conformance (void)
 {
   static const struct { const char *text; guint weighted; } cases[] = {
@@ -282,6 +308,7 @@ test_design_contrast (void)
   g_assert_true (desk_design_measure_contrast (flat, 0, &measured));
   g_assert_cmpfloat_with_epsilon (measured.ratio, 4.5422, 0.01);
   g_assert_true (measured.passes_aa);
+  g_assert_false (measured.passes_aaa);
   g_assert_false (measured.large);
 
   /* On the gradient the pixels under the text fail */
@@ -690,6 +717,7 @@ main (int    argc,
   g_test_add_func ("/checks/charter", test_charter);
   g_test_add_func ("/checks/places", test_finding_places);
   g_test_add_func ("/checks/x-conformance", test_x_conformance);
+  g_test_add_func ("/checks/links-mentions", test_links_and_mentions);
   g_test_add_func ("/design/contrast-on-pixels", test_design_contrast);
   g_test_add_func ("/design/band", test_design_band);
   g_test_add_func ("/design/json", test_design_json);

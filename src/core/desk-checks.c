@@ -659,6 +659,49 @@ check_text (GPtrArray            *findings,
     }
 }
 
+static guint
+count_matches (const char *text,
+               const char *pattern)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_regex_match (regex, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    n++;
+  return n;
+}
+
+/* Networks that cap links (Threads) or mentions (Instagram) per post */
+static void
+check_links_and_mentions (GPtrArray            *findings,
+                          const DeskCheckInput *input)
+{
+  const char *text = input->text ? input->text : "";
+  guint links = count_matches (text, "https?://\\S+");
+  guint mentions = count_matches (text, "(?<![\\w@])@[\\w.]+");
+
+  for (guint n = 0; input->networks != NULL && n < input->networks->len; n++)
+    {
+      DeskNetwork network = g_array_index (input->networks, DeskNetwork, n);
+      const DeskNetworkRules *rules = desk_network_rules (network);
+
+      if (rules->max_links > 0 && links > rules->max_links)
+        place_index (add (findings, "text-too-long", DESK_SEVERITY_BLOCKING,
+                          g_strdup_printf (_("%u links; %s accepts %u."), links, desk_network_to_label (network),
+                                           rules->max_links),
+                          g_strdup (desk_network_to_label (network)), NULL),
+                     DESK_PLACE_NETWORK, (int) n);
+      if (rules->max_mentions > 0 && mentions > rules->max_mentions)
+        place_index (add (findings, "text-too-long", DESK_SEVERITY_BLOCKING,
+                          g_strdup_printf (_("%u mentions; %s accepts %u."), mentions, desk_network_to_label (network),
+                                           rules->max_mentions),
+                          g_strdup (desk_network_to_label (network)), NULL),
+                     DESK_PLACE_NETWORK, (int) n);
+    }
+}
+
 guint
 desk_network_alt_limit (DeskNetwork network)
 {
@@ -700,6 +743,7 @@ desk_checks_run (const DeskCheckInput *input)
   check_hashtags (findings, input);
   check_emoji (findings, input);
   check_charter (findings, input);
+  check_links_and_mentions (findings, input);
   g_ptr_array_sort (findings, compare_severity);
   return findings;
 }

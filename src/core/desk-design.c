@@ -1003,6 +1003,7 @@ desk_design_measure_contrast (DeskDesign        *self,
     result->ratio = percentile_ratio (&samples, text_lum, &result->worst);
     result->large = is_large (layer);
     result->passes_aa = result->ratio >= (result->large ? 3.0 : 4.5);
+    result->passes_aaa = result->ratio >= (result->large ? 4.5 : 7.0);
     result->box = samples.box;
     result->n_pixels = samples.lums->len;
     worst_block (&samples, text_lum, &result->worst_area);

@@ -59,6 +59,7 @@ typedef struct
   double                worst;        /* the lowest ratio of any pixel */
   gboolean              large;        /* large text in WCAG terms */
   gboolean              passes_aa;    /* ratio ≥ 4.5, or ≥ 3 for large text */
+  gboolean              passes_aaa;   /* ratio ≥ 7, or ≥ 4.5 for large text */
   cairo_rectangle_int_t worst_area;   /* where the background is worst */
   cairo_rectangle_int_t box;          /* the measured area */
   guint                 n_pixels;

@@ -17,6 +17,7 @@ typedef struct
   guint       byte_limit;     /* UTF-8 bytes; 0: none */
   guint       max_hashtags;   /* 0: none */
   guint       max_links;      /* 0: none */
+  guint       max_mentions;   /* 0: none */
 } DeskNetworkRules;
 
 typedef struct

@@ -15,6 +15,7 @@
 #endif
 
 #include "desk-application.h"
+#include "desk-calendar-page.h"
 #include "desk-compose-page.h"
 #include "desk-demo.h"
 #include "desk-design-canvas.h"
@@ -206,6 +207,31 @@ test_write_fix_save (Fixture       *f,
   g_assert_cmpstr (((DeskAttachment *) g_ptr_array_index (attachments, 0))->alt, ==, "Deux baguettes sur un comptoir en bois");
   g_assert_cmpstr (((DeskAttachment *) g_ptr_array_index (attachments, 1))->alt, ==, "Une fournée de pains dorés");
   g_assert_true (g_file_test (((DeskAttachment *) g_ptr_array_index (attachments, 0))->path, G_FILE_TEST_IS_REGULAR));
+
+  /* Files dropped on the editor are attached too */
+  {
+    g_autofree char *third = write_png (f, "troisieme.png", NULL, 0.5);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->editor));
+    GtkDropTarget *drop = NULL;
+    GSList *files = g_slist_append (NULL, g_file_new_for_path (third));
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          drop = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (drop);
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, files);
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    g_assert_cmpuint (desk_editor_get_n_images (f->editor), ==, 3);
+  }
 
   /* A missing file is an error the user can read, not a crash */
   g_assert_false (desk_editor_add_image (f->editor, "/nonexistent/photo.jpg", &error));
@@ -403,6 +429,21 @@ test_schedule_from_editor (Fixture       *f,
   g_assert_cmpint (g_date_time_get_hour (local), ==, 9);
   g_assert_cmpint (g_date_time_get_minute (local), ==, 45);
   g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_APPROVED);
+
+  /* …and it is on the calendar */
+  {
+    AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+    GListModel *model = desk_calendar_page_get_model (DESK_CALENDAR_PAGE (adw_view_stack_get_child_by_name (stack, "calendar")));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(DeskPost) shown = g_list_model_get_item (model, i);
+
+        found |= desk_post_get_id (shown) == desk_post_get_id (post);
+      }
+    g_assert_true (found);
+  }
 }
 
 static void

@@ -150,10 +150,17 @@ measure (DeskDesignDialog *self)
         continue;
       row = adw_action_row_new ();
       title = g_strdup_printf (_("Text layer %u: %.2f:1"), i + 1, contrast.ratio);
-      subtitle = contrast.passes_aa
-        ? g_strdup (contrast.large ? _("Passes AA for large text (3:1)") : _("Passes AA (4.5:1)"))
-        : g_strdup (contrast.large ? _("Fails AA for large text (needs 3:1) where it is outlined in red")
-                                   : _("Fails AA (needs 4.5:1) where it is outlined in red"));
+      subtitle = g_strdup_printf (contrast.large ? _("Large text: AA %s (3:1), AAA %s (4.5:1)")
+                                                 : _("Normal text: AA %s (4.5:1), AAA %s (7:1)"),
+                                  contrast.passes_aa ? _("passes") : _("fails"),
+                                  contrast.passes_aaa ? _("passes") : _("fails"));
+      if (!contrast.passes_aa)
+        {
+          char *more = g_strconcat (subtitle, " — ", _("worst where outlined in red"), NULL);
+
+          g_free (subtitle);
+          subtitle = more;
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
