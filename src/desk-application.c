@@ -1,6 +1,6 @@
 /* desk-application.c
  *
- * Command line: --database, --demo, --view, --screenshot. A second launch
+ * Command line: --database, --demo, --view, --post, --screenshot. A second launch
  * activates the running instance (and switches it to --view, if given).
  * With COMMUNITY_DESK_TIMING=1 the time from exec to the first frame is
  * printed on stderr as "first-frame: N ms".
@@ -30,6 +30,7 @@ struct _DeskApplication
   GSettings      *settings;
   char           *database;
   char           *view;
+  gint64          post_id;        /* --post: opened in the editor */
   char           *screenshot;
   gboolean        demo;
   gint64          start_usec;   /* monotonic, at exec when known */
@@ -89,6 +90,12 @@ desk_application_handle_local_options (GApplication *app,
           return 2;
         }
       self->view = g_strdup (view);
+    }
+
+  if (g_variant_dict_lookup (options, "post", "x", &self->post_id))
+    {
+      g_free (self->view);
+      self->view = g_strdup ("compose");
     }
 
   if (g_variant_dict_contains (options, "version"))
@@ -206,6 +213,8 @@ desk_application_activate (GApplication *app)
   window = GTK_WINDOW (desk_window_new (self, store, path, error));
   if (self->view != NULL)
     desk_window_show_view (DESK_WINDOW (window), self->view);
+  if (self->post_id != 0 && store != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.compose-post", "x", self->post_id);
 
   g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
   gtk_window_present (window);
@@ -348,6 +357,7 @@ desk_application_init (DeskApplication *self)
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the workspace stored in PATH"), N_("PATH") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Create the demo workspace if the workspace is empty"), NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show a view: calendar, compose, inbox or reports"), N_("VIEW") },
+    { "post", 0, 0, G_OPTION_ARG_INT64, NULL, N_("Open a post in the editor"), N_("ID") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a PNG of the window once its data is shown, then quit"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }

@@ -532,12 +532,12 @@ on_own_text_toggled (DeskEditor *self)
 }
 
 static void
-on_channel_toggled (GtkToggleButton *button,
-                    DeskEditor      *self)
+on_channel_toggled (GtkCheckButton *button,
+                    DeskEditor     *self)
 {
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "channel-id");
 
-  desk_editor_set_channel_active (self, id, gtk_toggle_button_get_active (button));
+  desk_editor_set_channel_active (self, id, gtk_check_button_get_active (button));
 }
 
 static void
@@ -551,12 +551,11 @@ rebuild_channels (DeskEditor *self)
     {
       g_autoptr(DeskChannel) channel = g_list_model_get_item (self->channels, i);
       g_autofree char *label = channel_label (channel);
-      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+      GtkWidget *button = gtk_check_button_new_with_label (label);
       gint64 id = desk_channel_get_id (channel);
 
-      gtk_widget_add_css_class (button, "channel-toggle");
       g_object_set_data_full (G_OBJECT (button), "channel-id", g_memdup2 (&id, sizeof id), g_free);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), is_active (self, id));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), is_active (self, id));
       g_signal_connect (button, "toggled", G_CALLBACK (on_channel_toggled), self);
       gtk_flow_box_append (self->channels_box, button);
     }
