@@ -465,6 +465,64 @@ count_signal (guint *counter)
   (*counter)++;
 }
 
+/* A background image is cropped around its focal point ("cover") or shown
+ * whole ("contain") */
+static void
+test_design_background_image (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("desk-bg-XXXXXX", NULL);
+  g_autofree char *photo = g_build_filename (dir, "photo.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 100);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(DeskDesign) design = desk_design_new ("square");
+  cairo_surface_t *out;
+  guint32 *px;
+  int stride;
+  DeskColour white = { 0xff, 0xff, 0xff };
+
+  /* Left half red, right half blue */
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_rectangle (cr, 0, 0, 200, 100);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 1);
+  cairo_rectangle (cr, 200, 0, 200, 100);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png (surface, photo);
+  cairo_surface_destroy (surface);
+
+  desk_design_set_base_dir (design, dir);
+  desk_design_set_background (design, &white, NULL);
+
+  /* Cover, focal point on the left: the square shows red only */
+  desk_design_set_background_image (design, "photo.png", FALSE, 0.0, 0.5);
+  out = desk_design_render_surface (design);
+  px = (guint32 *) cairo_image_surface_get_data (out);
+  stride = cairo_image_surface_get_stride (out) / 4;
+  g_assert_cmphex (px[540 * stride + 10] & 0xffffff, ==, 0xff0000);
+  g_assert_cmphex (px[540 * stride + 1070] & 0xffffff, ==, 0xff0000);
+  cairo_surface_destroy (out);
+
+  /* Focal point on the right: blue only */
+  desk_design_set_background_image (design, "photo.png", FALSE, 1.0, 0.5);
+  out = desk_design_render_surface (design);
+  px = (guint32 *) cairo_image_surface_get_data (out);
+  g_assert_cmphex (px[540 * stride + 10] & 0xffffff, ==, 0x0000ff);
+  cairo_surface_destroy (out);
+
+  /* Contain: the whole image across, white above and below */
+  desk_design_set_background_image (design, "photo.png", TRUE, 0.5, 0.5);
+  out = desk_design_render_surface (design);
+  px = (guint32 *) cairo_image_surface_get_data (out);
+  g_assert_cmphex (px[10 * stride + 540] & 0xffffff, ==, 0xffffff);
+  g_assert_cmphex (px[540 * stride + 100] & 0xffffff, ==, 0xff0000);
+  g_assert_cmphex (px[540 * stride + 1000] & 0xffffff, ==, 0x0000ff);
+  cairo_surface_destroy (out);
+
+  g_unlink (photo);
+  g_rmdir (dir);
+}
+
 static void
 test_store_editor (void)
 {
@@ -722,6 +780,7 @@ main (int    argc,
   g_test_add_func ("/design/band", test_design_band);
   g_test_add_func ("/design/json", test_design_json);
   g_test_add_func ("/design/render", test_design_render);
+  g_test_add_func ("/design/background-image", test_design_background_image);
   g_test_add_func ("/store/editor", test_store_editor);
   g_test_add_func ("/media/description", test_media_description);
   g_test_add_func ("/checks/utm", test_utm);

@@ -233,6 +233,34 @@ test_write_fix_save (Fixture       *f,
     g_assert_cmpuint (desk_editor_get_n_images (f->editor), ==, 3);
   }
 
+  /* Reorder and remove, with the buttons of the image rows */
+  {
+    GtkListBox *list = template_child (f->editor, DESK_TYPE_EDITOR, "images_list");
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+    GtkWidget *buttons[3] = { NULL };
+    guint n = 0;
+    g_autoptr(GPtrArray) after = NULL;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+         c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_BUTTON (c) && n < 3)
+        buttons[n++] = c;
+    g_assert_cmpuint (n, ==, 3);
+    g_signal_emit_by_name (buttons[1], "clicked");          /* move later */
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2));
+    for (GtkWidget *c = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+         c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_BUTTON (c))
+        buttons[2] = c;                                       /* remove the third */
+    g_signal_emit_by_name (buttons[2], "clicked");
+    g_assert_cmpuint (desk_editor_get_n_images (f->editor), ==, 2);
+    g_assert_true (desk_editor_save (f->editor, &error));
+    after = desk_store_list_attachments (f->store, desk_post_get_id (desk_editor_get_post (f->editor)), &error);
+    g_assert_cmpuint (after->len, ==, 2);
+    g_assert_cmpstr (((DeskAttachment *) g_ptr_array_index (after, 0))->alt, ==, "Une fournée de pains dorés");
+    g_assert_cmpstr (((DeskAttachment *) g_ptr_array_index (after, 1))->alt, ==, "Deux baguettes sur un comptoir en bois");
+  }
+
   /* A missing file is an error the user can read, not a crash */
   g_assert_false (desk_editor_add_image (f->editor, "/nonexistent/photo.jpg", &error));
   g_assert_nonnull (error);
