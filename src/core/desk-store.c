@@ -2188,40 +2188,6 @@ failed:
 }
 
 /**
- * desk_store_list_media_alts:
- *
- * Returns: (transfer full) (element-type utf8): the alt texts of the
- *   post's images, in their order
- */
-GPtrArray *
-desk_store_list_media_alts (DeskStore  *self,
-                            gint64      post_id,
-                            GError    **error)
-{
-  g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-
-  stmt = prepare (self,
-                  "SELECT m.alt_text FROM post_media pm JOIN media m ON m.id = pm.media_id"
-                  " WHERE pm.post_id = ?1 ORDER BY pm.position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, post_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (alts, g_strdup (column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&alts);
-}
-
-/**
  * desk_store_dup_first_media_path:
  *
  * Returns: (transfer full) (nullable): the file of the post's first image
@@ -2231,29 +2197,11 @@ desk_store_dup_first_media_path (DeskStore  *self,
                                  gint64      post_id,
                                  GError    **error)
 {
-  g_autofree char *dir = NULL;
-  sqlite3_stmt *stmt;
-  char *path = NULL;
-  int rc;
+  g_autoptr(GPtrArray) attachments = desk_store_list_attachments (self, post_id, error);
 
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-
-  stmt = prepare (self,
-                  "SELECT m.file_name FROM post_media pm JOIN media m ON m.id = pm.media_id"
-                  " WHERE pm.post_id = ?1 ORDER BY pm.position LIMIT 1", error);
-  if (stmt == NULL)
+  if (attachments == NULL || attachments->len == 0)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, post_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      dir = desk_store_get_media_dir (self);
-      path = g_build_filename (dir, column_text (stmt, 0), NULL);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_sqlite_error (self, rc, error);
-  return path;
+  return g_strdup (((DeskAttachment *) g_ptr_array_index (attachments, 0))->path);
 }
 
 /* Inbox */

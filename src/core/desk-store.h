@@ -167,9 +167,6 @@ gboolean     desk_store_attach_media           (DeskStore           *self,
                                                 gint64               media_id,
                                                 guint                position,
                                                 GError             **error);
-GPtrArray   *desk_store_list_media_alts        (DeskStore           *self,
-                                                gint64               post_id,
-                                                GError             **error);
 char        *desk_store_dup_first_media_path   (DeskStore           *self,
                                                 gint64               post_id,
                                                 GError             **error);
