@@ -70,7 +70,8 @@ fixture_tear_down (Fixture       *f,
 {
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
   spin ();
   g_clear_object (&f->store);
   g_assert_cmpint (system (cmd), ==, 0);
@@ -429,6 +430,23 @@ test_autosave_and_close (Fixture       *f,
 
     post = desk_store_get_post (other, id, &error);
     g_assert_cmpstr (desk_post_get_body (post), ==, "Troisième jet");
+  }
+
+  /* Closing the window saves too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compose-post", "x", id));
+  spin ();
+  set_text (f, "Quatrième jet");
+  g_assert_true (desk_editor_is_dirty (f->editor));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  spin ();
+  g_clear_object (&post);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DeskStore) other = desk_store_open (f->path, DESK_STORE_OPEN_READ_ONLY, &error);
+
+    post = desk_store_get_post (other, id, &error);
+    g_assert_cmpstr (desk_post_get_body (post), ==, "Quatrième jet");
   }
 }
 

@@ -711,8 +711,11 @@ image_button (const char *icon,
               DeskEditor *self)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  /* Translators: an image row's button for screen readers: "Move Earlier, image 2" */
+  g_autofree char *label = g_strdup_printf (_("%s, image %u"), tooltip, index + 1);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
