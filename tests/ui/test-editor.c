@@ -432,6 +432,22 @@ test_autosave_and_close (Fixture       *f,
     g_assert_cmpstr (desk_post_get_body (post), ==, "Troisième jet");
   }
 
+  /* Deleted elsewhere while open here: saved again, nothing typed is lost */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DeskStore) other = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+    g_assert_true (desk_store_delete_post (other, id, &error));
+    set_text (f, "Cinquième jet");
+    g_assert_true (desk_editor_save (f->editor, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (gtk_label_get_text (template_child (f->editor, DESK_TYPE_EDITOR, "error_label")),
+                              "deleted elsewhere"));
+    g_clear_object (&post);
+    post = stored_post (f);
+    g_assert_cmpstr (desk_post_get_body (post), ==, "Cinquième jet");
+    id = desk_post_get_id (post);
+  }
+
   /* Closing the window saves too */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compose-post", "x", id));
   spin ();

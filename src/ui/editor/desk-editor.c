@@ -1858,6 +1858,19 @@ desk_editor_save (DeskEditor  *self,
 
   if (!desk_store_save_post_content (self->store, self->post, overrides, attachments, &local))
     {
+      /* Deleted elsewhere (another window, the command line) while open
+       * here: what is in the editor is kept, as a new post */
+      if (g_error_matches (local, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND) && desk_post_get_id (self->post) != 0)
+        {
+          g_clear_error (&local);
+          desk_post_set_id (self->post, 0);
+          if (desk_store_save_post_content (self->store, self->post, overrides, attachments, &local))
+            {
+              show_error (self, _("This post had been deleted elsewhere; the editor saved it again as a new post."));
+              self->dirty = FALSE;
+              return TRUE;
+            }
+        }
       show_error (self, local->message);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
