@@ -159,7 +159,7 @@ static GDateTime *
 parse_day (const char  *text,
            GError     **error)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  GTimeZone *local = desk_time_local_zone ();
   g_autofree char *iso = NULL;
   GDateTime *day = NULL;
 
@@ -337,7 +337,7 @@ cmd_import_posts (int    argc,
         g_print ("%s\n", row->error);
       else
         {
-          g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (row->post));
+          g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (row->post));
           g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
           g_autofree char *title = desk_post_dup_display_title (row->post);
 

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "desk-time.h"
 #include "desk-csv.h"
 
 enum {
@@ -175,7 +176,7 @@ static GDateTime *
 parse_when (const char *date,
             const char *time)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  GTimeZone *local = desk_time_local_zone ();
   g_autoptr(GRegex) french = g_regex_new ("^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *iso_date = NULL;
@@ -549,7 +550,7 @@ desk_csv_export (DeskStore   *store,
     {
       DeskPost *post = g_ptr_array_index (posts, i);
       GDateTime *at = desk_post_get_scheduled_at (post);
-      g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+      g_autoptr(GDateTime) local = at ? desk_time_to_local (at) : NULL;
       g_autofree char *date = local ? g_date_time_format (local, "%Y-%m-%d") : NULL;
       g_autofree char *time = local ? g_date_time_format (local, "%H:%M") : NULL;
       g_autoptr(GString) names = g_string_new (NULL);

@@ -11,6 +11,63 @@
 
 #include "desk-time.h"
 
+/* GLib 2.74 rebuilds the local GTimeZone (stat and readlink of
+ * /etc/localtime) on every g_time_zone_new_local (), hence on every
+ * desk_time_to_local (): a month of the calendar makes thousands of
+ * them. The zone is kept here, and made again when TZ changes. */
+G_LOCK_DEFINE_STATIC (local_zone);
+static GTimeZone *local_zone;
+static char *local_zone_tz;
+
+/**
+ * desk_time_local_zone:
+ *
+ * Returns: (transfer none): the local time zone
+ */
+GTimeZone *
+desk_time_local_zone (void)
+{
+  const char *tz = g_getenv ("TZ");
+  GTimeZone *zone;
+
+  G_LOCK (local_zone);
+  if (local_zone == NULL || g_strcmp0 (tz, local_zone_tz) != 0)
+    {
+      g_clear_pointer (&local_zone, g_time_zone_unref);
+      g_free (local_zone_tz);
+      local_zone_tz = g_strdup (tz);
+      local_zone = g_time_zone_new_local ();
+    }
+  zone = local_zone;
+  G_UNLOCK (local_zone);
+  return zone;
+}
+
+GDateTime *
+desk_time_to_local (GDateTime *time)
+{
+  return g_date_time_to_timezone (time, desk_time_local_zone ());
+}
+
+GDateTime *
+desk_time_new_local (int    year,
+                     int    month,
+                     int    day,
+                     int    hour,
+                     int    minute,
+                     double seconds)
+{
+  return g_date_time_new (desk_time_local_zone (), year, month, day, hour, minute, seconds);
+}
+
+GDateTime *
+desk_time_from_unix_local (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  return utc ? desk_time_to_local (utc) : NULL;
+}
+
 /**
  * desk_time_now:
  *
@@ -26,23 +83,22 @@ desk_time_now (void)
 
   if (fixed != NULL && *fixed != '\0')
     {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (fixed, local);
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (fixed, desk_time_local_zone ());
 
       if (parsed != NULL)
-        return g_date_time_to_local (parsed);
+        return desk_time_to_local (parsed);
       g_warning ("COMMUNITY_DESK_NOW=%s is not an ISO 8601 date and time; using the real clock", fixed);
     }
-  return g_date_time_new_now_local ();
+  return g_date_time_new_now (desk_time_local_zone ());
 }
 
 /* Midnight of @time's local day. */
 GDateTime *
 desk_time_local_midnight (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = desk_time_to_local (time);
 
-  return g_date_time_new_local (g_date_time_get_year (local),
+  return desk_time_new_local (g_date_time_get_year (local),
                                 g_date_time_get_month (local),
                                 g_date_time_get_day_of_month (local), 0, 0, 0);
 }
@@ -50,9 +106,9 @@ desk_time_local_midnight (GDateTime *time)
 GDateTime *
 desk_time_month_start (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = desk_time_to_local (time);
 
-  return g_date_time_new_local (g_date_time_get_year (local),
+  return desk_time_new_local (g_date_time_get_year (local),
                                 g_date_time_get_month (local), 1, 0, 0, 0);
 }
 
@@ -63,9 +119,9 @@ desk_time_at_local (GDateTime *day,
                     int        hour,
                     int        minute)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (day);
+  g_autoptr(GDateTime) local = desk_time_to_local (day);
 
-  return g_date_time_new_local (g_date_time_get_year (local),
+  return desk_time_new_local (g_date_time_get_year (local),
                                 g_date_time_get_month (local),
                                 g_date_time_get_day_of_month (local), hour, minute, 0);
 }
@@ -74,7 +130,7 @@ desk_time_at_local (GDateTime *day,
 char *
 desk_time_format_day (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = desk_time_to_local (time);
 
   return g_date_time_format (local, "%Y-%m-%d");
 }
@@ -93,7 +149,7 @@ GDateTime *
 desk_time_move_to_day (GDateTime *time,
                        GDateTime *day)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = desk_time_to_local (time);
 
   return desk_time_at_local (day, g_date_time_get_hour (local), g_date_time_get_minute (local));
 }

@@ -9,6 +9,15 @@
 G_BEGIN_DECLS
 
 GDateTime *desk_time_now           (void);
+GTimeZone *desk_time_local_zone    (void);
+GDateTime *desk_time_to_local      (GDateTime *time);
+GDateTime *desk_time_new_local     (int        year,
+                                    int        month,
+                                    int        day,
+                                    int        hour,
+                                    int        minute,
+                                    double     seconds);
+GDateTime *desk_time_from_unix_local (gint64   unix_time);
 GDateTime *desk_time_local_midnight (GDateTime *time);
 GDateTime *desk_time_month_start   (GDateTime *time);
 GDateTime *desk_time_at_local      (GDateTime *day,

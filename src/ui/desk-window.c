@@ -266,7 +266,7 @@ new_post_action_cb (GtkWidget  *widget,
   g_autoptr(GDateTime) day = NULL;
 
   if (parameter != NULL && g_variant_get_int64 (parameter) != 0)
-    day = g_date_time_new_from_unix_local (g_variant_get_int64 (parameter));
+    day = desk_time_from_unix_local (g_variant_get_int64 (parameter));
   else if (self->pages[PAGE_CALENDAR] != NULL)
     day = desk_calendar_page_dup_selected_day (DESK_CALENDAR_PAGE (self->pages[PAGE_CALENDAR]));
 

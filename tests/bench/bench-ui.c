@@ -27,7 +27,14 @@
 #include "desk-editor.h"
 
 static gint64 painted_at;
-static gint64 layout_at, paint_at;
+static gint64 layout_at, paint_at, frame_start_at;
+
+static void
+before_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  if (frame_start_at == 0)
+    frame_start_at = g_get_monotonic_time ();
+}
 
 static void
 layout_cb (GdkFrameClock *clock, gpointer data)
@@ -74,7 +81,7 @@ main (int    argc,
   GtkWidget *page;
   GListModel *model;
   GdkFrameClock *clock;
-  double model_ms[24], frame_ms[24], action_ms[24], layout_ms[24];
+  double model_ms[24], frame_ms[24], action_ms[24], layout_ms[24], draw_ms[24];
   gint64 action_end;
 
   gtk_init ();
@@ -99,6 +106,7 @@ main (int    argc,
   model = desk_calendar_page_get_model (DESK_CALENDAR_PAGE (page));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
   g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
 
@@ -121,9 +129,12 @@ main (int    argc,
       desk_post_list_set_range (list, desk_window_get_brand_id (window), from, to, NULL);
       model_ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
 
-      /* The whole switch, to the frame that shows it */
+      /* The whole switch, to the frame that shows it, from an idle window
+       * as when someone clicks (not throttled by the previous frame) */
+      for (gint64 idle_until = g_get_monotonic_time () + 50000; g_get_monotonic_time () < idle_until;)
+        g_main_context_iteration (NULL, FALSE);
       painted_at = 0;
-      layout_at = paint_at = 0;
+      layout_at = paint_at = frame_start_at = 0;
       t0 = g_get_monotonic_time ();
       gtk_widget_activate_action (page, i < 12 ? "calendar.next" : "calendar.previous", NULL);
       action_end = g_get_monotonic_time ();
@@ -131,19 +142,24 @@ main (int    argc,
         g_main_context_iteration (NULL, TRUE);
       frame_ms[i] = (painted_at - t0) / 1000.0;
       action_ms[i] = (action_end - t0) / 1000.0;
-      layout_ms[i] = (paint_at - layout_at) / 1000.0;
+      /* Our handlers run after GTK's: "layout" fires once the layout is
+       * done, "paint" once the window is drawn */
+      layout_ms[i] = (layout_at - frame_start_at) / 1000.0;
+      draw_ms[i] = (paint_at - layout_at) / 1000.0;
     }
 
   qsort (model_ms, 24, sizeof (double), compare_double);
   qsort (frame_ms, 24, sizeof (double), compare_double);
   qsort (action_ms, 24, sizeof (double), compare_double);
   qsort (layout_ms, 24, sizeof (double), compare_double);
+  qsort (draw_ms, 24, sizeof (double), compare_double);
   printf ("| %-44s | %10s | %-10s | %-4s |\n", "month switch on 10,000 posts (median of 24)", "value", "target", "");
   printf ("|----------------------------------------------|------------|------------|------|\n");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "rebuild the range model (6 weeks)", model_ms[12], "<= 4 ms", model_ms[12] <= 4 ? "ok" : "MISS");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "action to first frame of the new month", frame_ms[12], "<= 16 ms", frame_ms[12] <= 16 ? "ok" : "MISS");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  of which: the action (model and cells)", action_ms[12], "-", "");
-  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  of which: the frame (CSS, sizes, drawing)", layout_ms[12], "-", "");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  of which: the frame's layout (CSS, sizes)", layout_ms[12], "-", "");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  of which: the frame's drawing (GSK)", draw_ms[12], "-", "");
 
   /* The editor: keystroke → highlighting, then (after the debounce) the
    * findings, counters and overflow mark */

@@ -136,7 +136,7 @@ locale_week_start (void)
 static guint32
 julian (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = desk_time_to_local (time);
   GDate date;
 
   g_date_clear (&date, 1);
@@ -434,8 +434,12 @@ update_header (DeskCalendarPage *self)
       holiday = desk_holidays_fr_name (&date);
 
       gtk_label_set_text (cell->number, number);
-      gtk_label_set_text (cell->holiday, holiday ? holiday : "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (cell->holiday), holiday);
+      /* Setting a tooltip is not free: only when it changes */
+      if (g_strcmp0 (gtk_label_get_text (cell->holiday), holiday ? holiday : "") != 0)
+        {
+          gtk_label_set_text (cell->holiday, holiday ? holiday : "");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (cell->holiday), holiday);
+        }
       if (holiday != NULL)
         {
           g_autofree char *full = g_strdup_printf ("%s, %s", name, holiday);
@@ -673,7 +677,7 @@ apply_move (DeskCalendarPage *self,
 {
   DeskStore *store = desk_page_get_store (DESK_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+  g_autoptr(GDateTime) local = at ? desk_time_to_local (at) : NULL;
   /* Translators: where a post went, strftime format */
   g_autofree char *when = local ? g_date_time_format (local, _("%A %-d %B at %H:%M")) : NULL;
   g_autofree char *message = NULL;
@@ -915,7 +919,7 @@ move_post_to_action_cb (GtkWidget  *widget,
       toast (self, error->message, FALSE);
       return;
     }
-  at = g_date_time_new_from_unix_local (unix_time);
+  at = desk_time_from_unix_local (unix_time);
   self->focus_post = id;
   desk_calendar_page_move_post_to (self, post, at, FALSE);
   if (julian (at) < julian (self->grid_start) || julian (at) >= julian (self->grid_start) + N_DAYS)
@@ -975,7 +979,7 @@ move_focused_action_cb (GtkWidget  *widget,
     return;
 
   {
-    g_autoptr(GDateTime) local = g_date_time_to_local (at);
+    g_autoptr(GDateTime) local = desk_time_to_local (at);
     day = g_date_time_add_days (local, g_variant_get_int32 (parameter));
   }
   self->focus_post = desk_post_get_id (post);
@@ -1187,7 +1191,7 @@ in_month_cb (gpointer item,
 {
   DeskCalendarPage *self = user_data;
   GDateTime *at = desk_post_get_scheduled_at (item);
-  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+  g_autoptr(GDateTime) local = at ? desk_time_to_local (at) : NULL;
 
   return local != NULL && self->month != NULL && desk_post_filter_matches (&self->filter, item) &&
          g_date_time_get_month (local) == g_date_time_get_month (self->month) &&
@@ -1237,7 +1241,7 @@ agenda_header_cb (GtkListBoxRow *row,
       return;
     }
 
-  day = g_date_time_to_local (desk_post_get_scheduled_at (post));
+  day = desk_time_to_local (desk_post_get_scheduled_at (post));
   /* Translators: a day heading in the agenda, strftime format */
   text = g_date_time_format (day, _("%A %-d %B"));
   g_date_clear (&date, 1);
@@ -1534,7 +1538,7 @@ more_popover_show_cb (GtkPopover       *popover,
 static void
 build_grid (DeskCalendarPage *self)
 {
-  g_autoptr(GDateTime) monday = g_date_time_new_local (2024, 1, 1, 0, 0, 0);   /* a Monday */
+  g_autoptr(GDateTime) monday = desk_time_new_local (2024, 1, 1, 0, 0, 0);   /* a Monday */
 
   for (int col = 0; col < 7; col++)
     {

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-time.h"
 #include "desk-csv.h"
 #include "desk-import-dialog.h"
 
@@ -115,7 +116,7 @@ make_row (DeskCsvRow *csv_row)
     }
   else
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (csv_row->post));
+      g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (csv_row->post));
       /* Translators: date and time of an imported post, strftime format */
       g_autofree char *when = g_date_time_format (local, _("%a %-d %b %H:%M"));
       g_autofree char *name = desk_post_dup_display_title (csv_row->post);

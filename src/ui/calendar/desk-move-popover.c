@@ -95,7 +95,7 @@ desk_move_popover_set_time (DeskMovePopover *self,
   g_return_if_fail (DESK_IS_MOVE_POPOVER (self));
   g_return_if_fail (time != NULL);
 
-  local = g_date_time_to_local (time);
+  local = desk_time_to_local (time);
   gtk_calendar_select_day (self->calendar, local);
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));

@@ -323,7 +323,7 @@ desk_post_card_set_post (DeskPostCard *self,
   at = desk_post_get_scheduled_at (post);
   if (at != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (at);
+      g_autoptr(GDateTime) local = desk_time_to_local (at);
       time = g_date_time_format (local, "%H:%M");
       /* Translators: date and time of a post for screen readers, strftime format */
       when = g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));

@@ -49,7 +49,7 @@ static int
 day_index (DeskWeekView *self,
            GDateTime    *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = desk_time_to_local (time);
   GDate a, b;
 
   g_date_clear (&a, 1);
@@ -120,7 +120,7 @@ desk_week_view_size_allocate (GtkWidget *widget,
     {
       GtkWidget *card = g_ptr_array_index (self->cards, i);
       DeskPost *post = desk_post_card_get_post (DESK_POST_CARD (card));
-      g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (post));
+      g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (post));
       int day = day_index (self, local);
       int hour = g_date_time_get_hour (local);
       int card_height, slot = 0, in_slot = 0;
@@ -130,7 +130,7 @@ desk_week_view_size_allocate (GtkWidget *widget,
       for (guint k = 0; k < self->cards->len; k++)
         {
           DeskPost *other = desk_post_card_get_post (DESK_POST_CARD (g_ptr_array_index (self->cards, k)));
-          g_autoptr(GDateTime) other_local = g_date_time_to_local (desk_post_get_scheduled_at (other));
+          g_autoptr(GDateTime) other_local = desk_time_to_local (desk_post_get_scheduled_at (other));
 
           if (day_index (self, other_local) == day && g_date_time_get_hour (other_local) == hour)
             {

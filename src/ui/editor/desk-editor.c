@@ -1653,7 +1653,7 @@ update_schedule_label (DeskEditor *self)
     label = g_strdup (_("Not Scheduled"));
   else
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (at);
+      g_autoptr(GDateTime) local = desk_time_to_local (at);
       /* Translators: the post's date and time on the schedule button, strftime format */
       label = g_date_time_format (local, _("%a %-d %b, %H:%M"));
     }
@@ -1958,7 +1958,7 @@ static void
 on_schedule_shown (DeskEditor *self)
 {
   GDateTime *at = self->post ? desk_post_get_scheduled_at (self->post) : NULL;
-  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : desk_time_now ();
+  g_autoptr(GDateTime) local = at ? desk_time_to_local (at) : desk_time_now ();
 
   gtk_calendar_select_day (self->calendar, local);
   gtk_spin_button_set_value (self->hour_spin, at ? g_date_time_get_hour (local) : 10);

@@ -190,7 +190,7 @@ load (DeskPostDialog *self,
       gtk_editable_set_text (GTK_EDITABLE (self->notes_row), desk_post_get_notes (self->post) ?: "");
       adw_combo_row_set_selected (self->status_row, desk_post_get_status (self->post));
       gtk_switch_set_active (self->schedule_switch, at != NULL);
-      when = at ? g_date_time_to_local (at) : desk_time_now ();
+      when = at ? desk_time_to_local (at) : desk_time_now ();
     }
   else
     {
@@ -328,7 +328,7 @@ queue_action_cb (GtkWidget  *widget,
     }
 
   {
-    g_autoptr(GDateTime) local = g_date_time_to_local (best);
+    g_autoptr(GDateTime) local = desk_time_to_local (best);
     /* Translators: the queue's slot given to the post, strftime format */
     g_autofree char *when = g_date_time_format (local, _("%A %-d %B at %H:%M"));
     g_autofree char *subtitle = g_strdup_printf (_("Next free slot: %s. Save to keep it."), when);

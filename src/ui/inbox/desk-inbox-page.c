@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-time.h"
 #include "desk-inbox-page.h"
 #include "desk-notification-list.h"
 
@@ -112,7 +113,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   kind = desk_notification_get_kind (n);
   channel_id = desk_notification_get_channel_id (n);
   channel = g_hash_table_lookup (self->channels, &channel_id);
-  local = desk_notification_get_created_at (n) ? g_date_time_to_local (desk_notification_get_created_at (n)) : NULL;
+  local = desk_notification_get_created_at (n) ? desk_time_to_local (desk_notification_get_created_at (n)) : NULL;
   /* Translators: date and time of a notification, strftime format */
   time = local ? g_date_time_format (local, _("%-d %b %H:%M")) : g_strdup ("");
   meta = g_strdup_printf ("%s · %s", desk_notification_kind_to_label (kind),
