@@ -84,7 +84,7 @@ desk_media_read_description (const char *path)
     {
       char *value;
 
-      if (!gexiv2_metadata_has_tag (metadata, tags[i]))
+      if (!gexiv2_metadata_try_has_tag (metadata, tags[i], NULL))
         continue;
       value = gexiv2_metadata_try_get_tag_string (metadata, tags[i], NULL);
       if (value == NULL)

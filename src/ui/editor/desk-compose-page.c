@@ -78,7 +78,7 @@ desk_compose_page_reload (DeskPage *page)
     }
   else
     {
-      DeskPost *open = desk_editor_get_post (self->editor);
+      DeskPost *open = self->editor ? desk_editor_get_post (self->editor) : NULL;
 
       /* Another brand: its posts, not the previous brand's */
       if (open != NULL && desk_post_get_brand_id (open) != desk_page_get_brand_id (page))
@@ -98,7 +98,7 @@ show_editor_for (DeskComposePage *self,
 
   if (brand_id == 0)
     return;
-  if (!desk_editor_load (self->editor, brand_id, post, &error))
+  if (!desk_editor_load (desk_compose_page_get_editor (self), brand_id, post, &error))
     {
       AdwToast *toast = adw_toast_new (error->message);
       GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -149,9 +149,15 @@ desk_compose_page_open_post_later (DeskComposePage *self,
   self->pending_post = post_id;
 }
 
+/* The editor is built the first time a post is opened, not at start-up */
 DeskEditor *
 desk_compose_page_get_editor (DeskComposePage *self)
 {
+  if (self->editor == NULL)
+    {
+      self->editor = desk_editor_new (desk_page_get_store (DESK_PAGE (self)));
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "editor");
+    }
   return self->editor;
 }
 
@@ -215,8 +221,7 @@ desk_compose_page_new (DeskStore *store)
 
   self = g_object_new (DESK_TYPE_COMPOSE_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
-  self->editor = desk_editor_new (store);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "editor");
+
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->posts), create_row, self, NULL);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (update_stack), self);
   return self;

@@ -22,7 +22,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <webkit/webkit.h>
+#include <gmodule.h>
 
 #include "desk-editor.h"
 #include "desk-design.h"
@@ -32,6 +32,7 @@
 #include "desk-text-count.h"
 #include "desk-time.h"
 #include "desk-utm.h"
+#include "desk-web-preview.h"
 
 #define CHECK_DELAY_MS DESK_EDITOR_CHECK_DELAY_MS
 #define AUTOSAVE_SECONDS 3
@@ -76,7 +77,7 @@ struct _DeskEditor
   guint           autosave_id;
   gboolean        dirty;
   gboolean        loading;
-  WebKitWebView  *web_view;
+  GtkWidget      *web_view;       /* from the preview module, on first use */
 
   GtkPaned       *paned;
   GtkRevealer    *error_revealer;
@@ -110,6 +111,7 @@ struct _DeskEditor
 G_DEFINE_FINAL_TYPE (DeskEditor, desk_editor, GTK_TYPE_WIDGET)
 
 static void schedule_checks (DeskEditor *self);
+static DeskWebPreviewLoadHtml preview_load_html;   /* from the preview module */
 static void rebuild_images (DeskEditor *self);
 static void update_preview (DeskEditor *self);
 
@@ -1448,59 +1450,58 @@ update_preview (DeskEditor *self)
   input.alts = alts;
   input.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   html = desk_preview_html (&input);
-  /* about:blank: no base from which anything could be fetched */
-  webkit_web_view_load_html (self->web_view, html, "about:blank");
+  preview_load_html (self->web_view, html);
 }
 
-static gboolean
-on_decide_policy (WebKitWebView            *view,
-                  WebKitPolicyDecision     *decision,
-                  WebKitPolicyDecisionType  type,
-                  DeskEditor               *self)
+/* Opens the preview module (WebKitGTK) once; NULL and @error when it cannot */
+static DeskWebPreviewNew
+load_preview_module (GError **error)
 {
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION)
-    {
-      WebKitNavigationAction *action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-      const char *uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+  static GModule *module;
+  static DeskWebPreviewNew preview_new;
+  g_autofree char *path = NULL;
+  const char *dir = g_getenv ("COMMUNITY_DESK_MODULE_DIR");
 
-      /* Only the page we load ourselves */
-      if (g_strcmp0 (uri, "about:blank") != 0)
-        {
-          webkit_policy_decision_ignore (decision);
-          return TRUE;
-        }
-    }
-  else
+  if (preview_new != NULL)
+    return preview_new;
+  path = g_module_build_path (dir != NULL && dir[0] != '\0' ? dir : PKGLIBDIR, "desk-web-preview");
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL ||
+      !g_module_symbol (module, "desk_web_preview_new", (gpointer *) &preview_new) ||
+      !g_module_symbol (module, "desk_web_preview_load_html", (gpointer *) &preview_load_html))
     {
-      webkit_policy_decision_ignore (decision);
-      return TRUE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The preview cannot start: %s"), g_module_error ());
+      preview_new = NULL;
+      return NULL;
     }
-  return FALSE;
+  g_module_make_resident (module);
+  return preview_new;
 }
 
 static void
 ensure_web_view (DeskEditor *self)
 {
-  WebKitSettings *settings;
-  WebKitNetworkSession *session;
+  g_autoptr(GError) error = NULL;
+  DeskWebPreviewNew preview_new;
 
   if (self->web_view != NULL)
     return;
-  settings = webkit_settings_new ();
-  webkit_settings_set_enable_javascript (settings, FALSE);
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_auto_load_images (settings, TRUE);
-  webkit_settings_set_enable_page_cache (settings, FALSE);
-  /* Nothing to keep: no cookies, cache or storage on disk */
-  session = webkit_network_session_new_ephemeral ();
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "settings", settings, "network-session", session, NULL);
-  g_object_unref (settings);
-  g_object_unref (session);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
+  preview_new = load_preview_module (&error);
+  if (preview_new == NULL)
+    {
+      GtkWidget *label = gtk_label_new (error->message);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->preview_box, label);
+      g_warning ("%s", error->message);
+      return;
+    }
+  self->web_view = preview_new ();
+  gtk_widget_set_vexpand (self->web_view, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Preview of the post"), -1);
-  g_signal_connect (self->web_view, "decide-policy", G_CALLBACK (on_decide_policy), self);
-  gtk_box_append (self->preview_box, GTK_WIDGET (self->web_view));
+  gtk_box_append (self->preview_box, self->web_view);
 }
 
 static void
@@ -1527,7 +1528,7 @@ desk_editor_show_preview (DeskEditor *self)
 GtkWidget *
 desk_editor_get_preview (DeskEditor *self)
 {
-  return self->web_view ? GTK_WIDGET (self->web_view) : NULL;
+  return self->web_view;
 }
 
 static void
