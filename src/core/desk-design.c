@@ -223,6 +223,22 @@ desk_design_set_background (DeskDesign       *self,
   emit_changed (self);
 }
 
+/**
+ * desk_design_get_gradient:
+ * @to: (out): the gradient's bottom colour
+ *
+ * Returns: whether the background is a gradient
+ */
+gboolean
+desk_design_get_gradient (DeskDesign *self,
+                          DeskColour *to)
+{
+  g_return_val_if_fail (DESK_IS_DESIGN (self), FALSE);
+  if (self->has_gradient && to != NULL)
+    *to = self->gradient_to;
+  return self->has_gradient;
+}
+
 const char *
 desk_design_get_background_image (DeskDesign *self)
 {

@@ -86,6 +86,8 @@ const DeskColour *desk_design_get_background (DeskDesign        *self);
 void         desk_design_set_background      (DeskDesign        *self,
                                               const DeskColour  *colour,
                                               const DeskColour  *gradient_to);
+gboolean     desk_design_get_gradient        (DeskDesign        *self,
+                                              DeskColour        *to);
 const char  *desk_design_get_background_image (DeskDesign       *self);
 void         desk_design_set_background_image (DeskDesign       *self,
                                               const char        *path,

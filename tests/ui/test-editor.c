@@ -347,6 +347,8 @@ test_design_contrast_fix (Fixture       *f,
   /* Grey text on a white-to-black gradient: fine on paper (#767676 on
    * white is 4.54:1), failing on the pixels */
   desk_design_set_background (design, &white, &black);
+  /* The controls follow the design */
+  g_assert_true (gtk_check_button_get_active (template_child (dialog, DESK_TYPE_DESIGN_DIALOG, "gradient_check")));
   layer = desk_design_get_layer (design, 0);
   g_free (layer->text);
   layer->text = g_strdup ("Pain d'épices, au miel de l'Ain");

@@ -74,6 +74,8 @@ static guint signals[N_SIGNALS];
 
 static const int weights[] = { 400, 700, 900 };
 
+static void sync_background (DeskDesignDialog *self);
+
 static void
 show_error (DeskDesignDialog *self,
             const char       *message)
@@ -302,6 +304,8 @@ on_design_changed (DeskDesignDialog *self)
     rebuild_layers (self);
   else if (!self->updating)
     sync_layer_props (self);
+  if (!self->updating)
+    sync_background (self);
   g_clear_handle_id (&self->measure_id, g_source_remove);
   self->measure_id = g_timeout_add (MEASURE_DELAY_MS, measure_cb, self);
 }
@@ -387,10 +391,19 @@ sync_background (DeskDesignDialog *self)
   GdkRGBA rgba;
   gboolean has_image = desk_design_get_background_image (self->design) != NULL;
 
+  DeskColour gradient;
+  gboolean has_gradient = desk_design_get_gradient (self->design, &gradient);
+
   self->updating = TRUE;
   to_rgba (desk_design_get_background (self->design), &rgba);
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->background_button), &rgba);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->gradient_button), gtk_check_button_get_active (self->gradient_check));
+  gtk_check_button_set_active (self->gradient_check, has_gradient);
+  if (has_gradient)
+    {
+      to_rgba (&gradient, &rgba);
+      gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->gradient_button), &rgba);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->gradient_button), has_gradient);
   gtk_widget_set_sensitive (self->remove_image_button, has_image);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fit_dropdown), has_image);
   gtk_widget_set_sensitive (self->focus_box, has_image);
