@@ -600,6 +600,31 @@ test_charter_from_preferences (Fixture       *f,
   }
   g_assert_cmpint (finding_index (f, "charter-missing"), <, 0);
 
+  /* A campaign's own required tag applies once the post is in it */
+  {
+    GtkDropDown *campaign = template_child (f->editor, DESK_TYPE_EDITOR, "campaign_dropdown");
+    g_autoptr(GListModel) campaigns = desk_store_list_campaigns (f->store, brand_id, &error);
+    g_autoptr(DeskCampaign) first = g_list_model_get_item (campaigns, 0);
+    g_autoptr(DeskBrand) brand = NULL;
+    g_autoptr(GListModel) brands = desk_store_list_brands (f->store, &error);
+    const char *tags[] = { "#LevainBio", NULL };
+    g_autofree char *charter = NULL;
+
+    brand = g_list_model_get_item (brands, 0);
+    charter = desk_charter_set (desk_brand_get_charter (brand), desk_campaign_get_id (first), "Required", tags);
+    desk_brand_set_charter (brand, charter);
+    g_assert_true (desk_store_save_brand (f->store, brand, &error));
+    g_assert_true (desk_editor_load (f->editor, brand_id, desk_editor_get_post (f->editor), &error));
+    set_text (f, "Sans la campagne #FournilDesHalles");
+    g_assert_cmpint (finding_index (f, "charter-missing"), <, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (campaign)), ==, 1 + g_list_model_get_n_items (campaigns));
+    gtk_drop_down_set_selected (campaign, 1);
+    desk_editor_run_checks (f->editor);
+    g_assert_cmpint (finding_index (f, "charter-missing"), >=, 0);
+    g_assert_cmpint (desk_post_get_campaign_id (desk_editor_get_post (f->editor)), ==, desk_campaign_get_id (first));
+    set_text (f, "Bonjour");
+  }
+
   /* Snippets of the demo brand insert with one click */
   {
     GtkListBox *list = template_child (f->editor, DESK_TYPE_EDITOR, "snippets_list");

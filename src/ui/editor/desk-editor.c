@@ -84,6 +84,8 @@ struct _DeskEditor
   GtkLabel       *error_label;
   GtkEntry       *title_entry;
   GtkDropDown    *status_dropdown;
+  GtkDropDown    *campaign_dropdown;
+  GArray         *campaign_ids;    /* position in campaign_dropdown → id (0: none) */
   GtkMenuButton  *schedule_button;
   GtkPopover     *schedule_popover;
   GtkCalendar    *calendar;
@@ -1642,6 +1644,44 @@ save_snippet_action (GtkWidget  *widget,
   rebuild_snippets (self);
 }
 
+/* Campaign: the charter's campaign rules and the links' utm_campaign */
+
+static void
+rebuild_campaigns (DeskEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (self->store, self->brand_id, NULL);
+  gint64 none = 0, current = desk_post_get_campaign_id (self->post);
+  guint selected = 0;
+
+  g_array_set_size (self->campaign_ids, 0);
+  g_array_append_val (self->campaign_ids, none);
+  gtk_string_list_append (names, _("No Campaign"));
+  for (guint i = 0; campaigns != NULL && i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(DeskCampaign) campaign = g_list_model_get_item (campaigns, i);
+      gint64 id = desk_campaign_get_id (campaign);
+
+      if (id == current)
+        selected = self->campaign_ids->len;
+      g_array_append_val (self->campaign_ids, id);
+      gtk_string_list_append (names, desk_campaign_get_name (campaign));
+    }
+  gtk_drop_down_set_model (self->campaign_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->campaign_dropdown, selected);
+}
+
+static void
+on_campaign_selected (DeskEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->campaign_dropdown);
+
+  if (self->loading || self->post == NULL || selected >= self->campaign_ids->len)
+    return;
+  desk_post_set_campaign_id (self->post, g_array_index (self->campaign_ids, gint64, selected));
+  mark_dirty (self);
+}
+
 /* Loading and saving */
 
 static void
@@ -1793,6 +1833,7 @@ desk_editor_load (DeskEditor  *self,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), desk_post_get_title (self->post) ? desk_post_get_title (self->post) : "");
+  rebuild_campaigns (self);
   gtk_drop_down_set_selected (self->status_dropdown, desk_post_get_status (self->post));
   update_schedule_label (self);
   self->current = 0;
@@ -2035,6 +2076,7 @@ desk_editor_finalize (GObject *object)
   g_free (self->findings_shown);
   g_free (self->counters_shown);
   g_array_unref (self->active);
+  g_array_unref (self->campaign_ids);
   G_OBJECT_CLASS (desk_editor_parent_class)->finalize (object);
 }
 
@@ -2055,6 +2097,7 @@ desk_editor_class_init (DeskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, title_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskEditor, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, schedule_button);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, schedule_popover);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, calendar);
@@ -2098,6 +2141,7 @@ desk_editor_init (DeskEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->active = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->own_buffers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) editor_finding_free);
@@ -2111,6 +2155,7 @@ desk_editor_init (DeskEditor *self)
   g_signal_connect_swapped (self->own_text_check, "toggled", G_CALLBACK (on_own_text_toggled), self);
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (mark_dirty), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (mark_dirty), self);
+  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_campaign_selected), self);
   g_signal_connect_swapped (self->utm_check, "toggled", G_CALLBACK (mark_dirty), self);
   g_signal_connect_swapped (self->schedule_popover, "show", G_CALLBACK (on_schedule_shown), self);
   g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
