@@ -6,7 +6,9 @@
  * new month, and from the "next month" action to the end of the first frame
  * that shows it (GdkFrameClock after-paint). In the editor: a keystroke in
  * a 3,000-character post with 4 images until its findings are shown, and
- * one frame of the design canvas. Not run by the test command.
+ * one frame of the design canvas. BENCH_POSTS=N changes the workspace
+ * (BENCH_POSTS=10: what drawing an almost empty month costs). Not run by the
+ * test command.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,7 +75,7 @@ main (int    argc,
   g_autofree char *dir = g_dir_make_tmp ("desk-bench-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autoptr(GDateTime) now = desk_time_now ();
-  DeskDemoSize size = { .n_posts = 10000, .span_days = 365, .n_ideas = 100,
+  DeskDemoSize size = { .n_posts = g_getenv ("BENCH_POSTS") ? (guint) atoi (g_getenv ("BENCH_POSTS")) : 10000, .span_days = 365, .n_ideas = 100,
                         .n_notifications = 100000, .n_metric_days = 90 };
   DeskApplication *app;
   DeskStore *store;
