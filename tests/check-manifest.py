@@ -52,7 +52,7 @@ runtime = [
     r"libsqlite3", r"libwebkitgtk-6\.0", r"libjavascriptcoregtk-6\.0",
     r"libcairo", r"libcairo-gobject", r"libpango-1\.0", r"libpangocairo-1\.0",
     r"libharfbuzz", r"libgdk_pixbuf-2\.0", r"libgraphene-1\.0", r"libsecret-1",
-    r"libintl", r"libicuuc", r"libicudata",
+    r"libintl", r"libicuuc", r"libicudata", r"libpsl",
 ]
 module_names = [m.get("name", "") for m in modules[:-1]]
 for binary in binaries:

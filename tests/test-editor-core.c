@@ -257,6 +257,9 @@ test_x_conformance (void)
     { "This is a test.", 15 },
     { "http://test.com", 23 },
     { "https://test.com", 23 },
+    { "test.com", 23 },                                        /* "a URL without protocol" */
+    { "Test https://test.com test https://test.com test.com test", 86 },
+    { "contact@fournil.fr and v1.2 or file.notatld", 43 },     /* no URL in an address, a version, an unknown TLD */
     { "\xf0\x90\x80\x80\xf4\x8f\xbf\xbf", 4 },               /* two code points outside the BMP: 2 × 2 */
     { "H\xf0\x9f\x90\xb1\xe2\x98\xba", 5 },                   /* H 1, cat emoji 2, ☺ 2 */
     { "\xec\xa0\x80\xec\xb0\x80\xec\xaf\xbf\xec\xbf\xbf", 8 },  /* Hangul: 2 each */

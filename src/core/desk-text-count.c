@@ -3,7 +3,8 @@
  * Each network counts differently (see ../shared/specs/a11y.md §3):
  * Mastodon counts grapheme clusters after taking every URL as 23 and
  * "@user@domain" as "@user"; Bluesky counts graphemes and UTF-8 bytes; X
- * weighs code points (1 or 2, a URL 23, an emoji sequence 2) after NFC;
+ * weighs code points (1 or 2, a URL 23 — also a bare domain with a known
+ * top-level domain, as twitter-text does —, an emoji sequence 2) after NFC;
  * the others count graphemes. Grapheme clusters come from Pango's
  * break iterator (pango_get_log_attrs), emoji properties from ICU, not
  * from tables of ours.
@@ -21,6 +22,7 @@
 #include <string.h>
 #include <pango/pango.h>
 #include <unicode/uchar.h>
+#include <libpsl.h>
 
 #include "desk-text-count.h"
 
@@ -145,6 +147,39 @@ find_spans (const char *text,
   return spans;
 }
 
+/* X links bare domains too ("test.com"), when they end in a known top-level
+ * domain; the public suffix list comes from libpsl */
+static GArray *
+find_x_urls (const char *text)
+{
+  static const psl_ctx_t *psl;
+  g_autoptr(GRegex) regex = g_regex_new ("https?://[^\\s]+|(?<![\\w@.:/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,63})\\b(?:/[^\\s]*)?",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (int));
+
+  if (psl == NULL)
+    psl = psl_builtin () != NULL ? psl_builtin () : psl_latest (NULL);
+  g_regex_match (regex, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      int start, end, tld_start = -1, tld_end = -1;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      if (g_match_info_fetch_pos (match, 1, &tld_start, &tld_end) && tld_start >= 0)
+        {
+          g_autofree char *tld = g_ascii_strdown (text + tld_start, tld_end - tld_start);
+
+          if (psl == NULL || !psl_is_public_suffix2 (psl, tld, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE))
+            continue;
+        }
+      g_array_append_val (spans, start);
+      g_array_append_val (spans, end);
+      g_array_append_val (spans, end);
+    }
+  return spans;
+}
+
 static GArray *
 units_for (DeskNetwork  network,
            const char  *text,
@@ -156,8 +191,10 @@ units_for (DeskNetwork  network,
   g_autoptr(GArray) mentions = NULL;
   guint u = 0, m = 0;
 
-  if (network == DESK_NETWORK_MASTODON || network == DESK_NETWORK_X)
+  if (network == DESK_NETWORK_MASTODON)
     urls = find_spans (text, "https?://[^\\s]+", 0);
+  else if (network == DESK_NETWORK_X)
+    urls = find_x_urls (text);
   if (network == DESK_NETWORK_MASTODON)
     mentions = find_spans (text, "(@[A-Za-z0-9_]+)@[A-Za-z0-9.-]+[A-Za-z0-9]", 1);
 
