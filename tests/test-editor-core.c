@@ -596,6 +596,25 @@ test_store_editor (void)
     g_assert_cmpuint (desk_design_get_n_layers (reloaded), ==, 1);
   }
 
+  /* The same image in another post, described for that post */
+  {
+    g_autoptr(DeskPost) other = desk_post_new ();
+    g_autoptr(GPtrArray) other_images = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_attachment_free);
+    g_autoptr(GPtrArray) first_back = NULL;
+    g_autoptr(GPtrArray) other_back = NULL;
+    DeskAttachment *again = g_new0 (DeskAttachment, 1);
+
+    desk_post_set_brand_id (other, brand_id);
+    again->media_id = media_id;
+    again->alt = g_strdup ("Le pain d'épices en vitrine, pour Noël");
+    g_ptr_array_add (other_images, again);
+    g_assert_true (desk_store_save_post_content (store, other, NULL, other_images, &error));
+    first_back = desk_store_list_attachments (store, desk_post_get_id (post), &error);
+    other_back = desk_store_list_attachments (store, desk_post_get_id (other), &error);
+    g_assert_cmpstr (((DeskAttachment *) g_ptr_array_index (first_back, 0))->alt, ==, "Affiche : pain d'épices");
+    g_assert_cmpstr (((DeskAttachment *) g_ptr_array_index (other_back, 0))->alt, ==, "Le pain d'épices en vitrine, pour Noël");
+  }
+
   /* Removing the override and the image */
   g_hash_table_remove_all (overrides);
   g_ptr_array_set_size (attachments, 0);

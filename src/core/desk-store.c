@@ -193,6 +193,10 @@ static const char * const migrations[] = {
   "  body TEXT NOT NULL,"
   "  created_at INTEGER NOT NULL);"
   "CREATE INDEX snippets_by_brand ON snippets (brand_id, kind, name);",
+
+  /* 5 → 6: an alt text per post for an image used by several posts (NULL:
+   * the image's own) */
+  "ALTER TABLE post_media ADD COLUMN alt_text TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -2517,7 +2521,7 @@ desk_store_list_attachments (DeskStore  *self,
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   stmt = prepare (self,
-                  "SELECT m.id, m.sha256, m.file_name, m.alt_text, d.json"
+                  "SELECT m.id, m.sha256, m.file_name, COALESCE (pm.alt_text, m.alt_text), d.json"
                   " FROM post_media pm JOIN media m ON m.id = pm.media_id"
                   " LEFT JOIN designs d ON d.media_id = m.id"
                   " WHERE pm.post_id = ?1 ORDER BY pm.position", error);
@@ -2617,15 +2621,19 @@ desk_store_save_post_content (DeskStore   *self,
         {
           DeskAttachment *attachment = g_ptr_array_index (attachments, i);
 
-          sqlite3_stmt *stmt = prepare (self, "INSERT INTO post_media (post_id, media_id, position) VALUES (?1, ?2, ?3)", error);
+          sqlite3_stmt *stmt = prepare (self, "INSERT INTO post_media (post_id, media_id, position, alt_text)"
+                                              " VALUES (?1, ?2, ?3, ?4)", error);
 
           if (stmt == NULL)
             goto failed;
           sqlite3_bind_int64 (stmt, 1, post_id);
           sqlite3_bind_int64 (stmt, 2, attachment->media_id);
           sqlite3_bind_int (stmt, 3, (int) i);
+          sqlite3_bind_text (stmt, 4, attachment->alt ? attachment->alt : "", -1, SQLITE_TRANSIENT);
+          /* The post's own alt text; the image keeps the first one written
+           * as the default for the next post that uses it */
           if (!step_done (self, stmt, error) ||
-              !exec_bound (self, "UPDATE media SET alt_text = ?3 WHERE id = ?2 AND ?1 = ?1",
+              !exec_bound (self, "UPDATE media SET alt_text = ?3 WHERE id = ?2 AND alt_text = '' AND ?1 = ?1",
                            error, 0, attachment->media_id, attachment->alt ? attachment->alt : ""))
             goto failed;
           if (attachment->design != NULL &&
