@@ -373,11 +373,23 @@ test_design_contrast_fix (Fixture       *f,
   g_assert_true (desk_design_dialog_export (dialog));
   spin ();
   g_assert_cmpuint (desk_editor_get_n_images (f->editor), ==, 1);
+  /* Measured in a worker thread */
+  for (int i = 0; i < 1000 && desk_editor_is_measuring (f->editor); i++)
+    {
+      g_usleep (5000);
+      spin ();
+    }
+  g_assert_false (desk_editor_is_measuring (f->editor));
 
   /* The contrast finding, on the visual's text layer; its fix repaints */
   index = finding_index (f, "contrast-low");
   g_assert_cmpint (index, >=, 0);
   g_assert_true (desk_editor_apply_fix (f->editor, index));
+  for (int i = 0; i < 1000 && desk_editor_is_measuring (f->editor); i++)
+    {
+      g_usleep (5000);
+      spin ();
+    }
   g_assert_cmpint (finding_index (f, "contrast-low"), <, 0);
   g_assert_cmpuint (desk_editor_get_n_images (f->editor), ==, 1);
 

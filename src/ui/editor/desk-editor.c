@@ -77,6 +77,7 @@ struct _DeskEditor
   guint           autosave_id;
   gboolean        dirty;
   gboolean        loading;
+  guint           measuring;       /* designs being measured in a thread */
   GtkWidget      *web_view;       /* from the preview module, on first use */
 
   GtkPaned       *paned;
@@ -935,6 +936,89 @@ on_drop (GtkDropTarget *target,
   return any;
 }
 
+/* Designs: their contrast is measured on the pixels (a full-size render per
+ * text layer) in a worker thread, then the findings are updated */
+
+typedef struct
+{
+  gint64  media_id;
+  char   *json;
+  char   *dir;
+  char   *palette;
+} MeasureJob;
+
+static void
+measure_job_free (MeasureJob *job)
+{
+  g_free (job->json);
+  g_free (job->dir);
+  g_free (job->palette);
+  g_free (job);
+}
+
+static void
+measure_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  MeasureJob *job = data;
+  g_autoptr(DeskDesign) design = desk_design_new_from_json (job->json, job->dir, NULL);
+  GPtrArray *findings = design != NULL ? desk_design_check (design, job->palette)
+                                       : g_ptr_array_new_with_free_func ((GDestroyNotify) desk_finding_free);
+
+  g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+measure_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DeskEditor *self = DESK_EDITOR (source);
+  MeasureJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) findings = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->measuring--;
+  if (findings == NULL || self->attachments == NULL)
+    return;
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      Attachment *attachment = g_ptr_array_index (self->attachments, i);
+
+      /* Still the same image and the same design */
+      if (attachment->media_id == job->media_id && g_strcmp0 (attachment->design, job->json) == 0)
+        {
+          g_clear_pointer (&attachment->design_findings, g_ptr_array_unref);
+          attachment->design_findings = g_ptr_array_ref (findings);
+        }
+    }
+  desk_editor_run_checks (self);
+}
+
+static void
+measure_design (DeskEditor *self,
+                Attachment *attachment)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, measure_done, NULL);
+  MeasureJob *job = g_new0 (MeasureJob, 1);
+
+  job->media_id = attachment->media_id;
+  job->json = g_strdup (attachment->design);
+  job->dir = desk_store_get_media_dir (self->store);
+  job->palette = g_strdup (self->palette);
+  g_clear_pointer (&attachment->design_findings, g_ptr_array_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) measure_job_free);
+  self->measuring++;
+  g_task_run_in_thread (task, measure_thread);
+}
+
+gboolean
+desk_editor_is_measuring (DeskEditor *self)
+{
+  return self->measuring > 0;
+}
+
 /* Designs */
 
 gboolean
@@ -973,8 +1057,7 @@ desk_editor_add_design (DeskEditor  *self,
     }
   g_free (attachment->design);
   attachment->design = desk_design_to_json (design);
-  g_clear_pointer (&attachment->design_findings, g_ptr_array_unref);
-  attachment->design_findings = desk_design_check (design, self->palette);
+  measure_design (self, attachment);
   rebuild_images (self);
   mark_dirty (self);
   return TRUE;
@@ -1816,20 +1899,14 @@ desk_editor_load (DeskEditor  *self,
     {
       DeskAttachment *from = g_ptr_array_index (stored, i);
       Attachment *attachment = g_new0 (Attachment, 1);
-      g_autofree char *dir = desk_store_get_media_dir (self->store);
 
       attachment->media_id = from->media_id;
       attachment->path = g_strdup (from->path);
       attachment->alt = g_strdup (from->alt);
       attachment->design = g_strdup (from->design);
-      if (attachment->design != NULL)
-        {
-          g_autoptr(DeskDesign) design = desk_design_new_from_json (attachment->design, dir, NULL);
-
-          if (design != NULL)
-            attachment->design_findings = desk_design_check (design, self->palette);
-        }
       g_ptr_array_add (self->attachments, attachment);
+      if (attachment->design != NULL)
+        measure_design (self, attachment);
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), desk_post_get_title (self->post) ? desk_post_get_title (self->post) : "");

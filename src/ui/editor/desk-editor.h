@@ -43,6 +43,7 @@ void        desk_editor_run_checks       (DeskEditor  *self);
 GPtrArray  *desk_editor_get_findings     (DeskEditor  *self);
 gboolean    desk_editor_apply_fix        (DeskEditor  *self,
                                           guint        index);
+gboolean    desk_editor_is_measuring     (DeskEditor  *self);
 gboolean    desk_editor_add_design       (DeskEditor  *self,
                                           const char  *json,
                                           GError     **error);
