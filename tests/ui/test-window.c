@@ -412,7 +412,8 @@ static gboolean
 is_card_of (GtkWidget *widget,
             gpointer   post)
 {
-  return DESK_IS_POST_CARD (widget) && desk_post_card_get_post (DESK_POST_CARD (widget)) == post;
+  return DESK_IS_POST_CARD (widget) && gtk_widget_get_visible (widget) &&
+         desk_post_card_get_post (DESK_POST_CARD (widget)) == post;
 }
 
 static gboolean

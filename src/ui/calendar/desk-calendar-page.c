@@ -328,7 +328,8 @@ fill_cells (DeskCalendarPage *self)
     }
 
   /* Cards are recycled: each cell keeps its widgets and only rebinds
-   * them, adding or dropping the difference. */
+   * them; a card not needed this month is hidden, not destroyed (building
+   * and unparenting cards was a third of a month switch). */
   for (guint i = 0; i < N_DAYS; i++)
     {
       GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards));
@@ -344,14 +345,11 @@ fill_cells (DeskCalendarPage *self)
           desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
           desk_post_card_set_post (DESK_POST_CARD (card), g_ptr_array_index (shown[i], k),
                                    self->channels, self->campaigns);
+          gtk_widget_set_visible (card, TRUE);
           card = gtk_widget_get_next_sibling (card);
         }
-      while (card != NULL)
-        {
-          GtkWidget *next = gtk_widget_get_next_sibling (card);
-          gtk_box_remove (self->cells[i].cards, card);
-          card = next;
-        }
+      for (; card != NULL; card = gtk_widget_get_next_sibling (card))
+        gtk_widget_set_visible (card, FALSE);
       g_ptr_array_unref (shown[i]);
       update_cadence_warning (self, &self->cells[i], all[i]);
       g_ptr_array_unref (all[i]);
@@ -382,7 +380,7 @@ find_card (DeskCalendarPage *self,
 {
   for (guint i = 0; i < N_DAYS; i++)
     for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
-      if (desk_post_get_id (desk_post_card_get_post (DESK_POST_CARD (c))) == post_id)
+      if (gtk_widget_get_visible (c) && desk_post_get_id (desk_post_card_get_post (DESK_POST_CARD (c))) == post_id)
         return DESK_POST_CARD (c);
   return NULL;
 }
@@ -1911,6 +1909,6 @@ desk_calendar_page_count_cards (DeskCalendarPage *self)
 
   for (guint i = 0; i < N_DAYS; i++)
     for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
-      n++;
+      n += gtk_widget_get_visible (c);
   return n;
 }
