@@ -202,7 +202,6 @@ desk_compose_page_class_init (DeskComposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskComposePage, list_empty);
   gtk_widget_class_install_action (widget_class, "compose.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "compose.new", NULL, new_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "compose.new", NULL);
 }
 
 static void
