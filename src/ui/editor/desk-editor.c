@@ -1226,8 +1226,15 @@ rebuild_findings_list (DeskEditor *self)
   if (self->findings->len == 0)
     summary = g_strdup (_("No problem found"));
   else
-    /* Translators: the findings' summary, e.g. "1 blocking, 2 warnings, 0 tips" */
-    summary = g_strdup_printf (_("%u blocking, %u warnings, %u tips"), counts[0], counts[1], counts[2]);
+    {
+      /* Translators: one part of the findings' summary "2 blocking, 1 warning, 0 tips" */
+      g_autofree char *blocking = g_strdup_printf (ngettext ("%u blocking", "%u blocking", counts[0]), counts[0]);
+      g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", counts[1]), counts[1]);
+      g_autofree char *tips = g_strdup_printf (ngettext ("%u tip", "%u tips", counts[2]), counts[2]);
+
+      /* Translators: the findings' summary: blocking, warnings, tips */
+      summary = g_strdup_printf (_("%s, %s, %s"), blocking, warnings, tips);
+    }
   gtk_label_set_text (self->findings_summary, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_list), self->findings->len > 0);
 }
