@@ -2549,6 +2549,8 @@ desk_store_list_attachments (DeskStore  *self,
   return g_steal_pointer (&list);
 }
 
+/* Runs @sql once with ?1 = @a, ?2 = @b, ?3 = @text (NULL binds NULL); a
+ * statement binds only the parameters it has */
 static gboolean
 exec_bound (DeskStore   *self,
             const char  *sql,
@@ -2558,14 +2560,18 @@ exec_bound (DeskStore   *self,
             const char  *text)
 {
   sqlite3_stmt *stmt = prepare (self, sql, error);
+  int n;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (text != NULL)
+  n = sqlite3_bind_parameter_count (stmt);
+  if (n >= 1)
+    sqlite3_bind_int64 (stmt, 1, a);
+  if (n >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  if (n >= 3 && text != NULL)
     sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-  else
+  else if (n >= 3)
     sqlite3_bind_null (stmt, 3);
   return step_done (self, stmt, error);
 }
@@ -2600,7 +2606,7 @@ desk_store_save_post_content (DeskStore   *self,
     goto failed;
   post_id = desk_post_get_id (post);
 
-  if (!exec_bound (self, "UPDATE post_variants SET text_override = ?3 WHERE post_id = ?1 AND ?2 = ?2",
+  if (!exec_bound (self, "UPDATE post_variants SET text_override = NULL WHERE post_id = ?1",
                    error, post_id, 0, NULL))
     goto failed;
   if (overrides != NULL)
@@ -2614,7 +2620,7 @@ desk_store_save_post_content (DeskStore   *self,
 
   if (attachments != NULL)
     {
-      if (!exec_bound (self, "DELETE FROM post_media WHERE post_id = ?1 AND ?2 = ?2 AND ?3 IS NULL",
+      if (!exec_bound (self, "DELETE FROM post_media WHERE post_id = ?1",
                        error, post_id, 0, NULL))
         goto failed;
       for (guint i = 0; i < attachments->len; i++)
@@ -2633,8 +2639,8 @@ desk_store_save_post_content (DeskStore   *self,
           /* The post's own alt text; the image keeps the first one written
            * as the default for the next post that uses it */
           if (!step_done (self, stmt, error) ||
-              !exec_bound (self, "UPDATE media SET alt_text = ?3 WHERE id = ?2 AND alt_text = '' AND ?1 = ?1",
-                           error, 0, attachment->media_id, attachment->alt ? attachment->alt : ""))
+              !exec_bound (self, "UPDATE media SET alt_text = ?3 WHERE id = ?1 AND alt_text = ''",
+                           error, attachment->media_id, 0, attachment->alt ? attachment->alt : ""))
             goto failed;
           if (attachment->design != NULL &&
               !exec_bound (self, "INSERT INTO designs (media_id, json, updated_at) VALUES (?2, ?3, ?1)"
@@ -2737,7 +2743,7 @@ desk_store_delete_snippet (DeskStore  *self,
 {
   if (!begin (self, error))
     return FALSE;
-  if (!exec_bound (self, "DELETE FROM snippets WHERE id = ?1 AND ?2 = ?2 AND ?3 IS NULL", error, snippet_id, 0, NULL))
+  if (!exec_bound (self, "DELETE FROM snippets WHERE id = ?1", error, snippet_id, 0, NULL))
     {
       rollback (self);
       return FALSE;
