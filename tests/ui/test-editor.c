@@ -634,6 +634,17 @@ test_charter_from_preferences (Fixture       *f,
     desk_editor_run_checks (f->editor);
     g_assert_cmpint (finding_index (f, "charter-missing"), >=, 0);
     g_assert_cmpint (desk_post_get_campaign_id (desk_editor_get_post (f->editor)), ==, desk_campaign_get_id (first));
+
+    /* Links tagged for the campaign, shown before publishing */
+    gtk_check_button_set_active (template_child (f->editor, DESK_TYPE_EDITOR, "utm_check"), TRUE);
+    set_text (f, "Voir https://fournil.fr/levain");
+    {
+      GtkLabel *utm = template_child (f->editor, DESK_TYPE_EDITOR, "utm_label");
+
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (utm)));
+      g_assert_nonnull (strstr (gtk_label_get_text (utm), "Mastodon: https://fournil.fr/levain?utm_source=mastodon&utm_medium=social&utm_campaign="));
+    }
+    gtk_check_button_set_active (template_child (f->editor, DESK_TYPE_EDITOR, "utm_check"), FALSE);
     set_text (f, "Bonjour");
   }
 

@@ -64,6 +64,8 @@ struct _DeskEditor
   GListModel     *channels;        /* the brand's DeskChannel */
   char           *palette;
   char           *charter_data;
+  DeskCharter    *charter;         /* parsed for charter_campaign, NULL: to parse */
+  gint64          charter_campaign;
   GArray         *active;          /* gint64 channel ids */
   GtkTextBuffer  *shared_buffer;
   GHashTable     *own_buffers;     /* gint64 channel id → GtkTextBuffer */
@@ -203,23 +205,17 @@ buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static char *
+/* The post's campaign, as the campaign drop-down shows it */
+static const char *
 campaign_name (DeskEditor *self)
 {
-  g_autoptr(GListModel) campaigns = NULL;
-  gint64 id = self->post ? desk_post_get_campaign_id (self->post) : 0;
+  guint selected = gtk_drop_down_get_selected (self->campaign_dropdown);
+  GListModel *names = gtk_drop_down_get_model (self->campaign_dropdown);
 
-  if (id == 0)
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || names == NULL ||
+      selected >= g_list_model_get_n_items (names))
     return NULL;
-  campaigns = desk_store_list_campaigns (self->store, self->brand_id, NULL);
-  for (guint i = 0; campaigns != NULL && i < g_list_model_get_n_items (campaigns); i++)
-    {
-      g_autoptr(DeskCampaign) campaign = g_list_model_get_item (campaigns, i);
-
-      if (desk_campaign_get_id (campaign) == id)
-        return g_strdup (desk_campaign_get_name (campaign));
-    }
-  return NULL;
+  return gtk_string_list_get_string (GTK_STRING_LIST (names), selected);
 }
 
 /* The text that @channel_id will publish */
@@ -229,12 +225,10 @@ published_text (DeskEditor *self,
 {
   g_autofree char *text = buffer_text (buffer_for (self, channel_id));
   DeskChannel *channel = find_channel (self, channel_id);
-  g_autofree char *campaign = NULL;
 
   if (channel == NULL || !gtk_check_button_get_active (self->utm_check))
     return g_steal_pointer (&text);
-  campaign = campaign_name (self);
-  return desk_utm_tag_links (text, desk_network_to_id (desk_channel_get_network (channel)), campaign);
+  return desk_utm_tag_links (text, desk_network_to_id (desk_channel_get_network (channel)), campaign_name (self));
 }
 
 /* Highlighting and overflow */
@@ -318,8 +312,10 @@ counter_clear (Counter *counter)
   g_free (counter->a11y);
 }
 
+/* @texts: what each active channel publishes, in the order of self->active */
 static void
-update_counters (DeskEditor *self)
+update_counters (DeskEditor *self,
+                 GPtrArray  *texts)
 {
   g_autoptr(GArray) counters = g_array_new (FALSE, TRUE, sizeof (Counter));
   g_autoptr(GString) signature = g_string_new (NULL);
@@ -330,16 +326,15 @@ update_counters (DeskEditor *self)
     {
       gint64 id = g_array_index (self->active, gint64, i);
       DeskChannel *channel = find_channel (self, id);
-      g_autofree char *text = NULL;
+      const char *text = g_ptr_array_index (texts, i);
       g_autofree char *label = NULL;
       g_autofree char *a11y = NULL;
       DeskTextCount count;
       DeskNetwork network;
 
-      if (channel == NULL)
+      if (channel == NULL || text == NULL)
         continue;
       network = desk_channel_get_network (channel);
-      text = published_text (self, id);
       desk_text_count (network, text, &count);
       if (count.limit == 0)
         continue;
@@ -377,7 +372,8 @@ update_counters (DeskEditor *self)
 }
 
 static void
-update_utm_label (DeskEditor *self)
+update_utm_label (DeskEditor *self,
+                  GPtrArray  *texts)
 {
   g_autoptr(GString) shown = g_string_new (NULL);
 
@@ -385,13 +381,12 @@ update_utm_label (DeskEditor *self)
     for (guint i = 0; i < self->active->len; i++)
       {
         gint64 id = g_array_index (self->active, gint64, i);
-        g_autofree char *raw = buffer_text (buffer_for (self, id));
-        g_autofree char *tagged = published_text (self, id);
+        const char *tagged = g_ptr_array_index (texts, i);
         DeskChannel *channel = find_channel (self, id);
         g_autoptr(GRegex) regex = g_regex_new ("https?://\\S+", 0, 0, NULL);
         g_autoptr(GMatchInfo) match = NULL;
 
-        if (channel == NULL || g_str_equal (raw, tagged))
+        if (channel == NULL || tagged == NULL || strstr (tagged, "utm_source=") == NULL)
           continue;
         g_regex_match (regex, tagged, 0, &match);
         while (g_match_info_matches (match))
@@ -1260,15 +1255,23 @@ void
 desk_editor_run_checks (DeskEditor *self)
 {
   g_autoptr(GPtrArray) alts = g_ptr_array_new ();
-  g_autoptr(DeskCharter) charter = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);   /* per active channel */
   g_autoptr(GArray) shared_networks = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
   g_autofree char *shared_text = NULL;
+  const DeskCharter *charter;
 
   g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->post == NULL)
     return;
   g_ptr_array_set_size (self->findings, 0);
-  charter = desk_charter_parse (self->charter_data, desk_post_get_campaign_id (self->post), NULL);
+  /* The charter's rules change with the brand (load) or the campaign */
+  if (self->charter == NULL || self->charter_campaign != desk_post_get_campaign_id (self->post))
+    {
+      g_clear_pointer (&self->charter, desk_charter_free);
+      self->charter_campaign = desk_post_get_campaign_id (self->post);
+      self->charter = desk_charter_parse (self->charter_data, self->charter_campaign, NULL);
+    }
+  charter = self->charter;
   for (guint i = 0; i < self->attachments->len; i++)
     g_ptr_array_add (alts, (gpointer) attachment_alt (g_ptr_array_index (self->attachments, i)));
 
@@ -1278,6 +1281,7 @@ desk_editor_run_checks (DeskEditor *self)
       DeskChannel *channel = find_channel (self, id);
       DeskNetwork network;
 
+      g_ptr_array_add (texts, channel != NULL ? published_text (self, id) : NULL);
       if (channel == NULL)
         continue;
       network = desk_channel_get_network (channel);
@@ -1285,7 +1289,7 @@ desk_editor_run_checks (DeskEditor *self)
         g_array_append_val (shared_networks, network);
       else
         {
-          g_autofree char *text = published_text (self, id);
+          const char *text = g_ptr_array_index (texts, i);
           g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
           g_autoptr(GPtrArray) found = NULL;
           DeskCheckInput input = { text, NULL, one, desk_checks_get_words (), charter };
@@ -1337,8 +1341,8 @@ desk_editor_run_checks (DeskEditor *self)
   g_ptr_array_sort (self->findings, compare_findings);
 
   mark_overflow (self);
-  update_counters (self);
-  update_utm_label (self);
+  update_counters (self, texts);
+  update_utm_label (self, texts);
   rebuild_findings_list (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->side_stack), "preview"))
     update_preview (self);
@@ -1847,6 +1851,7 @@ desk_editor_load (DeskEditor  *self,
   self->brand_id = brand_id;
   g_clear_pointer (&self->palette, g_free);
   g_clear_pointer (&self->charter_data, g_free);
+  g_clear_pointer (&self->charter, desk_charter_free);
   for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
     {
       g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
@@ -2157,6 +2162,7 @@ desk_editor_finalize (GObject *object)
 
   g_free (self->palette);
   g_free (self->charter_data);
+  g_clear_pointer (&self->charter, desk_charter_free);
   g_free (self->findings_shown);
   g_free (self->counters_shown);
   g_array_unref (self->active);
