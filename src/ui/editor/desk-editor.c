@@ -231,6 +231,29 @@ published_text (DeskEditor *self,
   return desk_utm_tag_links (text, desk_network_to_id (desk_channel_get_network (channel)), campaign_name (self));
 }
 
+/* Findings and matches give byte offsets in the text; the buffer counts
+ * characters. Moving forward from the last position keeps a scan of the
+ * text linear. */
+typedef struct
+{
+  const char *text;
+  int         byte;
+  int         chars;
+} ByteCursor;
+
+static void
+iter_at_byte (GtkTextBuffer *buffer,
+              ByteCursor    *cursor,
+              int            byte,
+              GtkTextIter   *iter)
+{
+  if (byte < cursor->byte)
+    cursor->byte = cursor->chars = 0;
+  cursor->chars += (int) g_utf8_pointer_to_offset (cursor->text + cursor->byte, cursor->text + byte);
+  cursor->byte = byte;
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, cursor->chars);
+}
+
 /* Highlighting and overflow */
 
 static void
@@ -250,6 +273,7 @@ highlight (DeskEditor    *self,
     {
       g_autoptr(GRegex) regex = g_regex_new (kinds[k].pattern, G_REGEX_OPTIMIZE, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
+      ByteCursor cursor = { text, 0, 0 };
 
       gtk_text_buffer_remove_tag_by_name (buffer, kinds[k].tag, &start, &end);
       g_regex_match (regex, text, 0, &match);
@@ -259,8 +283,8 @@ highlight (DeskEditor    *self,
           GtkTextIter a, b;
 
           g_match_info_fetch_pos (match, 0, &s, &e);
-          gtk_text_buffer_get_iter_at_offset (buffer, &a, g_utf8_pointer_to_offset (text, text + s));
-          gtk_text_buffer_get_iter_at_offset (buffer, &b, g_utf8_pointer_to_offset (text, text + e));
+          iter_at_byte (buffer, &cursor, s, &a);
+          iter_at_byte (buffer, &cursor, e, &b);
           gtk_text_buffer_apply_tag_by_name (buffer, kinds[k].tag, &a, &b);
           g_match_info_next (match, NULL);
         }
@@ -292,7 +316,9 @@ mark_overflow (DeskEditor *self)
     }
   if (first >= 0)
     {
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, text + first));
+      ByteCursor cursor = { text, 0, 0 };
+
+      iter_at_byte (buffer, &cursor, (int) first, &start);
       gtk_text_buffer_apply_tag_by_name (buffer, "overflow", &start, &end);
     }
 }
@@ -1391,8 +1417,12 @@ select_text_range (DeskEditor *self,
   text = buffer_text (buffer);
   if (start < 0 || (gsize) end > strlen (text))
     return;
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, g_utf8_pointer_to_offset (text, text + start));
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, g_utf8_pointer_to_offset (text, text + MAX (start, end)));
+  {
+    ByteCursor cursor = { text, 0, 0 };
+
+    iter_at_byte (buffer, &cursor, start, &a);
+    iter_at_byte (buffer, &cursor, MAX (start, end), &b);
+  }
   gtk_text_buffer_select_range (buffer, &a, &b);
   gtk_text_view_scroll_to_iter (self->text_view, &a, 0.1, FALSE, 0, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
@@ -1462,8 +1492,10 @@ desk_editor_apply_fix (DeskEditor *self,
         if (f->start < 0 || f->end < f->start || (gsize) f->end > strlen (text))
           return FALSE;
         gtk_text_buffer_begin_user_action (buffer);
-        gtk_text_buffer_get_iter_at_offset (buffer, &a, g_utf8_pointer_to_offset (text, text + f->start));
-        gtk_text_buffer_get_iter_at_offset (buffer, &b, g_utf8_pointer_to_offset (text, text + f->end));
+        ByteCursor cursor = { text, 0, 0 };
+
+        iter_at_byte (buffer, &cursor, f->start, &a);
+        iter_at_byte (buffer, &cursor, f->end, &b);
         gtk_text_buffer_delete (buffer, &a, &b);
         gtk_text_buffer_insert (buffer, &a, f->fix, -1);
         gtk_text_buffer_end_user_action (buffer);
