@@ -355,6 +355,10 @@ test_design_band (void)
   g_assert_cmpuint (findings->len, ==, 1);
   f = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (f->fix, ==, "band");
+  {
+    g_autofree char *what = desk_finding_describe_fix (f);
+    g_assert_cmpstr (what, ==, "Put a dark band behind the text");
+  }
   g_assert_true (desk_design_apply_fix (design, 0, f->fix));
   g_assert_true (desk_design_get_layer (design, 0)->band);
   after = desk_design_check (design, "");

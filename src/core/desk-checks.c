@@ -28,6 +28,29 @@ desk_finding_free (DeskFinding *finding)
   g_free (finding);
 }
 
+/**
+ * desk_finding_describe_fix:
+ *
+ * Returns: (transfer full) (nullable): what applying @finding's fix does, in
+ *   a few words for a button's tooltip and screen readers; %NULL if none
+ */
+char *
+desk_finding_describe_fix (const DeskFinding *finding)
+{
+  if (finding->fix == NULL)
+    return NULL;
+  if (finding->place == DESK_PLACE_LAYER)
+    return g_str_equal (finding->fix, "band") ? g_strdup (_("Put a dark band behind the text"))
+                                              : g_strdup_printf (_("Use the colour %s"), finding->fix);
+  if (finding->place == DESK_PLACE_TEXT && finding->start == finding->end)
+    {
+      g_autofree char *added = g_strstrip (g_strdup (finding->fix));
+
+      return g_strdup_printf (_("Add “%s”"), added);
+    }
+  return g_strdup_printf (_("Replace with “%s”"), finding->fix);
+}
+
 const char *
 desk_severity_to_id (DeskSeverity severity)
 {

@@ -59,6 +59,7 @@ typedef struct
 } DeskCheckInput;
 
 void        desk_finding_free         (DeskFinding          *finding);
+char       *desk_finding_describe_fix (const DeskFinding    *finding);
 const char *desk_severity_to_id       (DeskSeverity          severity);
 guint       desk_network_alt_limit    (DeskNetwork           network);
 GPtrArray  *desk_checks_run           (const DeskCheckInput *input);

@@ -179,8 +179,7 @@ measure (DeskDesignDialog *self)
 
               if (f->index != (int) i || f->fix == NULL)
                 continue;
-              tip = g_str_equal (f->fix, "band") ? g_strdup (_("Put a dark band behind the text"))
-                                                 : g_strdup_printf (_("Use the colour %s"), f->fix);
+              tip = desk_finding_describe_fix (f);
               button = gtk_button_new_with_label (_("Fix"));
               gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
               gtk_widget_set_tooltip_text (button, tip);

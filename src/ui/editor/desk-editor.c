@@ -1229,11 +1229,7 @@ rebuild_findings_list (DeskEditor *self)
       if (f->fix != NULL)
         {
           GtkWidget *button = gtk_button_new_with_label (_("Fix"));
-          g_autofree char *tip = f->place == DESK_PLACE_LAYER && g_str_equal (f->fix, "band")
-            ? g_strdup (_("Put a dark band behind the text"))
-            : f->place == DESK_PLACE_TEXT && f->start == f->end
-            ? g_strdup_printf (_("Add “%s”"), g_strstrip (g_strdup (f->fix)))
-            : g_strdup_printf (_("Replace with “%s”"), f->fix);
+          g_autofree char *tip = desk_finding_describe_fix (f);
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (button, tip);
