@@ -77,6 +77,14 @@ collect_drop_targets (GtkWidget *widget,
     collect_drop_targets (c, targets);
 }
 
+/* Lets the main loop run for @ms, as a window waiting for its user */
+static void
+run_idle (int ms)
+{
+  for (gint64 until = g_get_monotonic_time () + ms * 1000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static int
 compare_double (const void *a,
                 const void *b)
@@ -151,8 +159,7 @@ main (int    argc,
 
       /* The whole switch, to the frame that shows it, from an idle window
        * as when someone clicks (not throttled by the previous frame) */
-      for (gint64 idle_until = g_get_monotonic_time () + 50000; g_get_monotonic_time () < idle_until;)
-        g_main_context_iteration (NULL, FALSE);
+      run_idle (50);
       painted_at = 0;
       layout_at = paint_at = frame_start_at = 0;
       t0 = g_get_monotonic_time ();
@@ -213,8 +220,7 @@ main (int    argc,
         GdkDragAction action;
         gint64 t0;
 
-        for (gint64 idle_until = g_get_monotonic_time () + 20000; g_get_monotonic_time () < idle_until;)
-          g_main_context_iteration (NULL, FALSE);
+        run_idle (20);
         painted_at = 0;
         t0 = g_get_monotonic_time ();
         g_signal_emit_by_name (g_ptr_array_index (targets, i - 1), "leave");

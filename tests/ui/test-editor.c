@@ -140,6 +140,18 @@ write_png (Fixture    *f,
   return path;
 }
 
+/* Until the visuals' contrast, measured in a worker thread, is known */
+static void
+wait_measured (Fixture *f)
+{
+  for (int i = 0; i < 1000 && desk_editor_is_measuring (f->editor); i++)
+    {
+      g_usleep (5000);
+      spin ();
+    }
+  g_assert_false (desk_editor_is_measuring (f->editor));
+}
+
 static DeskPost *
 stored_post (Fixture *f)
 {
@@ -374,22 +386,14 @@ test_design_contrast_fix (Fixture       *f,
   spin ();
   g_assert_cmpuint (desk_editor_get_n_images (f->editor), ==, 1);
   /* Measured in a worker thread */
-  for (int i = 0; i < 1000 && desk_editor_is_measuring (f->editor); i++)
-    {
-      g_usleep (5000);
-      spin ();
-    }
+  wait_measured (f);
   g_assert_false (desk_editor_is_measuring (f->editor));
 
   /* The contrast finding, on the visual's text layer; its fix repaints */
   index = finding_index (f, "contrast-low");
   g_assert_cmpint (index, >=, 0);
   g_assert_true (desk_editor_apply_fix (f->editor, index));
-  for (int i = 0; i < 1000 && desk_editor_is_measuring (f->editor); i++)
-    {
-      g_usleep (5000);
-      spin ();
-    }
+  wait_measured (f);
   g_assert_cmpint (finding_index (f, "contrast-low"), <, 0);
   g_assert_cmpuint (desk_editor_get_n_images (f->editor), ==, 1);
 
