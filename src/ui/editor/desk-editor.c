@@ -1042,17 +1042,23 @@ desk_editor_is_measuring (DeskEditor *self)
 
 /* Designs */
 
-gboolean
-desk_editor_add_design (DeskEditor  *self,
-                        const char  *json,
-                        GError     **error)
+/* Renders @json to a PNG in the workspace and attaches it: in place of
+ * image @replace (a redesign keeps its place and its alt text), or at the
+ * end with an alt text drawn from the text layers */
+static gboolean
+place_design (DeskEditor  *self,
+              const char  *json,
+              int          replace,
+              GError     **error)
 {
   g_autofree char *dir = desk_store_get_media_dir (self->store);
   g_autoptr(DeskDesign) design = desk_design_new_from_json (json, dir, error);
   g_autofree char *tmp_dir = NULL;
   g_autofree char *png = NULL;
+  g_autofree char *path = NULL;
   Attachment *attachment;
-  guint before;
+  gint64 media_id;
+  gboolean added;
 
   if (design == NULL || self->post == NULL)
     return FALSE;
@@ -1060,28 +1066,44 @@ desk_editor_add_design (DeskEditor  *self,
   if (tmp_dir == NULL)
     return FALSE;
   png = g_build_filename (tmp_dir, "visual.png", NULL);
-  before = self->attachments->len;
-  if (!desk_design_export_png (design, png, error) || !desk_editor_add_image (self, png, error))
-    {
-      g_unlink (png);
-      g_rmdir (tmp_dir);
-      return FALSE;
-    }
+  added = desk_design_export_png (design, png, error) &&
+          desk_store_add_media (self->store, self->brand_id, png, &media_id, error) &&
+          (path = desk_store_dup_media_path (self->store, media_id, error)) != NULL;
   g_unlink (png);
   g_rmdir (tmp_dir);
-  attachment = g_ptr_array_index (self->attachments, self->attachments->len - 1);
-  if (self->attachments->len > before)
-    {
-      g_autofree char *alt = desk_design_dup_alt_text (design);
+  if (!added)
+    return FALSE;
 
-      desk_editor_set_alt (self, self->attachments->len - 1, alt);
+  if (replace >= 0 && (guint) replace < self->attachments->len)
+    attachment = g_ptr_array_index (self->attachments, replace);
+  else
+    {
+      attachment = g_new0 (Attachment, 1);
+      g_ptr_array_add (self->attachments, attachment);
     }
+  if (attachment_alt (attachment)[0] == '\0')
+    {
+      attachment->alt_entry = NULL;
+      g_free (attachment->alt);
+      attachment->alt = desk_design_dup_alt_text (design);
+    }
+  attachment->media_id = media_id;
+  g_free (attachment->path);
+  attachment->path = g_steal_pointer (&path);
   g_free (attachment->design);
   attachment->design = desk_design_to_json (design);
   measure_design (self, attachment);
   rebuild_images (self);
   mark_dirty (self);
   return TRUE;
+}
+
+gboolean
+desk_editor_add_design (DeskEditor  *self,
+                        const char  *json,
+                        GError     **error)
+{
+  return place_design (self, json, -1, error);
 }
 
 static void
@@ -1091,16 +1113,10 @@ on_design_exported (DeskEditor *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!desk_editor_add_design (self, json, &error))
+  if (!place_design (self, json, replace, &error))
     {
       show_error (self, error ? error->message : _("The visual could not be added."));
       return;
-    }
-  /* A redesigned visual replaces the image it was made from */
-  if (replace >= 0 && (guint) replace < self->attachments->len - 1)
-    {
-      g_ptr_array_remove_index (self->attachments, replace);
-      rebuild_images (self);
     }
   desk_editor_run_checks (self);
 }
@@ -1508,7 +1524,6 @@ desk_editor_apply_fix (DeskEditor *self,
         g_autofree char *dir = desk_store_get_media_dir (self->store);
         g_autoptr(DeskDesign) design = NULL;
         g_autofree char *json = NULL;
-        g_autofree char *alt = NULL;
         int image = finding->image;
 
         if (image < 0 || (guint) image >= self->attachments->len)
@@ -1519,12 +1534,8 @@ desk_editor_apply_fix (DeskEditor *self,
             !desk_design_apply_fix (design, f->index, f->fix))
           return FALSE;
         json = desk_design_to_json (design);
-        alt = g_strdup (attachment_alt (attachment));
-        on_design_exported (self, json, image);
-        /* Keep the alt text already written */
-        desk_editor_set_alt (self, self->attachments->len - 1, alt);
-        if ((guint) image < self->attachments->len - 1)
-          move_image (self, self->attachments->len - 1, image - (int) self->attachments->len + 1);
+        if (!place_design (self, json, image, NULL))
+          return FALSE;
         break;
       }
     case DESK_PLACE_NETWORK:
