@@ -19,6 +19,7 @@
 #include "desk-checks.h"
 #include "desk-design-canvas.h"
 #include "desk-design-dialog.h"
+#include "desk-image-chooser.h"
 
 #define MEASURE_DELAY_MS 150
 
@@ -521,13 +522,8 @@ choose_image (DeskDesignDialog *self,
               const char       *title,
               ImageChosen       callback)
 {
-  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                              _("_Open"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native = desk_image_chooser_new (GTK_WINDOW (self), title, _("_Open"), FALSE);
 
-  gtk_file_filter_set_name (filter, _("Images"));
-  gtk_file_filter_add_mime_type (filter, "image/*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_object_set_data (G_OBJECT (native), "callback", callback);
   g_signal_connect (native, "response", G_CALLBACK (on_image_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -25,6 +25,7 @@
 #include <gmodule.h>
 
 #include "desk-editor.h"
+#include "desk-image-chooser.h"
 #include "desk-design.h"
 #include "desk-design-dialog.h"
 #include "desk-media.h"
@@ -921,15 +922,9 @@ add_images_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   DeskEditor *self = DESK_EDITOR (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native = desk_image_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                        _("Add Images"), _("_Add"), TRUE);
 
-  native = gtk_file_chooser_native_new (_("Add Images"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  gtk_file_filter_set_name (filter, _("Images"));
-  gtk_file_filter_add_mime_type (filter, "image/*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_signal_connect (native, "response", G_CALLBACK (on_native_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
