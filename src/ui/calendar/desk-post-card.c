@@ -1,9 +1,14 @@
 /* desk-post-card.c: a post as a card on the calendar
  *
  * Time, title (or first words), one dot per target channel in the
- * channel's colour (drawn in snapshot), the status as a style class and the campaign's colour
+ * channel's colour, the status as a style class and the campaign's colour
  * as a strip on the left. Activating it edits the post (win.edit-post);
  * dragging it carries the DeskPost to a day of the calendar.
+ *
+ * The card draws its text itself and asks for one line's height whatever
+ * it shows: rebinding it to another post (a month switch rebinds a
+ * hundred) only redraws it, where labels would re-measure and make GTK
+ * measure the whole window again before the frame (tests/bench/bench-ui).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
@@ -22,19 +28,22 @@ struct _DeskPostCard
   GtkButton  parent_instance;
 
   DeskPost  *post;
+  char      *time;        /* "HH:MM", or NULL when not scheduled */
+  char      *title;
+  const char *status_class;
   GdkRGBA    strip;
   gboolean   has_strip;
   DeskColourBy colour_by;
   GdkRGBA    tint;
   gboolean   has_tint;
   GArray    *dots;        /* GdkRGBA, one per target channel */
+  PangoLayout *time_layout;   /* kept while the text and font stay */
+  PangoLayout *title_layout;
+  guint      layout_serial; /* of the widget's PangoContext */
   char      *tooltip;     /* markup */
   GtkWidget *move_popover;
   double     drag_x;
   double     drag_y;
-
-  GtkLabel  *time_label;
-  GtkLabel  *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskPostCard, desk_post_card, GTK_TYPE_BUTTON)
@@ -42,15 +51,111 @@ G_DEFINE_FINAL_TYPE (DeskPostCard, desk_post_card, GTK_TYPE_BUTTON)
 #define DOT_SIZE       7.0f
 #define DOT_GAP        3.0f
 #define DOT_END_MARGIN 5.0f
+#define TEXT_START     8.0f   /* after the campaign strip */
+#define TEXT_END       6.0f
+#define TIME_GAP       4.0f
+
+static PangoLayout *
+create_layout (GtkWidget *widget,
+               gboolean   is_time)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+
+  if (is_time)
+    {
+      PangoAttrList *attrs = pango_layout_get_attributes (layout);
+
+      attrs = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  else
+    {
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  return layout;
+}
+
+/* The card's two layouts, made once and laid out again only when their
+ * text, width or the widget's font change. */
+static void
+ensure_layouts (DeskPostCard *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (widget));
+
+  if (self->title_layout == NULL)
+    {
+      self->time_layout = create_layout (widget, TRUE);
+      self->title_layout = create_layout (widget, FALSE);
+      pango_layout_set_text (self->time_layout, self->time ? self->time : "", -1);
+      pango_layout_set_text (self->title_layout, self->title ? self->title : "", -1);
+    }
+  else if (serial != self->layout_serial)
+    {
+      pango_layout_context_changed (self->time_layout);
+      pango_layout_context_changed (self->title_layout);
+    }
+  self->layout_serial = serial;
+}
+
+/* One line of the card's font: what it asks for, whatever it shows */
+static int
+line_height (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+
+  pango_font_metrics_unref (metrics);
+  return height;
+}
+
+static void
+desk_post_card_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  DeskPostCard *self = DESK_POST_CARD (widget);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = *natural = line_height (widget);
+  else
+    /* The title is ellipsized: room for the time and the dots */
+    *minimum = *natural = (int) (TEXT_START + TEXT_END + DOT_END_MARGIN + 4 * (DOT_SIZE + DOT_GAP)) +
+                          (self->time ? line_height (widget) * 2 : 0);
+}
+
+static void
+text_colour (GtkWidget *widget,
+             GdkRGBA   *colour)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, colour);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), colour);
+#endif
+}
 
 static void
 desk_post_card_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   DeskPostCard *self = DESK_POST_CARD (widget);
-
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  float text_end = width - (self->dots->len ? self->dots->len * (DOT_SIZE + DOT_GAP) + DOT_END_MARGIN : TEXT_END);
+  PangoLayout *time, *title;
+  float x = TEXT_START, row, y;
+  int line, time_width = 0;
+  GdkRGBA colour;
 
   /* Coloured by channel or campaign: a tint under the content */
   if (self->has_tint)
@@ -63,20 +168,53 @@ desk_post_card_snapshot (GtkWidget   *widget,
       gtk_snapshot_pop (snapshot);
     }
 
-  GTK_WIDGET_CLASS (desk_post_card_parent_class)->snapshot (widget, snapshot);
-
   if (self->has_strip)
     gtk_snapshot_append_color (snapshot, &self->strip, &GRAPHENE_RECT_INIT (0, 2, 3, height - 4));
 
-  /* Channel dots, drawn rather than made of widgets: a month shows
-   * hundreds of them. */
+  ensure_layouts (self);
+  time = self->time ? self->time_layout : NULL;
+  title = self->title_layout;
+  if (time != NULL)
+    pango_layout_get_pixel_size (time, &time_width, &line);
+  else
+    pango_layout_get_pixel_size (title, NULL, &line);
+
+  /* A card too low for two lines centres its line; a tall one (a long
+   * slot of the week view) starts at the top. */
+  row = height < 2 * line + 4 ? height : line + 6;
+  y = (row - line) / 2.0f;
+  text_colour (widget, &colour);
+
+  if (time != NULL)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_append_layout (snapshot, time, &colour);
+      gtk_snapshot_restore (snapshot);
+      x += time_width + TIME_GAP;
+    }
+
+  if (text_end - x > 4)
+    {
+      float title_y = y;
+
+      pango_layout_set_width (title, (int) ((text_end - x) * PANGO_SCALE));
+      if (time != NULL)
+        title_y += (pango_layout_get_baseline (time) - pango_layout_get_baseline (title)) / (float) PANGO_SCALE;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, title_y));
+      gtk_snapshot_append_layout (snapshot, title, &colour);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  /* Channel dots: a month shows hundreds of them */
   for (guint i = 0; i < self->dots->len; i++)
     {
-      float x = width - DOT_END_MARGIN - (self->dots->len - i) * (DOT_SIZE + DOT_GAP) + DOT_GAP;
-      float y = (height - DOT_SIZE) / 2.0f;
+      float dot_x = width - DOT_END_MARGIN - (self->dots->len - i) * (DOT_SIZE + DOT_GAP) + DOT_GAP;
+      float dot_y = (row - DOT_SIZE) / 2.0f;
       GskRoundedRect dot;
 
-      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x, y, DOT_SIZE, DOT_SIZE), DOT_SIZE / 2.0f);
+      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (dot_x, dot_y, DOT_SIZE, DOT_SIZE), DOT_SIZE / 2.0f);
       gtk_snapshot_push_rounded_clip (snapshot, &dot);
       gtk_snapshot_append_color (snapshot, &g_array_index (self->dots, GdkRGBA, i), &dot.bounds);
       gtk_snapshot_pop (snapshot);
@@ -205,6 +343,10 @@ desk_post_card_dispose (GObject *object)
   g_clear_object (&self->post);
   g_clear_pointer (&self->dots, g_array_unref);
   g_clear_pointer (&self->tooltip, g_free);
+  g_clear_pointer (&self->time, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_object (&self->time_layout);
+  g_clear_object (&self->title_layout);
   g_clear_pointer (&self->move_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_POST_CARD);
 
@@ -218,6 +360,7 @@ desk_post_card_class_init (DeskPostCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_post_card_dispose;
+  widget_class->measure = desk_post_card_measure;
   widget_class->snapshot = desk_post_card_snapshot;
   widget_class->size_allocate = desk_post_card_size_allocate;
 
@@ -226,8 +369,6 @@ desk_post_card_class_init (DeskPostCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.move-to", NULL, move_to_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.move-to", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.move-to", NULL);
-  gtk_widget_class_bind_template_child (widget_class, DeskPostCard, time_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskPostCard, title_label);
 }
 
 static void
@@ -236,6 +377,8 @@ desk_post_card_init (DeskPostCard *self)
   GtkDragSource *source;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Measured by desk_post_card_measure (), not by a child */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   self->dots = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
 
   /* Drag to another day moves; Ctrl+drag copies. */
@@ -280,15 +423,18 @@ desk_post_card_set_colour_by (DeskPostCard *self,
   self->colour_by = colour_by;
 }
 
+/* Swaps the status class only when it changes: cards are rebound to
+ * other posts at every month switch. */
 static void
-clear_status_classes (GtkWidget *widget)
+set_status_class (DeskPostCard *self,
+                  const char   *status_class)
 {
-  gtk_widget_remove_css_class (widget, "status-tinted");
-  for (DeskPostStatus s = 0; s <= DESK_POST_STATUS_LAST; s++)
-    {
-      g_autofree char *cls = g_strconcat ("status-", desk_post_status_to_id (s), NULL);
-      gtk_widget_remove_css_class (widget, cls);
-    }
+  if (g_strcmp0 (self->status_class, status_class) == 0)
+    return;
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), self->status_class);
+  self->status_class = g_intern_string (status_class);
+  gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
 }
 
 /**
@@ -308,6 +454,9 @@ desk_post_card_set_post (DeskPostCard *self,
   g_autofree char *status_class = NULL;
   g_autoptr(GString) channel_names = g_string_new (NULL);
   g_autofree char *accessible = NULL;
+  g_autoptr(GArray) old_dots = NULL;
+  GdkRGBA old_strip, old_tint;
+  gboolean changed;
   GDateTime *at;
   const gint64 *ids;
   guint n_ids;
@@ -331,11 +480,26 @@ desk_post_card_set_post (DeskPostCard *self,
   else
     when = g_strdup (_("not scheduled"));
 
-  gtk_label_set_text (self->time_label, time ? time : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->time_label), time != NULL);
-  gtk_label_set_text (self->title_label, title);
-
-  g_array_set_size (self->dots, 0);
+  /* What the card shows, to redraw it only when that changes */
+  changed = g_strcmp0 (self->time, time) != 0 || g_strcmp0 (self->title, title) != 0;
+  if (g_strcmp0 (self->time, time) != 0)
+    {
+      g_free (self->time);
+      self->time = g_steal_pointer (&time);
+      if (self->time_layout != NULL)
+        pango_layout_set_text (self->time_layout, self->time ? self->time : "", -1);
+    }
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+      if (self->title_layout != NULL)
+        pango_layout_set_text (self->title_layout, self->title, -1);
+    }
+  old_dots = g_steal_pointer (&self->dots);
+  old_strip = self->has_strip ? self->strip : (GdkRGBA) { 0 };
+  old_tint = self->has_tint ? self->tint : (GdkRGBA) { 0 };
+  self->dots = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
 
   ids = desk_post_get_channel_ids (post, &n_ids);
   for (guint i = 0; i < n_ids; i++)
@@ -354,17 +518,12 @@ desk_post_card_set_post (DeskPostCard *self,
                               desk_network_to_label (desk_channel_get_network (channel)));
     }
 
-  /* Room for the dots; the box is the button's child, owned by GtkButton. */
-  gtk_widget_set_margin_end (gtk_button_get_child (GTK_BUTTON (self)),
-                             self->dots->len ? (int) (self->dots->len * (DOT_SIZE + DOT_GAP) + DOT_END_MARGIN) : 0);
-
   campaign_id = desk_post_get_campaign_id (post);
   if (campaign_id != 0 && campaigns != NULL)
     campaign = g_hash_table_lookup (campaigns, &campaign_id);
   self->has_strip = campaign != NULL && desk_campaign_get_colour (campaign) != NULL &&
                     gdk_rgba_parse (&self->strip, desk_campaign_get_colour (campaign));
 
-  clear_status_classes (GTK_WIDGET (self));
   self->has_tint = FALSE;
   if (self->colour_by == DESK_COLOUR_BY_CHANNEL && self->dots->len > 0)
     {
@@ -378,14 +537,18 @@ desk_post_card_set_post (DeskPostCard *self,
     }
   if (self->has_tint)
     self->tint.alpha = 0.22f;
+  changed = changed || old_dots->len != self->dots->len ||
+            memcmp (old_dots->data, self->dots->data, old_dots->len * sizeof (GdkRGBA)) != 0 ||
+            !gdk_rgba_equal (&old_strip, self->has_strip ? &self->strip : &(GdkRGBA) { 0 }) ||
+            !gdk_rgba_equal (&old_tint, self->has_tint ? &self->tint : &(GdkRGBA) { 0 });
 
   if (self->colour_by == DESK_COLOUR_BY_STATUS)
     {
       status_class = g_strconcat ("status-", desk_post_status_to_id (desk_post_get_status (post)), NULL);
-      gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
+      set_status_class (self, status_class);
     }
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self), "status-tinted");
+    set_status_class (self, "status-tinted");
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", desk_post_get_id (post));
 
@@ -401,5 +564,6 @@ desk_post_card_set_post (DeskPostCard *self,
   self->tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s", title, when,
                                            desk_post_status_to_label (desk_post_get_status (post)),
                                            channel_names->len ? channel_names->str : _("no channel"));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (changed)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
