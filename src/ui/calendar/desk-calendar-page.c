@@ -49,14 +49,16 @@ undo_entry_free (UndoEntry *entry)
 typedef struct
 {
   GtkWidget *box;
-  GtkLabel  *number;
-  GtkLabel  *holiday;
+  /* Inscriptions, not labels: their size does not follow their text, so
+   * a month switch redraws them without measuring the window again */
+  GtkInscription *number;
+  GtkInscription *holiday;
   GtkWidget *warning;
   GtkBox    *bands;
   GtkBox    *cards;
   GtkWidget *more;
   GtkBox    *more_box;
-  GtkLabel  *more_label;
+  GtkInscription *more_label;
 } DayCell;
 
 struct _DeskCalendarPage
@@ -369,7 +371,9 @@ fill_cells (DeskCalendarPage *self)
           label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more",
                                                 counts[i] - CARDS_PER_DAY),
                                    counts[i] - CARDS_PER_DAY);
-          gtk_label_set_text (cell->more_label, label);
+          gtk_inscription_set_text (cell->more_label, label);
+          /* Screen readers read the button by this name */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell->more), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
         }
     }
 }
@@ -431,11 +435,11 @@ update_header (DeskCalendarPage *self)
                       g_date_time_get_year (day));
       holiday = desk_holidays_fr_name (&date);
 
-      gtk_label_set_text (cell->number, number);
+      gtk_inscription_set_text (cell->number, number);
       /* Setting a tooltip is not free: only when it changes */
-      if (g_strcmp0 (gtk_label_get_text (cell->holiday), holiday ? holiday : "") != 0)
+      if (g_strcmp0 (gtk_inscription_get_text (cell->holiday), holiday) != 0)
         {
-          gtk_label_set_text (cell->holiday, holiday ? holiday : "");
+          gtk_inscription_set_text (cell->holiday, holiday);
           gtk_widget_set_tooltip_text (GTK_WIDGET (cell->holiday), holiday);
         }
       if (holiday != NULL)
@@ -1564,13 +1568,17 @@ build_grid (DeskCalendarPage *self)
       gtk_widget_set_overflow (cell->box, GTK_OVERFLOW_HIDDEN);
       g_object_set_data (G_OBJECT (cell->box), "cell-index", GUINT_TO_POINTER (i));
 
-      cell->number = GTK_LABEL (gtk_label_new (NULL));
-      gtk_label_set_xalign (cell->number, 0.5);
+      cell->number = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+      gtk_inscription_set_min_chars (cell->number, 2);
+      gtk_inscription_set_nat_chars (cell->number, 2);
+      gtk_inscription_set_xalign (cell->number, 0.5);
       gtk_widget_set_halign (GTK_WIDGET (cell->number), GTK_ALIGN_START);
       gtk_widget_add_css_class (GTK_WIDGET (cell->number), "day-number");
-      cell->holiday = GTK_LABEL (gtk_label_new (NULL));
-      gtk_label_set_xalign (cell->holiday, 0);
-      gtk_label_set_ellipsize (cell->holiday, PANGO_ELLIPSIZE_END);
+      /* The whole name is in its tooltip */
+      cell->holiday = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+      gtk_inscription_set_min_chars (cell->holiday, 0);
+      gtk_inscription_set_nat_chars (cell->holiday, 0);
+      gtk_inscription_set_xalign (cell->holiday, 0);
       gtk_widget_set_hexpand (GTK_WIDGET (cell->holiday), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (cell->holiday), "holiday-name");
       {
@@ -1604,7 +1612,9 @@ build_grid (DeskCalendarPage *self)
 
       cell->more = gtk_menu_button_new ();
       /* Our own label: set_label () would rebuild the button's child. */
-      cell->more_label = GTK_LABEL (gtk_label_new (NULL));
+      cell->more_label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+      gtk_inscription_set_min_chars (cell->more_label, 10);
+      gtk_inscription_set_nat_chars (cell->more_label, 10);
       gtk_menu_button_set_child (GTK_MENU_BUTTON (cell->more), GTK_WIDGET (cell->more_label));
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (cell->more), popover);
       gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (cell->more), FALSE);
