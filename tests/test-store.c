@@ -1085,6 +1085,91 @@ test_external_changes (Fixture       *f,
   g_assert_cmpuint (changed, ==, 1);
 }
 
+/* The range query reads posts and their channels apart and merges them:
+ * several channels (in order), none, two posts at the same minute, a post
+ * just outside the range, and channels changed by another program. */
+static void
+test_range_channels (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskStore) cli = NULL;
+  g_autoptr(GDateTime) nine = g_date_time_new_utc (2026, 12, 1, 9, 0, 0);
+  g_autoptr(GDateTime) ten = g_date_time_new_utc (2026, 12, 1, 10, 0, 0);
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new_utc (2026, 12, 2, 0, 0, 0);
+  g_autoptr(DeskPost) a = NULL, b = NULL, c = NULL, outside = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  gint64 brand_id, ch[3], two_first[2];
+  const gint64 *ids;
+  guint n;
+
+  g_assert_no_error (error);
+  brand_id = add_brand (store, "Brand");
+  ch[0] = add_channel (store, brand_id, DESK_NETWORK_MASTODON, "@a@example.org");
+  ch[1] = add_channel (store, brand_id, DESK_NETWORK_BLUESKY, "b.example.org");
+  ch[2] = add_channel (store, brand_id, DESK_NETWORK_LINKEDIN, "C");
+  two_first[0] = ch[2];
+  two_first[1] = ch[0];
+
+  a = make_post (brand_id, "A", nine);
+  desk_post_set_channel_ids (a, two_first, 2);
+  b = make_post (brand_id, "B", nine);                 /* no channel */
+  c = make_post (brand_id, "C", ten);
+  desk_post_set_channel_ids (c, &ch[1], 1);
+  outside = make_post (brand_id, "Outside", to);        /* the end is excluded */
+  desk_post_set_channel_ids (outside, ch, 3);
+  for (DeskPost **p = (DeskPost *[]) { a, b, c, outside, NULL }; *p != NULL; p++)
+    g_assert_true (desk_store_save_post (store, *p, &error));
+  g_clear_object (&store);
+
+  /* A fresh connection: every post is read anew */
+  store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  shown = desk_store_query_posts (store, brand_id, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shown->len, ==, 3);
+  g_assert_cmpstr (desk_post_get_title (g_ptr_array_index (shown, 0)), ==, "A");
+  ids = desk_post_get_channel_ids (g_ptr_array_index (shown, 0), &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (ids[0], ==, MIN (ch[0], ch[2]));
+  g_assert_cmpint (ids[1], ==, MAX (ch[0], ch[2]));
+  g_assert_cmpstr (desk_post_get_title (g_ptr_array_index (shown, 1)), ==, "B");
+  desk_post_get_channel_ids (g_ptr_array_index (shown, 1), &n);
+  g_assert_cmpuint (n, ==, 0);
+  ids = desk_post_get_channel_ids (g_ptr_array_index (shown, 2), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (ids[0], ==, ch[1]);
+
+  /* Another program adds a channel to B: the shared object is read again
+   * with it, the others keep theirs */
+  cli = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    sqlite3 *db = _desk_store_get_handle (cli);
+    gint64 b_id = desk_post_get_id (g_ptr_array_index (shown, 1));
+    char *sql = g_strdup_printf ("BEGIN; INSERT INTO post_variants (post_id, channel_id) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+                                 " UPDATE posts SET updated_at = updated_at + 1 WHERE id = %" G_GINT64_FORMAT "; COMMIT",
+                                 b_id, ch[1], b_id);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    g_free (sql);
+  }
+  again = desk_store_query_posts (store, brand_id, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_ptr_array_index (again, i) == g_ptr_array_index (shown, i));
+  ids = desk_post_get_channel_ids (g_ptr_array_index (again, 1), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (ids[0], ==, ch[1]);
+  desk_post_get_channel_ids (g_ptr_array_index (again, 0), &n);
+  g_assert_cmpuint (n, ==, 2);
+  desk_post_get_channel_ids (g_ptr_array_index (again, 2), &n);
+  g_assert_cmpuint (n, ==, 1);
+}
+
 static void
 test_csv (Fixture       *f,
           gconstpointer  data)
@@ -1246,6 +1331,7 @@ main (int    argc,
   ADD ("move-undo-duplicate", test_move_undo_duplicate);
   ADD ("csv", test_csv);
   ADD ("external-changes", test_external_changes);
+  ADD ("range-channels", test_range_channels);
 #undef ADD
   g_test_add_func ("/time/dst-local", test_dst_local_helpers);
 

@@ -368,6 +368,22 @@ rollback (DeskStore *self)
 
 /* Commits (or releases the savepoint); on failure rolls back itself, so
  * callers only return. */
+/* A read of several statements sees one state of the file: a deferred
+ * transaction, unless one is open already. */
+static gboolean
+begin_read (DeskStore  *self,
+            GError    **error)
+{
+  return self->depth > 0 || exec_sql (self, "BEGIN", error);
+}
+
+static void
+end_read (DeskStore *self)
+{
+  if (self->depth == 0)
+    exec_sql (self, "COMMIT", NULL);
+}
+
 static gboolean
 commit (DeskStore  *self,
         GError    **error)
@@ -1426,9 +1442,10 @@ desk_store_save_campaign (DeskStore     *self,
 
 /* Posts */
 
-#define POST_COLUMNS \
+#define POST_ONLY_COLUMNS \
   "p.id, p.brand_id, p.title, p.body, p.status, p.scheduled_at, p.campaign_id," \
-  " p.pillar, p.notes, p.created_at, p.updated_at, v.channel_id"
+  " p.pillar, p.notes, p.created_at, p.updated_at"
+#define POST_COLUMNS POST_ONLY_COLUMNS ", v.channel_id"
 
 /* One row per (post, channel), the channels of a post in order: no
  * string building, and the index order is kept. */
@@ -1442,7 +1459,7 @@ new_post_from_row (sqlite3_stmt *stmt)
   DeskPostStatus status = DESK_POST_STATUS_DRAFT;
 
   desk_post_status_from_id (column_text (stmt, 4), &status);
-  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+  if (sqlite3_column_count (stmt) > 11 && sqlite3_column_type (stmt, 11) != SQLITE_NULL)
     {
       gint64 channel = sqlite3_column_int64 (stmt, 11);
       g_array_append_val (channels, channel);
@@ -1496,17 +1513,20 @@ untrack_live (DeskStore *self,
 
 /* Reads the rows of @stmt (POST_COLUMNS, ordered by post) into posts:
  * the shared object of each post if some view holds it (its fields are
- * what we wrote last), else a new one. */
+ * what we wrote last), else a new one. With @channels (rows of post id,
+ * channel id in the same order), @stmt has one row per post and the
+ * channels come from there. */
 static GPtrArray *
-collect_posts (DeskStore     *self,
-               sqlite3_stmt  *stmt,
-               GError       **error)
+collect_posts_full (DeskStore     *self,
+                    sqlite3_stmt  *stmt,
+                    sqlite3_stmt  *channels,
+                    GError       **error)
 {
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_object_unref);   /* live, fresh, … */
   DeskPost *building = NULL;    /* a new post whose channels are still arriving */
   gint64 last_id = 0;
-  int rc;
+  int rc, channel_rc = channels ? sqlite3_step (channels) : SQLITE_DONE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1543,12 +1563,22 @@ collect_posts (DeskStore     *self,
           track_live (self, building);
           g_ptr_array_add (posts, building);
         }
+
+      /* This post's channels, where the second statement stands */
+      while (channels != NULL && channel_rc == SQLITE_ROW && sqlite3_column_int64 (channels, 0) == id)
+        {
+          if (building != NULL)
+            _desk_post_append_channel (building, sqlite3_column_int64 (channels, 1));
+          channel_rc = sqlite3_step (channels);
+        }
     }
   sqlite3_reset (stmt);
+  if (channels != NULL)
+    sqlite3_reset (channels);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE || (channel_rc != SQLITE_ROW && channel_rc != SQLITE_DONE))
     {
-      set_sqlite_error (self, rc, error);
+      set_sqlite_error (self, rc != SQLITE_DONE ? rc : channel_rc, error);
       return NULL;
     }
 
@@ -1560,6 +1590,14 @@ collect_posts (DeskStore     *self,
       g_signal_emit (self, signals[SIGNAL_POST_CHANGED], 0, live);
     }
   return g_steal_pointer (&posts);
+}
+
+static GPtrArray *
+collect_posts (DeskStore     *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  return collect_posts_full (self, stmt, NULL, error);
 }
 
 static gboolean
@@ -1967,22 +2005,39 @@ desk_store_query_posts (DeskStore  *self,
                         GDateTime  *to,
                         GError    **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt, *channels;
+  GPtrArray *posts;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
+  /* One row per post, and the channels apart: joined, each post's row
+   * (its body) was copied once per channel. Both read the schedule
+   * index in the same order, in one read transaction. */
   stmt = prepare (self,
-                  "SELECT " POST_COLUMNS " FROM posts p INDEXED BY posts_by_schedule"
-                  " LEFT JOIN post_variants v ON v.post_id = p.id"
+                  "SELECT " POST_ONLY_COLUMNS " FROM posts p INDEXED BY posts_by_schedule"
                   " WHERE p.brand_id = ?1 AND p.scheduled_at >= ?2 AND p.scheduled_at < ?3"
-                  " ORDER BY p.scheduled_at, p.id, v.channel_id", error);
+                  " ORDER BY p.scheduled_at, p.id", error);
   if (stmt == NULL)
     return NULL;
+  channels = prepare (self,
+                      "SELECT p.id, v.channel_id FROM posts p INDEXED BY posts_by_schedule"
+                      " JOIN post_variants v ON v.post_id = p.id"
+                      " WHERE p.brand_id = ?1 AND p.scheduled_at >= ?2 AND p.scheduled_at < ?3"
+                      " ORDER BY p.scheduled_at, p.id, v.channel_id", error);
+  if (channels == NULL)
+    return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, brand_id);
-  sqlite3_bind_int64 (stmt, 2, from ? g_date_time_to_unix (from) : G_MININT64);
-  sqlite3_bind_int64 (stmt, 3, to ? g_date_time_to_unix (to) : G_MAXINT64);
-  return collect_posts (self, stmt, error);
+  for (sqlite3_stmt **s = (sqlite3_stmt *[]) { stmt, channels, NULL }; *s != NULL; s++)
+    {
+      sqlite3_bind_int64 (*s, 1, brand_id);
+      sqlite3_bind_int64 (*s, 2, from ? g_date_time_to_unix (from) : G_MININT64);
+      sqlite3_bind_int64 (*s, 3, to ? g_date_time_to_unix (to) : G_MAXINT64);
+    }
+  if (!begin_read (self, error))
+    return NULL;
+  posts = collect_posts_full (self, stmt, channels, error);
+  end_read (self);
+  return posts;
 }
 
 GPtrArray *
