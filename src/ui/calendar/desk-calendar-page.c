@@ -256,6 +256,22 @@ warning_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+/* A holiday's whole name, which a narrow day may cut */
+static gboolean
+holiday_tooltip_cb (GtkWidget  *widget,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* The day's warning mark: channels with more posts than their cadence. */
 static void
 update_cadence_warning (DeskCalendarPage *self,
@@ -436,12 +452,10 @@ update_header (DeskCalendarPage *self)
       holiday = desk_holidays_fr_name (&date);
 
       gtk_inscription_set_text (cell->number, number);
-      /* Setting a tooltip is not free: only when it changes */
+      /* Its tooltip reads the text when shown (holiday_tooltip_cb):
+       * setting one makes GTK look for the widget under the pointer */
       if (g_strcmp0 (gtk_inscription_get_text (cell->holiday), holiday) != 0)
-        {
-          gtk_inscription_set_text (cell->holiday, holiday);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (cell->holiday), holiday);
-        }
+        gtk_inscription_set_text (cell->holiday, holiday);
       if (holiday != NULL)
         {
           g_autofree char *full = g_strdup_printf ("%s, %s", name, holiday);
@@ -1581,6 +1595,8 @@ build_grid (DeskCalendarPage *self)
       gtk_inscription_set_xalign (cell->holiday, 0);
       gtk_widget_set_hexpand (GTK_WIDGET (cell->holiday), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (cell->holiday), "holiday-name");
+      gtk_widget_set_has_tooltip (GTK_WIDGET (cell->holiday), TRUE);
+      g_signal_connect (cell->holiday, "query-tooltip", G_CALLBACK (holiday_tooltip_cb), NULL);
       {
         GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 

@@ -40,7 +40,8 @@ struct _DeskPostCard
   PangoLayout *time_layout;   /* kept while the text and font stay */
   PangoLayout *title_layout;
   guint      layout_serial; /* of the widget's PangoContext */
-  char      *tooltip;     /* markup */
+  char      *when;        /* date and time in words, for the tooltip */
+  char      *channel_names;
   GtkWidget *move_popover;
   double     drag_x;
   double     drag_y;
@@ -262,9 +263,15 @@ query_tooltip_cb (DeskPostCard *self,
                   gboolean      keyboard,
                   GtkTooltip   *tooltip)
 {
-  if (self->tooltip == NULL)
+  g_autofree char *markup = NULL;
+
+  /* Made when asked for, not for every card of every month shown */
+  if (self->post == NULL)
     return FALSE;
-  gtk_tooltip_set_markup (tooltip, self->tooltip);
+  markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s", self->title, self->when,
+                                    desk_post_status_to_label (desk_post_get_status (self->post)),
+                                    self->channel_names);
+  gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
 
@@ -342,7 +349,8 @@ desk_post_card_dispose (GObject *object)
 
   g_clear_object (&self->post);
   g_clear_pointer (&self->dots, g_array_unref);
-  g_clear_pointer (&self->tooltip, g_free);
+  g_clear_pointer (&self->when, g_free);
+  g_clear_pointer (&self->channel_names, g_free);
   g_clear_pointer (&self->time, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->time_layout);
@@ -448,6 +456,8 @@ desk_post_card_set_post (DeskPostCard *self,
                          GHashTable   *channels,
                          GHashTable   *campaigns)
 {
+  /* Translated once: a month switch rebinds a hundred cards */
+  static const char *when_format, *not_scheduled, *no_channel;
   g_autofree char *title = NULL;
   g_autofree char *time = NULL;
   g_autofree char *when = NULL;
@@ -466,6 +476,16 @@ desk_post_card_set_post (DeskPostCard *self,
   g_return_if_fail (DESK_IS_POST_CARD (self));
   g_return_if_fail (DESK_IS_POST (post));
 
+  if (when_format == NULL)
+    {
+      /* Translators: date and time of a post for screen readers, strftime format */
+      when_format = _("%A %-d %B %Y at %H:%M");
+      not_scheduled = _("not scheduled");
+      no_channel = _("no channel");
+    }
+
+  if (self->post == NULL || desk_post_get_id (self->post) != desk_post_get_id (post))
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", desk_post_get_id (post));
   g_set_object (&self->post, post);
 
   title = desk_post_dup_display_title (post);
@@ -474,11 +494,10 @@ desk_post_card_set_post (DeskPostCard *self,
     {
       g_autoptr(GDateTime) local = desk_time_to_local (at);
       time = g_date_time_format (local, "%H:%M");
-      /* Translators: date and time of a post for screen readers, strftime format */
-      when = g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
+      when = g_date_time_format (local, when_format);
     }
   else
-    when = g_strdup (_("not scheduled"));
+    when = g_strdup (not_scheduled);
 
   /* What the card shows, to redraw it only when that changes */
   changed = g_strcmp0 (self->time, time) != 0 || g_strcmp0 (self->title, title) != 0;
@@ -550,20 +569,16 @@ desk_post_card_set_post (DeskPostCard *self,
   else
     set_status_class (self, "status-tinted");
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", desk_post_get_id (post));
-
   /* Translators: a calendar card read by screen readers: title, date, channels, status */
   accessible = g_strdup_printf (_("%s, %s, on %s, %s"), title, when,
-                                channel_names->len ? channel_names->str : _("no channel"),
+                                channel_names->len ? channel_names->str : no_channel,
                                 desk_post_status_to_label (desk_post_get_status (post)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
-  /* The tooltip is the same text; it is only laid out when asked for
-   * (query-tooltip), not for every card of every month shown. */
-  g_free (self->tooltip);
-  self->tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s", title, when,
-                                           desk_post_status_to_label (desk_post_get_status (post)),
-                                           channel_names->len ? channel_names->str : _("no channel"));
+  g_free (self->when);
+  self->when = g_steal_pointer (&when);
+  g_free (self->channel_names);
+  self->channel_names = g_strdup (channel_names->len ? channel_names->str : no_channel);
   if (changed)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
