@@ -921,6 +921,95 @@ test_channel_preferences (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* The months around the shown one are read and laid out while it is
+ * looked at; switching uses them only while the store is unchanged. */
+static void
+assert_model_is_store (Fixture      *f,
+                       DeskPostList *list)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = desk_store_query_posts (f->store, first_brand (f->store),
+                                                          desk_post_list_get_from (list),
+                                                          desk_post_list_get_to (list), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(DeskPost) post = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (desk_post_get_id (post), ==, desk_post_get_id (g_ptr_array_index (expected, i)));
+    }
+}
+
+static void
+wait_prepared (DeskCalendarPage *page)
+{
+  for (int i = 0; i < 2000 && desk_calendar_page_is_preparing (page); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (desk_calendar_page_is_preparing (page));
+}
+
+static void
+test_prepared_months (Fixture       *f,
+                      gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) in_two_months = g_date_time_add_months (now, 2);
+  g_autoptr(DeskPost) added = desk_post_new ();
+  g_autoptr(DeskPost) moved = NULL;
+  gint64 moved_id;
+
+  wait_painted (GTK_WIDGET (f->window));
+  wait_prepared (page);
+
+  /* Unchanged store: the next month from what was read ahead */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+  assert_model_is_store (f, list);
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), >, 20);
+  wait_painted (GTK_WIDGET (f->window));
+  wait_prepared (page);
+
+  /* The store changes after the next month was read ahead: a post is
+   * added to it and one of its posts moves out of it */
+  desk_post_set_brand_id (added, first_brand (f->store));
+  desk_post_set_title (added, "Ajoutée après la lecture");
+  desk_post_set_scheduled_at (added, in_two_months);
+  g_assert_true (desk_store_save_post (f->store, added, NULL));
+  {
+    g_autoptr(GDateTime) from = g_date_time_add_months (desk_post_list_get_from (list), 1);
+    g_autoptr(GDateTime) to = g_date_time_add_months (desk_post_list_get_to (list), 1);
+    g_autoptr(GPtrArray) next = desk_store_query_posts (f->store, first_brand (f->store), from, to, NULL);
+    g_autoptr(GDateTime) far = g_date_time_add_months (now, 9);
+
+    g_assert_cmpuint (next->len, >, 1);
+    moved = g_object_ref (g_ptr_array_index (next, next->len / 2));
+    moved_id = desk_post_get_id (moved);
+    g_assert_cmpint (moved_id, !=, desk_post_get_id (added));
+    desk_post_set_scheduled_at (moved, far);
+    g_assert_true (desk_store_save_post (f->store, moved, NULL));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+  assert_model_is_store (f, list);
+  {
+    gboolean has_added = FALSE, has_moved = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      {
+        g_autoptr(DeskPost) post = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        has_added |= desk_post_get_id (post) == desk_post_get_id (added);
+        has_moved |= desk_post_get_id (post) == moved_id;
+      }
+    g_assert_true (has_added);
+    g_assert_false (has_moved);
+  }
+  wait_painted (GTK_WIDGET (f->window));
+}
+
 static void
 test_three_views_screenshots (Fixture       *f,
                               gconstpointer  data)
@@ -1105,6 +1194,7 @@ main (int    argc,
   g_test_add ("/ui/window/edit-delete", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_and_delete, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-undo-copy", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_undo_copy, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
+  g_test_add ("/ui/calendar/prepared-months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_prepared_months, fixture_tear_down);
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);
   g_test_add ("/ui/calendar/ideas-tray", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_ideas_tray, fixture_tear_down);
   g_test_add ("/ui/calendar/agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_agenda, fixture_tear_down);

@@ -76,6 +76,11 @@ struct _DeskCalendarPage
   int            week_start_day;   /* 0 = Sunday … 6 = Saturday */
   GQueue         undo;         /* UndoEntry*, newest first */
   gint64         focus_post;   /* card to focus again after a rebuild */
+  guint          prepare_id;   /* idle: the months around, read and laid out */
+  guint          prepare_step;
+  GPtrArray     *prepared[2];  /* DeskPost*: the next and previous grids' … */
+  GDateTime     *prepared_start[2];  /* … first days */
+  gint64         prepared_brand;
 
   DayCell        cells[N_DAYS];
 
@@ -303,27 +308,27 @@ update_cadence_warning (DeskCalendarPage *self,
     }
 }
 
-/* Puts every post of the model in its day cell. */
+/* Sorts @posts into the days of a grid starting on day @first (julian):
+ * every post of each day in @all, the cards it shows (filtered, at most
+ * CARDS_PER_DAY) in @shown, and how many it would show in @counts. */
 static void
-fill_cells (DeskCalendarPage *self)
+sort_into_days (DeskCalendarPage *self,
+                GPtrArray        *posts,
+                guint32           first,
+                GPtrArray       **shown,
+                GPtrArray       **all,
+                guint            *counts)
 {
-  GListModel *model = G_LIST_MODEL (self->posts);
-  guint32 first = julian (self->grid_start);
-  guint counts[N_DAYS] = { 0 };
-  guint n = g_list_model_get_n_items (model);
-
-  GPtrArray *shown[N_DAYS];
-  GPtrArray *all[N_DAYS];      /* every post of the day, for the cadence */
-
   for (guint i = 0; i < N_DAYS; i++)
     {
       shown[i] = g_ptr_array_new ();
       all[i] = g_ptr_array_new ();
+      counts[i] = 0;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < posts->len; i++)
     {
-      g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
+      DeskPost *post = g_ptr_array_index (posts, i);
       GDateTime *at = desk_post_get_scheduled_at (post);
       gint64 index;
 
@@ -344,6 +349,22 @@ fill_cells (DeskCalendarPage *self)
         g_ptr_array_index (shown[index], CARDS_PER_DAY - 1) = post;
       counts[index]++;
     }
+}
+
+/* Puts every post of the model in its day cell. */
+static void
+fill_cells (DeskCalendarPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->posts);
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+  guint counts[N_DAYS];
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *shown[N_DAYS];
+  GPtrArray *all[N_DAYS];      /* every post of the day, for the cadence */
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (posts, g_list_model_get_item (model, i));
+  sort_into_days (self, posts, julian (self->grid_start), shown, all, counts);
 
   /* Cards are recycled: each cell keeps its widgets and only rebinds
    * them; a card not needed this month is hidden, not destroyed (building
@@ -485,6 +506,17 @@ update_header (DeskCalendarPage *self)
     }
 }
 
+/* Posts read ahead are good until the store changes */
+static void
+drop_prepared (DeskCalendarPage *self)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (self->prepared); k++)
+    {
+      g_clear_pointer (&self->prepared[k], g_ptr_array_unref);
+      g_clear_pointer (&self->prepared_start[k], g_date_time_unref);
+    }
+}
+
 static void
 load_range (DeskCalendarPage *self)
 {
@@ -496,6 +528,17 @@ load_range (DeskCalendarPage *self)
     return;
 
   end = g_date_time_add_days (self->grid_start, N_DAYS);
+  for (guint k = 0; k < G_N_ELEMENTS (self->prepared); k++)
+    if (self->prepared[k] != NULL && self->prepared_brand == brand_id &&
+        g_date_time_equal (self->prepared_start[k], self->grid_start))
+      {
+        g_autoptr(GPtrArray) posts = g_ptr_array_ref (self->prepared[k]);
+
+        drop_prepared (self);
+        desk_post_list_set_range_items (self->posts, brand_id, self->grid_start, end, posts);
+        return;
+      }
+  drop_prepared (self);
   if (!desk_post_list_set_range (self->posts, brand_id, self->grid_start, end, &error))
     g_warning ("Cannot load the calendar: %s", error->message);
 }
@@ -593,24 +636,90 @@ desk_calendar_page_set_week (DeskCalendarPage *self,
   update_title (self);
 }
 
+/* Local midnight of the first day of @month's grid */
+static GDateTime *
+grid_start_of (DeskCalendarPage *self,
+               GDateTime        *month)
+{
+  /* day of week: 1 = Monday … 7 = Sunday; week_start: 0 = Sunday */
+  int offset = (g_date_time_get_day_of_week (month) % 7 - self->week_start_day + 7) % 7;
+
+  return g_date_time_add_days (month, -offset);
+}
+
+/* A card that has been drawn in the month grid: its width and font are
+ * those of every card of the grid */
+static DeskPostCard *
+shown_card (DeskCalendarPage *self)
+{
+  for (guint i = 0; i < N_DAYS; i++)
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
+      if (gtk_widget_get_mapped (c) && gtk_widget_get_width (c) > 0)
+        return DESK_POST_CARD (c);
+  return NULL;
+}
+
+/* Idle, one month per call: the next month, then the previous one */
+static gboolean
+prepare_months_cb (gpointer data)
+{
+  DeskCalendarPage *self = data;
+  DeskPostCard *template = shown_card (self);
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  g_autoptr(GDateTime) month = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  GPtrArray *shown[N_DAYS], *all[N_DAYS];
+  guint counts[N_DAYS];
+
+  if (template == NULL || store == NULL || brand_id == 0 || self->month == NULL || self->prepare_step > 1)
+    {
+      self->prepare_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  month = g_date_time_add_months (self->month, self->prepare_step++ == 0 ? 1 : -1);
+  start = grid_start_of (self, month);
+  end = g_date_time_add_days (start, N_DAYS);
+  posts = desk_store_query_posts (store, brand_id, start, end, NULL);
+  if (posts != NULL)
+    {
+      guint k = self->prepare_step - 1;
+
+      g_clear_pointer (&self->prepared[k], g_ptr_array_unref);
+      g_clear_pointer (&self->prepared_start[k], g_date_time_unref);
+      self->prepared[k] = g_ptr_array_ref (posts);
+      self->prepared_start[k] = g_date_time_ref (start);
+      self->prepared_brand = brand_id;
+      sort_into_days (self, posts, julian (start), shown, all, counts);
+      for (guint i = 0; i < N_DAYS; i++)
+        {
+          for (guint k = 0; k < shown[i]->len; k++)
+            desk_post_card_prepare (template, g_ptr_array_index (shown[i], k), self->channels);
+          g_ptr_array_unref (shown[i]);
+          g_ptr_array_unref (all[i]);
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 void
 desk_calendar_page_set_month (DeskCalendarPage *self,
                               GDateTime        *day)
 {
   g_autoptr(GDateTime) month = NULL;
-  int offset;
 
   g_return_if_fail (DESK_IS_CALENDAR_PAGE (self));
   g_return_if_fail (day != NULL);
 
   month = desk_time_month_start (day);
-  /* day of week: 1 = Monday … 7 = Sunday; week_start: 0 = Sunday */
-  offset = (g_date_time_get_day_of_week (month) % 7 - self->week_start_day + 7) % 7;
 
   g_clear_pointer (&self->month, g_date_time_unref);
   g_clear_pointer (&self->grid_start, g_date_time_unref);
   self->month = g_steal_pointer (&month);
-  self->grid_start = g_date_time_add_days (self->month, -offset);
+  self->grid_start = grid_start_of (self, self->month);
 
   if (self->selected == NULL || julian (self->selected) < julian (self->grid_start) ||
       julian (self->selected) >= julian (self->grid_start) + N_DAYS)
@@ -625,6 +734,13 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
   load_range (self);
   if (self->agenda_filter != NULL)
     gtk_filter_changed (self->agenda_filter, GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* While this month is looked at, lay out the cards of the months
+   * before and after it: the next switch then only draws them. */
+  desk_post_card_age_texts ();
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
+  self->prepare_step = 0;
+  self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_months_cb, self, NULL);
 }
 
 static void
@@ -1725,6 +1841,10 @@ desk_calendar_page_dispose (GObject *object)
 
   if (self->posts != NULL)
     g_signal_handlers_disconnect_by_func (self->posts, posts_changed_cb, self);
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
+  drop_prepared (self);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_func (desk_page_get_store (DESK_PAGE (self)), drop_prepared, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->posts);
   g_clear_object (&self->ideas);
@@ -1841,6 +1961,8 @@ desk_calendar_page_new (DeskStore *store)
   self = g_object_new (DESK_TYPE_CALENDAR_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (posts_changed_cb), self);
+  for (const char * const *name = (const char *[]) { "post-added", "post-changed", "post-removed", NULL }; *name; name++)
+    g_signal_connect_swapped (store, *name, G_CALLBACK (drop_prepared), self);
 
   self->week_posts = desk_post_list_new (store);
   g_signal_connect_swapped (self->week_view, "drop-post", G_CALLBACK (week_drop_post_cb), self);
@@ -1926,6 +2048,14 @@ desk_calendar_page_count_cadence_warnings (DeskCalendarPage *self)
 }
 
 /* Cards shown in the day cells (not counting the "+N more" lists). */
+/* Whether the months around the shown one are still being prepared */
+gboolean
+desk_calendar_page_is_preparing (DeskCalendarPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
+  return self->prepare_id != 0;
+}
+
 guint
 desk_calendar_page_count_cards (DeskCalendarPage *self)
 {

@@ -30,6 +30,7 @@ void              desk_calendar_page_set_view          (DeskCalendarPage *self,
                                                         const char       *view);
 gboolean          desk_calendar_page_unschedule_post   (DeskCalendarPage *self,
                                                         DeskPost         *post);
+gboolean          desk_calendar_page_is_preparing (DeskCalendarPage *self);
 guint             desk_calendar_page_count_cards       (DeskCalendarPage *self);
 guint             desk_calendar_page_count_cadence_warnings (DeskCalendarPage *self);
 gboolean          desk_calendar_page_drop_post         (DeskCalendarPage *self,

@@ -37,9 +37,8 @@ struct _DeskPostCard
   GdkRGBA    tint;
   gboolean   has_tint;
   GArray    *dots;        /* GdkRGBA, one per target channel */
-  PangoLayout *time_layout;   /* kept while the text and font stay */
-  PangoLayout *title_layout;
-  guint      layout_serial; /* of the widget's PangoContext */
+  char      *font_key;      /* of the widget's PangoContext, at … */
+  guint      font_serial;   /* … this serial */
   char      *when;        /* date and time in words, for the tooltip */
   char      *channel_names;
   GtkWidget *move_popover;
@@ -80,27 +79,124 @@ create_layout (GtkWidget *widget,
   return layout;
 }
 
-/* The card's two layouts, made once and laid out again only when their
- * text, width or the widget's font change. */
-static void
-ensure_layouts (DeskPostCard *self)
+/* Laid-out texts, shared by every card: a layout is made once for a
+ * font, a width and a text, and kept while it is shown or prepared
+ * (desk_post_card_prepare ()). Shaping the text is most of a card's
+ * drawing, and a month switch draws a hundred new cards. */
+typedef struct
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (widget));
+  PangoLayout *layout;
+  guint        generation;
+} CachedText;
 
-  if (self->title_layout == NULL)
+#define TEXT_CACHE_MAX 2000
+
+static GHashTable *text_cache;       /* char* → CachedText* */
+static guint text_generation = 1;
+
+static void
+cached_text_free (gpointer data)
+{
+  CachedText *entry = data;
+
+  g_object_unref (entry->layout);
+  g_free (entry);
+}
+
+static gboolean
+cached_text_is_old (gpointer key,
+                    gpointer value,
+                    gpointer data)
+{
+  return ((CachedText *) value)->generation + 2 < text_generation;
+}
+
+/* What the widget's layouts depend on besides their text and width */
+static const char *
+card_font_key (DeskPostCard *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  guint serial = pango_context_get_serial (context);
+
+  if (self->font_key == NULL || serial != self->font_serial)
     {
-      self->time_layout = create_layout (widget, TRUE);
-      self->title_layout = create_layout (widget, FALSE);
-      pango_layout_set_text (self->time_layout, self->time ? self->time : "", -1);
-      pango_layout_set_text (self->title_layout, self->title ? self->title : "", -1);
+      const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+      g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+
+      g_free (self->font_key);
+      self->font_key = g_strdup_printf ("%s|%lx|%g|%d", font, options ? cairo_font_options_hash (options) : 0,
+                                        pango_cairo_context_get_resolution (context),
+                                        gtk_widget_get_direction (GTK_WIDGET (self)));
+      self->font_serial = serial;
     }
-  else if (serial != self->layout_serial)
+  return self->font_key;
+}
+
+/* The laid-out @text (borrowed; never changed once made) */
+static PangoLayout *
+cached_layout (DeskPostCard *self,
+               gboolean      is_time,
+               int           width,
+               const char   *text)
+{
+  g_autofree char *key = g_strdup_printf ("%c%d|%s|%s", is_time ? 't' : 'x', width, card_font_key (self), text);
+  CachedText *entry;
+
+  if (text_cache == NULL)
+    text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_text_free);
+
+  entry = g_hash_table_lookup (text_cache, key);
+  if (entry == NULL)
     {
-      pango_layout_context_changed (self->time_layout);
-      pango_layout_context_changed (self->title_layout);
+      if (g_hash_table_size (text_cache) >= TEXT_CACHE_MAX)
+        {
+          g_hash_table_foreach_remove (text_cache, cached_text_is_old, NULL);
+          if (g_hash_table_size (text_cache) >= TEXT_CACHE_MAX)
+            g_hash_table_remove_all (text_cache);
+        }
+      entry = g_new0 (CachedText, 1);
+      entry->layout = create_layout (GTK_WIDGET (self), is_time);
+      pango_layout_set_text (entry->layout, text, -1);
+      if (!is_time)
+        pango_layout_set_width (entry->layout, width * PANGO_SCALE);
+      pango_layout_get_baseline (entry->layout);   /* laid out now */
+      g_hash_table_insert (text_cache, g_steal_pointer (&key), entry);
     }
-  self->layout_serial = serial;
+  entry->generation = text_generation;
+  return entry->layout;
+}
+
+/* The end of the text: the dots come after it */
+static float
+text_end (int      width,
+          guint    n_dots)
+{
+  return width - (n_dots ? n_dots * (DOT_SIZE + DOT_GAP) + DOT_END_MARGIN : TEXT_END);
+}
+
+/* The card's two layouts for a width; @title is NULL when there is no
+ * room for it. Returns where the title starts. */
+static float
+card_layouts (DeskPostCard  *self,
+              const char    *time_text,
+              const char    *title_text,
+              guint          n_dots,
+              int            width,
+              PangoLayout  **time,
+              PangoLayout  **title)
+{
+  float x = TEXT_START, end = text_end (width, n_dots);
+
+  *time = time_text ? cached_layout (self, TRUE, 0, time_text) : NULL;
+  if (*time != NULL)
+    {
+      int time_width;
+
+      pango_layout_get_pixel_size (*time, &time_width, NULL);
+      x += time_width + TIME_GAP;
+    }
+  *title = end - x > 4 ? cached_layout (self, FALSE, (int) (end - x), title_text ? title_text : "") : NULL;
+  return x;
 }
 
 /* One line of the card's font: what it asks for, whatever it shows */
@@ -152,10 +248,9 @@ desk_post_card_snapshot (GtkWidget   *widget,
   DeskPostCard *self = DESK_POST_CARD (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  float text_end = width - (self->dots->len ? self->dots->len * (DOT_SIZE + DOT_GAP) + DOT_END_MARGIN : TEXT_END);
   PangoLayout *time, *title;
-  float x = TEXT_START, row, y;
-  int line, time_width = 0;
+  float x, row, y;
+  int line;
   GdkRGBA colour;
 
   /* Coloured by channel or campaign: a tint under the content */
@@ -172,13 +267,8 @@ desk_post_card_snapshot (GtkWidget   *widget,
   if (self->has_strip)
     gtk_snapshot_append_color (snapshot, &self->strip, &GRAPHENE_RECT_INIT (0, 2, 3, height - 4));
 
-  ensure_layouts (self);
-  time = self->time ? self->time_layout : NULL;
-  title = self->title_layout;
-  if (time != NULL)
-    pango_layout_get_pixel_size (time, &time_width, &line);
-  else
-    pango_layout_get_pixel_size (title, NULL, &line);
+  x = card_layouts (self, self->time, self->title, self->dots->len, width, &time, &title);
+  pango_layout_get_pixel_size (time ? time : title ? title : cached_layout (self, TRUE, 0, ""), NULL, &line);
 
   /* A card too low for two lines centres its line; a tall one (a long
    * slot of the week view) starts at the top. */
@@ -189,17 +279,15 @@ desk_post_card_snapshot (GtkWidget   *widget,
   if (time != NULL)
     {
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (TEXT_START, y));
       gtk_snapshot_append_layout (snapshot, time, &colour);
       gtk_snapshot_restore (snapshot);
-      x += time_width + TIME_GAP;
     }
 
-  if (text_end - x > 4)
+  if (title != NULL)
     {
       float title_y = y;
 
-      pango_layout_set_width (title, (int) ((text_end - x) * PANGO_SCALE));
       if (time != NULL)
         title_y += (pango_layout_get_baseline (time) - pango_layout_get_baseline (title)) / (float) PANGO_SCALE;
       gtk_snapshot_save (snapshot);
@@ -353,8 +441,7 @@ desk_post_card_dispose (GObject *object)
   g_clear_pointer (&self->channel_names, g_free);
   g_clear_pointer (&self->time, g_free);
   g_clear_pointer (&self->title, g_free);
-  g_clear_object (&self->time_layout);
-  g_clear_object (&self->title_layout);
+  g_clear_pointer (&self->font_key, g_free);
   g_clear_pointer (&self->move_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_POST_CARD);
 
@@ -445,6 +532,77 @@ set_status_class (DeskPostCard *self,
   gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
 }
 
+/* The time a card shows, or NULL */
+static char *
+format_time (DeskPost *post)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (desk_post_get_scheduled_at (post) == NULL)
+    return NULL;
+  local = desk_time_to_local (desk_post_get_scheduled_at (post));
+  return g_date_time_format (local, "%H:%M");
+}
+
+/**
+ * desk_post_card_prepare:
+ * @self: a card whose width and font the card showing @post will have
+ * @channels: channel id (gint64*) → DeskChannel
+ *
+ * Lays out the texts of @post's card ahead of its showing: the calendar
+ * prepares the months around the one shown while it is looked at.
+ */
+void
+desk_post_card_prepare (DeskPostCard *self,
+                        DeskPost     *post,
+                        GHashTable   *channels)
+{
+  g_autofree char *time = NULL;
+  g_autofree char *title = NULL;
+  PangoLayout *time_layout, *title_layout;
+  const gint64 *ids;
+  guint n_ids, n_dots = 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  g_return_if_fail (DESK_IS_POST_CARD (self));
+  g_return_if_fail (DESK_IS_POST (post));
+
+  if (width <= 0)
+    return;
+  ids = desk_post_get_channel_ids (post, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    if (channels != NULL && g_hash_table_contains (channels, &ids[i]))
+      n_dots++;
+  time = format_time (post);
+  title = desk_post_dup_display_title (post);
+  card_layouts (self, time, title, n_dots, width, &time_layout, &title_layout);
+}
+
+/**
+ * desk_post_card_age_texts:
+ *
+ * Starts a new generation of laid-out texts: the oldest are dropped when
+ * too many are kept.
+ */
+void
+desk_post_card_age_texts (void)
+{
+  text_generation++;
+}
+
+/**
+ * desk_post_card_drop_texts:
+ *
+ * Forgets every laid-out text: what a card costs when its month was not
+ * prepared (tests/bench).
+ */
+void
+desk_post_card_drop_texts (void)
+{
+  if (text_cache != NULL)
+    g_hash_table_remove_all (text_cache);
+}
+
 /**
  * desk_post_card_set_post:
  * @channels: channel id (gint64*) → DeskChannel
@@ -490,10 +648,10 @@ desk_post_card_set_post (DeskPostCard *self,
 
   title = desk_post_dup_display_title (post);
   at = desk_post_get_scheduled_at (post);
+  time = format_time (post);
   if (at != NULL)
     {
       g_autoptr(GDateTime) local = desk_time_to_local (at);
-      time = g_date_time_format (local, "%H:%M");
       when = g_date_time_format (local, when_format);
     }
   else
@@ -505,15 +663,11 @@ desk_post_card_set_post (DeskPostCard *self,
     {
       g_free (self->time);
       self->time = g_steal_pointer (&time);
-      if (self->time_layout != NULL)
-        pango_layout_set_text (self->time_layout, self->time ? self->time : "", -1);
     }
   if (g_strcmp0 (self->title, title) != 0)
     {
       g_free (self->title);
       self->title = g_strdup (title);
-      if (self->title_layout != NULL)
-        pango_layout_set_text (self->title_layout, self->title, -1);
     }
   old_dots = g_steal_pointer (&self->dots);
   old_strip = self->has_strip ? self->strip : (GdkRGBA) { 0 };

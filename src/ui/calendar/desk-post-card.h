@@ -28,5 +28,10 @@ void       desk_post_card_set_post (DeskPostCard *self,
 DeskPost  *desk_post_card_get_post (DeskPostCard *self);
 void       desk_post_card_set_colour_by (DeskPostCard *self,
                                          DeskColourBy  colour_by);
+void       desk_post_card_prepare  (DeskPostCard *self,
+                                    DeskPost     *post,
+                                    GHashTable   *channels);
+void       desk_post_card_age_texts (void);
+void       desk_post_card_drop_texts (void);
 
 G_END_DECLS
