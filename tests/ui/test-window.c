@@ -696,16 +696,14 @@ count_type (GtkWidget *widget,
   return n;
 }
 
-static void
-test_campaign_bands (Fixture       *f,
-                     gconstpointer  data)
+/* One band per campaign and shown day it runs on */
+static guint
+expected_bands (Fixture      *f,
+                DeskPostList *list)
 {
-  DeskCalendarPage *page = calendar_page (f);
-  DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
   g_autoptr(GListModel) campaigns = desk_store_list_campaigns (f->store, first_brand (f->store), NULL);
   guint expected = 0;
 
-  /* One band per campaign and shown day it runs on */
   for (guint c = 0; c < g_list_model_get_n_items (campaigns); c++)
     {
       g_autoptr(DeskCampaign) campaign = g_list_model_get_item (campaigns, c);
@@ -720,8 +718,29 @@ test_campaign_bands (Fixture       *f,
             expected++;
         }
     }
-  g_assert_cmpuint (expected, >, 0);
-  g_assert_cmpuint (count_type (GTK_WIDGET (page), DESK_TYPE_COLOUR_BAR), ==, expected);
+  return expected;
+}
+
+static void
+test_campaign_bands (Fixture       *f,
+                     gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
+  guint first = expected_bands (f, list);
+
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (count_type (GTK_WIDGET (page), DESK_TYPE_COLOUR_BAR), ==, first);
+
+  /* Bands are recycled from month to month: as many as the days need */
+  for (const char * const *action = (const char *[]) { "calendar.next", "calendar.next", "calendar.previous", "calendar.previous", NULL };
+       *action != NULL; action++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), *action, NULL));
+      spin ();
+      g_assert_cmpuint (count_type (GTK_WIDGET (page), DESK_TYPE_COLOUR_BAR), ==, expected_bands (f, list));
+    }
+  g_assert_cmpuint (count_type (GTK_WIDGET (page), DESK_TYPE_COLOUR_BAR), ==, first);
 }
 
 static void

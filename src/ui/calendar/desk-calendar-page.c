@@ -19,6 +19,7 @@
 #include "desk-csv.h"
 #include "desk-import-dialog.h"
 #include "desk-colour-bar.h"
+#include "desk-month-grid.h"
 #include "desk-cadence.h"
 #include "desk-filter-popover.h"
 #include "desk-holidays.h"
@@ -86,7 +87,7 @@ struct _DeskCalendarPage
 
   GtkLabel      *month_label;
   GtkGrid       *weekday_grid;
-  GtkGrid       *month_grid;
+  DeskMonthGrid *month_grid;
   GtkWidget     *tray_box;
   GtkListBox    *tray_list;
   GtkStack      *view_stack;
@@ -194,21 +195,38 @@ make_card (DeskCalendarPage *self,
   return card;
 }
 
+/* The @n-th band of a cell, made when the cell has fewer */
+static DeskColourBar *
+cell_band (DayCell *cell,
+           guint    n)
+{
+  GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (cell->bands));
+
+  for (; bar != NULL && n > 0; n--)
+    bar = gtk_widget_get_next_sibling (bar);
+  if (bar == NULL)
+    {
+      bar = desk_colour_bar_new (&(GdkRGBA) { 0 }, FALSE, NULL);
+      gtk_box_append (cell->bands, bar);
+    }
+  gtk_widget_set_visible (bar, TRUE);
+  return DESK_COLOUR_BAR (bar);
+}
+
 /* Each campaign running on a day is a band across it; its deadline day
- * carries a flag. */
+ * carries a flag. Bands are recycled like cards: a month switch changes
+ * their colours, it does not build them again. */
 static void
 update_bands (DeskCalendarPage *self)
 {
   guint32 first;
   GHashTableIter iter;
   gpointer value;
+  guint used[N_DAYS] = { 0 };
 
   if (self->grid_start == NULL)
     return;
   first = julian (self->grid_start);
-
-  for (guint i = 0; i < N_DAYS; i++)
-    clear_box (self->cells[i].bands);
 
   g_hash_table_iter_init (&iter, self->campaigns);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -231,18 +249,24 @@ update_bands (DeskCalendarPage *self)
         {
           guint32 day = first + i;
           g_autofree char *label = NULL;
-          GtkWidget *bar;
 
           if (day < from || day > to)
             continue;
           if (day == flag_day)
             /* Translators: tooltip of a campaign's band on its deadline */
             label = g_strdup_printf (_("%s — objective deadline"), desk_campaign_get_name (campaign));
-          else
-            label = g_strdup (desk_campaign_get_name (campaign));
-          bar = desk_colour_bar_new (&colour, day == flag_day, label);
-          gtk_box_append (self->cells[i].bands, bar);
+          desk_colour_bar_set (cell_band (&self->cells[i], used[i]++), &colour, day == flag_day,
+                               label ? label : desk_campaign_get_name (campaign));
         }
+    }
+
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].bands));
+
+      for (guint n = 0; bar != NULL; bar = gtk_widget_get_next_sibling (bar), n++)
+        if (n >= used[i])
+          gtk_widget_set_visible (bar, FALSE);
     }
 }
 
@@ -481,28 +505,24 @@ update_header (DeskCalendarPage *self)
         {
           g_autofree char *full = g_strdup_printf ("%s, %s", name, holiday);
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
-          gtk_widget_add_css_class (cell->box, "holiday");
         }
       else
-        {
-          gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-          gtk_widget_remove_css_class (cell->box, "holiday");
-        }
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
-      if (weekday >= 6)
-        gtk_widget_add_css_class (cell->box, "weekend");
-      else
-        gtk_widget_remove_css_class (cell->box, "weekend");
-
+      /* The grid shades the days; the number alone shows today and the
+       * other month: a class on the day would restyle all its widgets */
+      desk_month_grid_set_shade (self->month_grid, cell->box,
+                                 g_date_time_get_month (day) != month ? DESK_DAY_SHADE_OTHER_MONTH :
+                                 weekday >= 6 || holiday != NULL ? DESK_DAY_SHADE_RESTING : DESK_DAY_SHADE_NONE);
       if (g_date_time_get_month (day) != month)
-        gtk_widget_add_css_class (cell->box, "other-month");
+        gtk_widget_add_css_class (GTK_WIDGET (cell->number), "other-month");
       else
-        gtk_widget_remove_css_class (cell->box, "other-month");
+        gtk_widget_remove_css_class (GTK_WIDGET (cell->number), "other-month");
 
       if (first + i == today_j)
-        gtk_widget_add_css_class (cell->box, "today");
+        gtk_widget_add_css_class (GTK_WIDGET (cell->number), "today");
       else
-        gtk_widget_remove_css_class (cell->box, "today");
+        gtk_widget_remove_css_class (GTK_WIDGET (cell->number), "today");
     }
 }
 
@@ -1790,7 +1810,7 @@ build_grid (DeskCalendarPage *self)
       g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), self);
       gtk_widget_add_controller (cell->box, GTK_EVENT_CONTROLLER (click));
 
-      gtk_grid_attach (self->month_grid, cell->box, i % 7, i / 7, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->month_grid), cell->box, i % 7, i / 7, 1, 1);
     }
 }
 
@@ -1873,6 +1893,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   object_class->dispose = desk_calendar_page_dispose;
   DESK_PAGE_CLASS (klass)->reload = desk_calendar_page_reload;
   g_type_ensure (DESK_TYPE_WEEK_VIEW);
+  g_type_ensure (DESK_TYPE_MONTH_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, weekday_grid);

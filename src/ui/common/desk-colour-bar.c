@@ -119,9 +119,34 @@ desk_colour_bar_new (const GdkRGBA *colour,
 {
   DeskColourBar *self = g_object_new (DESK_TYPE_COLOUR_BAR, NULL);
 
+  desk_colour_bar_set (self, colour, flag, label);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * desk_colour_bar_set:
+ *
+ * Shows another colour, flag or label: bars are recycled when the
+ * calendar shows another month.
+ */
+void
+desk_colour_bar_set (DeskColourBar *self,
+                     const GdkRGBA *colour,
+                     gboolean       flag,
+                     const char    *label)
+{
+  g_return_if_fail (DESK_IS_COLOUR_BAR (self));
+
+  if (flag != self->flag)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else if (!gdk_rgba_equal (colour, &self->colour))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   self->colour = *colour;
   self->flag = flag;
-  self->label = g_strdup (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return GTK_WIDGET (self);
+  if (g_strcmp0 (label, self->label) != 0)
+    {
+      g_free (self->label);
+      self->label = g_strdup (label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
 }

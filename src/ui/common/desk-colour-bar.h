@@ -14,5 +14,9 @@ G_DECLARE_FINAL_TYPE (DeskColourBar, desk_colour_bar, DESK, COLOUR_BAR, GtkWidge
 GtkWidget *desk_colour_bar_new (const GdkRGBA *colour,
                                 gboolean       flag,
                                 const char    *label);
+void       desk_colour_bar_set (DeskColourBar *self,
+                                const GdkRGBA *colour,
+                                gboolean       flag,
+                                const char    *label);
 
 G_END_DECLS

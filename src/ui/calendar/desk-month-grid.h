@@ -1,0 +1,27 @@
+/* desk-month-grid.h: the month's grid of days, shading them itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DESK_DAY_SHADE_NONE,
+  DESK_DAY_SHADE_RESTING,       /* weekend, public holiday */
+  DESK_DAY_SHADE_OTHER_MONTH,
+} DeskDayShade;
+
+#define DESK_TYPE_MONTH_GRID (desk_month_grid_get_type ())
+G_DECLARE_FINAL_TYPE (DeskMonthGrid, desk_month_grid, DESK, MONTH_GRID, GtkGrid)
+
+void         desk_month_grid_set_shade (DeskMonthGrid *self,
+                                        GtkWidget     *day,
+                                        DeskDayShade   shade);
+DeskDayShade desk_month_grid_get_shade (DeskMonthGrid *self,
+                                        GtkWidget     *day);
+
+G_END_DECLS
