@@ -132,7 +132,8 @@ card_font_key (DeskPostCard *self)
   return self->font_key;
 }
 
-/* The laid-out @text (borrowed; never changed once made) */
+/* The laid-out @text: a new reference, as a later call may drop it from
+ * the cache; never changed once made */
 static PangoLayout *
 cached_layout (DeskPostCard *self,
                gboolean      is_time,
@@ -163,7 +164,7 @@ cached_layout (DeskPostCard *self,
       g_hash_table_insert (text_cache, g_steal_pointer (&key), entry);
     }
   entry->generation = text_generation;
-  return entry->layout;
+  return g_object_ref (entry->layout);
 }
 
 /* The end of the text: the dots come after it */
@@ -174,8 +175,8 @@ text_end (int      width,
   return width - (n_dots ? n_dots * (DOT_SIZE + DOT_GAP) + DOT_END_MARGIN : TEXT_END);
 }
 
-/* The card's two layouts for a width; @title is NULL when there is no
- * room for it. Returns where the title starts. */
+/* The card's two layouts for a width (new references); @title is NULL
+ * when there is no room for it. Returns where the title starts. */
 static float
 card_layouts (DeskPostCard  *self,
               const char    *time_text,
@@ -248,7 +249,9 @@ desk_post_card_snapshot (GtkWidget   *widget,
   DeskPostCard *self = DESK_POST_CARD (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  PangoLayout *time, *title;
+  g_autoptr(PangoLayout) time = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) empty = NULL;
   float x, row, y;
   int line;
   GdkRGBA colour;
@@ -268,7 +271,9 @@ desk_post_card_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_color (snapshot, &self->strip, &GRAPHENE_RECT_INIT (0, 2, 3, height - 4));
 
   x = card_layouts (self, self->time, self->title, self->dots->len, width, &time, &title);
-  pango_layout_get_pixel_size (time ? time : title ? title : cached_layout (self, TRUE, 0, ""), NULL, &line);
+  if (time == NULL && title == NULL)
+    empty = cached_layout (self, TRUE, 0, "");
+  pango_layout_get_pixel_size (time ? time : title ? title : empty, NULL, &line);
 
   /* A card too low for two lines centres its line; a tall one (a long
    * slot of the week view) starts at the top. */
@@ -559,7 +564,8 @@ desk_post_card_prepare (DeskPostCard *self,
 {
   g_autofree char *time = NULL;
   g_autofree char *title = NULL;
-  PangoLayout *time_layout, *title_layout;
+  g_autoptr(PangoLayout) time_layout = NULL;
+  g_autoptr(PangoLayout) title_layout = NULL;
   const gint64 *ids;
   guint n_ids, n_dots = 0;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
