@@ -1029,6 +1029,51 @@ test_prepared_months (Fixture       *f,
   wait_painted (GTK_WIDGET (f->window));
 }
 
+static gboolean
+is_mapped_card (GtkWidget *widget,
+                gpointer   data)
+{
+  return DESK_IS_POST_CARD (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* Cards share laid-out texts, dropped past 2,000: preparing many posts
+ * between frames drops the shown cards' texts, which are laid out again */
+static void
+test_card_text_cache (Fixture       *f,
+                      gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GtkWidget *card;
+  guint before;
+  g_autoptr(GDateTime) now = desk_time_now ();
+
+  wait_painted (GTK_WIDGET (f->window));
+  card = find_descendant (GTK_WIDGET (page), is_mapped_card, NULL);
+  g_assert_nonnull (card);
+  before = desk_calendar_page_count_cards (page);
+
+  for (int round = 0; round < 3; round++)
+    {
+      for (int i = 0; i < 1500; i++)
+        {
+          g_autoptr(DeskPost) post = desk_post_new ();
+          g_autofree char *title = g_strdup_printf ("Titre %d-%d", round, i);
+          g_autoptr(GDateTime) at = g_date_time_add_minutes (now, i);
+
+          desk_post_set_title (post, title);
+          desk_post_set_scheduled_at (post, at);
+          desk_post_card_prepare (DESK_POST_CARD (card), post, NULL);
+        }
+      desk_post_card_age_texts ();
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), round % 2 ? "calendar.previous" : "calendar.next", NULL));
+      wait_painted (GTK_WIDGET (f->window));
+    }
+  /* Back to the first month: the same cards */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.previous", NULL));
+  wait_painted (GTK_WIDGET (f->window));
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), ==, before);
+}
+
 static void
 test_three_views_screenshots (Fixture       *f,
                               gconstpointer  data)
@@ -1214,6 +1259,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/drop-undo-copy", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_undo_copy, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
   g_test_add ("/ui/calendar/prepared-months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_prepared_months, fixture_tear_down);
+  g_test_add ("/ui/calendar/card-text-cache", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_card_text_cache, fixture_tear_down);
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);
   g_test_add ("/ui/calendar/ideas-tray", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_ideas_tray, fixture_tear_down);
   g_test_add ("/ui/calendar/agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_agenda, fixture_tear_down);
