@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "desk-holidays.h"
+#include "desk-post.h"
 #include "desk-cadence.h"
 #include "desk-checks.h"
 #include "desk-contrast.h"
@@ -490,12 +491,46 @@ test_checks (void)
   g_assert_false (desk_checks_have_blocking (findings));
 }
 
+/* Views skip a post whose revision has not moved: every change moves it,
+ * setting a field to what it holds does not */
+static void
+test_post_revision (void)
+{
+  g_autoptr(DeskPost) post = desk_post_new ();
+  g_autoptr(DeskPost) other = desk_post_new ();
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 1, 9, 0, 0);
+  gint64 channels[] = { 3, 1 };
+  guint r = desk_post_get_revision (post);
+
+#define MOVES(call) G_STMT_START { call; g_assert_cmpuint (desk_post_get_revision (post), !=, r); \
+                                   r = desk_post_get_revision (post); call; \
+                                   g_assert_cmpuint (desk_post_get_revision (post), ==, r); } G_STMT_END
+  MOVES (desk_post_set_title (post, "Titre"));
+  MOVES (desk_post_set_body (post, "Texte"));
+  MOVES (desk_post_set_status (post, DESK_POST_STATUS_IN_REVIEW));
+  MOVES (desk_post_set_scheduled_at (post, at));
+  MOVES (desk_post_set_campaign_id (post, 7));
+  MOVES (desk_post_set_pillar (post, "Coulisses"));
+  MOVES (desk_post_set_notes (post, "Note"));
+  MOVES (desk_post_set_channel_ids (post, channels, 2));
+#undef MOVES
+
+  /* Assigning an equal post changes nothing; a different one does */
+  desk_post_assign (other, post);
+  desk_post_assign (post, other);
+  g_assert_cmpuint (desk_post_get_revision (post), ==, r);
+  desk_post_set_title (other, "Autre titre");
+  desk_post_assign (post, other);
+  g_assert_cmpuint (desk_post_get_revision (post), !=, r);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/calendar/easter", test_easter);
+  g_test_add_func ("/calendar/post-revision", test_post_revision);
   g_test_add_func ("/calendar/holidays-fr", test_holidays_2026_2027);
   g_test_add_func ("/calendar/ics-escape", test_ics_escape);
   g_test_add_func ("/calendar/ics-fold", test_ics_fold);

@@ -28,6 +28,7 @@ struct _DeskPost
   GDateTime      *created_at;
   GDateTime      *updated_at;
   GArray         *channel_ids;
+  guint           revision;     /* counts changes: views skip unchanged posts */
 };
 
 G_DEFINE_FINAL_TYPE (DeskPost, desk_post, G_TYPE_OBJECT)
@@ -61,6 +62,7 @@ set_string (DeskPost    *self,
     return FALSE;
   g_free (*field);
   *field = g_strdup (value);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
 }
@@ -83,6 +85,7 @@ set_datetime (DeskPost   *self,
     return FALSE;
   g_clear_pointer (field, g_date_time_unref);
   *field = g_steal_pointer (&utc);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
 }
@@ -96,6 +99,7 @@ set_int64 (DeskPost *self,
   if (*field == value)
     return;
   *field = value;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
@@ -245,6 +249,20 @@ _desk_post_append_channel (DeskPost *self,
                            gint64    channel_id)
 {
   g_array_append_val (self->channel_ids, channel_id);
+  self->revision++;
+}
+
+/**
+ * desk_post_get_revision:
+ *
+ * Returns: a number that changes whenever a field of the post does (the
+ * same number means the same post, field for field)
+ */
+guint
+desk_post_get_revision (DeskPost *self)
+{
+  g_return_val_if_fail (DESK_IS_POST (self), 0);
+  return self->revision;
 }
 
 /**
@@ -335,6 +353,7 @@ desk_post_set_status (DeskPost       *self,
   if (self->status == status)
     return;
   self->status = status;
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
@@ -377,6 +396,7 @@ desk_post_set_channel_ids (DeskPost     *self,
 
   g_array_unref (self->channel_ids);
   self->channel_ids = g_steal_pointer (&sorted);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNELS]);
 }
 

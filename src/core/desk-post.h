@@ -49,6 +49,7 @@ GDateTime      *desk_post_get_created_at    (DeskPost     *self);
 void            desk_post_set_created_at    (DeskPost     *self,
                                              GDateTime    *created_at);
 GDateTime      *desk_post_get_updated_at    (DeskPost     *self);
+guint           desk_post_get_revision      (DeskPost     *self);
 void            desk_post_set_updated_at    (DeskPost     *self,
                                              GDateTime    *updated_at);
 

@@ -37,6 +37,11 @@ struct _DeskPostCard
   GdkRGBA    tint;
   gboolean   has_tint;
   GArray    *dots;        /* GdkRGBA, one per target channel */
+  /* What the card was last bound to: rebinding the same is free */
+  guint      bound_revision;
+  int        bound_colour_by;
+  GHashTable *bound_channels;   /* held, so that an address is not reused */
+  GHashTable *bound_campaigns;
   char      *font_key;      /* of the widget's PangoContext, at … */
   guint      font_serial;   /* … this serial */
   char      *when;        /* date and time in words, for the tooltip */
@@ -447,6 +452,8 @@ desk_post_card_dispose (GObject *object)
   g_clear_pointer (&self->time, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->font_key, g_free);
+  g_clear_pointer (&self->bound_channels, g_hash_table_unref);
+  g_clear_pointer (&self->bound_campaigns, g_hash_table_unref);
   g_clear_pointer (&self->move_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_POST_CARD);
 
@@ -477,6 +484,7 @@ desk_post_card_init (DeskPostCard *self)
   GtkDragSource *source;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->bound_colour_by = -1;
   /* Measured by desk_post_card_measure (), not by a child */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   self->dots = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
@@ -639,6 +647,25 @@ desk_post_card_set_post (DeskPostCard *self,
 
   g_return_if_fail (DESK_IS_POST_CARD (self));
   g_return_if_fail (DESK_IS_POST (post));
+
+  /* The same post, unchanged, in the same colours: a month rebuilt after
+   * a change elsewhere rebinds every card */
+  if (self->post == post && self->bound_revision == desk_post_get_revision (post) &&
+      self->bound_colour_by == (int) self->colour_by &&
+      self->bound_channels == channels && self->bound_campaigns == campaigns)
+    return;
+  self->bound_revision = desk_post_get_revision (post);
+  self->bound_colour_by = self->colour_by;
+  if (channels != self->bound_channels)
+    {
+      g_clear_pointer (&self->bound_channels, g_hash_table_unref);
+      self->bound_channels = channels ? g_hash_table_ref (channels) : NULL;
+    }
+  if (campaigns != self->bound_campaigns)
+    {
+      g_clear_pointer (&self->bound_campaigns, g_hash_table_unref);
+      self->bound_campaigns = campaigns ? g_hash_table_ref (campaigns) : NULL;
+    }
 
   if (when_format == NULL)
     {
