@@ -231,9 +231,13 @@ desk_post_card_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_VERTICAL)
     *minimum = *natural = line_height (widget);
   else
-    /* The title is ellipsized: room for the time and the dots */
-    *minimum = *natural = (int) (TEXT_START + TEXT_END + DOT_END_MARGIN + 4 * (DOT_SIZE + DOT_GAP)) +
-                          (self->time ? line_height (widget) * 2 : 0);
+    {
+      /* The title is ellipsized and the text cut: a narrow window keeps
+       * the seven days; naturally, room for the time and four dots */
+      *minimum = (int) (TEXT_START + TEXT_END + DOT_SIZE + DOT_END_MARGIN);
+      *natural = (int) (TEXT_START + TEXT_END + DOT_END_MARGIN + 4 * (DOT_SIZE + DOT_GAP)) +
+                 (self->time ? line_height (widget) * 2 : 0);
+    }
 }
 
 static void
