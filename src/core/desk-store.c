@@ -380,8 +380,11 @@ begin_read (DeskStore  *self,
 static void
 end_read (DeskStore *self)
 {
-  if (self->depth == 0)
-    exec_sql (self, "COMMIT", NULL);
+  /* It wrote nothing: if it cannot be committed, rolling it back loses
+   * nothing and leaves no transaction open for the next write */
+  if (self->depth == 0 && !sqlite3_get_autocommit (self->db) &&
+      !exec_sql (self, "COMMIT", NULL))
+    exec_sql (self, "ROLLBACK", NULL);
 }
 
 static gboolean
