@@ -1074,6 +1074,46 @@ test_card_text_cache (Fixture       *f,
   g_assert_cmpuint (desk_calendar_page_count_cards (page), ==, before);
 }
 
+static gboolean
+is_shown_more_button (GtkWidget *widget,
+                      gpointer   data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_has_css_class (widget, "more-button") &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* "+N more" opens the day's whole list, made when first opened */
+static void
+test_more_popover (Fixture       *f,
+                   gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GtkWidget *button;
+  GtkPopover *popover;
+  const char *text;
+  guint more;
+
+  wait_painted (GTK_WIDGET (f->window));
+  button = find_descendant (GTK_WIDGET (page), is_shown_more_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  text = gtk_inscription_get_text (GTK_INSCRIPTION (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))));
+  g_assert_nonnull (text);
+  g_assert_cmpint (sscanf (text, "+%u", &more), ==, 1);
+
+  for (int twice = 0; twice < 2; twice++)
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+      g_assert_nonnull (popover);
+      wait_mapped (GTK_WIDGET (popover));
+      /* The three cards of the day and the N more */
+      g_assert_cmpuint (count_type (GTK_WIDGET (popover), DESK_TYPE_POST_CARD), ==, more + 3);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      spin ();
+    }
+}
+
 static void
 test_three_views_screenshots (Fixture       *f,
                               gconstpointer  data)
@@ -1260,6 +1300,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
   g_test_add ("/ui/calendar/prepared-months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_prepared_months, fixture_tear_down);
   g_test_add ("/ui/calendar/card-text-cache", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_card_text_cache, fixture_tear_down);
+  g_test_add ("/ui/calendar/more-popover", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_more_popover, fixture_tear_down);
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);
   g_test_add ("/ui/calendar/ideas-tray", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_ideas_tray, fixture_tear_down);
   g_test_add ("/ui/calendar/agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_agenda, fixture_tear_down);

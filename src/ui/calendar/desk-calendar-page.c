@@ -1688,6 +1688,31 @@ more_popover_show_cb (GtkPopover       *popover,
 }
 
 static void
+create_more_popover_cb (GtkMenuButton *button,
+                        gpointer       data)
+{
+  DeskCalendarPage *self = data;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cell-index"));
+  DayCell *cell = &self->cells[index];
+  GtkWidget *popover, *scroller;
+
+  if (cell->more_box != NULL)
+    return;
+  cell->more_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
+  gtk_widget_set_size_request (GTK_WIDGET (cell->more_box), 280, -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 400);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (cell->more_box));
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  g_object_set_data (G_OBJECT (popover), "cell-index", GUINT_TO_POINTER (index));
+  g_signal_connect (popover, "show", G_CALLBACK (more_popover_show_cb), self);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
 build_grid (DeskCalendarPage *self)
 {
   g_autoptr(GDateTime) monday = desk_time_new_local (2024, 1, 1, 0, 0, 0);   /* a Monday */
@@ -1707,7 +1732,6 @@ build_grid (DeskCalendarPage *self)
     {
       DayCell *cell = &self->cells[i];
       GtkGesture *click = gtk_gesture_click_new ();
-      GtkWidget *popover, *scroller;
 
       cell->box = g_object_new (GTK_TYPE_BOX,
                                 "orientation", GTK_ORIENTATION_VERTICAL,
@@ -1750,25 +1774,15 @@ build_grid (DeskCalendarPage *self)
       cell->cards = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
       gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->cards));
 
-      cell->more_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
-      gtk_widget_set_size_request (GTK_WIDGET (cell->more_box), 280, -1);
-      scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 400);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (cell->more_box));
-      popover = gtk_popover_new ();
-      gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-      g_object_set_data (G_OBJECT (popover), "cell-index", GUINT_TO_POINTER (i));
-      g_signal_connect (popover, "show", G_CALLBACK (more_popover_show_cb), self);
-
       cell->more = gtk_menu_button_new ();
       /* Our own label: set_label () would rebuild the button's child. */
       cell->more_label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
       gtk_inscription_set_min_chars (cell->more_label, 10);
       gtk_inscription_set_nat_chars (cell->more_label, 10);
       gtk_menu_button_set_child (GTK_MENU_BUTTON (cell->more), GTK_WIDGET (cell->more_label));
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (cell->more), popover);
+      /* The list of the day's posts is made when first opened */
+      g_object_set_data (G_OBJECT (cell->more), "cell-index", GUINT_TO_POINTER (i));
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cell->more), create_more_popover_cb, self, NULL);
       gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (cell->more), FALSE);
       gtk_widget_add_css_class (cell->more, "flat");
       gtk_widget_add_css_class (cell->more, "more-button");
