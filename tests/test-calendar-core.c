@@ -493,6 +493,26 @@ test_checks (void)
 
 /* Views skip a post whose revision has not moved: every change moves it,
  * setting a field to what it holds does not */
+/* Cards show the status by a mark as well as a colour: one character,
+ * a different one per status */
+static void
+test_status_marks (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (DeskPostStatus s = 0; s <= DESK_POST_STATUS_LAST; s++)
+    {
+      const char *mark = desk_post_status_to_mark (s);
+
+      g_assert_true (g_utf8_validate (mark, -1, NULL));
+      g_assert_cmpint (g_utf8_strlen (mark, -1), ==, 1);
+      /* Not an emoji: drawn in the text's colour with the card's font */
+      g_assert_false (g_unichar_iswide (g_utf8_get_char (mark)));
+      g_assert_false (g_hash_table_contains (seen, mark));
+      g_hash_table_add (seen, (gpointer) mark);
+    }
+}
+
 static void
 test_post_revision (void)
 {
@@ -531,6 +551,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/calendar/easter", test_easter);
   g_test_add_func ("/calendar/post-revision", test_post_revision);
+  g_test_add_func ("/calendar/status-marks", test_status_marks);
   g_test_add_func ("/calendar/holidays-fr", test_holidays_2026_2027);
   g_test_add_func ("/calendar/ics-escape", test_ics_escape);
   g_test_add_func ("/calendar/ics-fold", test_ics_fold);

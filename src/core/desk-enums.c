@@ -96,6 +96,32 @@ lookup (const Entry *table,
   }
 
 DEFINE_ENUM_IDS (desk_post_status, DeskPostStatus, post_statuses)
+
+/**
+ * desk_post_status_to_mark:
+ *
+ * Returns: a symbol for the status, shown on calendar cards next to the
+ * status colour, so that the status does not rest on colour alone
+ * (WCAG 1.4.1) and shows when cards are coloured by channel or campaign.
+ * Each is a text symbol (no emoji presentation) that DejaVu Sans has.
+ */
+const char *
+desk_post_status_to_mark (DeskPostStatus status)
+{
+  static const char * const marks[] = {
+    [DESK_POST_STATUS_IDEA] = "○",
+    [DESK_POST_STATUS_DRAFT] = "✎",
+    [DESK_POST_STATUS_IN_REVIEW] = "◐",
+    [DESK_POST_STATUS_APPROVED] = "✓",
+    [DESK_POST_STATUS_SCHEDULED] = "◷",
+    [DESK_POST_STATUS_PUBLISHED] = "➤",
+    [DESK_POST_STATUS_FAILED] = "✗",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (marks) == DESK_POST_STATUS_LAST + 1);
+  g_return_val_if_fail ((guint) status <= DESK_POST_STATUS_LAST, "");
+  return marks[status];
+}
 DEFINE_ENUM_IDS (desk_network, DeskNetwork, networks)
 DEFINE_ENUM_IDS (desk_notification_kind, DeskNotificationKind, notification_kinds)
 DEFINE_ENUM_IDS (desk_notification_status, DeskNotificationStatus, notification_statuses)

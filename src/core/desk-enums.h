@@ -64,6 +64,7 @@ typedef enum
 const char *desk_post_status_to_id         (DeskPostStatus status);
 gboolean    desk_post_status_from_id       (const char *id, DeskPostStatus *out);
 const char *desk_post_status_to_label      (DeskPostStatus status);
+const char *desk_post_status_to_mark       (DeskPostStatus status);
 
 const char *desk_network_to_id             (DeskNetwork network);
 gboolean    desk_network_from_id           (const char *id, DeskNetwork *out);

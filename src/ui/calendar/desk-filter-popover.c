@@ -131,8 +131,16 @@ desk_filter_popover_init (DeskFilterPopover *self)
   self->channel_checks = g_ptr_array_new ();
   self->status_checks = g_ptr_array_new ();
 
+  /* Each status with the mark its cards show: the filter is the legend.
+   * Screen readers read the name alone. */
   for (DeskPostStatus s = 0; s <= DESK_POST_STATUS_LAST; s++)
-    add_check (self, self->status_box, self->status_checks, desk_post_status_to_label (s), s);
+    {
+      g_autofree char *label = g_strdup_printf ("%s  %s", desk_post_status_to_mark (s), desk_post_status_to_label (s));
+      GtkWidget *check = add_check (self, self->status_box, self->status_checks, label, s);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      desk_post_status_to_label (s), -1);
+    }
 
   g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->pillar_dropdown, "notify::selected", G_CALLBACK (changed), self);

@@ -1,8 +1,8 @@
 /* desk-post-card.c: a post as a card on the calendar
  *
- * Time, title (or first words), one dot per target channel in the
- * channel's colour, the status as a style class and the campaign's colour
- * as a strip on the left. Activating it edits the post (win.edit-post);
+ * Status mark and time, title (or first words), one dot per target
+ * channel in the channel's colour, the status as a style class and the
+ * campaign's colour as a strip on the left. Activating it edits the post (win.edit-post);
  * dragging it carries the DeskPost to a day of the calendar.
  *
  * The card draws its text itself and asks for one line's height whatever
@@ -28,7 +28,7 @@ struct _DeskPostCard
   GtkButton  parent_instance;
 
   DeskPost  *post;
-  char      *time;        /* "HH:MM", or NULL when not scheduled */
+  char      *time;        /* status mark and "HH:MM" */
   char      *title;
   const char *status_class;
   GdkRGBA    strip;
@@ -236,7 +236,7 @@ desk_post_card_measure (GtkWidget      *widget,
        * the seven days; naturally, room for the time and four dots */
       *minimum = (int) (TEXT_START + TEXT_END + DOT_SIZE + DOT_END_MARGIN);
       *natural = (int) (TEXT_START + TEXT_END + DOT_END_MARGIN + 4 * (DOT_SIZE + DOT_GAP)) +
-                 (self->time ? line_height (widget) * 2 : 0);
+                 (self->time ? line_height (widget) * 3 : 0);
     }
 }
 
@@ -549,16 +549,20 @@ set_status_class (DeskPostCard *self,
   gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
 }
 
-/* The time a card shows, or NULL */
+/* The bold part of a card: its status mark and its time */
 static char *
 format_time (DeskPost *post)
 {
+  const char *mark = desk_post_status_to_mark (desk_post_get_status (post));
   g_autoptr(GDateTime) local = NULL;
+  g_autofree char *time = NULL;
 
   if (desk_post_get_scheduled_at (post) == NULL)
-    return NULL;
+    return g_strdup (mark);
   local = desk_time_to_local (desk_post_get_scheduled_at (post));
-  return g_date_time_format (local, "%H:%M");
+  time = g_date_time_format (local, "%H:%M");
+  /* A thin space: the mark belongs to the time */
+  return g_strconcat (mark, "\u2009", time, NULL);
 }
 
 /**
