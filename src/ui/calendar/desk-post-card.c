@@ -181,17 +181,18 @@ text_end (int      width,
 }
 
 /* The card's two layouts for a width (new references); @title is NULL
- * when there is no room for it. Returns where the title starts. */
+ * when there is no room for it, and @n_dots drops the dots that would
+ * cover the time in a narrow card. Returns where the title starts. */
 static float
 card_layouts (DeskPostCard  *self,
               const char    *time_text,
               const char    *title_text,
-              guint          n_dots,
+              guint         *n_dots,
               int            width,
               PangoLayout  **time,
               PangoLayout  **title)
 {
-  float x = TEXT_START, end = text_end (width, n_dots);
+  float x = TEXT_START, end;
 
   *time = time_text ? cached_layout (self, TRUE, 0, time_text) : NULL;
   if (*time != NULL)
@@ -201,6 +202,9 @@ card_layouts (DeskPostCard  *self,
       pango_layout_get_pixel_size (*time, &time_width, NULL);
       x += time_width + TIME_GAP;
     }
+  while (*n_dots > 0 && text_end (width, *n_dots) < x - TIME_GAP)
+    (*n_dots)--;
+  end = text_end (width, *n_dots);
   *title = end - x > 4 ? cached_layout (self, FALSE, (int) (end - x), title_text ? title_text : "") : NULL;
   return x;
 }
@@ -261,6 +265,7 @@ desk_post_card_snapshot (GtkWidget   *widget,
   g_autoptr(PangoLayout) time = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) empty = NULL;
+  guint n_dots;
   float x, row, y;
   int line;
   GdkRGBA colour;
@@ -279,7 +284,8 @@ desk_post_card_snapshot (GtkWidget   *widget,
   if (self->has_strip)
     gtk_snapshot_append_color (snapshot, &self->strip, &GRAPHENE_RECT_INIT (0, 2, 3, height - 4));
 
-  x = card_layouts (self, self->time, self->title, self->dots->len, width, &time, &title);
+  n_dots = self->dots->len;
+  x = card_layouts (self, self->time, self->title, &n_dots, width, &time, &title);
   if (time == NULL && title == NULL)
     empty = cached_layout (self, TRUE, 0, "");
   pango_layout_get_pixel_size (time ? time : title ? title : empty, NULL, &line);
@@ -310,10 +316,11 @@ desk_post_card_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
     }
 
-  /* Channel dots: a month shows hundreds of them */
-  for (guint i = 0; i < self->dots->len; i++)
+  /* Channel dots (the first ones, if the card is narrow): a month shows
+   * hundreds of them */
+  for (guint i = 0; i < n_dots; i++)
     {
-      float dot_x = width - DOT_END_MARGIN - (self->dots->len - i) * (DOT_SIZE + DOT_GAP) + DOT_GAP;
+      float dot_x = width - DOT_END_MARGIN - (n_dots - i) * (DOT_SIZE + DOT_GAP) + DOT_GAP;
       float dot_y = (row - DOT_SIZE) / 2.0f;
       GskRoundedRect dot;
 
@@ -597,7 +604,7 @@ desk_post_card_prepare (DeskPostCard *self,
       n_dots++;
   time = format_time (post);
   title = desk_post_dup_display_title (post);
-  card_layouts (self, time, title, n_dots, width, &time_layout, &title_layout);
+  card_layouts (self, time, title, &n_dots, width, &time_layout, &title_layout);
 }
 
 /**
