@@ -716,8 +716,8 @@ prepare_months_cb (gpointer data)
       sort_into_days (self, posts, julian (start), shown, all, counts);
       for (guint i = 0; i < N_DAYS; i++)
         {
-          for (guint k = 0; k < shown[i]->len; k++)
-            desk_post_card_prepare (template, g_ptr_array_index (shown[i], k), self->channels);
+          for (guint j = 0; j < shown[i]->len; j++)
+            desk_post_card_prepare (template, g_ptr_array_index (shown[i], j), self->channels);
           g_ptr_array_unref (shown[i]);
           g_ptr_array_unref (all[i]);
         }
