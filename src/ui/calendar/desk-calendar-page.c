@@ -1753,6 +1753,7 @@ build_grid (DeskCalendarPage *self)
       gtk_inscription_set_min_chars (cell->holiday, 0);
       gtk_inscription_set_nat_chars (cell->holiday, 0);
       gtk_inscription_set_xalign (cell->holiday, 0);
+      gtk_inscription_set_text_overflow (cell->holiday, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       gtk_widget_set_hexpand (GTK_WIDGET (cell->holiday), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (cell->holiday), "holiday-name");
       gtk_widget_set_has_tooltip (GTK_WIDGET (cell->holiday), TRUE);
