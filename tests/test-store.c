@@ -109,6 +109,23 @@ file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+/* Runs SQL on @store's connection as another program would, bypassing
+ * the store's API */
+G_GNUC_PRINTF (2, 3)
+static void
+exec_sql_printf (DeskStore  *store,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_assert_cmpint (sqlite3_exec (_desk_store_get_handle (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
 static void
 test_fresh (Fixture       *f,
             gconstpointer  data)
@@ -960,7 +977,6 @@ test_move_undo_duplicate (Fixture       *f,
   g_autoptr(DeskPost) copy = NULL;
   g_autofree char *override = NULL;
   gint64 brand_id, channels[2];
-  char *sql;
 
   brand_id = add_brand (store, "Brand");
   channels[0] = add_channel (store, brand_id, DESK_NETWORK_MASTODON, "@a@b.c");
@@ -968,10 +984,8 @@ test_move_undo_duplicate (Fixture       *f,
   post = make_post (brand_id, "Move me", at);
   desk_post_set_channel_ids (post, channels, 2);
   g_assert_true (desk_store_save_post (store, post, &error));
-  sql = g_strdup_printf ("UPDATE post_variants SET text_override = 'Version Bluesky' WHERE post_id = %" G_GINT64_FORMAT
-                         " AND channel_id = %" G_GINT64_FORMAT, desk_post_get_id (post), channels[1]);
-  g_assert_cmpint (sqlite3_exec (_desk_store_get_handle (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_free (sql);
+  exec_sql_printf (store, "UPDATE post_variants SET text_override = 'Version Bluesky' WHERE post_id = %" G_GINT64_FORMAT
+                   " AND channel_id = %" G_GINT64_FORMAT, desk_post_get_id (post), channels[1]);
 
   /* Move three days later, across the end of summer time: 10:00 stays
    * 10:00 in Paris. */
@@ -1069,13 +1083,8 @@ test_external_changes (Fixture       *f,
   /* Another connection edits it, a second later (updated_at differs) */
   cli = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  {
-    sqlite3 *db = _desk_store_get_handle (cli);
-    char *sql = g_strdup_printf ("UPDATE posts SET title = 'Après', updated_at = updated_at + 1 WHERE id = %" G_GINT64_FORMAT,
-                                 desk_post_get_id (post));
-    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-    g_free (sql);
-  }
+  exec_sql_printf (cli, "UPDATE posts SET title = 'Après', updated_at = updated_at + 1 WHERE id = %" G_GINT64_FORMAT,
+                   desk_post_get_id (post));
 
   g_assert_true (desk_store_poll_external_changes (app));
   g_signal_connect (app, "post-changed", G_CALLBACK (post_changed_count_cb), &changed);
@@ -1147,15 +1156,9 @@ test_range_channels (Fixture       *f,
    * with it, the others keep theirs */
   cli = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  {
-    sqlite3 *db = _desk_store_get_handle (cli);
-    gint64 b_id = desk_post_get_id (g_ptr_array_index (shown, 1));
-    char *sql = g_strdup_printf ("BEGIN; INSERT INTO post_variants (post_id, channel_id) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
-                                 " UPDATE posts SET updated_at = updated_at + 1 WHERE id = %" G_GINT64_FORMAT "; COMMIT",
-                                 b_id, ch[1], b_id);
-    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-    g_free (sql);
-  }
+  exec_sql_printf (cli, "BEGIN; INSERT INTO post_variants (post_id, channel_id) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+                   " UPDATE posts SET updated_at = updated_at + 1 WHERE id = %" G_GINT64_FORMAT "; COMMIT",
+                   desk_post_get_id (g_ptr_array_index (shown, 1)), ch[1], desk_post_get_id (g_ptr_array_index (shown, 1)));
   again = desk_store_query_posts (store, brand_id, from, to, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->len, ==, 3);
