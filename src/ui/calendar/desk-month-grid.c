@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "desk-widget-colour.h"
+
 #include "desk-month-grid.h"
 
 struct _DeskMonthGrid
@@ -29,11 +31,7 @@ desk_month_grid_snapshot (GtkWidget   *widget,
 {
   GdkRGBA colour;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, &colour);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
-#endif
+  desk_widget_get_colour (widget, &colour);
 
   for (GtkWidget *day = gtk_widget_get_first_child (widget); day != NULL; day = gtk_widget_get_next_sibling (day))
     {

@@ -22,6 +22,7 @@
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-time.h"
+#include "desk-widget-colour.h"
 
 struct _DeskPostCard
 {
@@ -245,17 +246,6 @@ desk_post_card_measure (GtkWidget      *widget,
 }
 
 static void
-text_colour (GtkWidget *widget,
-             GdkRGBA   *colour)
-{
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, colour);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), colour);
-#endif
-}
-
-static void
 desk_post_card_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
@@ -294,7 +284,7 @@ desk_post_card_snapshot (GtkWidget   *widget,
    * slot of the week view) starts at the top. */
   row = height < 2 * line + 4 ? height : line + 6;
   y = (row - line) / 2.0f;
-  text_colour (widget, &colour);
+  desk_widget_get_colour (widget, &colour);
 
   if (time != NULL)
     {

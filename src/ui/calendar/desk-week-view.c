@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "desk-widget-colour.h"
+
 #include <glib/gi18n.h>
 
 #include "desk-holidays.h"
@@ -161,11 +163,7 @@ desk_week_view_snapshot (GtkWidget   *widget,
   GdkRGBA line, shade, text;
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, &text);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &text);
-#endif
+  desk_widget_get_colour (widget, &text);
   line = text;
   line.alpha = 0.12f;
   shade = text;

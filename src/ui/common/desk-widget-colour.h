@@ -1,0 +1,14 @@
+/* desk-widget-colour.h: a widget's CSS text colour, on GTK 4.8 and later
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void desk_widget_get_colour (GtkWidget *widget,
+                             GdkRGBA   *colour);
+
+G_END_DECLS
