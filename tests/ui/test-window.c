@@ -17,6 +17,7 @@
 #include "desk-week-view.h"
 #include "desk-preferences-window.h"
 #include "desk-slots.h"
+#include "desk-month-grid.h"
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-demo.h"
@@ -582,7 +583,9 @@ count_cards_matching (GtkWidget *widget,
 {
   guint n = 0;
 
-  if (DESK_IS_POST_CARD (widget) && gtk_widget_get_mapped (widget))
+  if (!in_reach (widget))
+    return 0;
+  if (DESK_IS_POST_CARD (widget))
     {
       (*total)++;
       return desk_post_has_channel (desk_post_card_get_post (DESK_POST_CARD (widget)), channel_id) ? 1 : 0;
@@ -689,8 +692,10 @@ static guint
 count_type (GtkWidget *widget,
             GType      type)
 {
-  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget);
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && in_reach (widget);
 
+  if (!in_reach (widget))
+    return 0;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     n += count_type (c, type);
   return n;
@@ -969,6 +974,124 @@ wait_prepared (DeskCalendarPage *page)
   g_assert_false (desk_calendar_page_is_preparing (page));
 }
 
+static gboolean
+is_month_grid (GtkWidget *widget,
+               gpointer   data)
+{
+  return DESK_IS_MONTH_GRID (widget);
+}
+
+/* Every month grid under @widget, shown or not */
+static void
+collect_month_grids (GtkWidget *widget,
+                     GPtrArray *grids)
+{
+  if (DESK_IS_MONTH_GRID (widget))
+    g_ptr_array_add (grids, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_month_grids (c, grids);
+}
+
+/* The shown month's cards are the model's posts, at most three a day */
+static void
+assert_cards_are_model (DeskCalendarPage *page)
+{
+  GListModel *model = desk_calendar_page_get_model (page);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
+      GtkWidget *card = find_descendant (GTK_WIDGET (page), is_card_of, post);
+
+      if (card != NULL)
+        g_assert_true (in_reach (card));
+    }
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), <=, n);
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), >=, MIN (n, 20));
+}
+
+/* Next and previous show months filled out of sight, which cannot be
+ * reached (pointer, keyboard, screen readers) while not shown */
+static void
+test_months_ahead (Fixture       *f,
+                   gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
+  g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+  GtkWidget *first, *next, *cell;
+  GtkWidget *focus;
+
+  wait_painted (GTK_WIDGET (f->window));
+  wait_prepared (page);
+  collect_month_grids (GTK_WIDGET (page), grids);
+  g_assert_cmpuint (grids->len, ==, 3);
+  first = find_descendant (GTK_WIDGET (page), is_month_grid, NULL);
+  g_assert_nonnull (first);
+  for (guint i = 0; i < grids->len; i++)
+    {
+      GtkWidget *grid = g_ptr_array_index (grids, i);
+
+      g_assert_cmpint (gtk_widget_get_can_target (grid), ==, grid == first);
+      g_assert_cmpint (gtk_widget_get_can_focus (grid), ==, grid == first);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+  next = find_descendant (GTK_WIDGET (page), is_month_grid, NULL);
+  g_assert_true (next != first);
+  g_assert_false (gtk_widget_get_can_target (first));
+  g_assert_false (gtk_widget_get_can_focus (first));
+  assert_model_is_store (f, list);
+  assert_cards_are_model (page);
+  /* Its first day is selected, as "Next" selects it */
+  {
+    g_autoptr(GDateTime) selected = desk_calendar_page_dup_selected_day (page);
+
+    g_assert_cmpint (g_date_time_get_day_of_month (selected), ==, 1);
+  }
+
+  /* Back: the month left was kept as it was; the focus on a day stays
+   * on the day at the same place */
+  wait_painted (GTK_WIDGET (f->window));
+  wait_prepared (page);
+  cell = find_descendant (next, is_day_cell, NULL);
+  cell = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (cell));
+  gtk_widget_grab_focus (cell);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.previous", NULL));
+  g_assert_true (find_descendant (GTK_WIDGET (page), is_month_grid, NULL) == first);
+  assert_model_is_store (f, list);
+  assert_cards_are_model (page);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (gtk_widget_get_parent (focus) == first);
+  g_assert_true (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (focus)) == gtk_widget_get_first_child (first));
+
+  /* A filter changed while months are filled ahead fills them again */
+  wait_painted (GTK_WIDGET (f->window));
+  wait_prepared (page);
+  {
+    DeskPostFilter filter;
+
+    desk_post_filter_init (&filter);
+    filter.status_mask = 1u << DESK_POST_STATUS_SCHEDULED;
+    desk_calendar_page_set_filter (page, &filter, DESK_COLOUR_BY_STATUS);
+    wait_prepared (page);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      {
+        g_autoptr(DeskPost) post = g_list_model_get_item (G_LIST_MODEL (list), i);
+        GtkWidget *card = find_descendant (GTK_WIDGET (page), is_card_of, post);
+
+        if (card != NULL)
+          g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
+      }
+    /* The filter is kept in GSettings: the next tests start without */
+    filter.status_mask = 0;
+    desk_calendar_page_set_filter (page, &filter, DESK_COLOUR_BY_STATUS);
+    desk_post_filter_clear (&filter);
+  }
+}
+
 static void
 test_prepared_months (Fixture       *f,
                       gconstpointer  data)
@@ -1011,8 +1134,13 @@ test_prepared_months (Fixture       *f,
     g_assert_true (desk_store_save_post (f->store, moved, NULL));
   }
 
+  /* Filled again out of sight, then shown: the added post has its card,
+   * the moved one has none */
+  wait_prepared (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
   assert_model_is_store (f, list);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (page), is_card_of, added));
+  g_assert_null (find_descendant (GTK_WIDGET (page), is_card_of, moved));
   {
     gboolean has_added = FALSE, has_moved = FALSE;
 
@@ -1299,6 +1427,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/drop-undo-copy", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_undo_copy, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
   g_test_add ("/ui/calendar/prepared-months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_prepared_months, fixture_tear_down);
+  g_test_add ("/ui/calendar/months-ahead", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_months_ahead, fixture_tear_down);
   g_test_add ("/ui/calendar/card-text-cache", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_card_text_cache, fixture_tear_down);
   g_test_add ("/ui/calendar/more-popover", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_more_popover, fixture_tear_down);
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);

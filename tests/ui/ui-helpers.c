@@ -54,7 +54,16 @@ template_child (gpointer    widget,
 }
 
 
-/* The first descendant of @root, depth first, that passes @test */
+/* Whether @widget is within the user's reach as far as its parent goes:
+ * a month laid out ahead (DeskMonthDeck) is mapped but out of reach */
+gboolean
+in_reach (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_can_target (widget);
+}
+
+/* The first descendant of @root within reach, depth first, that passes
+ * @test */
 GtkWidget *
 find_descendant (GtkWidget  *root,
                  WidgetTest  test,
@@ -62,7 +71,11 @@ find_descendant (GtkWidget  *root,
 {
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = test (c, data) ? c : find_descendant (c, test, data);
+      GtkWidget *found;
+
+      if (gtk_widget_get_mapped (c) && !gtk_widget_get_can_target (c))
+        continue;
+      found = test (c, data) ? c : find_descendant (c, test, data);
       if (found != NULL)
         return found;
     }

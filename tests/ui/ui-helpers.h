@@ -15,6 +15,7 @@ gpointer   find_toplevel     (GType       type);
 gpointer   template_child    (gpointer    widget,
                               GType       type,
                               const char *name);
+gboolean   in_reach          (GtkWidget  *widget);
 GtkWidget *find_descendant   (GtkWidget  *root,
                               WidgetTest  test,
                               gpointer    data);

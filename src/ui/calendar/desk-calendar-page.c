@@ -19,6 +19,7 @@
 #include "desk-csv.h"
 #include "desk-import-dialog.h"
 #include "desk-colour-bar.h"
+#include "desk-month-deck.h"
 #include "desk-month-grid.h"
 #include "desk-cadence.h"
 #include "desk-filter-popover.h"
@@ -31,6 +32,7 @@
 #define N_DAYS          42
 #define CARDS_PER_DAY   3
 #define MAX_UNDO        20
+#define N_MONTHS        3     /* the shown one, the next and the previous */
 
 /* What Undo puts back: the post as it was before a move, or the copy a
  * duplicate created (undone by deleting it). */
@@ -62,6 +64,22 @@ typedef struct
   GtkInscription *more_label;
 } DayCell;
 
+/* A month's grid of days: the one shown, or one laid out ahead */
+typedef struct
+{
+  DeskMonthGrid *grid;
+  DayCell        cells[N_DAYS];
+  GDateTime     *month;        /* local midnight, 1st of the month; NULL: none yet */
+  GDateTime     *start;        /* local midnight of its first day */
+  gint64         brand_id;
+  guint32        today;        /* the day it marks as today (julian) */
+  /* Not shown: the posts it was filled with, and whether they are still
+   * the store's (any change to the store, the filter or the lookups
+   * makes it fill again) */
+  GPtrArray     *posts;
+  gboolean       ready;
+} MonthPane;
+
 struct _DeskCalendarPage
 {
   DeskPage       parent_instance;
@@ -77,17 +95,15 @@ struct _DeskCalendarPage
   int            week_start_day;   /* 0 = Sunday … 6 = Saturday */
   GQueue         undo;         /* UndoEntry*, newest first */
   gint64         focus_post;   /* card to focus again after a rebuild */
-  guint          prepare_id;   /* idle: the months around, read and laid out */
-  guint          prepare_step;
-  GPtrArray     *prepared[2];  /* DeskPost*: the next and previous grids' … */
-  GDateTime     *prepared_start[2];  /* … first days */
-  gint64         prepared_brand;
+  guint          prepare_id;   /* idle: the months around, read and filled */
+  gboolean       switching;    /* the model takes a prepared month's posts */
 
-  DayCell        cells[N_DAYS];
+  MonthPane      months[N_MONTHS];
+  MonthPane     *shown;
 
-  GtkLabel      *month_label;
+  GtkInscription *month_label;
   GtkGrid       *weekday_grid;
-  DeskMonthGrid *month_grid;
+  DeskMonthDeck *month_deck;
   GtkWidget     *tray_box;
   GtkListBox    *tray_list;
   GtkStack      *view_stack;
@@ -153,6 +169,17 @@ julian (GDateTime *time)
   return g_date_get_julian (&date);
 }
 
+/* Local midnight of the first day of @month's grid */
+static GDateTime *
+grid_start_of (DeskCalendarPage *self,
+               GDateTime        *month)
+{
+  /* day of week: 1 = Monday … 7 = Sunday; week_start: 0 = Sunday */
+  int offset = (g_date_time_get_day_of_week (month) % 7 - self->week_start_day + 7) % 7;
+
+  return g_date_time_add_days (month, -offset);
+}
+
 static GDateTime *
 cell_day (DeskCalendarPage *self,
           guint             index)
@@ -160,19 +187,27 @@ cell_day (DeskCalendarPage *self,
   return g_date_time_add_days (self->grid_start, index);
 }
 
+/* Marks day @selected (julian) of @pane: a class on a day restyles its
+ * widgets, a month filled ahead gets it before it is shown */
 static void
-update_selection (DeskCalendarPage *self)
+select_day (MonthPane *pane,
+            guint32    selected)
 {
-  guint32 first = julian (self->grid_start);
-  guint32 selected = self->selected ? julian (self->selected) : 0;
+  guint32 first = julian (pane->start);
 
   for (guint i = 0; i < N_DAYS; i++)
     {
       if (first + i == selected)
-        gtk_widget_add_css_class (self->cells[i].box, "selected");
+        gtk_widget_add_css_class (pane->cells[i].box, "selected");
       else
-        gtk_widget_remove_css_class (self->cells[i].box, "selected");
+        gtk_widget_remove_css_class (pane->cells[i].box, "selected");
     }
+}
+
+static void
+update_selection (DeskCalendarPage *self)
+{
+  select_day (self->shown, self->selected ? julian (self->selected) : 0);
 }
 
 static void
@@ -217,16 +252,17 @@ cell_band (DayCell *cell,
  * carries a flag. Bands are recycled like cards: a month switch changes
  * their colours, it does not build them again. */
 static void
-update_bands (DeskCalendarPage *self)
+update_bands (DeskCalendarPage *self,
+              MonthPane        *pane)
 {
   guint32 first;
   GHashTableIter iter;
   gpointer value;
   guint used[N_DAYS] = { 0 };
 
-  if (self->grid_start == NULL)
+  if (pane->start == NULL)
     return;
-  first = julian (self->grid_start);
+  first = julian (pane->start);
 
   g_hash_table_iter_init (&iter, self->campaigns);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -255,14 +291,14 @@ update_bands (DeskCalendarPage *self)
           if (day == flag_day)
             /* Translators: tooltip of a campaign's band on its deadline */
             label = g_strdup_printf (_("%s — objective deadline"), desk_campaign_get_name (campaign));
-          desk_colour_bar_set (cell_band (&self->cells[i], used[i]++), &colour, day == flag_day,
+          desk_colour_bar_set (cell_band (&pane->cells[i], used[i]++), &colour, day == flag_day,
                                label ? label : desk_campaign_get_name (campaign));
         }
     }
 
   for (guint i = 0; i < N_DAYS; i++)
     {
-      GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].bands));
+      GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (pane->cells[i].bands));
 
       for (guint n = 0; bar != NULL; bar = gtk_widget_get_next_sibling (bar), n++)
         if (n >= used[i])
@@ -375,34 +411,44 @@ sort_into_days (DeskCalendarPage *self,
     }
 }
 
-/* Puts every post of the model in its day cell. */
-static void
-fill_cells (DeskCalendarPage *self)
+/* The posts of the model, in its order */
+static GPtrArray *
+model_posts (DeskCalendarPage *self)
 {
   GListModel *model = G_LIST_MODEL (self->posts);
-  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
-  guint counts[N_DAYS];
   guint n = g_list_model_get_n_items (model);
-  GPtrArray *shown[N_DAYS];
-  GPtrArray *all[N_DAYS];      /* every post of the day, for the cadence */
+  GPtrArray *posts = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (posts, g_list_model_get_item (model, i));
-  sort_into_days (self, posts, julian (self->grid_start), shown, all, counts);
+  return posts;
+}
+
+/* Puts each of @posts in its day cell of @pane. */
+static void
+fill_month (DeskCalendarPage *self,
+            MonthPane        *pane,
+            GPtrArray        *posts)
+{
+  guint counts[N_DAYS];
+  GPtrArray *shown[N_DAYS];
+  GPtrArray *all[N_DAYS];      /* every post of the day, for the cadence */
+
+  sort_into_days (self, posts, julian (pane->start), shown, all, counts);
 
   /* Cards are recycled: each cell keeps its widgets and only rebinds
    * them; a card not needed this month is hidden, not destroyed (building
    * and unparenting cards was a third of a month switch). */
   for (guint i = 0; i < N_DAYS; i++)
     {
-      GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards));
+      GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (pane->cells[i].cards));
 
       for (guint k = 0; k < shown[i]->len; k++)
         {
           if (card == NULL)
             {
               /* Bound before it joins the window: its action needs a target. */
-              gtk_box_append (self->cells[i].cards, make_card (self, g_ptr_array_index (shown[i], k)));
+              gtk_box_append (pane->cells[i].cards, make_card (self, g_ptr_array_index (shown[i], k)));
               continue;
             }
           desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
@@ -414,13 +460,13 @@ fill_cells (DeskCalendarPage *self)
       for (; card != NULL; card = gtk_widget_get_next_sibling (card))
         gtk_widget_set_visible (card, FALSE);
       g_ptr_array_unref (shown[i]);
-      update_cadence_warning (self, &self->cells[i], all[i]);
+      update_cadence_warning (self, &pane->cells[i], all[i]);
       g_ptr_array_unref (all[i]);
     }
 
   for (guint i = 0; i < N_DAYS; i++)
     {
-      DayCell *cell = &self->cells[i];
+      DayCell *cell = &pane->cells[i];
       gboolean overflow = counts[i] > CARDS_PER_DAY;
 
       gtk_widget_set_visible (cell->more, overflow);
@@ -439,12 +485,21 @@ fill_cells (DeskCalendarPage *self)
     }
 }
 
+/* The shown month follows the model */
+static void
+fill_cells (DeskCalendarPage *self)
+{
+  g_autoptr(GPtrArray) posts = model_posts (self);
+
+  fill_month (self, self->shown, posts);
+}
+
 static DeskPostCard *
 find_card (DeskCalendarPage *self,
            gint64            post_id)
 {
   for (guint i = 0; i < N_DAYS; i++)
-    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->shown->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
       if (gtk_widget_get_visible (c) && desk_post_get_id (desk_post_card_get_post (DESK_POST_CARD (c))) == post_id)
         return DESK_POST_CARD (c);
   return NULL;
@@ -456,7 +511,10 @@ posts_changed_cb (DeskCalendarPage *self,
                   guint             removed,
                   guint             added)
 {
-  fill_cells (self);
+  /* Switching to a month filled ahead: the model takes the posts its
+   * cards already show */
+  if (!self->switching)
+    fill_cells (self);
 
   /* A keyboard move rebuilt the card that had the focus: give it back. */
   if (self->focus_post != 0)
@@ -471,23 +529,40 @@ posts_changed_cb (DeskCalendarPage *self,
     }
 }
 
-static void
-update_header (DeskCalendarPage *self)
+static guint32
+today_julian (void)
 {
   g_autoptr(GDateTime) today = desk_time_now ();
-  guint32 today_j = julian (today);
-  guint32 first = julian (self->grid_start);
-  int month = g_date_time_get_month (self->month);
 
-  update_title (self);
+  return julian (today);
+}
+
+/* Sets @pane to show @month (its numbers, shades, holidays, today) */
+static void
+set_month_days (DeskCalendarPage *self,
+                MonthPane        *pane,
+                GDateTime        *month_start)
+{
+  guint32 first;
+  int month = g_date_time_get_month (month_start);
+
+  if (pane->month != month_start)
+    {
+      g_clear_pointer (&pane->month, g_date_time_unref);
+      g_clear_pointer (&pane->start, g_date_time_unref);
+      pane->month = g_date_time_ref (month_start);
+      pane->start = grid_start_of (self, month_start);
+    }
+  pane->today = today_julian ();
+  first = julian (pane->start);
 
   for (guint i = 0; i < N_DAYS; i++)
     {
-      g_autoptr(GDateTime) day = cell_day (self, i);
+      g_autoptr(GDateTime) day = g_date_time_add_days (pane->start, i);
       g_autofree char *number = g_strdup_printf ("%d", g_date_time_get_day_of_month (day));
       g_autofree char *name = g_date_time_format (day, "%A %-d %B %Y");
       int weekday = g_date_time_get_day_of_week (day);
-      DayCell *cell = &self->cells[i];
+      DayCell *cell = &pane->cells[i];
       const char *holiday;
       GDate date;
 
@@ -511,7 +586,7 @@ update_header (DeskCalendarPage *self)
 
       /* The grid shades the days; the number alone shows today and the
        * other month: a class on the day would restyle all its widgets */
-      desk_month_grid_set_shade (self->month_grid, cell->box,
+      desk_month_grid_set_shade (pane->grid, cell->box,
                                  g_date_time_get_month (day) != month ? DESK_DAY_SHADE_OTHER_MONTH :
                                  weekday >= 6 || holiday != NULL ? DESK_DAY_SHADE_RESTING : DESK_DAY_SHADE_NONE);
       if (g_date_time_get_month (day) != month)
@@ -519,22 +594,34 @@ update_header (DeskCalendarPage *self)
       else
         gtk_widget_remove_css_class (GTK_WIDGET (cell->number), "other-month");
 
-      if (first + i == today_j)
+      if (first + i == pane->today)
         gtk_widget_add_css_class (GTK_WIDGET (cell->number), "today");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (cell->number), "today");
     }
 }
 
-/* Posts read ahead are good until the store changes */
+static gboolean prepare_months_cb (gpointer data);
+
 static void
-drop_prepared (DeskCalendarPage *self)
+prepare_months (DeskCalendarPage *self)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (self->prepared); k++)
-    {
-      g_clear_pointer (&self->prepared[k], g_ptr_array_unref);
-      g_clear_pointer (&self->prepared_start[k], g_date_time_unref);
-    }
+  if (self->prepare_id == 0)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_months_cb, self, NULL);
+}
+
+/* The months filled ahead are good until the store, the filter or the
+ * lookups change: then they are filled again */
+static void
+forget_hidden_months (DeskCalendarPage *self)
+{
+  for (guint k = 0; k < N_MONTHS; k++)
+    if (&self->months[k] != self->shown)
+      {
+        self->months[k].ready = FALSE;
+        g_clear_pointer (&self->months[k].posts, g_ptr_array_unref);
+      }
+  prepare_months (self);
 }
 
 static void
@@ -548,17 +635,7 @@ load_range (DeskCalendarPage *self)
     return;
 
   end = g_date_time_add_days (self->grid_start, N_DAYS);
-  for (guint k = 0; k < G_N_ELEMENTS (self->prepared); k++)
-    if (self->prepared[k] != NULL && self->prepared_brand == brand_id &&
-        g_date_time_equal (self->prepared_start[k], self->grid_start))
-      {
-        g_autoptr(GPtrArray) posts = g_ptr_array_ref (self->prepared[k]);
-
-        drop_prepared (self);
-        desk_post_list_set_range_items (self->posts, brand_id, self->grid_start, end, posts);
-        return;
-      }
-  drop_prepared (self);
+  self->shown->brand_id = brand_id;
   if (!desk_post_list_set_range (self->posts, brand_id, self->grid_start, end, &error))
     g_warning ("Cannot load the calendar: %s", error->message);
 }
@@ -570,8 +647,8 @@ showing_week (DeskCalendarPage *self)
 }
 
 static void
-capitalise_into (GtkLabel   *label,
-                 const char *text)
+capitalise_into (GtkInscription *title,
+                 const char     *text)
 {
   /* Month names are lower case in French: a title starts upper case. */
   gunichar c;
@@ -583,7 +660,8 @@ capitalise_into (GtkLabel   *label,
   c = g_unichar_totitle (g_utf8_get_char (text));
   g_unichar_to_utf8 (c, buf);
   cap = g_strconcat (buf, g_utf8_next_char (text), NULL);
-  gtk_label_set_text (label, cap);
+  gtk_inscription_set_text (title, cap);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, cap, -1);
 }
 
 static void
@@ -656,73 +734,128 @@ desk_calendar_page_set_week (DeskCalendarPage *self,
   update_title (self);
 }
 
-/* Local midnight of the first day of @month's grid */
-static GDateTime *
-grid_start_of (DeskCalendarPage *self,
-               GDateTime        *month)
+/* A month not shown, filled for @month of @brand_id and still good */
+static MonthPane *
+ready_month (DeskCalendarPage *self,
+             GDateTime        *month,
+             gint64            brand_id)
 {
-  /* day of week: 1 = Monday … 7 = Sunday; week_start: 0 = Sunday */
-  int offset = (g_date_time_get_day_of_week (month) % 7 - self->week_start_day + 7) % 7;
+  for (guint k = 0; k < N_MONTHS; k++)
+    {
+      MonthPane *pane = &self->months[k];
 
-  return g_date_time_add_days (month, -offset);
-}
-
-/* A card that has been drawn in the month grid: its width and font are
- * those of every card of the grid */
-static DeskPostCard *
-shown_card (DeskCalendarPage *self)
-{
-  for (guint i = 0; i < N_DAYS; i++)
-    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
-      if (gtk_widget_get_mapped (c) && gtk_widget_get_width (c) > 0)
-        return DESK_POST_CARD (c);
+      if (pane != self->shown && pane->ready && pane->brand_id == brand_id &&
+          pane->month != NULL && g_date_time_equal (pane->month, month))
+        return pane;
+    }
   return NULL;
 }
 
-/* Idle, one month per call: the next month, then the previous one */
+/* Reads @month's posts and fills @pane with them, out of sight */
+static gboolean
+fill_hidden_month (DeskCalendarPage *self,
+                   MonthPane        *pane,
+                   GDateTime        *month,
+                   gint64            brand_id)
+{
+  g_autoptr(GDateTime) start = grid_start_of (self, month);
+  g_autoptr(GDateTime) end = g_date_time_add_days (start, N_DAYS);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *posts;
+
+  pane->ready = FALSE;
+  g_clear_pointer (&pane->posts, g_ptr_array_unref);
+  posts = desk_store_query_posts (desk_page_get_store (DESK_PAGE (self)), brand_id, start, end, &error);
+  if (posts == NULL)
+    {
+      /* The shown month reports it, if it comes to be shown */
+      g_debug ("Cannot read a month ahead: %s", error->message);
+      return FALSE;
+    }
+  set_month_days (self, pane, month);
+  /* "Next" and "Previous" select the first day of the month */
+  select_day (pane, julian (month));
+  update_bands (self, pane);
+  fill_month (self, pane, posts);
+  pane->posts = posts;
+  pane->brand_id = brand_id;
+  pane->ready = TRUE;
+  return TRUE;
+}
+
+/* Idle, one month per call: the next month, then the previous one, each
+ * filled in a grid of its own. GTK lays it out and draws it (for
+ * nothing, see DeskMonthDeck) in the next frame, which shows nothing
+ * new: switching to it only draws it. */
 static gboolean
 prepare_months_cb (gpointer data)
 {
   DeskCalendarPage *self = data;
-  DeskPostCard *template = shown_card (self);
-  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
   gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
-  g_autoptr(GDateTime) month = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GPtrArray) posts = NULL;
-  GPtrArray *shown[N_DAYS], *all[N_DAYS];
-  guint counts[N_DAYS];
 
-  if (template == NULL || store == NULL || brand_id == 0 || self->month == NULL || self->prepare_step > 1)
-    {
-      self->prepare_id = 0;
-      return G_SOURCE_REMOVE;
-    }
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL && brand_id != 0 && self->month != NULL)
+    for (int step = 0; step < 2; step++)
+      {
+        g_autoptr(GDateTime) month = g_date_time_add_months (self->month, step == 0 ? 1 : -1);
+        g_autoptr(GDateTime) other = g_date_time_add_months (self->month, step == 0 ? -1 : 1);
+        MonthPane *keep = ready_month (self, other, brand_id);
 
-  month = g_date_time_add_months (self->month, self->prepare_step++ == 0 ? 1 : -1);
-  start = grid_start_of (self, month);
-  end = g_date_time_add_days (start, N_DAYS);
-  posts = desk_store_query_posts (store, brand_id, start, end, NULL);
-  if (posts != NULL)
-    {
-      guint k = self->prepare_step - 1;
+        if (ready_month (self, month, brand_id) != NULL)
+          continue;
+        for (guint k = 0; k < N_MONTHS; k++)
+          {
+            MonthPane *pane = &self->months[k];
 
-      g_clear_pointer (&self->prepared[k], g_ptr_array_unref);
-      g_clear_pointer (&self->prepared_start[k], g_date_time_unref);
-      self->prepared[k] = g_ptr_array_ref (posts);
-      self->prepared_start[k] = g_date_time_ref (start);
-      self->prepared_brand = brand_id;
-      sort_into_days (self, posts, julian (start), shown, all, counts);
-      for (guint i = 0; i < N_DAYS; i++)
-        {
-          for (guint j = 0; j < shown[i]->len; j++)
-            desk_post_card_prepare (template, g_ptr_array_index (shown[i], j), self->channels);
-          g_ptr_array_unref (shown[i]);
-          g_ptr_array_unref (all[i]);
-        }
-    }
-  return G_SOURCE_CONTINUE;
+            if (pane == self->shown || pane == keep)
+              continue;
+            if (!fill_hidden_month (self, pane, month, brand_id))
+              break;
+            return G_SOURCE_CONTINUE;
+          }
+        break;
+      }
+  self->prepare_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The day cell (of the shown month) that holds the focus, or -1 */
+static int
+focused_cell (DeskCalendarPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (gtk_widget_get_parent (focus) == GTK_WIDGET (self->shown->grid))
+      return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "cell-index"));
+  return -1;
+}
+
+/* Shows a month filled ahead: its cards are bound, laid out and drawn
+ * already; the model takes the posts they show. */
+static void
+show_ready_month (DeskCalendarPage *self,
+                  MonthPane        *pane)
+{
+  MonthPane *before = self->shown;
+  int focused = focused_cell (self);
+  g_autoptr(GPtrArray) posts = g_steal_pointer (&pane->posts);
+  g_autoptr(GDateTime) end = g_date_time_add_days (pane->start, N_DAYS);
+
+  /* The month left stays as it is, ready to come back */
+  g_clear_pointer (&before->posts, g_ptr_array_unref);
+  before->posts = model_posts (self);
+  before->ready = before->month != NULL;
+
+  self->shown = pane;
+  pane->ready = FALSE;
+  desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (pane->grid));
+  self->switching = TRUE;
+  desk_post_list_set_range_items (self->posts, pane->brand_id, pane->start, end, posts);
+  self->switching = FALSE;
+  /* The focus stays where it was on the screen */
+  if (focused >= 0)
+    gtk_widget_grab_focus (pane->cells[focused].box);
 }
 
 void
@@ -748,19 +881,27 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
       self->selected = desk_time_local_midnight (day);
     }
 
-  update_header (self);
+  {
+    MonthPane *ready = ready_month (self, self->month, desk_page_get_brand_id (DESK_PAGE (self)));
+
+    if (ready != NULL && ready->today == today_julian ())
+      show_ready_month (self, ready);
+    else
+      {
+        set_month_days (self, self->shown, self->month);
+        update_bands (self, self->shown);
+        load_range (self);
+      }
+  }
+  update_title (self);
   update_selection (self);
-  update_bands (self);
-  load_range (self);
   if (self->agenda_filter != NULL)
     gtk_filter_changed (self->agenda_filter, GTK_FILTER_CHANGE_DIFFERENT);
 
-  /* While this month is looked at, lay out the cards of the months
-   * before and after it: the next switch then only draws them. */
+  /* While this month is looked at, fill the months before and after it
+   * out of sight: the next switch then only draws one. */
   desk_post_card_age_texts ();
-  g_clear_handle_id (&self->prepare_id, g_source_remove);
-  self->prepare_step = 0;
-  self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_months_cb, self, NULL);
+  prepare_months (self);
 }
 
 static void
@@ -1475,6 +1616,7 @@ apply_filter (DeskCalendarPage *self)
 {
   update_filter_button (self);
   fill_cells (self);
+  forget_hidden_months (self);
   if (self->week_start != NULL)
     desk_week_view_set_posts (self->week_view, G_LIST_MODEL (self->week_posts), self->week_start,
                               self->channels, self->campaigns, self->colour_by);
@@ -1674,7 +1816,7 @@ more_popover_show_cb (GtkPopover       *popover,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "cell-index"));
   GListModel *model = G_LIST_MODEL (self->posts);
   guint32 wanted = julian (self->grid_start) + index;
-  DayCell *cell = &self->cells[index];
+  DayCell *cell = &self->shown->cells[index];
 
   clear_box (cell->more_box);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -1693,7 +1835,7 @@ create_more_popover_cb (GtkMenuButton *button,
 {
   DeskCalendarPage *self = data;
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cell-index"));
-  DayCell *cell = &self->cells[index];
+  DayCell *cell = &self->shown->cells[index];
   GtkWidget *popover, *scroller;
 
   if (cell->more_box != NULL)
@@ -1712,6 +1854,9 @@ create_more_popover_cb (GtkMenuButton *button,
   gtk_menu_button_set_popover (button, popover);
 }
 
+static void build_month (DeskCalendarPage *self,
+                         MonthPane        *pane);
+
 static void
 build_grid (DeskCalendarPage *self)
 {
@@ -1728,9 +1873,31 @@ build_grid (DeskCalendarPage *self)
       gtk_grid_attach (self->weekday_grid, label, col, 0, 1, 1);
     }
 
+  for (guint k = 0; k < N_MONTHS; k++)
+    {
+      MonthPane *pane = &self->months[k];
+
+      pane->grid = g_object_new (DESK_TYPE_MONTH_GRID,
+                                 "column-homogeneous", TRUE,
+                                 "row-homogeneous", TRUE,
+                                 "vexpand", TRUE,
+                                 "css-classes", (const char *[]) { "month-grid", NULL },
+                                 NULL);
+      build_month (self, pane);
+      desk_month_deck_add (self->month_deck, GTK_WIDGET (pane->grid));
+    }
+  self->shown = &self->months[0];
+  desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (self->shown->grid));
+}
+
+/* A grid of days, its widgets and their controllers */
+static void
+build_month (DeskCalendarPage *self,
+             MonthPane        *pane)
+{
   for (guint i = 0; i < N_DAYS; i++)
     {
-      DayCell *cell = &self->cells[i];
+      DayCell *cell = &pane->cells[i];
       GtkGesture *click = gtk_gesture_click_new ();
 
       cell->box = g_object_new (GTK_TYPE_BOX,
@@ -1825,7 +1992,7 @@ build_grid (DeskCalendarPage *self)
       g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), self);
       gtk_widget_add_controller (cell->box, GTK_EVENT_CONTROLLER (click));
 
-      gtk_grid_attach (GTK_GRID (self->month_grid), cell->box, i % 7, i / 7, 1, 1);
+      gtk_grid_attach (GTK_GRID (pane->grid), cell->box, i % 7, i / 7, 1, 1);
     }
 }
 
@@ -1851,7 +2018,8 @@ desk_calendar_page_reload (DeskPage *page)
   g_autoptr(GError) error = NULL;
 
   load_lookups (self);
-  update_bands (self);
+  update_bands (self, self->shown);
+  forget_hidden_months (self);
   {
     DeskStore *store = desk_page_get_store (page);
     gint64 brand_id = desk_page_get_brand_id (page);
@@ -1877,9 +2045,14 @@ desk_calendar_page_dispose (GObject *object)
   if (self->posts != NULL)
     g_signal_handlers_disconnect_by_func (self->posts, posts_changed_cb, self);
   g_clear_handle_id (&self->prepare_id, g_source_remove);
-  drop_prepared (self);
   if (desk_page_get_store (DESK_PAGE (self)) != NULL)
-    g_signal_handlers_disconnect_by_func (desk_page_get_store (DESK_PAGE (self)), drop_prepared, self);
+    g_signal_handlers_disconnect_by_func (desk_page_get_store (DESK_PAGE (self)), forget_hidden_months, self);
+  for (guint k = 0; k < N_MONTHS; k++)
+    {
+      g_clear_pointer (&self->months[k].posts, g_ptr_array_unref);
+      g_clear_pointer (&self->months[k].month, g_date_time_unref);
+      g_clear_pointer (&self->months[k].start, g_date_time_unref);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->posts);
   g_clear_object (&self->ideas);
@@ -1908,11 +2081,11 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   object_class->dispose = desk_calendar_page_dispose;
   DESK_PAGE_CLASS (klass)->reload = desk_calendar_page_reload;
   g_type_ensure (DESK_TYPE_WEEK_VIEW);
-  g_type_ensure (DESK_TYPE_MONTH_GRID);
+  g_type_ensure (DESK_TYPE_MONTH_DECK);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, weekday_grid);
-  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_grid);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_deck);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_box);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, view_stack);
@@ -1998,7 +2171,7 @@ desk_calendar_page_new (DeskStore *store)
   self->posts = desk_post_list_new (store);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (posts_changed_cb), self);
   for (const char * const *name = (const char *[]) { "post-added", "post-changed", "post-removed", NULL }; *name; name++)
-    g_signal_connect_swapped (store, *name, G_CALLBACK (drop_prepared), self);
+    g_signal_connect_swapped (store, *name, G_CALLBACK (forget_hidden_months), self);
 
   self->week_posts = desk_post_list_new (store);
   g_signal_connect_swapped (self->week_view, "drop-post", G_CALLBACK (week_drop_post_cb), self);
@@ -2079,7 +2252,7 @@ desk_calendar_page_count_cadence_warnings (DeskCalendarPage *self)
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
 
   for (guint i = 0; i < N_DAYS; i++)
-    n += gtk_widget_get_visible (self->cells[i].warning);
+    n += gtk_widget_get_visible (self->shown->cells[i].warning);
   return n;
 }
 
@@ -2100,7 +2273,7 @@ desk_calendar_page_count_cards (DeskCalendarPage *self)
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
 
   for (guint i = 0; i < N_DAYS; i++)
-    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->shown->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
       n += gtk_widget_get_visible (c);
   return n;
 }
