@@ -260,8 +260,10 @@ desk_post_card_snapshot (GtkWidget   *widget,
   int line;
   GdkRGBA colour;
 
-  /* Coloured by channel or campaign: a tint under the content */
-  if (self->has_tint)
+  /* Coloured by channel or campaign: a tint under the content, square
+   * as the CSS background in the month and the week, rounded in the
+   * agenda (style.css) */
+  if (self->has_tint && gtk_widget_has_css_class (widget, "agenda-card"))
     {
       GskRoundedRect box;
 
@@ -270,6 +272,8 @@ desk_post_card_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &self->tint, &box.bounds);
       gtk_snapshot_pop (snapshot);
     }
+  else if (self->has_tint)
+    gtk_snapshot_append_color (snapshot, &self->tint, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (self->has_strip)
     gtk_snapshot_append_color (snapshot, &self->strip, &GRAPHENE_RECT_INIT (0, 2, 3, height - 4));
