@@ -1011,6 +1011,41 @@ assert_cards_are_model (DeskCalendarPage *page)
   g_assert_cmpuint (desk_calendar_page_count_cards (page), >=, MIN (n, 20));
 }
 
+/* Tab through the months (their deck) goes through @shown and nothing of
+ * the other months */
+static void
+assert_tab_stays_in (GtkWidget *shown)
+{
+  GtkWidget *deck = gtk_widget_get_parent (shown);
+  GtkRoot *root = gtk_widget_get_root (shown);
+  guint stops = 0;
+
+  gtk_widget_grab_focus (gtk_widget_get_first_child (shown));
+  while (gtk_widget_child_focus (deck, GTK_DIR_TAB_FORWARD))
+    {
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), shown));
+      stops++;
+    }
+  g_assert_cmpuint (stops, >=, 20);
+}
+
+/* @focus is the day cell of the selected day */
+static void
+assert_focus_on_selected (DeskCalendarPage *page,
+                          DeskPostList     *list,
+                          GtkWidget        *focus)
+{
+  g_autoptr(GDateTime) selected = desk_calendar_page_dup_selected_day (page);
+  g_autoptr(GDateTime) day = NULL;
+  int index = 0;
+
+  g_assert_true (is_day_cell (focus, NULL));
+  for (GtkWidget *c = gtk_widget_get_prev_sibling (focus); c != NULL; c = gtk_widget_get_prev_sibling (c))
+    index++;
+  day = g_date_time_add_days (desk_post_list_get_from (list), index);
+  g_assert_cmpint (g_date_time_get_day_of_year (day), ==, g_date_time_get_day_of_year (selected));
+}
+
 /* Next and previous show months filled out of sight, which cannot be
  * reached (pointer, keyboard, screen readers) while not shown */
 static void
@@ -1026,7 +1061,7 @@ test_months_ahead (Fixture       *f,
   wait_painted (GTK_WIDGET (f->window));
   wait_prepared (page);
   collect_month_grids (GTK_WIDGET (page), grids);
-  g_assert_cmpuint (grids->len, ==, 3);
+  g_assert_cmpuint (grids->len, ==, 4);
   first = find_descendant (GTK_WIDGET (page), is_month_grid, NULL);
   g_assert_nonnull (first);
   for (guint i = 0; i < grids->len; i++)
@@ -1034,14 +1069,13 @@ test_months_ahead (Fixture       *f,
       GtkWidget *grid = g_ptr_array_index (grids, i);
 
       g_assert_cmpint (gtk_widget_get_can_target (grid), ==, grid == first);
-      g_assert_cmpint (gtk_widget_get_can_focus (grid), ==, grid == first);
     }
+  assert_tab_stays_in (first);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
   next = find_descendant (GTK_WIDGET (page), is_month_grid, NULL);
   g_assert_true (next != first);
   g_assert_false (gtk_widget_get_can_target (first));
-  g_assert_false (gtk_widget_get_can_focus (first));
   assert_model_is_store (f, list);
   assert_cards_are_model (page);
   /* Its first day is selected, as "Next" selects it */
@@ -1050,9 +1084,10 @@ test_months_ahead (Fixture       *f,
 
     g_assert_cmpint (g_date_time_get_day_of_month (selected), ==, 1);
   }
+  assert_tab_stays_in (next);
 
-  /* Back: the month left was kept as it was; the focus on a day stays
-   * on the day at the same place */
+  /* Back: the month left was kept as it was; the focus on a day goes to
+   * the selected day */
   wait_painted (GTK_WIDGET (f->window));
   wait_prepared (page);
   cell = find_descendant (next, is_day_cell, NULL);
@@ -1064,7 +1099,30 @@ test_months_ahead (Fixture       *f,
   assert_cards_are_model (page);
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (gtk_widget_get_parent (focus) == first);
-  g_assert_true (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (focus)) == gtk_widget_get_first_child (first));
+  assert_focus_on_selected (page, list, focus);
+
+  /* Two months away, Today shows today's month, kept ready, today
+   * selected and focused */
+  for (int i = 0; i < 2; i++)
+    {
+      wait_painted (GTK_WIDGET (f->window));
+      wait_prepared (page);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+    }
+  wait_painted (GTK_WIDGET (f->window));
+  wait_prepared (page);
+  g_assert_true (find_descendant (GTK_WIDGET (page), is_month_grid, NULL) != first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.today", NULL));
+  g_assert_true (find_descendant (GTK_WIDGET (page), is_month_grid, NULL) == first);
+  assert_model_is_store (f, list);
+  assert_cards_are_model (page);
+  {
+    g_autoptr(GDateTime) selected = desk_calendar_page_dup_selected_day (page);
+    g_autoptr(GDateTime) now = desk_time_now ();
+
+    g_assert_cmpint (g_date_time_get_day_of_year (selected), ==, g_date_time_get_day_of_year (now));
+  }
+  assert_focus_on_selected (page, list, gtk_root_get_focus (GTK_ROOT (f->window)));
 
   /* A filter changed while months are filled ahead fills them again */
   wait_painted (GTK_WIDGET (f->window));

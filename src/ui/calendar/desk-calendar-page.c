@@ -32,7 +32,7 @@
 #define N_DAYS          42
 #define CARDS_PER_DAY   3
 #define MAX_UNDO        20
-#define N_MONTHS        3     /* the shown one, the next and the previous */
+#define N_MONTHS        4     /* the shown one, the next, the previous, today's */
 
 /* What Undo puts back: the post as it was before a move, or the copy a
  * duplicate created (undone by deleting it). */
@@ -751,11 +751,13 @@ ready_month (DeskCalendarPage *self,
   return NULL;
 }
 
-/* Reads @month's posts and fills @pane with them, out of sight */
+/* Reads @month's posts and fills @pane with them, out of sight, day
+ * @selected (julian) selected as it will be when shown */
 static gboolean
 fill_hidden_month (DeskCalendarPage *self,
                    MonthPane        *pane,
                    GDateTime        *month,
+                   guint32           selected,
                    gint64            brand_id)
 {
   g_autoptr(GDateTime) start = grid_start_of (self, month);
@@ -773,8 +775,7 @@ fill_hidden_month (DeskCalendarPage *self,
       return FALSE;
     }
   set_month_days (self, pane, month);
-  /* "Next" and "Previous" select the first day of the month */
-  select_day (pane, julian (month));
+  select_day (pane, selected);
   update_bands (self, pane);
   fill_month (self, pane, posts);
   pane->posts = posts;
@@ -783,37 +784,64 @@ fill_hidden_month (DeskCalendarPage *self,
   return TRUE;
 }
 
-/* Idle, one month per call: the next month, then the previous one, each
- * filled in a grid of its own. GTK lays it out and draws it (for
- * nothing, see DeskMonthDeck) in the next frame, which shows nothing
- * new: switching to it only draws it. */
+/* Idle, one month per call: the next month, the previous one and
+ * today's (for Today), each filled in a grid of its own. GTK lays it out
+ * and draws it (for nothing, see DeskMonthDeck) in the next frame, which
+ * shows nothing new: switching to it only draws it. */
 static gboolean
 prepare_months_cb (gpointer data)
 {
   DeskCalendarPage *self = data;
   gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  g_autoptr(GDateTime) now = desk_time_now ();
+  GDateTime *wanted[N_MONTHS - 1] = { NULL };
+  MonthPane *ready[N_MONTHS - 1] = { NULL };
+  gboolean more = FALSE;
 
-  if (desk_page_get_store (DESK_PAGE (self)) != NULL && brand_id != 0 && self->month != NULL)
-    for (int step = 0; step < 2; step++)
-      {
-        g_autoptr(GDateTime) month = g_date_time_add_months (self->month, step == 0 ? 1 : -1);
-        g_autoptr(GDateTime) other = g_date_time_add_months (self->month, step == 0 ? -1 : 1);
-        MonthPane *keep = ready_month (self, other, brand_id);
+  if (desk_page_get_store (DESK_PAGE (self)) == NULL || brand_id == 0 || self->month == NULL)
+    {
+      self->prepare_id = 0;
+      return G_SOURCE_REMOVE;
+    }
 
-        if (ready_month (self, month, brand_id) != NULL)
-          continue;
-        for (guint k = 0; k < N_MONTHS; k++)
-          {
-            MonthPane *pane = &self->months[k];
+  wanted[0] = g_date_time_add_months (self->month, 1);
+  wanted[1] = g_date_time_add_months (self->month, -1);
+  wanted[2] = desk_time_month_start (now);
+  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+    ready[w] = ready_month (self, wanted[w], brand_id);
 
-            if (pane == self->shown || pane == keep)
-              continue;
-            if (!fill_hidden_month (self, pane, month, brand_id))
-              break;
-            return G_SOURCE_CONTINUE;
-          }
+  for (guint w = 0; w < G_N_ELEMENTS (wanted) && !more; w++)
+    {
+      gboolean shown_or_twice = g_date_time_equal (wanted[w], self->month);
+
+      for (guint v = 0; v < w; v++)
+        shown_or_twice |= g_date_time_equal (wanted[w], wanted[v]);
+      if (ready[w] != NULL || shown_or_twice)
+        continue;
+      /* A month not shown that no other wanted month is in */
+      for (guint k = 0; k < N_MONTHS && !more; k++)
+        {
+          MonthPane *pane = &self->months[k];
+          gboolean taken = pane == self->shown;
+
+          for (guint v = 0; v < G_N_ELEMENTS (wanted); v++)
+            taken |= ready[v] == pane;
+          if (taken)
+            continue;
+          /* Next and Previous select the first day, Today today */
+          if (fill_hidden_month (self, pane, wanted[w], w == 2 ? julian (now) : julian (wanted[w]), brand_id))
+            more = TRUE;
+          else
+            k = N_MONTHS;
+        }
+      if (!more)
         break;
-      }
+    }
+
+  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+    g_date_time_unref (wanted[w]);
+  if (more)
+    return G_SOURCE_CONTINUE;
   self->prepare_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -853,9 +881,14 @@ show_ready_month (DeskCalendarPage *self,
   self->switching = TRUE;
   desk_post_list_set_range_items (self->posts, pane->brand_id, pane->start, end, posts);
   self->switching = FALSE;
-  /* The focus stays where it was on the screen */
+  /* A day that had the focus gives it to the selected day (the first for
+   * Next and Previous, today for Today), or to the day at its place */
   if (focused >= 0)
-    gtk_widget_grab_focus (pane->cells[focused].box);
+    {
+      gint64 selected = self->selected ? (gint64) julian (self->selected) - julian (pane->start) : -1;
+
+      gtk_widget_grab_focus (pane->cells[selected >= 0 && selected < N_DAYS ? selected : focused].box);
+    }
 }
 
 void

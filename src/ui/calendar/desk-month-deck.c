@@ -7,7 +7,9 @@
  * when one of them is shown, the switch neither measures nor snapshots
  * its days again, it only draws them (tests/bench/bench-ui). A month not
  * shown is out of reach: no pointer, no keyboard focus, hidden from
- * screen readers.
+ * screen readers. (Not with gtk_widget_set_can_focus (): it queues a
+ * resize, and a resize makes GDK's X11 backend measure the window with
+ * round trips to the server before the frame.)
  *
  * GtkStack is no help here: it unmaps the pages it does not show, and
  * unmapping a widget drops the render nodes of all its descendants.
@@ -90,6 +92,24 @@ desk_month_deck_snapshot (GtkWidget   *widget,
     }
 }
 
+/* Tab and arrows go into the shown month alone */
+static gboolean
+desk_month_deck_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  DeskMonthDeck *self = DESK_MONTH_DECK (widget);
+
+  return self->shown != NULL && gtk_widget_child_focus (self->shown, direction);
+}
+
+static gboolean
+desk_month_deck_grab_focus (GtkWidget *widget)
+{
+  DeskMonthDeck *self = DESK_MONTH_DECK (widget);
+
+  return self->shown != NULL && gtk_widget_grab_focus (self->shown);
+}
+
 static void
 desk_month_deck_compute_expand (GtkWidget *widget,
                                 gboolean  *hexpand,
@@ -126,6 +146,8 @@ desk_month_deck_class_init (DeskMonthDeckClass *klass)
   widget_class->size_allocate = desk_month_deck_size_allocate;
   widget_class->snapshot = desk_month_deck_snapshot;
   widget_class->compute_expand = desk_month_deck_compute_expand;
+  widget_class->focus = desk_month_deck_focus;
+  widget_class->grab_focus = desk_month_deck_grab_focus;
 }
 
 static void
@@ -133,13 +155,13 @@ desk_month_deck_init (DeskMonthDeck *self)
 {
 }
 
-/* Out of reach or back in it: pointer, keyboard, screen readers */
+/* Out of reach or back in it: pointer and screen readers (the keyboard
+ * goes to the shown month alone, desk_month_deck_focus ()) */
 static void
 set_reachable (GtkWidget *month,
                gboolean   reachable)
 {
   gtk_widget_set_can_target (month, reachable);
-  gtk_widget_set_can_focus (month, reachable);
   gtk_accessible_update_state (GTK_ACCESSIBLE (month), GTK_ACCESSIBLE_STATE_HIDDEN, !reachable, -1);
 }
 
