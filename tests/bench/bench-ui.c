@@ -134,13 +134,21 @@ static gint64
 wait_months_ahead (GtkWidget *page)
 {
   gint64 limit = g_get_monotonic_time () + G_USEC_PER_SEC;
+  gint64 last_paint = 0;
 
-  while (desk_calendar_page_is_preparing (DESK_CALENDAR_PAGE (page)) && g_get_monotonic_time () < limit)
-    g_main_context_iteration (NULL, FALSE);
   painted_at = 0;
-  for (gint64 until = g_get_monotonic_time () + 200 * 1000; painted_at == 0 && g_get_monotonic_time () < until;)
+  while (desk_calendar_page_is_preparing (DESK_CALENDAR_PAGE (page)) && g_get_monotonic_time () < limit)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      last_paint = MAX (last_paint, painted_at);
+    }
+  /* The frame that lays out and draws the last month filled, if it did
+   * not come yet */
+  painted_at = 0;
+  for (gint64 until = g_get_monotonic_time () + 50 * 1000; painted_at == 0 && g_get_monotonic_time () < until;)
     g_main_context_iteration (NULL, FALSE);
-  return painted_at ? painted_at : g_get_monotonic_time ();
+  last_paint = MAX (last_paint, painted_at);
+  return last_paint ? last_paint : g_get_monotonic_time ();
 }
 
 static int
