@@ -129,6 +129,8 @@ struct _DeskCalendarPage
 G_DEFINE_FINAL_TYPE (DeskCalendarPage, desk_calendar_page, DESK_TYPE_PAGE)
 
 static void update_title (DeskCalendarPage *self);
+static void build_month  (DeskCalendarPage *self,
+                          MonthPane        *pane);
 
 /* The locale's first day of the week (glibc), as GNOME Calendar reads it:
  * Monday in France. */
@@ -767,6 +769,8 @@ fill_hidden_month (DeskCalendarPage *self,
 
   pane->ready = FALSE;
   g_clear_pointer (&pane->posts, g_ptr_array_unref);
+  if (pane->grid == NULL)
+    build_month (self, pane);
   posts = desk_store_query_posts (desk_page_get_store (DESK_PAGE (self)), brand_id, start, end, &error);
   if (posts == NULL)
     {
@@ -1887,9 +1891,6 @@ create_more_popover_cb (GtkMenuButton *button,
   gtk_menu_button_set_popover (button, popover);
 }
 
-static void build_month (DeskCalendarPage *self,
-                         MonthPane        *pane);
-
 static void
 build_grid (DeskCalendarPage *self)
 {
@@ -1906,28 +1907,24 @@ build_grid (DeskCalendarPage *self)
       gtk_grid_attach (self->weekday_grid, label, col, 0, 1, 1);
     }
 
-  for (guint k = 0; k < N_MONTHS; k++)
-    {
-      MonthPane *pane = &self->months[k];
-
-      pane->grid = g_object_new (DESK_TYPE_MONTH_GRID,
-                                 "column-homogeneous", TRUE,
-                                 "row-homogeneous", TRUE,
-                                 "vexpand", TRUE,
-                                 "css-classes", (const char *[]) { "month-grid", NULL },
-                                 NULL);
-      build_month (self, pane);
-      desk_month_deck_add (self->month_deck, GTK_WIDGET (pane->grid));
-    }
+  /* The other months' grids are made when first filled, after start-up */
   self->shown = &self->months[0];
+  build_month (self, self->shown);
   desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (self->shown->grid));
 }
 
-/* A grid of days, its widgets and their controllers */
+/* A grid of days, its widgets and their controllers, in the deck */
 static void
 build_month (DeskCalendarPage *self,
              MonthPane        *pane)
 {
+  pane->grid = g_object_new (DESK_TYPE_MONTH_GRID,
+                             "column-homogeneous", TRUE,
+                             "row-homogeneous", TRUE,
+                             "vexpand", TRUE,
+                             "css-classes", (const char *[]) { "month-grid", NULL },
+                             NULL);
+  desk_month_deck_add (self->month_deck, GTK_WIDGET (pane->grid));
   for (guint i = 0; i < N_DAYS; i++)
     {
       DayCell *cell = &pane->cells[i];
