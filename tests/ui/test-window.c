@@ -1154,6 +1154,105 @@ test_months_ahead (Fixture       *f,
   }
 }
 
+/* The title opens a calendar (Ctrl+G): a day picked there is shown at
+ * once, Enter closes it; a month turned to in it is laid out meanwhile */
+static void
+test_go_to_date (Fixture       *f,
+                 gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
+  GtkPopover *popover = template_child (page, DESK_TYPE_CALENDAR_PAGE, "go_to_popover");
+  GtkCalendar *calendar = template_child (page, DESK_TYPE_CALENDAR_PAGE, "go_to_calendar");
+  GtkWidget *button = template_child (page, DESK_TYPE_CALENDAR_PAGE, "go_to_button");
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) picked = desk_time_new_local (2027, 3, 17, 0, 0, 0);
+  g_autoptr(GDateTime) later = desk_time_new_local (2027, 5, 8, 0, 0, 0);
+  g_autoptr(GDateTime) shown = NULL;
+  GtkEventController *keys = NULL;
+  GtkWidget *grid_before;
+  gboolean handled = FALSE;
+
+  wait_painted (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.go-to", NULL));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_day_of_year (shown), ==, g_date_time_get_day_of_year (now));
+
+  /* Picked: the month is shown, the day selected, the calendar stays open */
+  gtk_calendar_select_day (calendar, picked);
+  {
+    g_autoptr(GDateTime) selected = desk_calendar_page_dup_selected_day (page);
+    g_autoptr(GDateTime) from = desk_time_to_local (desk_post_list_get_from (list));
+
+    g_assert_true (g_date_time_equal (selected, picked));
+    g_assert_cmpint (g_date_time_get_month (from) == 3 || g_date_time_get_month (from) == 2, ==, TRUE);
+    g_assert_cmpint (g_date_time_get_year (from), ==, 2027);
+  }
+  assert_model_is_store (f, list);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  /* Read by screen readers: the button is named by the title it shows */
+  g_assert_true (gtk_widget_get_first_child (button) != NULL);
+
+  /* Turned two pages on without picking a day: May is laid out out of
+   * sight (not a neighbour of March), so a day picked there only shows
+   * its grid, where a month not laid out would fill the shown one */
+  wait_painted (GTK_WIDGET (f->window));
+  wait_prepared (page);
+  grid_before = find_descendant (GTK_WIDGET (page), is_month_grid, NULL);
+  /* As its arrows do: the month changes, no day is picked */
+  g_object_set (calendar, "month", 4, NULL);
+  {
+    g_autoptr(GDateTime) selected = desk_calendar_page_dup_selected_day (page);
+
+    g_assert_true (g_date_time_equal (selected, picked));
+  }
+  spin ();
+  wait_prepared (page);
+  wait_painted (GTK_WIDGET (f->window));
+  gtk_calendar_select_day (calendar, later);
+  g_assert_true (find_descendant (GTK_WIDGET (page), is_month_grid, NULL) != grid_before);
+  assert_model_is_store (f, list);
+
+  /* Enter closes it */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (calendar));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        /* The page's, before the calendar's own */
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+            gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+          keys = GTK_EVENT_CONTROLLER (controller);
+      }
+  }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  {
+    g_autoptr(GDateTime) selected = desk_calendar_page_dup_selected_day (page);
+
+    g_assert_true (g_date_time_equal (selected, later));
+  }
+  assert_model_is_store (f, list);
+  assert_cards_are_model (page);
+
+  /* In the week view, the week of the day picked */
+  desk_calendar_page_set_view (page, "week");
+  desk_calendar_page_go_to (page, picked);
+  {
+    g_autoptr(GDateTime) selected = desk_calendar_page_dup_selected_day (page);
+
+    g_assert_true (g_date_time_equal (selected, picked));
+  }
+  desk_calendar_page_set_view (page, "month");
+}
+
 static void
 test_prepared_months (Fixture       *f,
                       gconstpointer  data)
@@ -1490,6 +1589,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
   g_test_add ("/ui/calendar/prepared-months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_prepared_months, fixture_tear_down);
   g_test_add ("/ui/calendar/months-ahead", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_months_ahead, fixture_tear_down);
+  g_test_add ("/ui/calendar/go-to-date", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_go_to_date, fixture_tear_down);
   g_test_add ("/ui/calendar/card-text-cache", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_card_text_cache, fixture_tear_down);
   g_test_add ("/ui/calendar/more-popover", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_more_popover, fixture_tear_down);
   g_test_add ("/ui/calendar/keyboard-move", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_keyboard_move, fixture_tear_down);

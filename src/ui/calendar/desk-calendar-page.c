@@ -32,7 +32,8 @@
 #define N_DAYS          42
 #define CARDS_PER_DAY   3
 #define MAX_UNDO        20
-#define N_MONTHS        4     /* the shown one, the next, the previous, today's */
+#define N_MONTHS        5     /* the shown one, the next, the previous, today's and
+                                 * the one the title's calendar shows */
 
 /* What Undo puts back: the post as it was before a move, or the copy a
  * duplicate created (undone by deleting it). */
@@ -102,6 +103,9 @@ struct _DeskCalendarPage
   MonthPane     *shown;
 
   GtkInscription *month_label;
+  GtkMenuButton *go_to_button;
+  GtkPopover    *go_to_popover;
+  GtkCalendar   *go_to_calendar;
   GtkGrid       *weekday_grid;
   DeskMonthDeck *month_deck;
   GtkWidget     *tray_box;
@@ -650,6 +654,7 @@ showing_week (DeskCalendarPage *self)
 
 static void
 capitalise_into (GtkInscription *title,
+                 GtkWidget      *button,
                  const char     *text)
 {
   /* Month names are lower case in French: a title starts upper case. */
@@ -663,7 +668,11 @@ capitalise_into (GtkInscription *title,
   g_unichar_to_utf8 (c, buf);
   cap = g_strconcat (buf, g_utf8_next_char (text), NULL);
   gtk_inscription_set_text (title, cap);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, cap, -1);
+  /* Screen readers read the button by the title it shows */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cap,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Go to a date"),
+                                  -1);
 }
 
 static void
@@ -678,7 +687,15 @@ update_title (DeskCalendarPage *self)
     title = g_date_time_format (self->week_start, _("Week of %-d %B %Y"));
   else
     title = g_date_time_format (self->month, "%OB %Y");
-  capitalise_into (self->month_label, title);
+  /* Room for the longest month ("Septembre 2026") or week title: a
+   * switch of view resizes the button, a switch of month does not */
+  {
+    guint chars = showing_week (self) ? 28 : 16;
+
+    if (gtk_inscription_get_nat_chars (self->month_label) != chars)
+      gtk_inscription_set_nat_chars (self->month_label, chars);
+  }
+  capitalise_into (self->month_label, GTK_WIDGET (self->go_to_button), title);
 }
 
 static void
@@ -788,8 +805,9 @@ fill_hidden_month (DeskCalendarPage *self,
   return TRUE;
 }
 
-/* Idle, one month per call: the next month, the previous one and
- * today's (for Today), each filled in a grid of its own. GTK lays it out
+/* Idle, one month per call: the next month, the previous one, today's
+ * (for Today) and, while the title's calendar is open, the month it
+ * shows (a day picked there), each filled in a grid of its own. GTK lays it out
  * and draws it (for nothing, see DeskMonthDeck) in the next frame, which
  * shows nothing new: switching to it only draws it. */
 static gboolean
@@ -800,6 +818,7 @@ prepare_months_cb (gpointer data)
   g_autoptr(GDateTime) now = desk_time_now ();
   GDateTime *wanted[N_MONTHS - 1] = { NULL };
   MonthPane *ready[N_MONTHS - 1] = { NULL };
+  guint n_wanted = 3;
   gboolean more = FALSE;
 
   if (desk_page_get_store (DESK_PAGE (self)) == NULL || brand_id == 0 || self->month == NULL)
@@ -811,10 +830,16 @@ prepare_months_cb (gpointer data)
   wanted[0] = g_date_time_add_months (self->month, 1);
   wanted[1] = g_date_time_add_months (self->month, -1);
   wanted[2] = desk_time_month_start (now);
-  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+  if (gtk_widget_get_visible (GTK_WIDGET (self->go_to_popover)))
+    {
+      g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->go_to_calendar);
+
+      wanted[n_wanted++] = desk_time_month_start (picked);
+    }
+  for (guint w = 0; w < n_wanted; w++)
     ready[w] = ready_month (self, wanted[w], brand_id);
 
-  for (guint w = 0; w < G_N_ELEMENTS (wanted) && !more; w++)
+  for (guint w = 0; w < n_wanted && !more; w++)
     {
       gboolean shown_or_twice = g_date_time_equal (wanted[w], self->month);
 
@@ -828,7 +853,7 @@ prepare_months_cb (gpointer data)
           MonthPane *pane = &self->months[k];
           gboolean taken = pane == self->shown;
 
-          for (guint v = 0; v < G_N_ELEMENTS (wanted); v++)
+          for (guint v = 0; v < n_wanted; v++)
             taken |= ready[v] == pane;
           if (taken)
             continue;
@@ -842,7 +867,7 @@ prepare_months_cb (gpointer data)
         break;
     }
 
-  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+  for (guint w = 0; w < n_wanted; w++)
     g_date_time_unref (wanted[w]);
   if (more)
     return G_SOURCE_CONTINUE;
@@ -919,9 +944,13 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
     }
 
   {
-    MonthPane *ready = ready_month (self, self->month, desk_page_get_brand_id (DESK_PAGE (self)));
+    gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+    MonthPane *ready = ready_month (self, self->month, brand_id);
 
-    if (ready != NULL && ready->today == today_julian ())
+    if (self->shown->month != NULL && g_date_time_equal (self->shown->month, self->month) &&
+        self->shown->brand_id == brand_id && brand_id != 0 && self->shown->today == today_julian ())
+      ; /* Shown already (the model follows the store): only the selection moves */
+    else if (ready != NULL && ready->today == today_julian ())
       show_ready_month (self, ready);
     else
       {
@@ -961,6 +990,95 @@ go_action_cb (GtkWidget  *widget,
     self->selected = g_date_time_ref (target);
   desk_calendar_page_set_month (self, target);
   desk_calendar_page_set_week (self, target);
+}
+
+/**
+ * desk_calendar_page_go_to:
+ * @day: any time of the day to show
+ *
+ * Shows @day's month (or week, in the week view) with @day selected: what
+ * picking a day in the title's calendar does.
+ */
+void
+desk_calendar_page_go_to (DeskCalendarPage *self,
+                          GDateTime        *day)
+{
+  g_return_if_fail (DESK_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (day != NULL);
+
+  g_clear_pointer (&self->selected, g_date_time_unref);
+  self->selected = desk_time_local_midnight (day);
+  desk_calendar_page_set_month (self, day);
+  desk_calendar_page_set_week (self, day);
+}
+
+/* A day picked (clicked, or reached with the arrow keys) is shown at
+ * once; a click or Enter closes the calendar */
+static void
+go_to_day_selected_cb (GtkCalendar      *calendar,
+                       DeskCalendarPage *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+
+  desk_calendar_page_go_to (self, day);
+}
+
+/* The calendar opens on the selected day */
+static void
+go_to_popover_show_cb (DeskCalendarPage *self)
+{
+  g_autoptr(GDateTime) day = desk_calendar_page_dup_selected_day (self);
+
+  g_signal_handlers_block_by_func (self->go_to_calendar, go_to_day_selected_cb, self);
+  gtk_calendar_select_day (self->go_to_calendar, day);
+  g_signal_handlers_unblock_by_func (self->go_to_calendar, go_to_day_selected_cb, self);
+}
+
+/* The calendar's arrows turned its page: that month is laid out while a
+ * day is picked in it */
+static void
+go_to_page_turned_cb (DeskCalendarPage *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->go_to_popover)))
+    prepare_months (self);
+}
+
+static void
+go_to_released_cb (GtkGestureClick  *gesture,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   DeskCalendarPage *self)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
+
+  /* The month and year arrows only turn the calendar's pages */
+  if (picked != NULL && gtk_widget_get_ancestor (picked, GTK_TYPE_BUTTON) == NULL)
+    gtk_popover_popdown (self->go_to_popover);
+}
+
+static gboolean
+go_to_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      DeskCalendarPage      *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  go_to_day_selected_cb (self->go_to_calendar, self);
+  gtk_popover_popdown (self->go_to_popover);
+  return TRUE;
+}
+
+/* Ctrl+G */
+static void
+go_to_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_menu_button_popup (DESK_CALENDAR_PAGE (widget)->go_to_button);
 }
 
 static void
@@ -2114,6 +2232,9 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   g_type_ensure (DESK_TYPE_MONTH_DECK);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, go_to_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, go_to_popover);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, go_to_calendar);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_deck);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_box);
@@ -2128,6 +2249,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, go_to_popover_show_cb);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, go_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, go_action_cb);
@@ -2135,6 +2257,8 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
+  gtk_widget_class_install_action (widget_class, "calendar.go-to", NULL, go_to_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "calendar.go-to", NULL);
   gtk_widget_class_install_action (widget_class, "calendar.move-focused", "i", move_focused_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL, transfer_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.export-csv", NULL, transfer_action_cb);
@@ -2163,6 +2287,21 @@ desk_calendar_page_init (DeskCalendarPage *self)
   self->channels = desk_store_index_by_id (NULL);
   self->campaigns = desk_store_index_by_id (NULL);
   build_grid (self);
+  g_signal_connect (self->go_to_calendar, "day-selected", G_CALLBACK (go_to_day_selected_cb), self);
+  g_signal_connect_swapped (self->go_to_calendar, "notify::month", G_CALLBACK (go_to_page_turned_cb), self);
+  g_signal_connect_swapped (self->go_to_calendar, "notify::year", G_CALLBACK (go_to_page_turned_cb), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* After the calendar's own: the day is selected by then */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+    g_signal_connect (click, "released", G_CALLBACK (go_to_released_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->go_to_calendar), GTK_EVENT_CONTROLLER (click));
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (go_to_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->go_to_calendar), keys);
+  }
 }
 
 static gboolean

@@ -21,6 +21,8 @@ void              desk_calendar_page_set_week          (DeskCalendarPage *self,
                                                         GDateTime        *day);
 void              desk_calendar_page_set_month         (DeskCalendarPage *self,
                                                         GDateTime        *day);
+void              desk_calendar_page_go_to             (DeskCalendarPage *self,
+                                                        GDateTime        *day);
 GListModel       *desk_calendar_page_get_model         (DeskCalendarPage *self);
 GListModel       *desk_calendar_page_get_ideas         (DeskCalendarPage *self);
 void              desk_calendar_page_set_filter        (DeskCalendarPage *self,
