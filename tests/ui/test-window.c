@@ -1232,6 +1232,9 @@ test_go_to_date (Fixture       *f,
   g_assert_nonnull (keys);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
   g_assert_true (handled);
+  /* It closes after the frame that shows the month */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  wait_painted (GTK_WIDGET (f->window));
   spin ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   {

@@ -106,6 +106,7 @@ struct _DeskCalendarPage
   GtkMenuButton *go_to_button;
   GtkPopover    *go_to_popover;
   GtkCalendar   *go_to_calendar;
+  gulong         go_to_popdown_id;  /* on the frame clock's after-paint */
   GtkGrid       *weekday_grid;
   DeskMonthDeck *month_deck;
   GtkWidget     *tray_box;
@@ -1043,6 +1044,33 @@ go_to_page_turned_cb (DeskCalendarPage *self)
     prepare_months (self);
 }
 
+/* The calendar closes once the frame that shows the day's month is
+ * drawn: closing a popover in that frame costs it tens of milliseconds
+ * under X11 */
+static void
+go_to_popdown_cb (GdkFrameClock    *clock,
+                  DeskCalendarPage *self)
+{
+  g_clear_signal_handler (&self->go_to_popdown_id, clock);
+  gtk_popover_popdown (self->go_to_popover);
+}
+
+static void
+go_to_close (DeskCalendarPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      gtk_popover_popdown (self->go_to_popover);
+      return;
+    }
+  if (self->go_to_popdown_id == 0)
+    self->go_to_popdown_id = g_signal_connect (clock, "after-paint", G_CALLBACK (go_to_popdown_cb), self);
+  /* A day of the month shown already changes little: a frame all the same */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 static void
 go_to_released_cb (GtkGestureClick  *gesture,
                    int               n_press,
@@ -1053,9 +1081,14 @@ go_to_released_cb (GtkGestureClick  *gesture,
   GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
 
-  /* The month and year arrows only turn the calendar's pages */
+  /* The month and year arrows only turn the calendar's pages. A click on
+   * the day already selected there (its page turned) selects nothing:
+   * that day is shown all the same. */
   if (picked != NULL && gtk_widget_get_ancestor (picked, GTK_TYPE_BUTTON) == NULL)
-    gtk_popover_popdown (self->go_to_popover);
+    {
+      go_to_day_selected_cb (self->go_to_calendar, self);
+      go_to_close (self);
+    }
 }
 
 static gboolean
@@ -1068,7 +1101,7 @@ go_to_key_pressed_cb (GtkEventControllerKey *controller,
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
     return FALSE;
   go_to_day_selected_cb (self->go_to_calendar, self);
-  gtk_popover_popdown (self->go_to_popover);
+  go_to_close (self);
   return TRUE;
 }
 
@@ -1958,6 +1991,9 @@ cell_pressed_cb (GtkGestureClick *gesture,
   g_clear_pointer (&self->selected, g_date_time_unref);
   self->selected = g_date_time_ref (day);
   update_selection (self);
+  /* The day clicked has the focus: the calendar's keys (Page Down,
+   * Ctrl+T, Ctrl+G, Enter) work from there */
+  gtk_widget_grab_focus (box);
 
   if (n_press == 2)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.new-post-on", "x", g_date_time_to_unix (day));
@@ -2193,6 +2229,8 @@ desk_calendar_page_dispose (GObject *object)
   if (self->posts != NULL)
     g_signal_handlers_disconnect_by_func (self->posts, posts_changed_cb, self);
   g_clear_handle_id (&self->prepare_id, g_source_remove);
+  if (self->go_to_popdown_id != 0)
+    g_clear_signal_handler (&self->go_to_popdown_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   if (desk_page_get_store (DESK_PAGE (self)) != NULL)
     g_signal_handlers_disconnect_by_func (desk_page_get_store (DESK_PAGE (self)), forget_hidden_months, self);
   for (guint k = 0; k < N_MONTHS; k++)
