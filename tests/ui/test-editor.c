@@ -224,19 +224,11 @@ test_write_fix_save (Fixture       *f,
   /* Files dropped on the editor are attached too */
   {
     g_autofree char *third = write_png (f, "troisieme.png", NULL, 0.5);
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->editor));
-    GtkDropTarget *drop = NULL;
+    GtkDropTarget *drop = GTK_DROP_TARGET (find_controller (GTK_WIDGET (f->editor), GTK_TYPE_DROP_TARGET, GTK_PHASE_NONE));
     GSList *files = g_slist_append (NULL, g_file_new_for_path (third));
     GValue value = G_VALUE_INIT;
     gboolean accepted = FALSE;
 
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_DROP_TARGET (controller))
-          drop = GTK_DROP_TARGET (controller);
-      }
     g_assert_nonnull (drop);
     g_value_init (&value, GDK_TYPE_FILE_LIST);
     g_value_take_boxed (&value, files);

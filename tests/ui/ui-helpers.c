@@ -148,3 +148,23 @@ assert_screenshot (GtkWidget  *window,
   g_assert_cmpuint (g_hash_table_size (colours), >, 50);
 }
 
+/* @widget's last event controller of @type, in @phase (or any phase if
+ * @phase is GTK_PHASE_NONE), as a user's event would reach it */
+GtkEventController *
+find_controller (GtkWidget           *widget,
+                 GType                type,
+                 GtkPropagationPhase  phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          (phase == GTK_PHASE_NONE || gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == phase))
+        found = GTK_EVENT_CONTROLLER (controller);
+    }
+  return found;
+}

@@ -21,6 +21,9 @@ GtkWidget *find_descendant   (GtkWidget  *root,
                               gpointer    data);
 GtkWidget *find_widget       (GtkWidget  *widget,
                               GType       type);
+GtkEventController *find_controller (GtkWidget           *widget,
+                                     GType                type,
+                                     GtkPropagationPhase  phase);
 void       wait_painted      (GtkWidget  *window);
 void       assert_screenshot (GtkWidget  *window,
                               const char *path);
