@@ -571,8 +571,10 @@ format_time (DeskPost *post)
  * @self: a card whose width and font the card showing @post will have
  * @channels: channel id (gint64*) → DeskChannel
  *
- * Lays out the texts of @post's card ahead of its showing: the calendar
- * prepares the months around the one shown while it is looked at.
+ * Lays out the texts of @post's card into the shared cache, as drawing
+ * its card would, without a card for it (the months around the shown one
+ * are now laid out by cards of their own, DeskMonthDeck; the tests fill
+ * the cache with this).
  */
 void
 desk_post_card_prepare (DeskPostCard *self,
