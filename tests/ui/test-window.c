@@ -325,6 +325,54 @@ first_post_with_status (GListModel     *model,
   return NULL;
 }
 
+static gboolean
+is_day_cell (GtkWidget *widget,
+             gpointer   data)
+{
+  return gtk_widget_has_css_class (widget, "day-cell");
+}
+
+/* The day a dragged post hovers is drawn by the grid, without a style
+ * class (restyling): leaving it takes the highlight away */
+static void
+test_drop_highlight (Fixture       *f,
+                     gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GtkWidget *first = find_descendant (GTK_WIDGET (page), is_day_cell, NULL);
+  GtkWidget *second = gtk_widget_get_next_sibling (first);
+  DeskMonthGrid *grid = DESK_MONTH_GRID (gtk_widget_get_parent (first));
+  GtkEventController *first_target = find_controller (first, GTK_TYPE_DROP_TARGET, GTK_PHASE_NONE);
+  GtkEventController *second_target = find_controller (second, GTK_TYPE_DROP_TARGET, GTK_PHASE_NONE);
+  GdkDragAction action;
+  char **classes;
+
+  g_assert_nonnull (first_target);
+  g_assert_nonnull (second_target);
+  g_assert_null (desk_month_grid_get_drop_day (grid));
+  classes = gtk_widget_get_css_classes (first);
+  g_signal_emit_by_name (first_target, "enter", 10.0, 10.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  g_assert_true (desk_month_grid_get_drop_day (grid) == first);
+  /* The day's classes are what they were */
+  {
+    g_auto(GStrv) now = gtk_widget_get_css_classes (first);
+
+    g_assert_true (g_strv_equal ((const char * const *) classes, (const char * const *) now));
+  }
+  g_strfreev (classes);
+  /* On to the next day: GTK leaves one, then enters the other */
+  g_signal_emit_by_name (first_target, "leave");
+  g_signal_emit_by_name (second_target, "enter", 10.0, 10.0, &action);
+  g_assert_true (desk_month_grid_get_drop_day (grid) == second);
+  /* A late leave of the first day does not take the second's away */
+  g_signal_emit_by_name (first_target, "leave");
+  g_assert_true (desk_month_grid_get_drop_day (grid) == second);
+  g_signal_emit_by_name (second_target, "leave");
+  g_assert_null (desk_month_grid_get_drop_day (grid));
+  wait_painted (GTK_WIDGET (f->window));
+}
+
 static void
 test_drop_undo_copy (Fixture       *f,
                      gconstpointer  data)
@@ -415,13 +463,6 @@ is_card_of (GtkWidget *widget,
 {
   return DESK_IS_POST_CARD (widget) && gtk_widget_get_visible (widget) &&
          desk_post_card_get_post (DESK_POST_CARD (widget)) == post;
-}
-
-static gboolean
-is_day_cell (GtkWidget *widget,
-             gpointer   data)
-{
-  return gtk_widget_has_css_class (widget, "day-cell");
 }
 
 static void
@@ -1445,7 +1486,7 @@ test_day_keyboard (Fixture       *f,
 
   /* Focusing a day selects it: New Post goes there. */
   selected = desk_calendar_page_dup_selected_day (page);
-  g_assert_true (gtk_widget_has_css_class (cell, "selected"));
+  g_assert_true (desk_month_grid_get_selected (DESK_MONTH_GRID (gtk_widget_get_parent (cell))) == cell);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-post", NULL));
   dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
   g_assert_nonnull (dialog);
@@ -1591,6 +1632,7 @@ main (int    argc,
   g_test_add ("/ui/window/edit-delete", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_and_delete, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-undo-copy", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_undo_copy, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
+  g_test_add ("/ui/calendar/drop-highlight", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_highlight, fixture_tear_down);
   g_test_add ("/ui/calendar/prepared-months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_prepared_months, fixture_tear_down);
   g_test_add ("/ui/calendar/months-ahead", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_months_ahead, fixture_tear_down);
   g_test_add ("/ui/calendar/go-to-date", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_go_to_date, fixture_tear_down);

@@ -194,21 +194,15 @@ cell_day (DeskCalendarPage *self,
   return g_date_time_add_days (self->grid_start, index);
 }
 
-/* Marks day @selected (julian) of @pane: a class on a day restyles its
- * widgets, a month filled ahead gets it before it is shown */
+/* Marks day @selected (julian) of @pane (the grid draws it); a month
+ * filled ahead gets it before it is shown */
 static void
 select_day (MonthPane *pane,
             guint32    selected)
 {
-  guint32 first = julian (pane->start);
+  gint64 index = (gint64) selected - julian (pane->start);
 
-  for (guint i = 0; i < N_DAYS; i++)
-    {
-      if (first + i == selected)
-        gtk_widget_add_css_class (pane->cells[i].box, "selected");
-      else
-        gtk_widget_remove_css_class (pane->cells[i].box, "selected");
-    }
+  desk_month_grid_set_selected (pane->grid, index >= 0 && index < N_DAYS ? pane->cells[index].box : NULL);
 }
 
 static void
@@ -1355,7 +1349,7 @@ cell_drop_cb (GtkDropTarget    *target,
   g_autoptr(GDateTime) day = cell_day (self, index);
   gboolean copy;
 
-  gtk_widget_remove_css_class (box, "drop-target");
+  desk_month_grid_set_drop_day (DESK_MONTH_GRID (gtk_widget_get_parent (box)), NULL);
   if (!G_VALUE_HOLDS (value, DESK_TYPE_POST))
     return FALSE;
 
@@ -1371,7 +1365,10 @@ cell_drop_enter_cb (GtkDropTarget    *target,
                     double            y,
                     DeskCalendarPage *self)
 {
-  gtk_widget_add_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "drop-target");
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  /* Drawn by the grid: no restyling while a post is dragged */
+  desk_month_grid_set_drop_day (DESK_MONTH_GRID (gtk_widget_get_parent (box)), box);
   return GDK_ACTION_MOVE;
 }
 
@@ -1379,7 +1376,11 @@ static void
 cell_drop_leave_cb (GtkDropTarget    *target,
                     DeskCalendarPage *self)
 {
-  gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "drop-target");
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  DeskMonthGrid *grid = DESK_MONTH_GRID (gtk_widget_get_parent (box));
+
+  if (desk_month_grid_get_drop_day (grid) == box)
+    desk_month_grid_set_drop_day (grid, NULL);
 }
 
 static void

@@ -23,5 +23,11 @@ void         desk_month_grid_set_shade (DeskMonthGrid *self,
                                         DeskDayShade   shade);
 DeskDayShade desk_month_grid_get_shade (DeskMonthGrid *self,
                                         GtkWidget     *day);
+void         desk_month_grid_set_selected (DeskMonthGrid *self,
+                                           GtkWidget     *day);
+GtkWidget   *desk_month_grid_get_selected (DeskMonthGrid *self);
+void         desk_month_grid_set_drop_day (DeskMonthGrid *self,
+                                           GtkWidget     *day);
+GtkWidget   *desk_month_grid_get_drop_day (DeskMonthGrid *self);
 
 G_END_DECLS
