@@ -332,45 +332,62 @@ is_day_cell (GtkWidget *widget,
   return gtk_widget_has_css_class (widget, "day-cell");
 }
 
-/* The day a dragged post hovers is drawn by the grid, without a style
- * class (restyling): leaving it takes the highlight away */
+/* The centre of @day in its grid */
+static graphene_point_t
+centre_of (GtkWidget *day)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (day, gtk_widget_get_parent (day), &bounds));
+  return GRAPHENE_POINT_INIT (bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
+}
+
+/* The month has one drop target (GTK restyles the widget a drag hovers):
+ * the grid draws the day under the pointer, without a style class, and
+ * forgets it when the drag leaves */
 static void
 test_drop_highlight (Fixture       *f,
                      gconstpointer  data)
 {
   DeskCalendarPage *page = calendar_page (f);
-  GtkWidget *first = find_descendant (GTK_WIDGET (page), is_day_cell, NULL);
-  GtkWidget *second = gtk_widget_get_next_sibling (first);
-  DeskMonthGrid *grid = DESK_MONTH_GRID (gtk_widget_get_parent (first));
-  GtkEventController *first_target = find_controller (first, GTK_TYPE_DROP_TARGET, GTK_PHASE_NONE);
-  GtkEventController *second_target = find_controller (second, GTK_TYPE_DROP_TARGET, GTK_PHASE_NONE);
-  GdkDragAction action;
+  GtkWidget *first, *second;
+  DeskMonthGrid *grid;
+  GtkEventController *target;
+  GdkDragAction action = 0;
+  graphene_point_t point;
   char **classes;
 
-  g_assert_nonnull (first_target);
-  g_assert_nonnull (second_target);
+  wait_painted (GTK_WIDGET (f->window));
+  first = find_descendant (GTK_WIDGET (page), is_day_cell, NULL);
+  second = gtk_widget_get_next_sibling (first);
+  grid = DESK_MONTH_GRID (gtk_widget_get_parent (first));
+  target = find_controller (GTK_WIDGET (grid), GTK_TYPE_DROP_TARGET, GTK_PHASE_NONE);
+  g_assert_nonnull (target);
+  g_assert_null (find_controller (first, GTK_TYPE_DROP_TARGET, GTK_PHASE_NONE));
   g_assert_null (desk_month_grid_get_drop_day (grid));
+
   classes = gtk_widget_get_css_classes (first);
-  g_signal_emit_by_name (first_target, "enter", 10.0, 10.0, &action);
+  point = centre_of (first);
+  g_signal_emit_by_name (target, "enter", (double) point.x, (double) point.y, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
   g_assert_true (desk_month_grid_get_drop_day (grid) == first);
-  /* The day's classes are what they were */
   {
     g_auto(GStrv) now = gtk_widget_get_css_classes (first);
 
     g_assert_true (g_strv_equal ((const char * const *) classes, (const char * const *) now));
   }
   g_strfreev (classes);
-  /* On to the next day: GTK leaves one, then enters the other */
-  g_signal_emit_by_name (first_target, "leave");
-  g_signal_emit_by_name (second_target, "enter", 10.0, 10.0, &action);
+
+  /* On to the next day */
+  point = centre_of (second);
+  g_signal_emit_by_name (target, "motion", (double) point.x, (double) point.y, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
   g_assert_true (desk_month_grid_get_drop_day (grid) == second);
-  /* A late leave of the first day does not take the second's away */
-  g_signal_emit_by_name (first_target, "leave");
-  g_assert_true (desk_month_grid_get_drop_day (grid) == second);
-  g_signal_emit_by_name (second_target, "leave");
-  g_assert_null (desk_month_grid_get_drop_day (grid));
   wait_painted (GTK_WIDGET (f->window));
+
+  /* Out of the month */
+  g_signal_emit_by_name (target, "leave");
+  g_assert_null (desk_month_grid_get_drop_day (grid));
 }
 
 static void
@@ -884,6 +901,34 @@ test_week_view (Fixture       *f,
     g_assert_cmpuint (desk_week_view_get_n_cards (week), <=, posts->len);
   }
 
+  /* While a post is dragged over the week, the slot it would land in is
+   * drawn with its time; leaving takes it away */
+  {
+    GtkEventController *target = find_controller (GTK_WIDGET (week), GTK_TYPE_DROP_TARGET, GTK_PHASE_NONE);
+    double x = gtk_widget_get_width (GTK_WIDGET (week)) - 10;
+    double y = 10.5 * desk_week_view_get_hour_height () + 3;
+    GdkDragAction action = 0;
+    GDateTime *slot;
+
+    wait_painted (GTK_WIDGET (f->window));
+    g_assert_nonnull (target);
+    g_assert_null (desk_week_view_get_drop_time (week));
+    g_signal_emit_by_name (target, "motion", x, y, &action);
+    g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+    slot = desk_week_view_get_drop_time (week);
+    g_assert_nonnull (slot);
+    g_assert_cmpint (g_date_time_get_hour (slot), ==, 10);
+    g_assert_cmpint (g_date_time_get_minute (slot), ==, 30);
+    /* In the hours' gutter: nowhere to land */
+    g_signal_emit_by_name (target, "motion", 5.0, y, &action);
+    g_assert_cmpint (action, ==, 0);
+    g_assert_null (desk_week_view_get_drop_time (week));
+    g_signal_emit_by_name (target, "motion", x, y, &action);
+    wait_painted (GTK_WIDGET (f->window));
+    g_signal_emit_by_name (target, "leave");
+    g_assert_null (desk_week_view_get_drop_time (week));
+  }
+
   /* A drop on a slot: that day, that time */
   {
     GListModel *model = desk_calendar_page_get_model (page);
@@ -900,7 +945,7 @@ test_week_view (Fixture       *f,
     spin ();
     before = g_date_time_ref (desk_post_get_scheduled_at (post));
     for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (week)); c != NULL; c = gtk_widget_get_next_sibling (c))
-      if (desk_post_card_get_post (DESK_POST_CARD (c)) == post)
+      if (DESK_IS_POST_CARD (c) && desk_post_card_get_post (DESK_POST_CARD (c)) == post)
         gtk_widget_grab_focus (c);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.move-focused-minutes", "i", 60));
     g_assert_cmpint (g_date_time_difference (desk_post_get_scheduled_at (post), before), ==, G_TIME_SPAN_HOUR);

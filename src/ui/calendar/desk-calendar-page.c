@@ -1335,52 +1335,65 @@ desk_calendar_page_undo (DeskCalendarPage *self)
   return ok;
 }
 
+/* The day of the shown month at (@x, @y) in its grid, or NULL */
+static GtkWidget *
+day_at (DeskCalendarPage *self,
+        double            x,
+        double            y)
+{
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (self->shown->cells[i].box, GTK_WIDGET (self->shown->grid), &bounds) &&
+          graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+        return self->shown->cells[i].box;
+    }
+  return NULL;
+}
+
 static gboolean
-cell_drop_cb (GtkDropTarget    *target,
+grid_drop_cb (GtkDropTarget    *target,
               const GValue     *value,
               double            x,
               double            y,
               DeskCalendarPage *self)
 {
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index"));
+  GtkWidget *box = day_at (self, x, y);
   GdkDrop *drop = gtk_drop_target_get_current_drop (target);
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
-  g_autoptr(GDateTime) day = cell_day (self, index);
+  g_autoptr(GDateTime) day = NULL;
   gboolean copy;
 
-  desk_month_grid_set_drop_day (DESK_MONTH_GRID (gtk_widget_get_parent (box)), NULL);
-  if (!G_VALUE_HOLDS (value, DESK_TYPE_POST))
+  desk_month_grid_set_drop_day (self->shown->grid, NULL);
+  if (box == NULL || !G_VALUE_HOLDS (value, DESK_TYPE_POST))
     return FALSE;
 
+  day = cell_day (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index")));
   copy = (state & GDK_CONTROL_MASK) != 0 ||
          (drop != NULL && gdk_drop_get_actions (drop) == GDK_ACTION_COPY);
   desk_calendar_page_drop_post (self, g_value_get_object (value), day, copy);
   return TRUE;
 }
 
+/* Each motion only tells the grid which day to draw hovered */
 static GdkDragAction
-cell_drop_enter_cb (GtkDropTarget    *target,
-                    double            x,
-                    double            y,
-                    DeskCalendarPage *self)
+grid_drop_motion_cb (GtkDropTarget    *target,
+                     double            x,
+                     double            y,
+                     DeskCalendarPage *self)
 {
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkWidget *box = day_at (self, x, y);
 
-  /* Drawn by the grid: no restyling while a post is dragged */
-  desk_month_grid_set_drop_day (DESK_MONTH_GRID (gtk_widget_get_parent (box)), box);
-  return GDK_ACTION_MOVE;
+  desk_month_grid_set_drop_day (self->shown->grid, box);
+  return box != NULL ? GDK_ACTION_MOVE : 0;
 }
 
 static void
-cell_drop_leave_cb (GtkDropTarget    *target,
+grid_drop_leave_cb (GtkDropTarget    *target,
                     DeskCalendarPage *self)
 {
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  DeskMonthGrid *grid = DESK_MONTH_GRID (gtk_widget_get_parent (box));
-
-  if (desk_month_grid_get_drop_day (grid) == box)
-    desk_month_grid_set_drop_day (grid, NULL);
+  desk_month_grid_set_drop_day (self->shown->grid, NULL);
 }
 
 static void
@@ -2080,6 +2093,19 @@ build_month (DeskCalendarPage *self,
                              "css-classes", (const char *[]) { "month-grid", NULL },
                              NULL);
   desk_month_deck_add (self->month_deck, GTK_WIDGET (pane->grid));
+  {
+    /* One drop target for the month: GTK gives the widget under a drag
+     * the :drop(active) state, which on each day restyled it as the
+     * pointer went by; the grid draws the day hovered */
+    GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+
+    gtk_drop_target_set_preload (target, TRUE);
+    g_signal_connect (target, "drop", G_CALLBACK (grid_drop_cb), self);
+    g_signal_connect (target, "enter", G_CALLBACK (grid_drop_motion_cb), self);
+    g_signal_connect (target, "motion", G_CALLBACK (grid_drop_motion_cb), self);
+    g_signal_connect (target, "leave", G_CALLBACK (grid_drop_leave_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (pane->grid), GTK_EVENT_CONTROLLER (target));
+  }
   for (guint i = 0; i < N_DAYS; i++)
     {
       DayCell *cell = &pane->cells[i];
@@ -2150,15 +2176,6 @@ build_month (DeskCalendarPage *self,
       gtk_widget_set_valign (GTK_WIDGET (cell->bands), GTK_ALIGN_END);
       gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->bands));
 
-      {
-        GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
-
-        gtk_drop_target_set_preload (target, TRUE);
-        g_signal_connect (target, "drop", G_CALLBACK (cell_drop_cb), self);
-        g_signal_connect (target, "enter", G_CALLBACK (cell_drop_enter_cb), self);
-        g_signal_connect (target, "leave", G_CALLBACK (cell_drop_leave_cb), self);
-        gtk_widget_add_controller (cell->box, GTK_EVENT_CONTROLLER (target));
-      }
 
       /* Reachable from the keyboard: focusing a day selects it, Enter
        * creates a post on it. */

@@ -5,6 +5,9 @@
  * of day (posts at the same hour share the slot's width). A drop anywhere
  * gives the day under the pointer and the time rounded to a quarter of an
  * hour (::drop-post); desk_week_view_time_at () is that arithmetic alone.
+ * While a post is dragged over the week, the slot it would land in is
+ * drawn with its time, in the accent colour (read from a child that draws
+ * nothing, `weekview > .day-highlight`).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +39,8 @@ struct _DeskWeekView
   DeskColourBy  colour_by;
   GPtrArray    *cards;       /* DeskPostCard*, children, recycled */
   gint64        focus_post;
+  GDateTime    *drop_at;     /* the slot a dragged post hovers, or NULL */
+  GtkWidget    *highlight;   /* draws nothing: its colour is the accent */
 };
 
 G_DEFINE_FINAL_TYPE (DeskWeekView, desk_week_view, GTK_TYPE_WIDGET)
@@ -118,6 +123,7 @@ desk_week_view_size_allocate (GtkWidget *widget,
   DeskWeekView *self = DESK_WEEK_VIEW (widget);
   double column = (width - GUTTER) / 7.0;
 
+  gtk_widget_size_allocate (self->highlight, &(GtkAllocation) { 0, 0, 0, 0 }, -1);
   for (guint i = 0; i < self->cards->len; i++)
     {
       GtkWidget *card = g_ptr_array_index (self->cards, i);
@@ -196,6 +202,66 @@ desk_week_view_snapshot (GtkWidget   *widget,
     }
 
   GTK_WIDGET_CLASS (desk_week_view_parent_class)->snapshot (widget, snapshot);
+
+  /* Where a dragged post would land: its slot and its time, over the
+   * cards */
+  if (self->drop_at != NULL)
+    {
+      int day = day_index (self, self->drop_at);
+      float x = GUTTER + day * column + 1;
+      float y = (g_date_time_get_hour (self->drop_at) + g_date_time_get_minute (self->drop_at) / 60.0f) * HOUR_HEIGHT;
+      float w = column - 2, h = HOUR_HEIGHT / 2.0f;
+      g_autofree char *label = g_date_time_format (self->drop_at, "%H:%M");
+      GdkRGBA accent, fill;
+
+      desk_widget_get_colour (self->highlight, &accent);
+      fill = accent;
+      fill.alpha *= 0.22f;
+      gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (x, y, w, h));
+      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y, w, 2));
+      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y + h - 2, w, 2));
+      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y + 2, 2, h - 4));
+      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x + w - 2, y + 2, 2, h - 4));
+      pango_layout_set_text (layout, label, -1);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + 3));
+      text.alpha = 1;
+      gtk_snapshot_append_layout (snapshot, layout, &text);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/* The slot under the pointer while a post is dragged */
+static void
+set_drop_at (DeskWeekView *self,
+             GDateTime    *at)
+{
+  if (self->drop_at == at || (self->drop_at != NULL && at != NULL && g_date_time_equal (self->drop_at, at)))
+    return;
+  g_clear_pointer (&self->drop_at, g_date_time_unref);
+  self->drop_at = at ? g_date_time_ref (at) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static GdkDragAction
+drop_motion_cb (GtkDropTarget *target,
+                double         x,
+                double         y,
+                DeskWeekView  *self)
+{
+  g_autoptr(GDateTime) at = NULL;
+
+  if (self->start != NULL)
+    at = desk_week_view_time_at (self->start, gtk_widget_get_width (GTK_WIDGET (self)), x, y);
+  set_drop_at (self, at);
+  return at != NULL ? GDK_ACTION_MOVE : 0;
+}
+
+static void
+drop_leave_cb (GtkDropTarget *target,
+               DeskWeekView  *self)
+{
+  set_drop_at (self, NULL);
 }
 
 static gboolean
@@ -208,6 +274,7 @@ drop_cb (GtkDropTarget *target,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
   g_autoptr(GDateTime) at = NULL;
 
+  set_drop_at (self, NULL);
   if (!G_VALUE_HOLDS (value, DESK_TYPE_POST) || self->start == NULL)
     return FALSE;
   at = desk_week_view_time_at (self->start, gtk_widget_get_width (GTK_WIDGET (self)), x, y);
@@ -282,6 +349,8 @@ desk_week_view_dispose (GObject *object)
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
+  g_clear_pointer (&self->drop_at, g_date_time_unref);
+  g_clear_pointer (&self->highlight, gtk_widget_unparent);
 
   G_OBJECT_CLASS (desk_week_view_parent_class)->dispose (object);
 }
@@ -317,7 +386,16 @@ desk_week_view_init (DeskWeekView *self)
   GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
 
   self->cards = g_ptr_array_new ();
+  self->highlight = g_object_new (GTK_TYPE_BOX,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "can-target", FALSE,
+                                  "css-classes", (const char *[]) { "day-highlight", NULL },
+                                  NULL);
+  gtk_widget_set_parent (self->highlight, GTK_WIDGET (self));
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  g_signal_connect (target, "enter", G_CALLBACK (drop_motion_cb), self);
+  g_signal_connect (target, "motion", G_CALLBACK (drop_motion_cb), self);
+  g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
@@ -375,6 +453,14 @@ desk_week_view_get_n_cards (DeskWeekView *self)
 {
   g_return_val_if_fail (DESK_IS_WEEK_VIEW (self), 0);
   return self->cards->len;
+}
+
+/* The slot a dragged post hovers (drawn), or %NULL */
+GDateTime *
+desk_week_view_get_drop_time (DeskWeekView *self)
+{
+  g_return_val_if_fail (DESK_IS_WEEK_VIEW (self), NULL);
+  return self->drop_at;
 }
 
 int

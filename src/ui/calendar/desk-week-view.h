@@ -24,6 +24,7 @@ void       desk_week_view_focus_post     (DeskWeekView *self,
                                           gint64        post_id);
 guint      desk_week_view_get_n_cards    (DeskWeekView *self);
 int        desk_week_view_get_hour_height (void);
+GDateTime *desk_week_view_get_drop_time  (DeskWeekView *self);
 GDateTime *desk_week_view_time_at        (GDateTime    *start,
                                           int           width,
                                           double        x,
