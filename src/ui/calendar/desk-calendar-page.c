@@ -2481,8 +2481,7 @@ desk_calendar_page_count_cadence_warnings (DeskCalendarPage *self)
   return n;
 }
 
-/* Cards shown in the day cells (not counting the "+N more" lists). */
-/* Whether the months around the shown one are still being prepared */
+/* Whether the months around the shown one are still being filled */
 gboolean
 desk_calendar_page_is_preparing (DeskCalendarPage *self)
 {
@@ -2490,6 +2489,8 @@ desk_calendar_page_is_preparing (DeskCalendarPage *self)
   return self->prepare_id != 0;
 }
 
+/* Cards shown in the shown month's days (not counting the "+N more"
+ * lists) */
 guint
 desk_calendar_page_count_cards (DeskCalendarPage *self)
 {
