@@ -70,16 +70,7 @@ desk_month_grid_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_color (snapshot, &tint, &bounds);
         }
       if (day == self->drop_day)
-        {
-          const float w = 2, x = bounds.origin.x, y = bounds.origin.y;
-          const float width = bounds.size.width, height = bounds.size.height;
-
-          /* A 2 px frame inside the day */
-          gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y, width, w));
-          gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y + height - w, width, w));
-          gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y + w, w, height - 2 * w));
-          gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x + width - w, y + w, w, height - 2 * w));
-        }
+        desk_snapshot_append_frame (snapshot, &accent, &bounds, 2);
     }
 
   GTK_WIDGET_CLASS (desk_month_grid_parent_class)->snapshot (widget, snapshot);
@@ -115,14 +106,8 @@ desk_month_grid_init (DeskMonthGrid *self)
 static void
 ensure_highlight (DeskMonthGrid *self)
 {
-  if (self->highlight != NULL)
-    return;
-  self->highlight = g_object_new (GTK_TYPE_BOX,
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                  "can-target", FALSE,
-                                  "css-classes", (const char *[]) { "day-highlight", NULL },
-                                  NULL);
-  gtk_widget_set_parent (self->highlight, GTK_WIDGET (self));
+  if (self->highlight == NULL)
+    self->highlight = desk_colour_probe_new (GTK_WIDGET (self), "day-highlight");
 }
 
 /**

@@ -218,10 +218,7 @@ desk_week_view_snapshot (GtkWidget   *widget,
       fill = accent;
       fill.alpha *= 0.22f;
       gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (x, y, w, h));
-      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y, w, 2));
-      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y + h - 2, w, 2));
-      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y + 2, 2, h - 4));
-      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x + w - 2, y + 2, 2, h - 4));
+      desk_snapshot_append_frame (snapshot, &accent, &GRAPHENE_RECT_INIT (x, y, w, h), 2);
       pango_layout_set_text (layout, label, -1);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + 3));
@@ -386,12 +383,7 @@ desk_week_view_init (DeskWeekView *self)
   GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE | GDK_ACTION_COPY);
 
   self->cards = g_ptr_array_new ();
-  self->highlight = g_object_new (GTK_TYPE_BOX,
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                  "can-target", FALSE,
-                                  "css-classes", (const char *[]) { "day-highlight", NULL },
-                                  NULL);
-  gtk_widget_set_parent (self->highlight, GTK_WIDGET (self));
+  self->highlight = desk_colour_probe_new (GTK_WIDGET (self), "day-highlight");
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   g_signal_connect (target, "enter", G_CALLBACK (drop_motion_cb), self);
   g_signal_connect (target, "motion", G_CALLBACK (drop_motion_cb), self);

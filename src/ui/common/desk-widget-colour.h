@@ -8,7 +8,13 @@
 
 G_BEGIN_DECLS
 
-void desk_widget_get_colour (GtkWidget *widget,
-                             GdkRGBA   *colour);
+void       desk_widget_get_colour     (GtkWidget             *widget,
+                                       GdkRGBA               *colour);
+GtkWidget *desk_colour_probe_new      (GtkWidget             *parent,
+                                       const char            *css_class);
+void       desk_snapshot_append_frame (GtkSnapshot           *snapshot,
+                                       const GdkRGBA         *colour,
+                                       const graphene_rect_t *bounds,
+                                       float                  width);
 
 G_END_DECLS
