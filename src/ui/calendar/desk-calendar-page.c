@@ -91,7 +91,6 @@ struct _DeskCalendarPage
   GHashTable    *campaigns;    /* gint64* → DeskCampaign */
 
   GDateTime     *month;        /* local midnight, 1st of the shown month */
-  GDateTime     *grid_start;   /* local midnight of the first cell */
   GDateTime     *selected;     /* local midnight */
   int            week_start_day;   /* 0 = Sunday … 6 = Saturday */
   GQueue         undo;         /* UndoEntry*, newest first */
@@ -191,7 +190,7 @@ static GDateTime *
 cell_day (DeskCalendarPage *self,
           guint             index)
 {
-  return g_date_time_add_days (self->grid_start, index);
+  return g_date_time_add_days (self->shown->start, index);
 }
 
 /* Marks day @selected (julian) of @pane (the grid draws it); a month
@@ -632,12 +631,12 @@ load_range (DeskCalendarPage *self)
   g_autoptr(GDateTime) end = NULL;
   gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
 
-  if (brand_id == 0 || self->grid_start == NULL)
+  if (brand_id == 0 || self->shown->start == NULL)
     return;
 
-  end = g_date_time_add_days (self->grid_start, N_DAYS);
+  end = g_date_time_add_days (self->shown->start, N_DAYS);
   self->shown->brand_id = brand_id;
-  if (!desk_post_list_set_range (self->posts, brand_id, self->grid_start, end, &error))
+  if (!desk_post_list_set_range (self->posts, brand_id, self->shown->start, end, &error))
     g_warning ("Cannot load the calendar: %s", error->message);
 }
 
@@ -920,6 +919,7 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
                               GDateTime        *day)
 {
   g_autoptr(GDateTime) month = NULL;
+  g_autoptr(GDateTime) start = NULL;
 
   g_return_if_fail (DESK_IS_CALENDAR_PAGE (self));
   g_return_if_fail (day != NULL);
@@ -927,12 +927,11 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
   month = desk_time_month_start (day);
 
   g_clear_pointer (&self->month, g_date_time_unref);
-  g_clear_pointer (&self->grid_start, g_date_time_unref);
   self->month = g_steal_pointer (&month);
-  self->grid_start = grid_start_of (self, self->month);
 
-  if (self->selected == NULL || julian (self->selected) < julian (self->grid_start) ||
-      julian (self->selected) >= julian (self->grid_start) + N_DAYS)
+  start = grid_start_of (self, self->month);
+  if (self->selected == NULL || julian (self->selected) < julian (start) ||
+      julian (self->selected) >= julian (start) + N_DAYS)
     {
       g_clear_pointer (&self->selected, g_date_time_unref);
       self->selected = desk_time_local_midnight (day);
@@ -1417,7 +1416,7 @@ move_post_to_action_cb (GtkWidget  *widget,
   at = desk_time_from_unix_local (unix_time);
   self->focus_post = id;
   desk_calendar_page_move_post_to (self, post, at, FALSE);
-  if (julian (at) < julian (self->grid_start) || julian (at) >= julian (self->grid_start) + N_DAYS)
+  if (julian (at) < julian (self->shown->start) || julian (at) >= julian (self->shown->start) + N_DAYS)
     desk_calendar_page_set_month (self, at);
 }
 
@@ -1484,7 +1483,7 @@ move_focused_action_cb (GtkWidget  *widget,
     desk_calendar_page_set_week (self, day);
 
   /* Follow the post to its month. */
-  if (julian (day) < julian (self->grid_start) || julian (day) >= julian (self->grid_start) + N_DAYS)
+  if (julian (day) < julian (self->shown->start) || julian (day) >= julian (self->shown->start) + N_DAYS)
     desk_calendar_page_set_month (self, day);
 }
 
@@ -2020,7 +2019,7 @@ more_popover_show_cb (GtkPopover       *popover,
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "cell-index"));
   GListModel *model = G_LIST_MODEL (self->posts);
-  guint32 wanted = julian (self->grid_start) + index;
+  guint32 wanted = julian (self->shown->start) + index;
   DayCell *cell = &self->shown->cells[index];
 
   clear_box (cell->more_box);
@@ -2270,7 +2269,6 @@ desk_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
   g_clear_pointer (&self->month, g_date_time_unref);
-  g_clear_pointer (&self->grid_start, g_date_time_unref);
   g_clear_pointer (&self->selected, g_date_time_unref);
 
   G_OBJECT_CLASS (desk_calendar_page_parent_class)->dispose (object);
