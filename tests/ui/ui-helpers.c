@@ -121,6 +121,21 @@ wait_painted (GtkWidget *window)
   g_assert_true (painted);
 }
 
+/* Until @widget is mapped, has a size and a frame of its window has been
+ * painted since: its allocation is the one the user sees, so points
+ * computed from it land where a pointer would */
+void
+wait_allocated (GtkWidget *widget)
+{
+  for (int i = 0; i < 2000 && !(gtk_widget_get_mapped (widget) &&
+                                gtk_widget_get_width (widget) > 0 &&
+                                gtk_widget_get_height (widget) > 0); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+  wait_painted (GTK_WIDGET (gtk_widget_get_root (widget)));
+}
+
 /* Renders the window as --screenshot does and checks the picture. */
 void
 assert_screenshot (GtkWidget  *window,

@@ -25,5 +25,6 @@ GtkEventController *find_controller (GtkWidget           *widget,
                                      GType                type,
                                      GtkPropagationPhase  phase);
 void       wait_painted      (GtkWidget  *window);
+void       wait_allocated    (GtkWidget  *widget);
 void       assert_screenshot (GtkWidget  *window,
                               const char *path);
