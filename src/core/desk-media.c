@@ -13,12 +13,87 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #if HAVE_GEXIV2
 #include <gexiv2/gexiv2.h>
 #endif
 
 #include "desk-media.h"
+
+/**
+ * desk_media_check_image:
+ * @path: an image file
+ *
+ * Reads the header of @path (not its pixels) and checks that it is an image
+ * small enough to decode (DESK_MEDIA_MAX_SIDE, DESK_MEDIA_MAX_PIXELS).
+ *
+ * Returns: %FALSE with @error saying why the image will not be decoded
+ */
+gboolean
+desk_media_check_image (const char  *path,
+                        GError     **error)
+{
+  int width = 0, height = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The image “%s” is missing."), path);
+      return FALSE;
+    }
+  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not an image that can be read."), path);
+      return FALSE;
+    }
+  if (width > DESK_MEDIA_MAX_SIDE || height > DESK_MEDIA_MAX_SIDE ||
+      (gint64) width * height > DESK_MEDIA_MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The image “%s” is too large (%d × %d pixels): reduce it to %d megapixels or less."),
+                   path, width, height, DESK_MEDIA_MAX_PIXELS / 1000000);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * desk_media_file_name:
+ * @sha256: the image's SHA-256, as recorded in a workspace
+ * @original_name: (nullable): the name it had, for its extension
+ *
+ * The name of an image in a workspace's media folder: its digest and the
+ * original extension. A workspace may come from someone else, so nothing
+ * read from it may lead elsewhere: the digest must be 64 hexadecimal
+ * digits, and an extension other than letters and digits is dropped.
+ *
+ * Returns: (transfer full) (nullable): the file name, or %NULL if @sha256 is
+ *   not a digest
+ */
+char *
+desk_media_file_name (const char *sha256,
+                      const char *original_name)
+{
+  const char *dot = original_name != NULL ? strrchr (original_name, '.') : NULL;
+  gsize n;
+
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return NULL;
+  for (n = 0; n < 64; n++)
+    if (!g_ascii_isxdigit (sha256[n]))
+      return NULL;
+  if (dot != NULL)
+    {
+      for (n = 1; dot[n] != '\0' && g_ascii_isalnum (dot[n]); n++)
+        ;
+      if (dot[n] != '\0' || n == 1 || n > 11)
+        dot = NULL;
+    }
+  return g_strconcat (sha256, dot != NULL ? dot : "", NULL);
+}
 
 gboolean
 desk_media_can_read_descriptions (void)

@@ -16,10 +16,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "desk-media.h"
 #include "desk-post-private.h"
 #include "desk-store-private.h"
 
@@ -34,7 +37,9 @@ struct _DeskStore
   guint       depth;        /* nesting of begin (); > 1 uses savepoints */
   GArray     *pending;      /* (element-type Pending) saves published at the outermost commit */
   gint64      data_version; /* PRAGMA data_version at the last poll */
+  GError     *damage;       /* what the integrity check found, if anything */
   guint       read_only : 1;
+  guint       verified : 1; /* the integrity check ran on this connection or another */
 };
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
@@ -227,7 +232,10 @@ set_sqlite_error (DeskStore  *self,
                   int         rc,
                   GError    **error)
 {
-  const char *detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  /* The connection's message is about @rc only while no other call
+   * (a statement's reset…) replaced it: otherwise it reads "not an error" */
+  const char *detail = self && self->db && (sqlite3_errcode (self->db) & 0xff) == (rc & 0xff)
+                       ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   const char *path = self ? self->path : "";
 
   switch (rc & 0xff)
@@ -337,6 +345,65 @@ exec_sql (DeskStore   *self,
   return TRUE;
 }
 
+/* The lines of PRAGMA quick_check (or integrity_check) on @db other than
+ * "ok", "; "-separated, in @problems; returns the last result code */
+static int
+run_check (sqlite3    *db,
+           const char *pragma,
+           GString    *problems)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line ? line : "");
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void
+set_damage (DeskStore  *self,
+            const char *problems)
+{
+  g_clear_error (&self->damage);
+  self->damage = g_error_new (DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
+                              _("The workspace “%s” is damaged (%s). Nothing was changed in it. Restore a backup from its “backups” folder."),
+                              self->path, problems);
+}
+
+/* Runs PRAGMA quick_check once per opening (unless desk_store_verify_async ()
+ * did); then refuses what a damaged file would have to take */
+static gboolean
+verify (DeskStore  *self,
+        GError    **error)
+{
+  if (!self->verified)
+    {
+      g_autoptr(GString) problems = g_string_new (NULL);
+      int rc = run_check (self->db, "PRAGMA quick_check", problems);
+
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        g_string_append (problems, sqlite3_errstr (rc));
+      else if (rc != SQLITE_OK)
+        return set_sqlite_error (self, rc, error);
+      if (problems->len > 0)
+        set_damage (self, problems->str);
+      self->verified = TRUE;
+    }
+  if (self->damage != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->damage));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 begin (DeskStore  *self,
        GError    **error)
@@ -347,6 +414,9 @@ begin (DeskStore  *self,
                    _("The workspace “%s” was opened read-only."), self->path);
       return FALSE;
     }
+  /* A damaged file is never written to: what it still holds could be lost */
+  if (self->depth == 0 && !verify (self, error))
+    return FALSE;
   if (!exec_sql (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
     return FALSE;
   self->depth++;
@@ -550,6 +620,7 @@ desk_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_error (&self->damage);
 
   G_OBJECT_CLASS (desk_store_parent_class)->finalize (object);
 }
@@ -775,6 +846,20 @@ desk_store_get_backup_dir (DeskStore *self)
   return g_build_filename (dir, "backups", NULL);
 }
 
+/* Creates @path empty, readable and writable by the user alone (SQLite
+ * would make it 0644, and its -wal and -shm files take the database's
+ * mode): workspaces hold clients' unpublished plans */
+static gboolean
+create_private_file (const char *path)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return TRUE;
+}
+
 /* Copies the whole database with the online backup API before a
  * migration touches it; keeps the newest DESK_STORE_MAX_BACKUPS. */
 static gboolean
@@ -801,7 +886,7 @@ backup_before_migration (DeskStore  *self,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = create_private_file (target) ? sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE, NULL) : SQLITE_CANTOPEN;
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest, "main", self->db, "main");
@@ -899,11 +984,11 @@ open_store (const char          *path,
     {
       g_autofree char *dir = g_path_get_dirname (path);
 
-      if (g_mkdir_with_parents (dir, 0700) != 0)
+      if (g_mkdir_with_parents (dir, 0700) != 0 || (!create_private_file (path) && errno != EEXIST))
         {
           int saved_errno = errno;
           g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
-                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+                       _("Cannot create the workspace “%s”: %s"), path, g_strerror (saved_errno));
           return NULL;
         }
     }
@@ -1082,30 +1167,105 @@ gboolean
 desk_store_check_integrity (DeskStore  *self,
                             GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = column_text (stmt, 0);
-      if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+  rc = run_check (self->db, "PRAGMA integrity_check", problems);
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    g_string_append (problems, sqlite3_errstr (rc));
+  else if (rc != SQLITE_OK)
     return set_sqlite_error (self, rc, error);
 
   if (problems->len > 0)
     {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
-                   _("The workspace “%s” is damaged (%s). Restore a backup from its “backups” folder."),
-                   self->path, problems->str);
+      set_damage (self, problems->str);
+      g_propagate_error (error, g_error_copy (self->damage));
+      return FALSE;
+    }
+  self->verified = TRUE;
+  return TRUE;
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  const char *path = data;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = run_check (db, "PRAGMA quick_check", problems);
+    }
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_string_append (problems, sqlite3_errstr (rc));
+      rc = SQLITE_OK;
+    }
+  sqlite3_close_v2 (db);
+  if (rc != SQLITE_OK)
+    g_task_return_new_error (task, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED, "%s", sqlite3_errstr (rc));
+  else
+    g_task_return_pointer (task, g_string_free (g_steal_pointer (&problems), FALSE), g_free);
+}
+
+/**
+ * desk_store_verify_async:
+ *
+ * Checks the workspace file (PRAGMA quick_check) on a connection of its
+ * own, in a worker thread, so that a window shows at once and then says
+ * when the file is damaged. Until it has finished, the first write runs
+ * the same check itself.
+ */
+void
+desk_store_verify_async (DeskStore           *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_task_set_source_tag (task, desk_store_verify_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+/**
+ * desk_store_verify_finish:
+ *
+ * Returns: %FALSE with @error (DESK_STORE_ERROR_CORRUPT, saying what to do)
+ *   when the file is damaged; from then on every write is refused
+ */
+gboolean
+desk_store_verify_finish (DeskStore     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_autofree char *problems = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  problems = g_task_propagate_pointer (G_TASK (result), &local);
+  if (problems == NULL)
+    {
+      /* The check could not run (locked…): the first write will run it */
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (problems[0] != '\0')
+    set_damage (self, problems);
+  self->verified = TRUE;
+  if (self->damage != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->damage));
       return FALSE;
     }
   return TRUE;
@@ -2148,7 +2308,6 @@ desk_store_add_media (DeskStore   *self,
   g_autofree char *name = NULL;
   g_autofree char *target = NULL;
   g_autofree char *mime = NULL;
-  const char *dot;
   sqlite3_stmt *stmt;
   gsize length = 0;
   int rc;
@@ -2171,13 +2330,17 @@ desk_store_add_media (DeskStore   *self,
       return FALSE;
     }
 
+  if (!desk_media_check_image (path, error))
+    return FALSE;
+
   base = g_path_get_basename (path);
-  dot = strrchr (base, '.');
-  name = g_strconcat (sha, dot ? dot : "", NULL);
+  name = desk_media_file_name (sha, base);
   dir = desk_store_get_media_dir (self);
   target = g_build_filename (dir, name, NULL);
+  /* Clients' unpublished images: readable by the user alone */
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      (!g_file_test (target, G_FILE_TEST_EXISTS) && !g_file_set_contents (target, contents, length, error)))
+      (!g_file_test (target, G_FILE_TEST_EXISTS) &&
+       !g_file_set_contents_full (target, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error)))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
@@ -2591,10 +2754,17 @@ desk_store_list_attachments (DeskStore  *self,
   sqlite3_bind_int64 (stmt, 1, post_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DeskAttachment *attachment = g_new0 (DeskAttachment, 1);
-      const char *dot = strrchr (column_text (stmt, 2), '.');
-      g_autofree char *name = g_strconcat (column_text (stmt, 1), dot ? dot : "", NULL);
+      DeskAttachment *attachment;
+      g_autofree char *name = desk_media_file_name (column_text (stmt, 1), column_text (stmt, 2));
 
+      if (name == NULL)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
+                       _("An image of this post is recorded with an invalid name: the workspace is damaged."));
+          return NULL;
+        }
+      attachment = g_new0 (DeskAttachment, 1);
       attachment->media_id = sqlite3_column_int64 (stmt, 0);
       attachment->path = g_build_filename (dir, name, NULL);
       attachment->alt = g_strdup (column_text (stmt, 3));
@@ -2836,10 +3006,13 @@ desk_store_dup_media_path (DeskStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      const char *dot = strrchr (column_text (stmt, 1), '.');
-      g_autofree char *name = g_strconcat (column_text (stmt, 0), dot ? dot : "", NULL);
+      g_autofree char *name = desk_media_file_name (column_text (stmt, 0), column_text (stmt, 1));
 
-      path = g_build_filename (dir, name, NULL);
+      if (name != NULL)
+        path = g_build_filename (dir, name, NULL);
+      else
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
+                     _("This image is recorded with an invalid name: the workspace is damaged."));
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)

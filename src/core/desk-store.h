@@ -94,6 +94,13 @@ gboolean     desk_store_count_rows             (DeskStore           *self,
                                                 gint64              *count,
                                                 GError             **error);
 gboolean     desk_store_poll_external_changes  (DeskStore           *self);
+void         desk_store_verify_async           (DeskStore           *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean     desk_store_verify_finish          (DeskStore           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 gboolean     desk_store_check_integrity        (DeskStore           *self,
                                                 GError             **error);
 

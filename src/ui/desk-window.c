@@ -45,6 +45,7 @@ struct _DeskWindow
 
   GtkWidget            *pages[4];
   guint                 poll_id;
+  GCancellable         *cancellable;   /* the window's work in other threads */
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -364,6 +365,7 @@ desk_window_dispose (GObject *object)
   DeskWindow *self = (DeskWindow *) object;
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
@@ -375,6 +377,7 @@ desk_window_finalize (GObject *object)
   DeskWindow *self = (DeskWindow *) object;
 
   g_clear_object (&self->brands);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
@@ -431,6 +434,7 @@ static void
 desk_window_init (DeskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
   g_signal_connect_swapped (self->brand_dropdown, "notify::selected-item",
                             G_CALLBACK (brand_selected_cb), self);
@@ -446,6 +450,22 @@ poll_store_cb (gpointer data)
   if (self->store != NULL && desk_store_poll_external_changes (self->store))
     desk_window_refresh (self);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+verified_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(DeskWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  /* A damaged file: say so in place of a calendar that would look empty
+   * or half full, and what to do; nothing is written to it any more */
+  if (!desk_store_verify_finish (DESK_STORE (source), result, &error) &&
+      g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT) &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    show_error (self, error->message);
 }
 
 DeskWindow *
@@ -477,6 +497,7 @@ desk_window_new (DeskApplication *application,
 
   self->store = g_object_ref (store);
   load_brands (self);
+  desk_store_verify_async (store, self->cancellable, verified_cb, g_object_ref (self));
 
   /* Changes made elsewhere (community-desk-cli…) reach the views. */
   desk_store_poll_external_changes (store);
