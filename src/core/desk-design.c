@@ -30,6 +30,7 @@
 
 #include "desk-checks.h"
 #include "desk-design.h"
+#include "desk-media.h"
 
 struct _DeskDesign
 {
@@ -421,8 +422,11 @@ lookup_image (DeskDesign *self,
   if (!g_hash_table_lookup_extended (self->images, resolved, NULL, &surface))
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (resolved, &error);
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
 
+      /* The header first: a small file may declare a huge image */
+      if (desk_media_check_image (resolved, &error))
+        pixbuf = gdk_pixbuf_new_from_file (resolved, &error);
       if (pixbuf == NULL)
         g_message ("Cannot read image %s: %s", resolved, error->message);
       else
@@ -519,7 +523,15 @@ text_layout (cairo_t         *cr,
   pango_layout_set_width (layout, (int) (MAX (1, layer->width) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, aligns[CLAMP (layer->align, DESK_ALIGN_LEFT, DESK_ALIGN_RIGHT)]);
-  pango_layout_set_text (layout, layer->text != NULL ? layer->text : "", -1);
+  {
+    /* A text typed in the designer is cut where a file's would be refused */
+    const char *text = layer->text != NULL ? layer->text : "";
+    const char *end = text;
+
+    for (int n = 0; *end != '\0' && n < DESK_DESIGN_MAX_TEXT; n++)
+      end = g_utf8_next_char (end);
+    pango_layout_set_text (layout, text, (int) (end - text));
+  }
   return layout;
 }
 
@@ -816,10 +828,14 @@ typedef struct
   cairo_rectangle_int_t box;
 } Samples;
 
+/* @behind: (nullable): the background and the layers before @index, drawn;
+ * without it they are drawn here (a check of every layer passes it, so
+ * each layer is drawn once, not once per layer above it) */
 static void
-collect_samples (DeskDesign *self,
-                 guint       index,
-                 Samples    *samples)
+collect_samples (DeskDesign      *self,
+                 guint            index,
+                 cairo_surface_t *behind,
+                 Samples         *samples)
 {
   const DeskLayer *layer = g_ptr_array_index (self->layers, index);
   cairo_surface_t *background = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
@@ -831,9 +847,19 @@ collect_samples (DeskDesign *self,
 
   init_lut ();
   cr = cairo_create (background);
-  draw_background (self, cr);
-  for (guint i = 0; i < index; i++)
-    draw_layer (self, cr, g_ptr_array_index (self->layers, i), TRUE, TRUE);
+  if (behind != NULL)
+    {
+      cairo_set_source_surface (cr, behind, 0, 0);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+  else
+    {
+      draw_background (self, cr);
+      for (guint i = 0; i < index; i++)
+        draw_layer (self, cr, g_ptr_array_index (self->layers, i), TRUE, TRUE);
+    }
   draw_layer (self, cr, layer, TRUE, FALSE);
   cairo_destroy (cr);
   cr = cairo_create (mask);
@@ -979,6 +1005,41 @@ samples_clear (Samples *samples)
   g_clear_pointer (&samples->where, g_array_unref);
 }
 
+/* Measures text layer @index over @behind (see collect_samples ()); its
+ * samples stay in @samples for a fix to be proposed from them */
+static gboolean
+measure_layer (DeskDesign        *self,
+               guint              index,
+               cairo_surface_t   *behind,
+               DeskLayerContrast *result,
+               Samples           *samples)
+{
+  const DeskLayer *layer = g_ptr_array_index (self->layers, index);
+  double text_lum;
+
+  if (layer->kind != DESK_LAYER_TEXT || layer->text == NULL)
+    return FALSE;
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (layer->text));
+
+    if (stripped[0] == '\0')
+      return FALSE;
+  }
+
+  collect_samples (self, index, behind, samples);
+  if (samples->lums->len == 0)
+    return FALSE;
+  text_lum = desk_colour_luminance (&layer->colour);
+  result->ratio = percentile_ratio (samples, text_lum, &result->worst);
+  result->large = is_large (layer);
+  result->passes_aa = result->ratio >= (result->large ? 3.0 : 4.5);
+  result->passes_aaa = result->ratio >= (result->large ? 4.5 : 7.0);
+  result->box = samples->box;
+  result->n_pixels = samples->lums->len;
+  worst_block (samples, text_lum, &result->worst_area);
+  return TRUE;
+}
+
 /**
  * desk_design_measure_contrast:
  * @index: a text layer
@@ -992,40 +1053,14 @@ desk_design_measure_contrast (DeskDesign        *self,
                               guint              index,
                               DeskLayerContrast *result)
 {
-  const DeskLayer *layer;
   Samples samples = { 0 };
+  gboolean measured;
 
   g_return_val_if_fail (DESK_IS_DESIGN (self), FALSE);
   g_return_val_if_fail (index < self->layers->len, FALSE);
-  layer = g_ptr_array_index (self->layers, index);
-  if (layer->kind != DESK_LAYER_TEXT || layer->text == NULL)
-    return FALSE;
-  {
-    g_autofree char *stripped = g_strstrip (g_strdup (layer->text));
-
-    if (stripped[0] == '\0')
-      return FALSE;
-  }
-
-  collect_samples (self, index, &samples);
-  if (samples.lums->len == 0)
-    {
-      samples_clear (&samples);
-      return FALSE;
-    }
-  {
-    double text_lum = desk_colour_luminance (&layer->colour);
-
-    result->ratio = percentile_ratio (&samples, text_lum, &result->worst);
-    result->large = is_large (layer);
-    result->passes_aa = result->ratio >= (result->large ? 3.0 : 4.5);
-    result->passes_aaa = result->ratio >= (result->large ? 4.5 : 7.0);
-    result->box = samples.box;
-    result->n_pixels = samples.lums->len;
-    worst_block (&samples, text_lum, &result->worst_area);
-  }
+  measured = measure_layer (self, index, NULL, result, &samples);
   samples_clear (&samples);
-  return TRUE;
+  return measured;
 }
 
 static void
@@ -1094,7 +1129,15 @@ desk_design_check (DeskDesign *self,
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_finding_free);
 
+  cairo_surface_t *behind;
+  cairo_t *cr;
+
   g_return_val_if_fail (DESK_IS_DESIGN (self), findings);
+
+  /* What lies behind each layer, drawn layer after layer as it goes up */
+  behind = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
+  cr = cairo_create (behind);
+  draw_background (self, cr);
   for (guint i = 0; i < self->layers->len; i++)
     {
       const DeskLayer *layer = g_ptr_array_index (self->layers, i);
@@ -1102,9 +1145,14 @@ desk_design_check (DeskDesign *self,
       DeskFinding *finding;
       Samples samples = { 0 };
 
-      if (!desk_design_measure_contrast (self, i, &contrast) || contrast.passes_aa)
-        continue;
-      collect_samples (self, i, &samples);
+      cairo_surface_flush (behind);
+      if (!measure_layer (self, i, behind, &contrast, &samples) || contrast.passes_aa)
+        {
+          samples_clear (&samples);
+          draw_layer (self, cr, layer, TRUE, TRUE);
+          continue;
+        }
+      draw_layer (self, cr, layer, TRUE, TRUE);
       finding = g_new0 (DeskFinding, 1);
       finding->id = "contrast-low";
       finding->severity = DESK_SEVERITY_WARNING;
@@ -1120,6 +1168,8 @@ desk_design_check (DeskDesign *self,
       g_ptr_array_add (findings, finding);
       samples_clear (&samples);
     }
+  cairo_destroy (cr);
+  cairo_surface_destroy (behind);
   return findings;
 }
 
@@ -1181,16 +1231,38 @@ read_colour (JsonObject  *object,
   return TRUE;
 }
 
-static double
-read_number (JsonObject *object,
-             const char *member,
-             double      fallback)
+/* Member @member of @object as a number in [@min, @max], @fallback when
+ * absent; a number that is not finite or out of range is refused, since
+ * every later computation (pixel boxes, sampling) trusts it */
+static gboolean
+read_number (JsonObject  *object,
+             const char  *member,
+             double       fallback,
+             double       min,
+             double       max,
+             double      *value,
+             GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  if (node == NULL || json_node_get_value_type (node) == G_TYPE_STRING || !JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-  return json_node_get_double (node);
+  *value = fallback;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) == G_TYPE_STRING ||
+      json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not a number"), member);
+      return FALSE;
+    }
+  *value = json_node_get_double (node);
+  if (!isfinite (*value) || *value < min || *value > max)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is out of range (%g to %g)"),
+                   member, min, max);
+      *value = fallback;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static DeskLayer *
@@ -1207,11 +1279,24 @@ read_layer (DeskDesign  *self,
     {
       const char *align = json_object_get_string_member_with_default (object, "align", "left");
 
+      double weight;
+
       layer->kind = DESK_LAYER_TEXT;
       layer->text = g_strdup (json_object_get_string_member_with_default (object, "text", ""));
       layer->font = g_strdup (json_object_get_string_member_with_default (object, "font", "Cantarell"));
-      layer->size = CLAMP (read_number (object, "size", 64), 1, 2000);
-      layer->weight = CLAMP ((int) read_number (object, "weight", 400), 100, 1000);
+      if (!read_number (object, "size", 64, 1, 2000, &layer->size, &local) ||
+          !read_number (object, "weight", 400, 100, 1000, &weight, &local))
+        goto fail;
+      layer->weight = (int) weight;
+      if (!g_utf8_validate (layer->text, -1, NULL))
+        layer->text[0] = '\0';
+      if (g_utf8_strlen (layer->text, -1) > DESK_DESIGN_MAX_TEXT)
+        {
+          g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("the text is longer than %d characters: a visual holds a few words"),
+                       DESK_DESIGN_MAX_TEXT);
+          goto fail;
+        }
       layer->shadow = json_object_get_boolean_member_with_default (object, "shadow", FALSE);
       layer->band_colour = (DeskColour) { 0, 0, 0 };
       layer->band = json_object_has_member (object, "band");
@@ -1221,8 +1306,6 @@ read_layer (DeskDesign  *self,
       if (!read_colour (object, "colour", &layer->colour, TRUE, &local) ||
           (layer->band && !read_colour (object, "band", &layer->band_colour, FALSE, &local)))
         goto fail;
-      if (!g_utf8_validate (layer->text, -1, NULL))
-        layer->text[0] = '\0';
     }
   else if (g_str_equal (type, "logo"))
     {
@@ -1239,15 +1322,57 @@ read_layer (DeskDesign  *self,
       g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("unknown layer type “%s”"), type);
       goto fail;
     }
-  layer->x = read_number (object, "x", 0);
-  layer->y = read_number (object, "y", 0);
-  layer->width = CLAMP (read_number (object, "width", self->width), 1, 100000);
+  if (!read_number (object, "x", 0, -DESK_DESIGN_MAX_COORD, DESK_DESIGN_MAX_COORD, &layer->x, &local) ||
+      !read_number (object, "y", 0, -DESK_DESIGN_MAX_COORD, DESK_DESIGN_MAX_COORD, &layer->y, &local) ||
+      !read_number (object, "width", self->width, 1, DESK_DESIGN_MAX_COORD, &layer->width, &local))
+    goto fail;
   return layer;
 
 fail:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Layer %u: %s"), index + 1, local->message);
   layer_free (layer);
   return NULL;
+}
+
+/* Refuses what would exhaust the parser before it runs: json-glib's parser
+ * recurses once per nesting level, so 100,000 "[" overflow the stack */
+static gboolean
+check_json_shape (const char  *json,
+                  GError     **error)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+  gsize n;
+
+  for (n = 0; json[n] != '\0'; n++)
+    {
+      char c = json[n];
+
+      if (n >= DESK_DESIGN_MAX_BYTES)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Not a design: the file is larger than %d KB"), DESK_DESIGN_MAX_BYTES / 1024);
+          return FALSE;
+        }
+      if (in_string)
+        {
+          if (c == '\\' && json[n + 1] != '\0')
+            n++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == '[' || c == '{') && ++depth > DESK_DESIGN_MAX_DEPTH)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Not a design: it nests more than %d levels deep"), DESK_DESIGN_MAX_DEPTH);
+          return FALSE;
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return TRUE;
 }
 
 /**
@@ -1270,6 +1395,8 @@ desk_design_new_from_json (const char  *json,
   JsonNode *node;
   const char *preset;
 
+  if (!check_json_shape (json, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, json, -1, &local))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Not a design: %s"), local->message);
@@ -1310,12 +1437,23 @@ desk_design_new_from_json (const char  *json,
         }
       self->background_image = g_strdup (json_object_get_string_member_with_default (background, "image", NULL));
       self->contain = g_str_equal (fit, "contain");
-      self->focus_x = CLAMP (read_number (background, "focus_x", 0.5), 0, 1);
-      self->focus_y = CLAMP (read_number (background, "focus_y", 0.5), 0, 1);
+      if (!read_number (background, "focus_x", 0.5, 0, 1, &self->focus_x, &local) ||
+          !read_number (background, "focus_y", 0.5, 0, 1, &self->focus_y, &local))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Background: %s"), local->message);
+          return NULL;
+        }
     }
 
   node = json_object_get_member (root, "layers");
   layers = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  if (layers != NULL && json_array_get_length (layers) > DESK_DESIGN_MAX_LAYERS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Not a design: %u layers, more than the %d a visual may have"),
+                   json_array_get_length (layers), DESK_DESIGN_MAX_LAYERS);
+      return NULL;
+    }
   for (guint i = 0; layers != NULL && i < json_array_get_length (layers); i++)
     {
       JsonNode *node = json_array_get_element (layers, i);
@@ -1343,6 +1481,16 @@ desk_design_load (const char  *path,
   g_autoptr(GError) local = NULL;
   DeskDesign *design;
 
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && st.st_size > DESK_DESIGN_MAX_BYTES)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("%s: not a design: the file is larger than %d KB"), path, DESK_DESIGN_MAX_BYTES / 1024);
+        return NULL;
+      }
+  }
   if (!g_file_get_contents (path, &contents, NULL, error))
     return NULL;
   dir = g_path_get_dirname (path);

@@ -12,6 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* What a design may hold: a visual is a few short texts and logos; past
+ * these limits a file is refused (or a text cut) rather than let a hostile
+ * file exhaust the stack, the memory or the time of the checks */
+#define DESK_DESIGN_MAX_BYTES  (1024 * 1024)  /* of JSON */
+#define DESK_DESIGN_MAX_DEPTH  16             /* nesting of JSON arrays and objects */
+#define DESK_DESIGN_MAX_LAYERS 200
+#define DESK_DESIGN_MAX_TEXT   2000           /* characters of one text layer */
+#define DESK_DESIGN_MAX_COORD  20000.0        /* |x|, |y| and width, pixels */
+
 #define DESK_TYPE_DESIGN (desk_design_get_type ())
 G_DECLARE_FINAL_TYPE (DeskDesign, desk_design, DESK, DESIGN, GObject)
 
