@@ -53,12 +53,47 @@ static const Command commands[] = {
   { "render-visual", cmd_render_visual, N_("Render a design (JSON) to a PNG image at its format's size") },
 };
 
+/* @text with its control characters written as escapes ("\r", "\x1b"):
+ * what a file or an option holds must not move the cursor or recolour the
+ * terminal it is shown in. Newlines become spaces when @one_line. */
+static char *
+terminal_safe (const char *text,
+               gboolean    one_line)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text != NULL ? text : "";
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: the byte, written out */
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\n' && one_line)
+        g_string_append_c (out, ' ');
+      else if (c == '\n' || c == '\t')
+        g_string_append_unichar (out, c);
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static int
 fail (const char *message)
 {
-  g_autofree char *one_line = g_strdup (message);
+  g_autofree char *one_line = terminal_safe (message, TRUE);
 
-  g_strdelimit (one_line, "\n", ' ');
   g_printerr ("community-desk-cli: %s\n", one_line);
   return 1;
 }
@@ -314,7 +349,7 @@ cmd_import_posts (int    argc,
     return fail (error->message);
   if (argc != 2)
     return fail (_("import-posts needs one CSV FILE"));
-  if (!g_file_get_contents (argv[1], &text, NULL, &error))
+  if ((text = desk_csv_load (argv[1], &error)) == NULL)
     return fail (error->message);
 
   store = desk_store_open (database, DESK_STORE_OPEN_NO_CREATE, &error);
@@ -334,14 +369,19 @@ cmd_import_posts (int    argc,
       DeskCsvRow *row = g_ptr_array_index (rows, i);
 
       if (row->error != NULL)
-        g_print ("%s\n", row->error);
+        {
+          g_autofree char *message = terminal_safe (row->error, TRUE);
+
+          g_print ("%s\n", message);
+        }
       else
         {
           g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (row->post));
           g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
           g_autofree char *title = desk_post_dup_display_title (row->post);
+          g_autofree char *safe = terminal_safe (title, TRUE);
 
-          g_print (_("Line %u: %s %s\n"), row->line, when, title);
+          g_print (_("Line %u: %s %s\n"), row->line, when, safe);
         }
     }
 
@@ -677,11 +717,13 @@ cmd_check (int    argc,
       for (guint i = 0; i < findings->len; i++)
         {
           DeskFinding *f = g_ptr_array_index (findings, i);
+          g_autofree char *message = terminal_safe (f->message, TRUE);
+          g_autofree char *fix = terminal_safe (f->fix, FALSE);
 
-          g_print ("%s %s (%s): %s\n", desk_severity_to_id (f->severity), f->id, f->target, f->message);
+          g_print ("%s %s (%s): %s\n", desk_severity_to_id (f->severity), f->id, f->target, message);
           if (f->fix != NULL)
             /* Translators: the corrected text a finding proposes */
-            g_print ("  %s %s\n", _("fix:"), f->fix);
+            g_print ("  %s %s\n", _("fix:"), fix);
         }
     }
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "desk-time.h"
 #include "desk-csv.h"
@@ -33,6 +34,21 @@ enum {
   COL_STATUS,
   N_COLS
 };
+
+/* What a spreadsheet reads as the start of a formula (OWASP, CSV Injection) */
+#define FORMULA_STARTS "=+-@\t\r"
+
+/* Whether @value starts with a formula's first character after its first
+ * apostrophes (at least one if @escaped): export adds one apostrophe to
+ * such a value, import takes one away, so "'=x" round-trips as "''=x" */
+static gboolean
+looks_like_formula (const char *value,
+                    gboolean    escaped)
+{
+  gsize k = strspn (value, "'");
+
+  return (!escaped || k > 0) && value[k] != '\0' && strchr (FORMULA_STARTS, value[k]) != NULL;
+}
 
 static const char * const column_names[N_COLS][3] = {
   { "date", "jour", NULL },
@@ -70,6 +86,53 @@ record_free (Record *record)
   g_free (record);
 }
 
+/* A month of posts is a few hundred kilobytes; past this it is not ours */
+#define MAX_CSV_BYTES (64 * 1024 * 1024)
+
+/**
+ * desk_csv_load:
+ * @path: a CSV file
+ *
+ * Reads @path for desk_csv_parse (). A NUL byte (a binary file, or one
+ * damaged) is refused with its line: read as C text, everything after it
+ * would silently be lost.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error
+ */
+char *
+desk_csv_load (const char  *path,
+               GError     **error)
+{
+  g_autofree char *text = NULL;
+  const char *nul;
+  gsize length = 0;
+
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && st.st_size > MAX_CSV_BYTES)
+      {
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                     _("“%s” is too large for a list of posts (more than %d MB)."), path, MAX_CSV_BYTES / (1024 * 1024));
+        return NULL;
+      }
+  }
+  if (!g_file_get_contents (path, &text, &length, error))
+    return NULL;
+  nul = memchr (text, '\0', length);
+  if (nul != NULL)
+    {
+      guint line = 1;
+
+      for (const char *p = text; p < nul; p++)
+        line += *p == '\n';
+      g_set_error (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                   _("Line %u holds a NUL byte: this is not a CSV text file. Nothing was imported."), line);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
 /**
  * desk_csv_split:
  * @delimiter: ',' or ';'
@@ -85,6 +148,7 @@ desk_csv_split (const char  *text,
   g_autoptr(GString) field = g_string_new (NULL);
   Record *record = NULL;
   gboolean quoted = FALSE;
+  gboolean was_quoted = FALSE;   /* the field was quoted: its spaces are its own */
   guint line = 1;
   const char *p = text;
 
@@ -123,7 +187,10 @@ desk_csv_split (const char  *text,
               p++;
             }
           else if (c == '"')
-            quoted = FALSE;
+            {
+              quoted = FALSE;
+              was_quoted = TRUE;
+            }
           else
             {
               if (c == '\n')
@@ -133,17 +200,25 @@ desk_csv_split (const char  *text,
           continue;
         }
 
-      if (c == '"' && field->len == 0)
-        quoted = TRUE;
-      else if (c == delimiter)
+      /* A lone CR ends a line too (old Mac files) */
+      if (c == '\r' && p[1] != '\n')
+        c = '\n';
+
+      if (c == '"' && !was_quoted && field->len == strspn (field->str, " \t"))
         {
-          g_ptr_array_add (record->fields, g_strdup (field->str));
           g_string_truncate (field, 0);
+          quoted = TRUE;
         }
-      else if (c == '\n' || c == '\0')
+      else if (c == delimiter || c == '\n' || c == '\0')
         {
-          g_ptr_array_add (record->fields, g_strdup (field->str));
+          /* Spaces around an unquoted value are the spreadsheet's; inside
+           * quotes they are the text's and round-trip */
+          g_ptr_array_add (record->fields, was_quoted ? g_strdup (field->str)
+                                                      : g_strstrip (g_strdup (field->str)));
           g_string_truncate (field, 0);
+          was_quoted = FALSE;
+          if (c == delimiter)
+            continue;
 
           /* Blank lines are not records. */
           if (record->fields->len == 1 && ((char *) record->fields->pdata[0])[0] == '\0')
@@ -155,7 +230,9 @@ desk_csv_split (const char  *text,
           if (c == '\0')
             break;
         }
-      else if (c != '\r')
+      else if (c == '\r' || (was_quoted && (c == ' ' || c == '\t')))
+        ;   /* a CR before LF, spaces after a closing quote */
+      else
         g_string_append_c (field, c);
     }
 
@@ -166,9 +243,16 @@ static char *
 field_at (Record *record,
           int     column)
 {
+  const char *value;
+
   if (column < 0 || (guint) column >= record->fields->len)
     return g_strdup ("");
-  return g_strstrip (g_strdup (g_ptr_array_index (record->fields, column)));
+  value = g_ptr_array_index (record->fields, column);
+  /* The apostrophe desk_csv_export () puts before what a spreadsheet would
+   * take for a formula */
+  if (looks_like_formula (value, TRUE))
+    value++;
+  return g_strdup (value);
 }
 
 /* YYYY-MM-DD or DD/MM/YYYY, and HH:MM, as local time */
@@ -512,14 +596,21 @@ append_field (GString    *out,
               gboolean    last)
 {
   const char *v = value ? value : "";
+  /* CSV injection: a cell starting with = + - @ (or a tab or CR) is a
+   * formula to a spreadsheet; OWASP's advice is an apostrophe before it, in
+   * a quoted field (desk_csv_parse () takes it away again) */
+  gboolean formula = looks_like_formula (v, FALSE);
+  /* A quote keeps what an unquoted field would lose: spaces at its ends,
+   * and a first apostrophe that desk_csv_parse () would take away */
+  gboolean ends = v[0] == ' ' || v[0] == '\t' || (v[0] != '\0' && v[strlen (v) - 1] == ' ');
 
-  if (strpbrk (v, ",\"\n\r;") != NULL)
+  if (formula || ends || strpbrk (v, ",\"\n\r;") != NULL)
     {
       g_autofree char *escaped = NULL;
       g_auto(GStrv) parts = g_strsplit (v, "\"", -1);
 
       escaped = g_strjoinv ("\"\"", parts);
-      g_string_append_printf (out, "\"%s\"", escaped);
+      g_string_append_printf (out, formula ? "\"'%s\"" : "\"%s\"", escaped);
     }
   else
     g_string_append (out, v);

@@ -18,6 +18,8 @@ typedef struct
 
 void       desk_csv_row_free   (DeskCsvRow  *row);
 
+char      *desk_csv_load       (const char  *path,
+                                GError     **error);
 GPtrArray *desk_csv_split      (const char  *text,
                                 char         delimiter,
                                 GError     **error);

@@ -1581,7 +1581,7 @@ desk_calendar_page_preview_import (DeskCalendarPage  *self,
 
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), NULL);
 
-  if (!g_file_get_contents (path, &text, NULL, error))
+  if ((text = desk_csv_load (path, error)) == NULL)
     return NULL;
   dir = g_path_get_dirname (path);
   rows = desk_csv_parse (desk_page_get_store (DESK_PAGE (self)), desk_page_get_brand_id (DESK_PAGE (self)),
