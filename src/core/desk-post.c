@@ -390,8 +390,9 @@ desk_post_set_channel_ids (DeskPost     *self,
         i++;
     }
 
+  /* An empty GArray's data may be NULL, which memcmp () must not be given */
   if (sorted->len == self->channel_ids->len &&
-      memcmp (sorted->data, self->channel_ids->data, sorted->len * sizeof (gint64)) == 0)
+      (sorted->len == 0 || memcmp (sorted->data, self->channel_ids->data, sorted->len * sizeof (gint64)) == 0))
     return;
 
   g_array_unref (self->channel_ids);
