@@ -94,6 +94,9 @@ with tempfile.TemporaryDirectory() as tmp:
               abs(data.get("wcag_ratio", 0) - 4.5422) < 0.00005 and data.get("aa_normal") is True
               and data.get("aa_large") is True and data.get("aaa_normal") is False
               and data.get("aaa_large") is True, p.stdout)
+    p = run("contrast", "--json", "#aaaaaa", "#ffffff")
+    tap.check("contrast --json prints the ratio at the precision it means",
+              p.returncode == 0 and '"wcag_ratio":2.3231,' in p.stdout, p.stdout)
     p = run("contrast", "#12", "#fff")
     tap.check("contrast refuses a bad colour in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
 

@@ -18,6 +18,7 @@
 #include "desk-csv.h"
 #include "desk-demo.h"
 #include "desk-design.h"
+#include "desk-json.h"
 #include "desk-media.h"
 #include "desk-store-private.h"
 
@@ -557,6 +558,33 @@ test_post_no_channels (void)
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* JSON numbers at the precision they mean; strings left as they are, even
+ * when they look like numbers or hold escaped quotes */
+static void
+test_json_numbers (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "ratio");
+  json_builder_add_double_value (builder, 2.3231);
+  json_builder_set_member_name (builder, "list");
+  json_builder_begin_array (builder);
+  json_builder_add_double_value (builder, 0.1 + 0.2);
+  json_builder_add_double_value (builder, -1e-7);
+  json_builder_add_double_value (builder, 1e300);
+  json_builder_add_int_value (builder, -42);
+  json_builder_add_string_value (builder, "\"2.3231000000000002\" 0.30000000000000004");
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = desk_json_to_data (root, FALSE);
+  g_assert_cmpstr (text, ==, "{\"ratio\":2.3231,\"list\":[0.30000000000000004,-1e-07,1e+300,-42,"
+                             "\"\\\"2.3231000000000002\\\" 0.30000000000000004\"]}");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -569,6 +597,7 @@ main (int    argc,
   g_test_add_func ("/hostile/design/shape", test_design_shape);
   g_test_add_func ("/hostile/design/check-matches-measure", test_design_check_matches_measure);
   g_test_add_func ("/hostile/post/no-channels", test_post_no_channels);
+  g_test_add_func ("/hostile/json/numbers", test_json_numbers);
   ADD ("image/limits", test_image_limits);
   ADD ("media/names", test_media_names);
   ADD ("store/damaged-not-written", test_damaged_not_written);

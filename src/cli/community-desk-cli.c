@@ -20,6 +20,7 @@
 #include "desk-design.h"
 #include "desk-brand.h"
 #include "desk-ics.h"
+#include "desk-json.h"
 #include "desk-store.h"
 #include "desk-time.h"
 
@@ -452,7 +453,6 @@ cmd_contrast (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
@@ -469,8 +469,7 @@ cmd_contrast (int    argc,
       json_builder_add_boolean_value (builder, c.aaa_large);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
+      text = desk_json_to_data (root, FALSE);
       g_print ("%s\n", text);
       return 0;
     }
@@ -652,7 +651,6 @@ cmd_check (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *out = NULL;
 
@@ -700,8 +698,7 @@ cmd_check (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      out = json_generator_to_data (generator, NULL);
+      out = desk_json_to_data (root, FALSE);
       g_print ("%s\n", out);
     }
   else

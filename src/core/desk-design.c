@@ -30,6 +30,7 @@
 
 #include "desk-checks.h"
 #include "desk-design.h"
+#include "desk-json.h"
 #include "desk-media.h"
 
 struct _DeskDesign
@@ -1516,7 +1517,6 @@ char *
 desk_design_to_json (DeskDesign *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
@@ -1586,7 +1586,5 @@ desk_design_to_json (DeskDesign *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return desk_json_to_data (root, TRUE);
 }
