@@ -16,6 +16,7 @@
 #include "desk-ics.h"
 #include "desk-post-filter.h"
 #include "desk-channel.h"
+#include "desk-time.h"
 
 static void
 assert_holiday (guint       year,
@@ -544,6 +545,43 @@ test_post_revision (void)
   g_assert_cmpuint (desk_post_get_revision (post), !=, r);
 }
 
+static void
+assert_default_time (GDateTime  *day,
+                     const char *now_iso,
+                     const char *expected)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (now_iso, desk_time_local_zone ());
+  g_autoptr(GDateTime) at = desk_time_default_post_time (day, now, 9, 30);
+  g_autofree char *text = g_date_time_format (at, "%Y-%m-%d %H:%M");
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* A new post never starts at a time already gone, silently */
+static void
+test_default_post_time (void)
+{
+  g_autoptr(GDateTime) monday = desk_time_new_local (2026, 11, 23, 0, 0, 0);
+  g_autoptr(GDateTime) friday = desk_time_new_local (2026, 11, 27, 15, 0, 0);
+  g_autoptr(GDateTime) last_week = desk_time_new_local (2026, 11, 16, 0, 0, 0);
+
+  /* Before the default time: the default time */
+  assert_default_time (NULL, "2026-11-23T08:00:00", "2026-11-23 09:30");
+  assert_default_time (monday, "2026-11-23T09:29:59", "2026-11-23 09:30");
+  /* Past it, today: the next quarter hour at least 5 minutes ahead */
+  assert_default_time (NULL, "2026-11-23T10:00:00", "2026-11-23 10:15");
+  assert_default_time (monday, "2026-11-23T10:07:00", "2026-11-23 10:15");
+  assert_default_time (monday, "2026-11-23T10:10:00", "2026-11-23 10:15");
+  assert_default_time (monday, "2026-11-23T10:10:30", "2026-11-23 10:30");
+  assert_default_time (monday, "2026-11-23T10:11:00", "2026-11-23 10:30");
+  /* Late at night: tomorrow's first quarter */
+  assert_default_time (NULL, "2026-11-23T23:56:00", "2026-11-24 00:15");
+  /* Another day ahead: its default time, whatever the hour now */
+  assert_default_time (friday, "2026-11-23T22:00:00", "2026-11-27 09:30");
+  /* A day gone by, chosen on purpose: kept (the editor warns) */
+  assert_default_time (last_week, "2026-11-23T10:00:00", "2026-11-16 09:30");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -558,6 +596,7 @@ main (int    argc,
   g_test_add_func ("/calendar/filter", test_filter);
   g_test_add_func ("/calendar/cadence", test_cadence);
   g_test_add_func ("/calendar/slots", test_slots);
+  g_test_add_func ("/calendar/default-post-time", test_default_post_time);
   g_test_add_func ("/checks/contrast", test_contrast);
   g_test_add_func ("/checks/text-count", test_text_count);
   g_test_add_func ("/checks/findings", test_checks);

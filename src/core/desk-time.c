@@ -126,6 +126,47 @@ desk_time_at_local (GDateTime *day,
                                 g_date_time_get_day_of_month (local), hour, minute, 0);
 }
 
+/**
+ * desk_time_default_post_time:
+ * @day: (nullable): the day chosen (a day of the calendar), or %NULL for today
+ * @now: the current time
+ *
+ * When a new post is planned: @day at the user's default posting time
+ * (@hour:@minute) while that is still ahead; on today once it has passed,
+ * the next round quarter hour at least five minutes ahead (a post is never
+ * planned, silently, at a time already gone). A day before today keeps the
+ * default time: the user chose it, and the editor says it has passed.
+ *
+ * Returns: (transfer full): the time, local
+ */
+GDateTime *
+desk_time_default_post_time (GDateTime *day,
+                             GDateTime *now,
+                             int        hour,
+                             int        minute)
+{
+  g_autoptr(GDateTime) local_now = desk_time_to_local (now);
+  g_autoptr(GDateTime) today = desk_time_local_midnight (local_now);
+  g_autoptr(GDateTime) date = desk_time_local_midnight (day != NULL ? day : local_now);
+  g_autoptr(GDateTime) wanted = desk_time_at_local (date, hour, minute);
+  g_autoptr(GDateTime) soon = NULL;
+  int quarters;
+
+  if (g_date_time_compare (wanted, local_now) > 0 || g_date_time_compare (date, today) < 0)
+    return g_steal_pointer (&wanted);
+
+  /* Minutes since midnight, five ahead, up to the next quarter */
+  soon = g_date_time_add_minutes (local_now, 5);
+  quarters = (g_date_time_get_hour (soon) * 60 + g_date_time_get_minute (soon) +
+              (g_date_time_get_second (soon) > 0 ? 1 : 0) + 14) / 15;
+  {
+    g_autoptr(GDateTime) midnight = desk_time_local_midnight (soon);
+    g_autoptr(GDateTime) next_day = g_date_time_add_days (midnight, quarters / (24 * 4));
+
+    return desk_time_at_local (next_day, (quarters % (24 * 4)) / 4, (quarters % 4) * 15);
+  }
+}
+
 /* YYYY-MM-DD of @time's local date. */
 char *
 desk_time_format_day (GDateTime *time)

@@ -23,6 +23,10 @@ GDateTime *desk_time_month_start   (GDateTime *time);
 GDateTime *desk_time_at_local      (GDateTime *day,
                                     int        hour,
                                     int        minute);
+GDateTime *desk_time_default_post_time (GDateTime *day,
+                                        GDateTime *now,
+                                        int        hour,
+                                        int        minute);
 char      *desk_time_format_day    (GDateTime *time);
 GDateTime *desk_time_move_to_day   (GDateTime *time,
                                     GDateTime *day);

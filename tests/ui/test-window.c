@@ -184,8 +184,35 @@ test_new_post (Fixture       *f,
   g_assert_nonnull (check);
   gtk_check_button_set_active (check, TRUE);
   adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_POST_DIALOG, "status_row"), DESK_POST_STATUS_SCHEDULED);
-  gtk_spin_button_set_value (template_child (dialog, DESK_TYPE_POST_DIALOG, "hour_spin"), 16);
-  gtk_spin_button_set_value (template_child (dialog, DESK_TYPE_POST_DIALOG, "minute_spin"), 45);
+
+  /* Today at 10:00, past the default 9:30: the next quarter hour at least
+   * five minutes ahead, minutes written with two digits; a time gone by
+   * is said in words */
+  {
+    GtkSpinButton *hour = template_child (dialog, DESK_TYPE_POST_DIALOG, "hour_spin");
+    GtkSpinButton *minute = template_child (dialog, DESK_TYPE_POST_DIALOG, "minute_spin");
+    AdwActionRow *time_row = template_child (dialog, DESK_TYPE_POST_DIALOG, "time_row");
+    g_autofree char *fine = g_strdup (adw_action_row_get_subtitle (time_row));
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (hour), ==, 10);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (minute), ==, 15);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (time_row), "past-time"));
+    gtk_spin_button_set_value (minute, 5);
+    wait_painted (GTK_WIDGET (dialog));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (minute)), ==, "05");
+    gtk_spin_button_set_value (hour, 8);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (time_row), "past-time"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (time_row), !=, fine);
+    /* A published post's time is history: no warning */
+    adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_POST_DIALOG, "status_row"), DESK_POST_STATUS_PUBLISHED);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (time_row), "past-time"));
+    adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_POST_DIALOG, "status_row"), DESK_POST_STATUS_SCHEDULED);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (time_row), "past-time"));
+    gtk_spin_button_set_value (hour, 16);
+    gtk_spin_button_set_value (minute, 45);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (time_row), "past-time"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (time_row), ==, fine);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "post.save", NULL));
   spin ();

@@ -43,6 +43,7 @@ struct _DeskPostDialog
   GtkWidget      *delete_button;
   GtkWidget      *editor_button;
   AdwActionRow   *queue_row;
+  AdwActionRow   *time_row;
 };
 
 G_DEFINE_FINAL_TYPE (DeskPostDialog, desk_post_dialog, ADW_TYPE_WINDOW)
@@ -79,10 +80,60 @@ update_date_label (DeskPostDialog *self)
   gtk_menu_button_set_label (self->date_button, label);
 }
 
+/* The time chosen, when the post is scheduled */
+static GDateTime *
+chosen_time (DeskPostDialog *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (!gtk_switch_get_active (self->schedule_switch))
+    return NULL;
+  date = selected_date (self);
+  return desk_time_at_local (date, gtk_spin_button_get_value_as_int (self->hour_spin),
+                             gtk_spin_button_get_value_as_int (self->minute_spin));
+}
+
+/* A time already gone is said, not silently accepted: the post would not
+ * go out by itself (a published post's time is history, not a plan) */
+static void
+update_time_warning (DeskPostDialog *self)
+{
+  g_autoptr(GDateTime) at = chosen_time (self);
+  g_autoptr(GDateTime) now = desk_time_now ();
+  gboolean past = at != NULL && g_date_time_compare (at, now) < 0 &&
+                  adw_combo_row_get_selected (self->status_row) != DESK_POST_STATUS_PUBLISHED;
+
+  adw_action_row_set_subtitle (self->time_row,
+                               past ? _("This time has already passed: the post will not go out by itself.")
+                                    : _("Local time"));
+  if (past)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_row), "past-time");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_row), "past-time");
+}
+
+static void
+on_time_changed_cb (DeskPostDialog *self)
+{
+  update_time_warning (self);
+}
+
+/* Minutes with two digits: 9:05, not 9:5 */
+static gboolean
+on_minute_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 static void
 on_calendar_day_selected_cb (DeskPostDialog *self)
 {
   update_date_label (self);
+  update_time_warning (self);
 }
 
 static void
@@ -196,20 +247,21 @@ load (DeskPostDialog *self,
     {
       int hour = settings ? g_settings_get_int (settings, "default-post-hour") : 9;
       int minute = settings ? g_settings_get_int (settings, "default-post-minute") : 30;
-      g_autoptr(GDateTime) base = day ? g_date_time_ref (day) : desk_time_now ();
+      g_autoptr(GDateTime) now = desk_time_now ();
 
       gtk_window_set_title (GTK_WINDOW (self), _("New Post"));
       gtk_widget_set_visible (self->delete_button, FALSE);
       gtk_widget_set_visible (self->editor_button, FALSE);
       adw_combo_row_set_selected (self->status_row, DESK_POST_STATUS_DRAFT);
       gtk_switch_set_active (self->schedule_switch, TRUE);
-      when = desk_time_at_local (base, hour, minute);
+      when = desk_time_default_post_time (day, now, hour, minute);
     }
 
   gtk_calendar_select_day (self->calendar, when);
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (when));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (when));
   update_date_label (self);
+  update_time_warning (self);
 }
 
 static void
@@ -456,7 +508,10 @@ desk_post_dialog_class_init (DeskPostDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, delete_button);
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, editor_button);
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, queue_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, time_row);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_minute_output_cb);
 
   gtk_widget_class_install_action (widget_class, "post.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "post.delete", NULL, delete_action_cb);
