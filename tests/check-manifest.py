@@ -53,6 +53,9 @@ runtime = [
     r"libcairo", r"libcairo-gobject", r"libpango-1\.0", r"libpangocairo-1\.0",
     r"libharfbuzz", r"libgdk_pixbuf-2\.0", r"libgraphene-1\.0", r"libsecret-1",
     r"libintl", r"libicuuc", r"libicudata", r"libpsl",
+    # gnome-build-meta elements/sdk/enchant-2.bst (hunspell and nuspell
+    # providers); its dictionaries come from org.gnome.Platform.Locale, see README
+    r"libenchant-2",
 ]
 module_names = [m.get("name", "") for m in modules[:-1]]
 for binary in binaries:

@@ -123,6 +123,38 @@ with tempfile.TemporaryDirectory() as tmp:
     ids = [f["id"] for f in json.loads(p.stdout or "{}").get("findings", [])]
     tap.check("check flags emoji in a row and in place of a word", ids.count("emoji-overuse") == 2, p.stdout)
 
+    # Hashtags: one dictionary word is fine, several run together get their split
+    def hashtag_findings(*args):
+        p = run("check", "--network", "mastodon", *args, "--json")
+        try:
+            data = json.loads(p.stdout)
+        except ValueError:
+            data = {}
+        return p, [f for f in data.get("findings", []) if f.get("id") == "hashtag-camelcase"]
+
+    p, tags = hashtag_findings("--text", "#boulangerie #painaulevain")
+    tap.check("check: #boulangerie is a word, #painaulevain splits into #PainAuLevain",
+              p.returncode == 0 and len(tags) == 1 and tags[0].get("target") == "#painaulevain"
+              and tags[0].get("fix") == "#PainAuLevain" and tags[0].get("severity") == "warning"
+              and set(tags[0]) == {"id", "severity", "message", "target", "fix"}, p.stdout + p.stderr)
+    p, tags = hashtag_findings("--text", "#patisserie #viennoiserie #Villeurbanne #sourdough #croissant")
+    tap.check("check: words without their accents, proper nouns and English words are fine",
+              p.returncode == 0 and tags == [], p.stdout + p.stderr)
+    p, tags = hashtag_findings("--text", "#xkqzvbnwrtplmn")
+    tap.check("check: a run no dictionary splits is a tip without a fix",
+              len(tags) == 1 and tags[0].get("fix") is None and tags[0].get("severity") == "tip", p.stdout)
+    p, fr = hashtag_findings("--text", "#paintout")
+    p, en = hashtag_findings("--text", "#paintout", "--language", "en")
+    tap.check("check --language: the post's language is tried first (French by default)",
+              [f.get("fix") for f in fr] == ["#PainTout"] and [f.get("fix") for f in en] == ["#PaintOut"],
+              f"{fr} {en}")
+    p = run("check", "--network", "mastodon", "--text", "#paintout", "--language", "de")
+    tap.check("check refuses an unknown language in one line", p.returncode != 0 and p.stderr.count("\n") == 1,
+              p.stderr)
+    p = run("check", "--network", "mastodon", "--text", "Du #painaulevain")
+    tap.check("check prints a hashtag's fix",
+              "hashtag-camelcase (#painaulevain)" in p.stdout and "#PainAuLevain" in p.stdout, p.stdout)
+
     # The brand's charter applies to a stored post
     charter_csv = os.path.join(tmp, "charte.csv")
     with open(charter_csv, "w", encoding="utf-8") as f:

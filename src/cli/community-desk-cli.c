@@ -500,7 +500,7 @@ cmd_check (int    argc,
   g_autoptr(GArray) networks = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
   g_autoptr(GPtrArray) alt_list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GHashTable) words = NULL;
+  g_autofree char *language = NULL;
   gint64 post_id = 0;
   gboolean json = FALSE;
   DeskCheckInput input = { 0 };
@@ -512,6 +512,7 @@ cmd_check (int    argc,
     { "image", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &images, N_("An image of the post (repeat it, each with its --alt)"), N_("FILE") },
     { "alt", 0, 0, G_OPTION_ARG_STRING_ARRAY, &alts, N_("The alt text of the --image before it"), N_("TEXT") },
     { "visual", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &visuals, N_("A design (JSON) whose contrast to measure on its rendered pixels"), N_("DESIGN.json") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language, N_("The post’s language, whose dictionary splits hashtags first: fr (default) or en"), N_("LANG") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -527,6 +528,11 @@ cmd_check (int    argc,
     return fail (_("check needs --text, --post or --visual"));
   if (text == NULL && post_id == 0)
     text = g_strdup ("");
+  if (language != NULL && !g_str_equal (language, "fr") && !g_str_equal (language, "en"))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown language “%s”: use fr or en"), language);
+      return fail (message);
+    }
 
   for (guint i = 0; network_names != NULL && network_names[i] != NULL; i++)
     {
@@ -621,11 +627,10 @@ cmd_check (int    argc,
       g_ptr_array_add (designs, design);
     }
 
-  words = desk_checks_load_words ();
   input.text = text;
   input.alts = alt_list;
   input.networks = networks;
-  input.words = words;
+  input.language = language != NULL ? language : "fr";
   input.charter = charter;
   findings = desk_checks_run (&input);
   for (guint i = 0; i < designs->len; i++)

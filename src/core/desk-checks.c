@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-checks.h"
+#include "desk-hashtag.h"
 #include "desk-text-count.h"
 
 void
@@ -203,52 +204,6 @@ check_alt (GPtrArray         *findings,
     }
 }
 
-/* Splits a lower-case hashtag body into dictionary words, fewest first;
- * NULL when it cannot. */
-static GPtrArray *
-split_words (const char *body,
-             GHashTable *words)
-{
-  glong n = g_utf8_strlen (body, -1);
-  g_autofree int *best = g_new (int, n + 1);     /* fewest words for body[0, i) */
-  g_autofree int *from = g_new (int, n + 1);
-  g_autofree const char **at = g_new (const char *, n + 1);
-  GPtrArray *parts;
-  const char *p = body;
-
-  for (glong i = 0; i <= n; i++)
-    {
-      at[i] = p;
-      best[i] = G_MAXINT;
-      if (i < n)
-        p = g_utf8_next_char (p);
-    }
-  best[0] = 0;
-
-  for (glong end = 1; end <= n; end++)
-    for (glong start = MAX (0, end - 24); start < end; start++)
-      {
-        g_autofree char *word = NULL;
-
-        if (best[start] == G_MAXINT || end - start < 2)
-          continue;
-        word = g_strndup (at[start], at[end] - at[start]);
-        if (g_hash_table_contains (words, word) && best[start] + 1 < best[end])
-          {
-            best[end] = best[start] + 1;
-            from[end] = (int) start;
-          }
-      }
-
-  if (best[n] == G_MAXINT || best[n] < 2)
-    return NULL;
-
-  parts = g_ptr_array_new_with_free_func (g_free);
-  for (glong end = n; end > 0; end = from[end])
-    g_ptr_array_insert (parts, 0, g_strndup (at[from[end]], at[end] - at[from[end]]));
-  return parts;
-}
-
 static void
 check_hashtags (GPtrArray            *findings,
                 const DeskCheckInput *input)
@@ -261,39 +216,24 @@ check_hashtags (GPtrArray            *findings,
   while (g_match_info_matches (match))
     {
       g_autofree char *body = g_match_info_fetch (match, 1);
-      g_autofree char *lower = g_utf8_strdown (body, -1);
-      glong letters = g_utf8_strlen (body, -1);
+      g_autofree char *fix = NULL;
+      DeskHashtagVerdict verdict = desk_hashtag_check (body, input->language, &fix);
+      int start, end;
 
       n_tags++;
-      /* Several words, no capital after the first letter */
-      if (letters >= 8 && g_str_equal (g_utf8_next_char (lower), g_utf8_next_char (body)))
-        {
-          g_autoptr(GPtrArray) parts = input->words ? split_words (lower, input->words) : NULL;
-          char *fix = NULL;
-
-          if (parts != NULL)
-            {
-              GString *camel = g_string_new ("#");
-
-              for (guint i = 0; i < parts->len; i++)
-                {
-                  const char *part = g_ptr_array_index (parts, i);
-                  char buf[8] = { 0 };
-
-                  g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (part)), buf);
-                  g_string_append (camel, buf);
-                  g_string_append (camel, g_utf8_next_char (part));
-                }
-              fix = g_string_free (camel, FALSE);
-            }
-          int start, end;
-
-          g_match_info_fetch_pos (match, 0, &start, &end);
-          place_text (add (findings, "hashtag-camelcase", DESK_SEVERITY_WARNING,
-                           g_strdup (_("Screen readers read a hashtag of several words as one garbled word: capitalise each word.")),
-                           g_strdup_printf ("#%s", body), fix),
-                      start, end);
-        }
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      /* Several words run together in lower case: the fix capitalises each */
+      if (verdict == DESK_HASHTAG_SPLIT)
+        place_text (add (findings, "hashtag-camelcase", DESK_SEVERITY_WARNING,
+                         g_strdup (_("Screen readers read a hashtag of several words as one garbled word: capitalise each word.")),
+                         g_strdup_printf ("#%s", body), g_steal_pointer (&fix)),
+                    start, end);
+      /* A long lower-case run no dictionary splits: a tip, no fix */
+      else if (verdict == DESK_HASHTAG_UNSPLIT)
+        place_text (add (findings, "hashtag-camelcase", DESK_SEVERITY_TIP,
+                         g_strdup (_("This hashtag could not be split into dictionary words: if it joins several words, capitalise each one so that screen readers read them apart.")),
+                         g_strdup_printf ("#%s", body), NULL),
+                    start, end);
       g_match_info_next (match, NULL);
     }
 
@@ -778,46 +718,4 @@ desk_checks_have_blocking (GPtrArray *findings)
     if (((DeskFinding *) g_ptr_array_index (findings, i))->severity == DESK_SEVERITY_BLOCKING)
       return TRUE;
   return FALSE;
-}
-
-/**
- * desk_checks_get_words:
- *
- * Returns: (transfer none): the word list, loaded once for the process
- */
-GHashTable *
-desk_checks_get_words (void)
-{
-  static GHashTable *words;
-
-  if (g_once_init_enter (&words))
-    g_once_init_leave (&words, desk_checks_load_words ());
-  return words;
-}
-
-/**
- * desk_checks_load_words:
- *
- * Returns: (transfer full): the words of the system's French and English
- *   word lists (Debian's wfrench, wamerican), lower case; empty if none
- */
-GHashTable *
-desk_checks_load_words (void)
-{
-  static const char * const lists[] = { "/usr/share/dict/french", "/usr/share/dict/american-english", NULL };
-  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; lists[i] != NULL; i++)
-    {
-      g_autofree char *contents = NULL;
-      g_auto(GStrv) lines = NULL;
-
-      if (!g_file_get_contents (lists[i], &contents, NULL, NULL) || !g_utf8_validate (contents, -1, NULL))
-        continue;
-      lines = g_strsplit (contents, "\n", -1);
-      for (guint k = 0; lines[k] != NULL; k++)
-        if (lines[k][0] != '\0' && strchr (lines[k], '\'') == NULL)
-          g_hash_table_add (words, g_utf8_strdown (lines[k], -1));
-    }
-  return words;
 }

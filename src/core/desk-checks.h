@@ -54,7 +54,8 @@ typedef struct
   const char *text;
   GPtrArray  *alts;       /* (element-type utf8) one per image, NULL for none */
   GArray     *networks;   /* (element-type DeskNetwork) */
-  GHashTable *words;      /* (nullable) lower-case word list for hashtag splits */
+  const char *language;   /* (nullable) the post's language, "fr" (default) or "en": whose
+                           * dictionary splits hashtags first */
   const DeskCharter *charter; /* (nullable) */
 } DeskCheckInput;
 
@@ -64,8 +65,6 @@ const char *desk_severity_to_id       (DeskSeverity          severity);
 guint       desk_network_alt_limit    (DeskNetwork           network);
 GPtrArray  *desk_checks_run           (const DeskCheckInput *input);
 gboolean    desk_checks_have_blocking (GPtrArray            *findings);
-GHashTable *desk_checks_load_words    (void);
-GHashTable *desk_checks_get_words     (void);
 guint       desk_text_count_emoji     (const char           *text);
 
 DeskCharter *desk_charter_parse       (const char           *data,

@@ -1325,7 +1325,7 @@ desk_editor_run_checks (DeskEditor *self)
           const char *text = g_ptr_array_index (texts, i);
           g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
           g_autoptr(GPtrArray) found = NULL;
-          DeskCheckInput input = { text, NULL, one, desk_checks_get_words (), charter };
+          DeskCheckInput input = { text, NULL, one, NULL, charter };
 
           g_array_append_val (one, network);
           found = desk_checks_run (&input);
@@ -1348,7 +1348,7 @@ desk_editor_run_checks (DeskEditor *self)
   shared_text = buffer_text (self->shared_buffer);
   {
     g_autoptr(GPtrArray) found = NULL;
-    DeskCheckInput input = { shared_text, alts, shared_networks, desk_checks_get_words (), charter };
+    DeskCheckInput input = { shared_text, alts, shared_networks, NULL, charter };
 
     found = desk_checks_run (&input);
     add_findings (self, found, 0, -1);
