@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "desk-holidays.h"
@@ -577,6 +578,34 @@ test_default_post_time (void)
   assert_default_time (last_week, "2026-11-23T10:00:00", "2026-11-16 09:30");
 }
 
+/* The first day of the week comes from the locale, for the grid, the week
+ * and every date picker alike (glibc's LC_TIME "week" and "first_weekday") */
+static void
+test_first_weekday (void)
+{
+  const char *before = setlocale (LC_TIME, NULL);
+  g_autofree char *saved = g_strdup (before);
+
+  /* en_US and C: week 7;19971130, first_weekday 1 → Sunday */
+  g_assert_cmpint (_desk_time_week_start_from_langinfo (1, 19971130), ==, 0);
+  /* fr_FR and en_GB: week 7;19971130, first_weekday 2 → Monday */
+  g_assert_cmpint (_desk_time_week_start_from_langinfo (2, 19971130), ==, 1);
+  /* A Monday origin counted from its first day → Monday */
+  g_assert_cmpint (_desk_time_week_start_from_langinfo (1, 19971201), ==, 1);
+  /* ar_EG-style Saturday start; nonsense falls back to Monday */
+  g_assert_cmpint (_desk_time_week_start_from_langinfo (7, 19971130), ==, 6);
+  g_assert_cmpint (_desk_time_week_start_from_langinfo (0, 0), ==, 1);
+
+  /* With the real locales, when the machine has them (locales-all) */
+  if (setlocale (LC_TIME, "en_US.UTF-8") != NULL)
+    g_assert_cmpint (desk_time_first_weekday (), ==, 0);
+  else
+    g_test_message ("en_US.UTF-8 missing: not checked against glibc");
+  if (setlocale (LC_TIME, "fr_FR.UTF-8") != NULL)
+    g_assert_cmpint (desk_time_first_weekday (), ==, 1);
+  setlocale (LC_TIME, saved);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -592,6 +621,7 @@ main (int    argc,
   g_test_add_func ("/calendar/cadence", test_cadence);
   g_test_add_func ("/calendar/slots", test_slots);
   g_test_add_func ("/calendar/default-post-time", test_default_post_time);
+  g_test_add_func ("/calendar/first-weekday", test_first_weekday);
   g_test_add_func ("/checks/contrast", test_contrast);
   g_test_add_func ("/checks/text-count", test_text_count);
   g_test_add_func ("/checks/findings", test_checks);

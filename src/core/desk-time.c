@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#if HAVE__NL_TIME_FIRST_WEEKDAY
+#include <langinfo.h>
+#endif
+
 #include "desk-time.h"
 
 /* GLib 2.74 rebuilds the local GTimeZone (stat and readlink of
@@ -165,6 +169,52 @@ desk_time_default_post_time (GDateTime *day,
 
     return desk_time_at_local (next_day, (quarters % (24 * 4)) / 4, (quarters % 4) * 15);
   }
+}
+
+/* The first day of the week from glibc's LC_TIME fields: @first_weekday
+ * (1 = the day of @week_origin) counted from @week_origin, 19971130 (a
+ * Sunday) or 19971201 (a Monday); returns 0 = Sunday … 6 = Saturday */
+int
+_desk_time_week_start_from_langinfo (int   first_weekday,
+                                     guint week_origin)
+{
+  int origin;
+
+  if (week_origin == 19971130)
+    origin = 0;
+  else if (week_origin == 19971201)
+    origin = 1;
+  else
+    return 1;
+  if (first_weekday < 1 || first_weekday > 7)
+    return 1;
+  return (origin + first_weekday - 1) % 7;
+}
+
+/**
+ * desk_time_first_weekday:
+ *
+ * The first day of the week of the user's locale (LC_TIME), read as GTK's
+ * GtkCalendar and GNOME Calendar read it, so that the month grid, the week
+ * and every date picker start on the same day: Monday in France, Sunday in
+ * the United States. Monday where the C library does not say.
+ *
+ * Returns: 0 = Sunday … 6 = Saturday
+ */
+int
+desk_time_first_weekday (void)
+{
+#if HAVE__NL_TIME_FIRST_WEEKDAY
+  union { unsigned int word; char *string; } langinfo;
+  int first_weekday;
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  return _desk_time_week_start_from_langinfo (first_weekday, langinfo.word);
+#else
+  return 1;
+#endif
 }
 
 /* YYYY-MM-DD of @time's local date. */

@@ -27,6 +27,9 @@ GDateTime *desk_time_default_post_time (GDateTime *day,
                                         GDateTime *now,
                                         int        hour,
                                         int        minute);
+int        desk_time_first_weekday (void);
+int        _desk_time_week_start_from_langinfo (int   first_weekday,
+                                                guint week_origin);
 char      *desk_time_format_day    (GDateTime *time);
 GDateTime *desk_time_move_to_day   (GDateTime *time,
                                     GDateTime *day);

@@ -345,6 +345,22 @@ visible_view_changed_cb (DeskWindow *self)
     g_settings_set_string (self->settings, "last-view", name);
 }
 
+/* Page Up/Down and Alt+Left/Right turn the calendar's page from anywhere in
+ * the window while the calendar is shown, as GNOME Calendar's do; a widget
+ * that uses the key itself (a text view, a list) has it first */
+static void
+calendar_go_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *page = self->pages[PAGE_CALENDAR];
+
+  if (page == NULL || g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calendar") != 0)
+    return;
+  gtk_widget_activate_action (page, g_variant_get_int32 (parameter) > 0 ? "calendar.next" : "calendar.previous", NULL);
+}
+
 static gboolean
 desk_window_close_request (GtkWindow *window)
 {
@@ -424,6 +440,11 @@ desk_window_class_init (DeskWindowClass *klass)
   /* A new post in the editor, from anywhere in the window */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.compose-post", "x", (gint64) 0);
+  gtk_widget_class_install_action (widget_class, "win.calendar-go", "i", calendar_go_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.calendar-go", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.calendar-go", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.calendar-go", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.calendar-go", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "calendar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "compose");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "inbox");
@@ -507,6 +528,11 @@ desk_window_new (DeskApplication *application,
     {
       g_autofree char *view = g_settings_get_string (settings, "last-view");
       desk_window_show_view (self, view);
+      /* The first focus in the work (the calendar's selected day), not on
+       * the first control of the header bar */
+      for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+        if (g_strcmp0 (desk_window_get_view (self), page_names[i]) == 0)
+          gtk_widget_grab_focus (self->pages[i]);
     }
   return self;
 }

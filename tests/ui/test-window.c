@@ -554,6 +554,23 @@ test_keyboard_move (Fixture       *f,
         popover = c;
     g_assert_nonnull (popover);
     g_assert_true (gtk_widget_get_visible (popover));
+
+    /* It opens on the card's day, the keyboard focus on that day; Tab
+     * goes on to the time, not through the calendar's four arrows */
+    wait_mapped (popover);
+    {
+      GtkWidget *calendar = template_child (popover, DESK_TYPE_MOVE_POPOVER, "calendar");
+      GtkWidget *hour = template_child (popover, DESK_TYPE_MOVE_POPOVER, "hour_spin");
+      GtkWidget *has_focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_autoptr(GDateTime) day = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+      g_autoptr(GDateTime) local = g_date_time_to_local (desk_post_get_scheduled_at (post));
+
+      g_assert_true (has_focus == calendar);
+      g_assert_cmpint (g_date_time_get_day_of_year (day), ==, g_date_time_get_day_of_year (local));
+      g_assert_true (gtk_widget_child_focus (popover, GTK_DIR_TAB_FORWARD));
+      has_focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_true (has_focus == hour || gtk_widget_is_ancestor (has_focus, hour));
+    }
     when = desk_time_at_local (target, 14, 5);
     desk_move_popover_set_time (DESK_MOVE_POPOVER (popover), when);
     g_assert_true (gtk_widget_activate_action (popover, "move.apply", NULL));
@@ -1572,6 +1589,74 @@ test_day_keyboard (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Whether @widget (or its class) has a shortcut @accelerator for @action */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *accelerator,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (named) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The first focus is in the grid, on the selected day; the page turns with
+ * Page Up/Down and Alt+Left/Right from anywhere in the window */
+static void
+test_start_focus (Fixture       *f,
+                  gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  GtkWidget *dropdown = template_child (f->window, DESK_TYPE_WINDOW, "brand_dropdown");
+  GtkWidget *focus;
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) second = NULL;
+  g_autoptr(GDateTime) third = NULL;
+
+  wait_painted (GTK_WIDGET (f->window));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (is_day_cell (focus, NULL));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+  g_assert_true (desk_month_grid_get_selected (DESK_MONTH_GRID (gtk_widget_get_parent (focus))) == focus);
+
+  /* Bound on the window, not only on the page */
+  g_assert_true (has_shortcut (GTK_WIDGET (f->window), "Page_Up", "win.calendar-go"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->window), "Page_Down", "win.calendar-go"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->window), "<Alt>Left", "win.calendar-go"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->window), "<Alt>Right", "win.calendar-go"));
+
+  /* From the brand drop-down, the page turns */
+  first = desk_calendar_page_dup_selected_day (page);
+  g_assert_true (gtk_widget_grab_focus (dropdown));
+  g_assert_true (gtk_widget_activate_action (dropdown, "win.calendar-go", "i", 1));
+  second = desk_calendar_page_dup_selected_day (page);
+  g_assert_cmpint ((g_date_time_get_month (second) - g_date_time_get_month (first) + 12) % 12, ==, 1);
+  /* Alt+Left on a day (no card to move) turns it back */
+  g_assert_true (gtk_widget_grab_focus (focus));
+  g_assert_true (gtk_widget_activate_action (focus, "calendar.move-focused", "i", -1));
+  third = desk_calendar_page_dup_selected_day (page);
+  g_assert_cmpint (g_date_time_get_month (third), ==, g_date_time_get_month (first));
+}
+
 /* A post changed by another program (as community-desk-cli does) reaches
  * the calendar once the window polls the workspace. */
 static void
@@ -1723,6 +1808,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/queue", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_queue, fixture_tear_down);
   g_test_add ("/ui/preferences/channels", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_channel_preferences, fixture_tear_down);
   g_test_add ("/ui/calendar/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_three_views_screenshots, fixture_tear_down);
+  g_test_add ("/ui/calendar/start-focus", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_start_focus, fixture_tear_down);
   g_test_add ("/ui/calendar/day-keyboard", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_day_keyboard, fixture_tear_down);
   g_test_add ("/ui/calendar/external-change", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_external_change, fixture_tear_down);
   g_test_add ("/ui/calendar/export-month", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_month, fixture_tear_down);

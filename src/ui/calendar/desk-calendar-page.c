@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <langinfo.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -136,32 +135,6 @@ static void update_title (DeskCalendarPage *self);
 static void build_month  (DeskCalendarPage *self,
                           MonthPane        *pane);
 
-/* The locale's first day of the week (glibc), as GNOME Calendar reads it:
- * Monday in France. */
-static int
-locale_week_start (void)
-{
-#ifdef _NL_TIME_FIRST_WEEKDAY
-  union { unsigned int word; char *string; } langinfo;
-  int week_1stday = 0;
-  int first_weekday;
-  unsigned int week_origin;
-
-  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
-  first_weekday = langinfo.string[0];
-  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
-  week_origin = langinfo.word;
-  if (week_origin == 19971130)
-    week_1stday = 0;
-  else if (week_origin == 19971201)
-    week_1stday = 1;
-  else
-    return 1;
-  return (week_1stday + first_weekday - 1) % 7;
-#else
-  return 1;
-#endif
-}
 
 static guint32
 julian (GDateTime *time)
@@ -964,6 +937,36 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
   prepare_months (self);
 }
 
+/* The keyboard focus goes where the work is: the selected day of the month
+ * shown, the week, or the agenda's first row (GtkWidget::grab_focus) */
+static gboolean
+desk_calendar_page_grab_focus (GtkWidget *widget)
+{
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (view, "month") == 0 && self->shown != NULL && self->shown->grid != NULL)
+    {
+      gint64 index = self->selected ? (gint64) julian (self->selected) - julian (self->shown->start) : -1;
+
+      if (index < 0 || index >= N_DAYS)
+        {
+          g_autoptr(GDateTime) now = desk_time_now ();
+
+          index = (gint64) julian (now) - julian (self->shown->start);
+        }
+      if (index >= 0 && index < N_DAYS)
+        return gtk_widget_grab_focus (self->shown->cells[index].box);
+    }
+  else if (g_strcmp0 (view, "week") == 0)
+    return gtk_widget_child_focus (GTK_WIDGET (self->week_view), GTK_DIR_TAB_FORWARD) ||
+           gtk_widget_grab_focus (GTK_WIDGET (self->week_view));
+  else if (g_strcmp0 (view, "agenda") == 0 &&
+           gtk_widget_child_focus (GTK_WIDGET (self->agenda_list), GTK_DIR_TAB_FORWARD))
+    return TRUE;
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 go_action_cb (GtkWidget  *widget,
               const char *action_name,
@@ -1465,8 +1468,15 @@ move_focused_action_cb (GtkWidget  *widget,
   GDateTime *at;
   g_autoptr(GDateTime) day = NULL;
 
+  /* Without a card, Alt+Left/Right turn the page as in GNOME Calendar */
   if (card == NULL)
-    return;
+    {
+      int by = g_variant_get_int32 (parameter);
+
+      if (by == 1 || by == -1)
+        gtk_widget_activate_action (widget, by > 0 ? "calendar.next" : "calendar.previous", NULL);
+      return;
+    }
   post = desk_post_card_get_post (DESK_POST_CARD (card));
   at = desk_post_get_scheduled_at (post);
   if (at == NULL)
@@ -2282,6 +2292,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
 
   object_class->dispose = desk_calendar_page_dispose;
   DESK_PAGE_CLASS (klass)->reload = desk_calendar_page_reload;
+  widget_class->grab_focus = desk_calendar_page_grab_focus;
   g_type_ensure (DESK_TYPE_WEEK_VIEW);
   g_type_ensure (DESK_TYPE_MONTH_DECK);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
@@ -2332,7 +2343,7 @@ desk_calendar_page_init (DeskCalendarPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->week_start_day = locale_week_start ();
+  self->week_start_day = desk_time_first_weekday ();
   desk_post_filter_init (&self->filter);
   self->filter_popover = DESK_FILTER_POPOVER (desk_filter_popover_new ());
   gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter_popover));

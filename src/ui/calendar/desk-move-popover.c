@@ -74,10 +74,34 @@ desk_move_popover_class_init (DeskMovePopoverClass *klass)
   gtk_widget_class_install_action (widget_class, "move.apply", NULL, apply_action_cb);
 }
 
+/* The buttons of GtkCalendar's header: Page Up/Down (months) and
+ * Ctrl+Page Up/Down (years) do their work from the keyboard, so Tab goes
+ * from the day to the time instead of through four arrows first */
+static void
+unfocus_header_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c))
+        gtk_widget_set_focusable (c, FALSE);
+      else
+        unfocus_header_buttons (c);
+    }
+}
+
+/* The popover opens on the card's day, with the keyboard focus on it */
+static void
+mapped_cb (DeskMovePopover *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
+}
+
 static void
 desk_move_popover_init (DeskMovePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  unfocus_header_buttons (GTK_WIDGET (self->calendar));
+  g_signal_connect_after (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 GtkWidget *
