@@ -502,6 +502,30 @@ test_schedule_from_editor (Fixture       *f,
   g_assert_cmpint (g_date_time_get_minute (local), ==, 45);
   g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_APPROVED);
 
+  /* It leaves the ideas of the sidebar for what is coming up, where it can
+   * still be opened: it does not vanish from Compose */
+  {
+    AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+    DeskComposePage *compose = DESK_COMPOSE_PAGE (adw_view_stack_get_child_by_name (stack, "compose"));
+    GListModel *ideas = desk_compose_page_get_model (compose);
+    GListModel *upcoming = desk_compose_page_get_upcoming (compose);
+    gboolean in_ideas = FALSE, in_upcoming = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (ideas); i++)
+      {
+        g_autoptr(DeskPost) item = g_list_model_get_item (ideas, i);
+        in_ideas |= desk_post_get_id (item) == desk_post_get_id (post);
+      }
+    for (guint i = 0; i < g_list_model_get_n_items (upcoming); i++)
+      {
+        g_autoptr(DeskPost) item = g_list_model_get_item (upcoming, i);
+        in_upcoming |= desk_post_get_id (item) == desk_post_get_id (post);
+      }
+    g_assert_false (in_ideas);
+    g_assert_true (in_upcoming);
+    g_assert_true (gtk_widget_get_visible (template_child (compose, DESK_TYPE_COMPOSE_PAGE, "upcoming_label")));
+  }
+
   /* …and it is on the calendar */
   {
     AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");

@@ -14,26 +14,35 @@
 #include "desk-compose-page.h"
 #include "desk-post-list.h"
 #include "desk-editor.h"
+#include "desk-time.h"
 
 struct _DeskComposePage
 {
   DeskPage      parent_instance;
 
   DeskPostList *posts;     /* the brand's posts without a date */
+  DeskPostList *upcoming;  /* its posts of the next UPCOMING_DAYS */
 
   GtkStack     *stack;
   GtkListBox   *list_box;
   GtkWidget    *list_empty;
+  GtkListBox   *upcoming_box;
+  GtkWidget    *upcoming_label;
   DeskEditor   *editor;
   gint64        pending_post;  /* to open once the page has a brand */
 };
 
 G_DEFINE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK_TYPE_PAGE)
 
+/* A post scheduled from the editor moves from the ideas to what is coming
+ * up, where it can still be opened, instead of leaving the sidebar */
+#define UPCOMING_DAYS 28
+
 static void
 update_stack (DeskComposePage *self)
 {
   gtk_widget_set_visible (self->list_empty, g_list_model_get_n_items (G_LIST_MODEL (self->posts)) == 0);
+  gtk_widget_set_visible (self->upcoming_label, g_list_model_get_n_items (G_LIST_MODEL (self->upcoming)) > 0);
 }
 
 static GtkWidget *
@@ -46,9 +55,18 @@ create_row (gpointer item,
   const char *pillar = desk_post_get_pillar (post);
   g_autofree char *subtitle = NULL;
 
-  subtitle = pillar && *pillar
-    ? g_strdup_printf ("%s · %s", desk_post_status_to_label (desk_post_get_status (post)), pillar)
-    : g_strdup (desk_post_status_to_label (desk_post_get_status (post)));
+  if (desk_post_get_scheduled_at (post) != NULL)
+    {
+      g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (post));
+      /* Translators: when a post goes out, in the Compose sidebar; strftime format */
+      g_autofree char *when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
+
+      subtitle = g_strdup_printf ("%s · %s", when, desk_post_status_to_label (desk_post_get_status (post)));
+    }
+  else
+    subtitle = pillar && *pillar
+      ? g_strdup_printf ("%s · %s", desk_post_status_to_label (desk_post_get_status (post)), pillar)
+      : g_strdup (desk_post_status_to_label (desk_post_get_status (post)));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -60,6 +78,19 @@ create_row (gpointer item,
   return row;
 }
 
+/* A store read that failed: said in the window, not only on stderr */
+static void
+report (DeskComposePage *self,
+        const GError    *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  else
+    g_warning ("%s", error->message);
+}
+
 static void
 desk_compose_page_reload (DeskPage *page)
 {
@@ -67,7 +98,16 @@ desk_compose_page_reload (DeskPage *page)
   g_autoptr(GError) error = NULL;
 
   if (!desk_post_list_set_unscheduled (self->posts, desk_page_get_brand_id (page), &error))
-    g_warning ("Cannot load the ideas: %s", error->message);
+    report (self, error);
+  else
+    {
+      g_autoptr(GDateTime) now = desk_time_now ();
+      g_autoptr(GDateTime) midnight = desk_time_local_midnight (now);
+      g_autoptr(GDateTime) end = g_date_time_add_days (midnight, UPCOMING_DAYS + 1);
+
+      if (!desk_post_list_set_range (self->upcoming, desk_page_get_brand_id (page), midnight, end, &error))
+        report (self, error);
+    }
   update_stack (self);
   if (self->pending_post != 0)
     {
@@ -184,6 +224,7 @@ desk_compose_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_COMPOSE_PAGE);
   g_clear_object (&self->posts);
+  g_clear_object (&self->upcoming);
 
   G_OBJECT_CLASS (desk_compose_page_parent_class)->dispose (object);
 }
@@ -200,6 +241,8 @@ desk_compose_page_class_init (DeskComposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskComposePage, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskComposePage, list_box);
   gtk_widget_class_bind_template_child (widget_class, DeskComposePage, list_empty);
+  gtk_widget_class_bind_template_child (widget_class, DeskComposePage, upcoming_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskComposePage, upcoming_label);
   gtk_widget_class_install_action (widget_class, "compose.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "compose.new", NULL, new_action);
 }
@@ -221,9 +264,20 @@ desk_compose_page_new (DeskStore *store)
   self = g_object_new (DESK_TYPE_COMPOSE_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
 
+  self->upcoming = desk_post_list_new (store);
+
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->posts), create_row, self, NULL);
+  gtk_list_box_bind_model (self->upcoming_box, G_LIST_MODEL (self->upcoming), create_row, self, NULL);
   g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (update_stack), self);
+  g_signal_connect_swapped (self->upcoming, "items-changed", G_CALLBACK (update_stack), self);
   return self;
+}
+
+GListModel *
+desk_compose_page_get_upcoming (DeskComposePage *self)
+{
+  g_return_val_if_fail (DESK_IS_COMPOSE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->upcoming);
 }
 
 GListModel *

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskComposePage, desk_compose_page, DESK, COMPOSE_PAGE, DeskPage)
 
 DeskComposePage *desk_compose_page_new       (DeskStore       *store);
+GListModel      *desk_compose_page_get_upcoming (DeskComposePage *self);
 GListModel      *desk_compose_page_get_model (DeskComposePage *self);
 
 void             desk_compose_page_open_post       (DeskComposePage *self,
