@@ -896,6 +896,14 @@ test_demo (Fixture       *f,
 
   ideas = desk_store_query_unscheduled_posts (store, brand_id, &error);
   g_assert_cmpuint (ideas->len, ==, 10);
+  /* Each idea has its own title */
+  {
+    g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < ideas->len; i++)
+      g_hash_table_add (titles, (gpointer) desk_post_get_title (g_ptr_array_index (ideas, i)));
+    g_assert_cmpuint (g_hash_table_size (titles), ==, ideas->len);
+  }
 
   g_assert_true (desk_store_count_notifications (store, brand_id, &n, &error));
   g_assert_cmpuint (n, ==, 300);

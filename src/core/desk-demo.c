@@ -47,6 +47,21 @@ static const char * const post_titles[] = {
   "Calendrier de l’Avent gourmand : jour J",
 };
 
+/* Ideas each have their own title: a tray listing one three times looks
+ * broken, not busy */
+static const char * const idea_titles[] = {
+  "Vidéo : le façonnage des croissants en 30 secondes",
+  "Série « Nos producteurs » : la ferme du Bugey",
+  "Sondage : votre viennoiserie du dimanche",
+  "Une journée avec nos livreurs à vélo",
+  "Carrousel : 5 pains et leurs fromages",
+  "Interview : notre meunier raconte sa farine",
+  "Avant/après : la galette en une minute",
+  "Quiz : reconnaissez-vous ces pains du monde ?",
+  "Partenariat avec le marché de la Croix-Rousse",
+  "Nos apprentis passent leur CAP",
+};
+
 static const char * const post_bodies[] = {
   "Sortie du four à 6 h 30 : croustillante, alvéolée, dorée. Passez nous voir aux Halles ! #BoulangerieArtisanale #Lyon",
   "Rencontre avec Camille, qui imagine nos entremets depuis 12 ans. Son secret ? Le beurre de Bresse. #PortraitDArtisan",
@@ -263,7 +278,12 @@ add_posts (DeskStore          *store,
       g_ptr_array_add (posts, make_post (rand, brand_id, channels, campaigns, today, offset, TRUE));
     }
   for (guint i = 0; i < size->n_ideas; i++)
-    g_ptr_array_add (posts, make_post (rand, brand_id, channels, campaigns, today, 0, FALSE));
+    {
+      DeskPost *idea = make_post (rand, brand_id, channels, campaigns, today, 0, FALSE);
+
+      desk_post_set_title (idea, idea_titles[i % G_N_ELEMENTS (idea_titles)]);
+      g_ptr_array_add (posts, idea);
+    }
 
   return desk_store_save_posts (store, posts, error);
 }
