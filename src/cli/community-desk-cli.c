@@ -552,14 +552,14 @@ cmd_check (int    argc,
       g_autoptr(DeskPost) post = NULL;
       g_autoptr(GPtrArray) attachments = NULL;
       g_autoptr(GListModel) channels = NULL;
-      g_autoptr(GListModel) brands = NULL;
+      g_autoptr(DeskBrand) brand = NULL;
 
       if (database == NULL)
         database = desk_store_default_path ();
       store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
       if (store == NULL || (post = desk_store_get_post (store, post_id, &error)) == NULL ||
           (attachments = desk_store_list_attachments (store, post_id, &error)) == NULL ||
-          (brands = desk_store_list_brands (store, &error)) == NULL)
+          (brand = desk_store_get_brand (store, desk_post_get_brand_id (post), &error)) == NULL)
         return fail (error->message);
       text = g_strdup (desk_post_get_body (post));
       for (guint i = 0; i < attachments->len; i++)
@@ -578,17 +578,10 @@ cmd_check (int    argc,
         }
 
       /* The brand's charter and palette */
-      for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
-        {
-          g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
-
-          if (desk_brand_get_id (brand) != desk_post_get_brand_id (post))
-            continue;
-          charter = desk_charter_parse (desk_brand_get_charter (brand), desk_post_get_campaign_id (post), &error);
-          if (charter == NULL)
-            return fail (error->message);
-          palette = g_strdup (desk_brand_get_palette (brand));
-        }
+      charter = desk_charter_parse (desk_brand_get_charter (brand), desk_post_get_campaign_id (post), &error);
+      if (charter == NULL)
+        return fail (error->message);
+      palette = g_strdup (desk_brand_get_palette (brand));
 
       /* Without --network: the post's own channels */
       channels = desk_store_list_channels (store, desk_post_get_brand_id (post), NULL);

@@ -1,7 +1,8 @@
 /* desk-checks.c: the accessibility and rules findings of a post
  *
  * Pure functions over a post's text, its images' alt texts and the target
- * networks (../shared/specs/a11y.md): what would exclude a reader or break
+ * networks (alt text rules after axe-core's image-alt, alt-file-name and
+ * image-redundant-alt; WCAG 2.x SC 1.1.1, 1.4.3): what would exclude a reader or break
  * a network's rules, each finding with a stable id, a severity, a reason, what
  * it concerns and, where one exists, the fixed text.
  *

@@ -6,7 +6,8 @@
  * optional shadow or backdrop band) and logos. Saved as JSON (README:
  * "Design files").
  *
- * Contrast is measured on the rendered pixels (../shared/specs/a11y.md §1):
+ * Contrast is measured on the rendered pixels (WCAG 2.x relative luminance
+ * and contrast ratio, SC 1.4.3 and 1.4.6; W3C ACT rule afw4f7):
  * for a text layer, everything under it is rendered without its glyphs, the
  * glyphs are rendered alone as a mask, and every background pixel of the
  * layer's box that no glyph covers gives a WCAG ratio against the text

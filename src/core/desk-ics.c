@@ -215,7 +215,7 @@ desk_ics_export_range (DeskStore   *store,
 {
   g_autoptr(GPtrArray) posts = NULL;
   g_autoptr(GListModel) channels = NULL;
-  g_autoptr(GListModel) brands = NULL;
+  g_autoptr(DeskBrand) brand = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *ics = NULL;
@@ -229,17 +229,11 @@ desk_ics_export_range (DeskStore   *store,
   channels = desk_store_list_channels (store, brand_id, error);
   if (channels == NULL)
     return FALSE;
-  brands = desk_store_list_brands (store, error);
-  if (brands == NULL)
+  if (brand_id != 0 && (brand = desk_store_get_brand (store, brand_id, error)) == NULL)
     return FALSE;
 
   by_id = desk_store_index_by_id (channels);
-  for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
-    {
-      g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
-      if (desk_brand_get_id (brand) == brand_id)
-        name = g_intern_string (desk_brand_get_name (brand));
-    }
+  name = brand != NULL ? desk_brand_get_name (brand) : NULL;
 
   ics = desk_ics_export (posts, by_id, name, now);
   if (!g_file_set_contents (path, ics, -1, error))

@@ -1430,6 +1430,37 @@ desk_store_list_brands (DeskStore  *self,
   return list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
 }
 
+/**
+ * desk_store_get_brand:
+ *
+ * Returns: (transfer full): brand @brand_id, or %NULL with @error
+ *   (DESK_STORE_ERROR_NOT_FOUND when there is none)
+ */
+DeskBrand *
+desk_store_get_brand (DeskStore  *self,
+                      gint64      brand_id,
+                      GError    **error)
+{
+  g_autoptr(GListModel) found = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT id, name, palette, charter FROM brands WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  found = list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
+  if (found == NULL)
+    return NULL;
+  if (g_list_model_get_n_items (found) == 0)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The brand no longer exists."));
+      return NULL;
+    }
+  return g_list_model_get_item (found, 0);
+}
+
 gboolean
 desk_store_save_brand (DeskStore  *self,
                        DeskBrand  *brand,

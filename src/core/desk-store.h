@@ -106,6 +106,9 @@ gboolean     desk_store_check_integrity        (DeskStore           *self,
 
 /* Brands, channels, campaigns */
 GHashTable  *desk_store_index_by_id            (GListModel          *objects);
+DeskBrand   *desk_store_get_brand              (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
 GListModel  *desk_store_list_brands            (DeskStore           *self,
                                                 GError             **error);
 gboolean     desk_store_save_brand             (DeskStore           *self,

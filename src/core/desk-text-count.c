@@ -1,6 +1,8 @@
 /* desk-text-count.c: how long a text is for each network
  *
- * Each network counts differently (see ../shared/specs/a11y.md §3):
+ * Each network counts differently (Mastodon's status_length_validator.rb,
+ * Bluesky's app.bsky.feed.post lexicon, twitter-text's config v3 and
+ * conformance/validate.yml):
  * Mastodon counts grapheme clusters after taking every URL as 23 and
  * "@user@domain" as "@user"; Bluesky counts graphemes and UTF-8 bytes; X
  * weighs code points (1 or 2, a URL 23 — also a bare domain with a known

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-preferences-window.h"
+#include "desk-report.h"
 #include "desk-checks.h"
 #include "desk-contrast.h"
 #include "desk-slots.h"
@@ -88,8 +89,12 @@ static void
 add_channels_page (DeskPreferencesWindow *self,
                    gint64                 brand_id)
 {
-  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, brand_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, brand_id, &error);
   GtkWidget *page = adw_preferences_page_new ();
+
+  if (channels == NULL)
+    desk_report_error (GTK_WIDGET (self), error);
 
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Channels"));
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "channels");
@@ -142,21 +147,6 @@ typedef struct
   const char *key;           /* Forbidden, Required, Spellings */
 } CharterField;
 
-static DeskBrand *
-find_brand (DeskPreferencesWindow *self,
-            gint64                 brand_id)
-{
-  g_autoptr(GListModel) brands = desk_store_list_brands (self->store, NULL);
-
-  for (guint i = 0; brands && i < g_list_model_get_n_items (brands); i++)
-    {
-      g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
-
-      if (desk_brand_get_id (brand) == brand_id)
-        return g_steal_pointer (&brand);
-    }
-  return NULL;
-}
 
 static void
 save_brand (DeskPreferencesWindow *self,
@@ -278,7 +268,11 @@ add_snippet_rows (DeskPreferencesWindow *self,
                   AdwPreferencesGroup   *group,
                   gint64                 brand_id)
 {
-  g_autoptr(GPtrArray) snippets = desk_store_list_snippets (self->store, brand_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) snippets = desk_store_list_snippets (self->store, brand_id, &error);
+
+  if (snippets == NULL)
+    desk_report_error (GTK_WIDGET (self), error);
 
   for (guint i = 0; snippets != NULL && i < snippets->len; i++)
     {
@@ -307,12 +301,16 @@ static void
 add_brand_page (DeskPreferencesWindow *self,
                 gint64                 brand_id)
 {
-  g_autoptr(DeskBrand) brand = find_brand (self, brand_id);
-  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (self->store, brand_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = desk_store_get_brand (self->store, brand_id, &error);
+  g_autoptr(GListModel) campaigns = brand ? desk_store_list_campaigns (self->store, brand_id, &error) : NULL;
   GtkWidget *page, *group, *row;
 
-  if (brand == NULL)
-    return;
+  if (campaigns == NULL)
+    {
+      desk_report_error (GTK_WIDGET (self), error);
+      return;
+    }
   page = adw_preferences_page_new ();
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Brand"));
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "brand");

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-report.h"
 #include "desk-week-view.h"
 #include "desk-csv.h"
 #include "desk-import-dialog.h"
@@ -610,7 +611,7 @@ load_range (DeskCalendarPage *self)
   end = g_date_time_add_days (self->shown->start, N_DAYS);
   self->shown->brand_id = brand_id;
   if (!desk_post_list_set_range (self->posts, brand_id, self->shown->start, end, &error))
-    g_warning ("Cannot load the calendar: %s", error->message);
+    desk_report_error (GTK_WIDGET (self), error);
 }
 
 static gboolean
@@ -694,7 +695,7 @@ load_week (DeskCalendarPage *self)
   end = g_date_time_add_days (self->week_start, 7);
   if (brand_id != 0 &&
       !desk_post_list_set_range (self->week_posts, brand_id, self->week_start, end, &error))
-    g_warning ("Cannot load the week: %s", error->message);
+    desk_report_error (GTK_WIDGET (self), error);
   desk_week_view_set_posts (self->week_view, G_LIST_MODEL (self->week_posts), self->week_start,
                             self->channels, self->campaigns, self->colour_by);
 }
@@ -2208,44 +2209,35 @@ build_month (DeskCalendarPage *self,
 }
 
 static void
-load_lookups (DeskCalendarPage *self)
+desk_calendar_page_reload (DeskPage *page)
 {
-  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
-  gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
-  g_autoptr(GListModel) channels = desk_store_list_channels (store, brand_id, NULL);
-  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (store, brand_id, NULL);
+  DeskCalendarPage *self = DESK_CALENDAR_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
+  gint64 brand_id = desk_page_get_brand_id (page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) channels = desk_store_list_channels (store, brand_id, &error);
+  g_autoptr(GListModel) campaigns = channels ? desk_store_list_campaigns (store, brand_id, &error) : NULL;
+  g_auto(GStrv) pillars = campaigns ? desk_store_list_pillars (store, brand_id, &error) : NULL;
 
+  if (pillars == NULL)
+    {
+      desk_report_error (GTK_WIDGET (self), error);
+      g_clear_error (&error);
+    }
   g_hash_table_unref (self->channels);
   g_hash_table_unref (self->campaigns);
   self->channels = desk_store_index_by_id (channels);
   self->campaigns = desk_store_index_by_id (campaigns);
-}
 
-static void
-desk_calendar_page_reload (DeskPage *page)
-{
-  DeskCalendarPage *self = DESK_CALENDAR_PAGE (page);
-
-  g_autoptr(GError) error = NULL;
-
-  load_lookups (self);
   update_bands (self, self->shown);
   forget_hidden_months (self);
-  {
-    DeskStore *store = desk_page_get_store (page);
-    gint64 brand_id = desk_page_get_brand_id (page);
-    g_autoptr(GListModel) channels = desk_store_list_channels (store, brand_id, NULL);
-    g_autoptr(GListModel) campaigns = desk_store_list_campaigns (store, brand_id, NULL);
-    g_auto(GStrv) pillars = desk_store_list_pillars (store, brand_id, NULL);
-
-    desk_filter_popover_set_choices (self->filter_popover, channels, campaigns, (const char * const *) pillars);
-    desk_filter_popover_set_filter (self->filter_popover, &self->filter, self->colour_by);
-    update_filter_button (self);
-  }
+  desk_filter_popover_set_choices (self->filter_popover, channels, campaigns, (const char * const *) pillars);
+  desk_filter_popover_set_filter (self->filter_popover, &self->filter, self->colour_by);
+  update_filter_button (self);
   load_range (self);
   load_week (self);
   if (!desk_post_list_set_unscheduled (self->ideas, desk_page_get_brand_id (page), &error))
-    g_warning ("Cannot load the ideas: %s", error->message);
+    desk_report_error (GTK_WIDGET (self), error);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-compose-page.h"
+#include "desk-report.h"
 #include "desk-post-list.h"
 #include "desk-editor.h"
 #include "desk-time.h"
@@ -78,19 +79,6 @@ create_row (gpointer item,
   return row;
 }
 
-/* A store read that failed: said in the window, not only on stderr */
-static void
-report (DeskComposePage *self,
-        const GError    *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-  else
-    g_warning ("%s", error->message);
-}
-
 static void
 desk_compose_page_reload (DeskPage *page)
 {
@@ -98,7 +86,7 @@ desk_compose_page_reload (DeskPage *page)
   g_autoptr(GError) error = NULL;
 
   if (!desk_post_list_set_unscheduled (self->posts, desk_page_get_brand_id (page), &error))
-    report (self, error);
+    desk_report_error (GTK_WIDGET (self), error);
   else
     {
       g_autoptr(GDateTime) now = desk_time_now ();
@@ -106,7 +94,7 @@ desk_compose_page_reload (DeskPage *page)
       g_autoptr(GDateTime) end = g_date_time_add_days (midnight, UPCOMING_DAYS + 1);
 
       if (!desk_post_list_set_range (self->upcoming, desk_page_get_brand_id (page), midnight, end, &error))
-        report (self, error);
+        desk_report_error (GTK_WIDGET (self), error);
     }
   update_stack (self);
   if (self->pending_post != 0)
@@ -175,7 +163,7 @@ desk_compose_page_open_post (DeskComposePage *self,
   post = desk_store_get_post (desk_page_get_store (DESK_PAGE (self)), post_id, &error);
   if (post == NULL)
     {
-      g_warning ("Cannot open post %" G_GINT64_FORMAT ": %s", post_id, error->message);
+      desk_report_error (GTK_WIDGET (self), error);
       return;
     }
   show_editor_for (self, post);

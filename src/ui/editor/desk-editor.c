@@ -25,6 +25,7 @@
 #include <gmodule.h>
 
 #include "desk-editor.h"
+#include "desk-report.h"
 #include "desk-image-chooser.h"
 #include "desk-design.h"
 #include "desk-design-dialog.h"
@@ -1778,9 +1779,13 @@ static void
 rebuild_campaigns (DeskEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (self->store, self->brand_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (self->store, self->brand_id, &error);
   gint64 none = 0, current = desk_post_get_campaign_id (self->post);
   guint selected = 0;
+
+  if (campaigns == NULL)
+    desk_report_error (GTK_WIDGET (self), error);
 
   g_array_set_size (self->campaign_ids, 0);
   g_array_append_val (self->campaign_ids, none);
@@ -1857,7 +1862,7 @@ desk_editor_load (DeskEditor  *self,
                   DeskPost    *post,
                   GError     **error)
 {
-  g_autoptr(GListModel) brands = NULL;
+  g_autoptr(DeskBrand) brand = NULL;
   g_autoptr(GHashTable) texts = NULL;
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GListModel) channels = NULL;
@@ -1869,8 +1874,8 @@ desk_editor_load (DeskEditor  *self,
     return FALSE;
 
   channels = desk_store_list_channels (self->store, brand_id, error);
-  brands = channels ? desk_store_list_brands (self->store, error) : NULL;
-  if (brands == NULL)
+  brand = channels ? desk_store_get_brand (self->store, brand_id, error) : NULL;
+  if (brand == NULL)
     return FALSE;
   if (post != NULL && desk_post_get_id (post) != 0)
     {
@@ -1886,16 +1891,8 @@ desk_editor_load (DeskEditor  *self,
   g_clear_pointer (&self->palette, g_free);
   g_clear_pointer (&self->charter_data, g_free);
   g_clear_pointer (&self->charter, desk_charter_free);
-  for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
-    {
-      g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
-
-      if (desk_brand_get_id (brand) == brand_id)
-        {
-          self->palette = g_strdup (desk_brand_get_palette (brand));
-          self->charter_data = g_strdup (desk_brand_get_charter (brand));
-        }
-    }
+  self->palette = g_strdup (desk_brand_get_palette (brand));
+  self->charter_data = g_strdup (desk_brand_get_charter (brand));
 
   g_clear_object (&self->post);
   if (post != NULL)

@@ -185,10 +185,14 @@ build_channels (DeskPostDialog *self)
 static void
 build_campaigns (DeskPostDialog *self)
 {
-  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (self->store, self->brand_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) campaigns = desk_store_list_campaigns (self->store, self->brand_id, &error);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 none = 0;
   guint selected = 0;
+
+  if (campaigns == NULL)
+    show_error (self, error->message);
 
   gtk_string_list_append (names, _("No campaign"));
   g_array_append_val (self->campaign_ids, none);
@@ -336,12 +340,19 @@ queue_action_cb (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   DeskPostDialog *self = DESK_POST_DIALOG (widget);
-  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, self->brand_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, self->brand_id, &error);
   g_autoptr(GDateTime) now = desk_time_now ();
   g_autoptr(GDateTime) horizon = g_date_time_add_weeks (now, 8);
-  g_autoptr(GPtrArray) planned = desk_store_query_posts (self->store, self->brand_id, now, horizon, NULL);
+  g_autoptr(GPtrArray) planned = channels ? desk_store_query_posts (self->store, self->brand_id, now, horizon, &error) : NULL;
   g_autoptr(GDateTime) best = NULL;
   gboolean any_channel = FALSE;
+
+  if (planned == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
 
   for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
     {

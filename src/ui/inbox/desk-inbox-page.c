@@ -144,7 +144,12 @@ desk_inbox_page_reload (DeskPage *page)
   guint n;
   g_autofree char *count = NULL;
 
-  channels = desk_store_list_channels (desk_page_get_store (page), desk_page_get_brand_id (page), NULL);
+  channels = desk_store_list_channels (desk_page_get_store (page), desk_page_get_brand_id (page), &error);
+  if (channels == NULL)
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
   g_hash_table_unref (self->channels);
   self->channels = desk_store_index_by_id (channels);
 
