@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-calendar-page.h"
 #include "desk-compose-page.h"
 #include "desk-demo.h"
@@ -431,6 +432,7 @@ static void
 desk_window_init (DeskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_drop_down_set_accessible_label (self->brand_dropdown, _("Brand"));
 
   g_signal_connect_swapped (self->brand_dropdown, "notify::selected-item",
                             G_CALLBACK (brand_selected_cb), self);

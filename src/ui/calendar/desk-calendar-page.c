@@ -1698,9 +1698,13 @@ create_agenda_row (gpointer item,
 {
   DeskCalendarPage *self = user_data;
   GtkWidget *card = make_card (self, item);
+  GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_widget_add_css_class (card, "agenda-card");
-  return card;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
+  /* The row takes the focus first: it reads as the card */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, card, NULL, -1);
+  return row;
 }
 
 static DeskPost *
