@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-calendar-page.h"
 #include "desk-compose-page.h"
 #include "desk-demo.h"
@@ -456,6 +457,7 @@ desk_window_init (DeskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  desk_drop_down_set_accessible_label (self->brand_dropdown, _("Brand"));
 
   g_signal_connect_swapped (self->brand_dropdown, "notify::selected-item",
                             G_CALLBACK (brand_selected_cb), self);
@@ -471,6 +473,15 @@ poll_store_cb (gpointer data)
   if (self->store != NULL && desk_store_poll_external_changes (self->store))
     desk_window_refresh (self);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+first_focus_cb (DeskWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_focus_cb, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (desk_window_get_view (self), page_names[i]) == 0 && self->pages[i] != NULL)
+      gtk_widget_grab_focus (self->pages[i]);
 }
 
 static void
@@ -529,10 +540,8 @@ desk_window_new (DeskApplication *application,
       g_autofree char *view = g_settings_get_string (settings, "last-view");
       desk_window_show_view (self, view);
       /* The first focus in the work (the calendar's selected day), not on
-       * the first control of the header bar */
-      for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-        if (g_strcmp0 (desk_window_get_view (self), page_names[i]) == 0)
-          gtk_widget_grab_focus (self->pages[i]);
+       * the first control of the header bar, once the pages are shown */
+      g_signal_connect (self, "map", G_CALLBACK (first_focus_cb), NULL);
     }
   return self;
 }

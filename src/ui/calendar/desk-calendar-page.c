@@ -102,6 +102,7 @@ struct _DeskCalendarPage
   MonthPane     *shown;
 
   GtkInscription *month_label;
+  GtkInscription *short_title;
   GtkMenuButton *go_to_button;
   GtkPopover    *go_to_popover;
   GtkCalendar   *go_to_calendar;
@@ -636,6 +637,8 @@ capitalise_into (GtkInscription *title,
   g_unichar_to_utf8 (c, buf);
   cap = g_strconcat (buf, g_utf8_next_char (text), NULL);
   gtk_inscription_set_text (title, cap);
+  if (button == NULL)
+    return;
   /* Screen readers read the button by the title it shows */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cap,
@@ -643,26 +646,80 @@ capitalise_into (GtkInscription *title,
                                   -1);
 }
 
+static char *
+format_title (GDateTime *day,
+              gboolean   week,
+              gboolean   shortened)
+{
+  if (week && shortened)
+    /* Translators: title of the week view where the long one does not
+     * fit, strftime format */
+    return g_date_time_format (day, _("Wk of %-d %b"));
+  if (week)
+    /* Translators: title of the week view, strftime format */
+    return g_date_time_format (day, _("Week of %-d %B %Y"));
+  return g_date_time_format (day, "%OB %Y");
+}
+
+/* The width of the longest title of the view in its own font (the week
+ * of the 30th of each month, or each month of the year), so that no title
+ * is ever cut */
+static int
+longest_title_width (GtkInscription *inscription,
+                     gboolean        week,
+                     gboolean        shortened,
+                     int             year)
+{
+  int widest = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (year, month, month == 2 ? 28 : 30, 12, 0, 0);
+      g_autofree char *title = format_title (day, week, shortened);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (inscription), title);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* Capitals are wider than the lower case letters they replace */
+  return widest + 8;
+}
+
+/* Room for the longest month ("Septembre 2026") or week title: a switch
+ * of view resizes the button, a switch of month does not */
+static void
+size_title (GtkInscription *inscription,
+            gboolean        week,
+            gboolean        shortened,
+            int             year)
+{
+  int width = longest_title_width (inscription, week, shortened, year);
+  int current;
+
+  gtk_widget_get_size_request (GTK_WIDGET (inscription), &current, NULL);
+  if (width != current)
+    gtk_widget_set_size_request (GTK_WIDGET (inscription), width, -1);
+}
+
 static void
 update_title (DeskCalendarPage *self)
 {
   g_autofree char *title = NULL;
+  g_autofree char *short_title = NULL;
+  gboolean week = showing_week (self) && self->week_start != NULL;
+  GDateTime *day = week ? self->week_start : self->month;
+  int year;
 
   if (self->month == NULL)
     return;
-  if (showing_week (self) && self->week_start != NULL)
-    /* Translators: title of the week view, strftime format */
-    title = g_date_time_format (self->week_start, _("Week of %-d %B %Y"));
-  else
-    title = g_date_time_format (self->month, "%OB %Y");
-  /* Room for the longest month ("Septembre 2026") or week title: a
-   * switch of view resizes the button, a switch of month does not */
-  {
-    guint chars = showing_week (self) ? 28 : 16;
-
-    if (gtk_inscription_get_nat_chars (self->month_label) != chars)
-      gtk_inscription_set_nat_chars (self->month_label, chars);
-  }
+  year = g_date_time_get_year (self->month);
+  title = format_title (day, week, FALSE);
+  short_title = format_title (day, week, TRUE);
+  size_title (self->month_label, week, FALSE, year);
+  size_title (self->short_title, week, TRUE, year);
+  capitalise_into (self->short_title, NULL, short_title);
+  /* Screen readers hear the long title */
   capitalise_into (self->month_label, GTK_WIDGET (self->go_to_button), title);
 }
 
@@ -1709,9 +1766,13 @@ create_agenda_row (gpointer item,
 {
   DeskCalendarPage *self = user_data;
   GtkWidget *card = make_card (self, item);
+  GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_widget_add_css_class (card, "agenda-card");
-  return card;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
+  /* The row takes the focus first: it reads as the card */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, card, NULL, -1);
+  return row;
 }
 
 static DeskPost *
@@ -2289,6 +2350,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   g_type_ensure (DESK_TYPE_MONTH_DECK);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, short_title);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, go_to_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, go_to_popover);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, go_to_calendar);
@@ -2334,6 +2396,9 @@ static void
 desk_calendar_page_init (DeskCalendarPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The title's width is measured in its font, known once it is shown */
+  g_signal_connect_swapped (self->month_label, "map", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->short_title, "map", G_CALLBACK (update_title), self);
 
   self->week_start_day = desk_time_first_weekday ();
   desk_post_filter_init (&self->filter);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-channel.h"
 #include "desk-campaign.h"
 #include "desk-filter-popover.h"
@@ -126,6 +127,9 @@ static void
 desk_filter_popover_init (DeskFilterPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_drop_down_set_accessible_label (self->campaign_dropdown, _("Campaign"));
+  desk_drop_down_set_accessible_label (self->pillar_dropdown, _("Editorial pillar"));
+  desk_drop_down_set_accessible_label (self->colour_dropdown, _("Colour by"));
 
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->channel_checks = g_ptr_array_new ();

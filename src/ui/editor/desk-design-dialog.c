@@ -16,6 +16,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-checks.h"
 #include "desk-design-canvas.h"
 #include "desk-design-dialog.h"
@@ -717,6 +718,10 @@ desk_design_dialog_init (DeskDesignDialog *self)
   const DeskDesignPreset *presets = desk_design_presets (&n);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_drop_down_set_accessible_label (self->format_dropdown, _("Format"));
+  desk_drop_down_set_accessible_label (self->fit_dropdown, _("How the image fills the format"));
+  desk_drop_down_set_accessible_label (self->weight_dropdown, _("Weight"));
+  desk_drop_down_set_accessible_label (self->align_dropdown, _("Alignment"));
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (formats, _(presets[i].label));
   gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));

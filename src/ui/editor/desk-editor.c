@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 #include <gmodule.h>
 
+#include "desk-a11y.h"
 #include "desk-editor.h"
 #include "desk-report.h"
 #include "desk-image-chooser.h"
@@ -396,6 +397,9 @@ update_counters (DeskEditor *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, counter->a11y, -1);
       g_object_set_data_full (G_OBJECT (widget), "network", g_strdup (desk_network_to_id (counter->network)), g_free);
       gtk_flow_box_append (self->counters_box, widget);
+      /* The flow box child around it takes the focus: it says the same */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, counter->a11y, -1);
     }
 }
 
@@ -586,6 +590,8 @@ rebuild_channels (DeskEditor *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (button), is_active (self, id));
       g_signal_connect (button, "toggled", G_CALLBACK (on_channel_toggled), self);
       gtk_flow_box_append (self->channels_box, button);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (button)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
 }
 
@@ -1822,6 +1828,7 @@ update_schedule_label (DeskEditor *self)
 {
   GDateTime *at = self->post ? desk_post_get_scheduled_at (self->post) : NULL;
   g_autofree char *label = NULL;
+  g_autofree char *a11y = NULL;
 
   if (at == NULL)
     label = g_strdup (_("Not Scheduled"));
@@ -1832,6 +1839,9 @@ update_schedule_label (DeskEditor *self)
       label = g_date_time_format (local, _("%a %-d %b, %H:%M"));
     }
   gtk_menu_button_set_label (self->schedule_button, label);
+  /* GTK 4.8 names only the button inside, not the menu button */
+  a11y = g_strdup_printf (C_("accessible name", "%s: %s"), _("Schedule"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
 DeskPost *
@@ -2261,6 +2271,9 @@ desk_editor_init (DeskEditor *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_drop_down_set_accessible_label (self->campaign_dropdown, _("Campaign"));
+  desk_drop_down_set_accessible_label (self->status_dropdown, _("Status"));
+  desk_drop_down_set_accessible_label (self->preview_dropdown, _("Preview for"));
   self->active = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->own_buffers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);

@@ -133,6 +133,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   accessible = g_strdup_printf ("%s, %s, %s: %s", meta, time, desk_notification_get_author (n),
                                 desk_notification_get_text (n));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The list item around the row takes the focus: it says the same */
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_item_set_accessible_label (item, accessible);
+#else
+  if (gtk_widget_get_parent (row) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+#endif
 }
 
 static void

@@ -1,0 +1,14 @@
+/* desk-a11y.h: accessible names GTK 4.8 does not give by itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void desk_drop_down_set_accessible_label (GtkDropDown *dropdown,
+                                          const char  *label);
+
+G_END_DECLS

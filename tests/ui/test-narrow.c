@@ -1,0 +1,234 @@
+/* test-narrow.c: the window fits a 1024×600 screen, in French too
+ *
+ * Opens the real window on the demo workspace in French (the longest of
+ * our languages) and, in each view, measures the window: its minimum
+ * size must fit 1024×600, and at 1024 px wide the titles shown in the
+ * header and in the calendar's bar must not be cut.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "desk-application.h"
+#include "desk-calendar-page.h"
+#include "desk-demo.h"
+#include "desk-time.h"
+#include "desk-window.h"
+#include "ui-helpers.h"
+
+#define SCREEN_WIDTH  1024
+#define SCREEN_HEIGHT 600
+
+static DeskApplication *app;
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  DeskStore  *store;
+  DeskWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+
+  f->dir = g_dir_make_tmp ("desk-narrow-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "workspace.db", NULL);
+  f->store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_demo_populate (f->store, NULL, DESK_DEMO_SEED, now, &error));
+  g_assert_no_error (error);
+
+  f->window = desk_window_new (app, f->store, f->path, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), SCREEN_WIDTH, SCREEN_HEIGHT);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_mapped (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Until the window has been laid out and painted again */
+static void
+wait_laid_out (Fixture *f)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (f->window));
+  wait_painted (GTK_WIDGET (f->window));
+}
+
+/* Lists the widgets under @widget whose minimum width is above @limit,
+ * to tell which one makes the window too wide */
+static void
+print_widest (GtkWidget *widget,
+              int        limit,
+              int        depth)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int min;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > limit)
+        {
+          const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (c));
+          g_test_message ("%*s%s%s%s: %d px", depth * 2, "", G_OBJECT_TYPE_NAME (c), id ? "#" : "", id ? id : "", min);
+          print_widest (c, limit, depth + 1);
+        }
+    }
+}
+
+static void
+assert_fits (Fixture    *f,
+             const char *what)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  int min_width, min_height;
+
+  wait_laid_out (f);
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, SCREEN_WIDTH, &min_height, NULL, NULL, NULL);
+  g_test_message ("%s: minimum %d×%d px", what, min_width, min_height);
+  if (min_width > SCREEN_WIDTH)
+    print_widest (window, 60, 0);
+  g_assert_cmpint (min_width, <=, SCREEN_WIDTH);
+  g_assert_cmpint (min_height, <=, SCREEN_HEIGHT);
+  /* The surface fills the screen's width (the window less its frame) */
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, SCREEN_WIDTH);
+}
+
+/* A label or inscription shown whole: its text fits what it was given */
+static void
+assert_not_cut (GtkWidget  *widget,
+                const char *what)
+{
+  PangoLayout *layout;
+  int natural, width;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  width = gtk_widget_get_width (widget);
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      layout = gtk_label_get_layout (GTK_LABEL (widget));
+      g_test_message ("%s: “%s” %d px wide in %d px", what, gtk_label_get_text (GTK_LABEL (widget)), natural, width);
+      g_assert_false (pango_layout_is_ellipsized (layout));
+    }
+  else
+    {
+      g_autoptr(PangoLayout) whole = gtk_widget_create_pango_layout (widget, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+
+      pango_layout_get_pixel_size (whole, &natural, NULL);
+      g_test_message ("%s: “%s” %d px wide in %d px", what, gtk_inscription_get_text (GTK_INSCRIPTION (widget)),
+                      natural, width);
+    }
+  g_assert_cmpint (natural, <=, width);
+}
+
+static void
+show_view (Fixture    *f,
+           const char *view)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", view));
+  g_assert_cmpstr (desk_window_get_view (f->window), ==, view);
+}
+
+static DeskCalendarPage *
+calendar_page (Fixture *f)
+{
+  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+
+  return DESK_CALENDAR_PAGE (adw_view_stack_get_child_by_name (stack, "calendar"));
+}
+
+/* The title shown: the long one, or the short one where it does not fit */
+static GtkWidget *
+shown_title (DeskCalendarPage *page)
+{
+  GtkWidget *title = template_child (page, DESK_TYPE_CALENDAR_PAGE, "month_label");
+
+  g_assert_true (ADW_IS_SQUEEZER (gtk_widget_get_parent (title)));
+  return adw_squeezer_get_visible_child (ADW_SQUEEZER (gtk_widget_get_parent (title)));
+}
+
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+
+  show_view (f, "calendar");
+  desk_calendar_page_set_view (page, data);
+  assert_fits (f, data);
+  assert_not_cut (shown_title (page), data);
+
+  /* The longest months' names in French */
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (2026, month, 30 - (month == 2) * 3, 12, 0, 0);
+
+      if (g_strcmp0 (data, "week") == 0)
+        desk_calendar_page_set_week (page, day);
+      else
+        desk_calendar_page_set_month (page, day);
+      assert_fits (f, data);
+      assert_not_cut (shown_title (page), data);
+    }
+}
+
+static void
+test_view (Fixture       *f,
+           gconstpointer  data)
+{
+  show_view (f, data);
+  assert_fits (f, data);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("DESK_TEST_LOCALEDIR");
+  int ret;
+
+  /* French, from the translations built with the tests */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (_("Calendar"), ==, "Calendrier");
+
+  app = desk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/narrow/fr/calendar/month", Fixture, "month", fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/narrow/fr/calendar/week", Fixture, "week", fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/narrow/fr/calendar/agenda", Fixture, "agenda", fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/narrow/fr/compose", Fixture, "compose", fixture_set_up, test_view, fixture_tear_down);
+  g_test_add ("/narrow/fr/inbox", Fixture, "inbox", fixture_set_up, test_view, fixture_tear_down);
+  g_test_add ("/narrow/fr/reports", Fixture, "reports", fixture_set_up, test_view, fixture_tear_down);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
