@@ -171,6 +171,24 @@ with tempfile.TemporaryDirectory() as tmp:
               and any(f["fix"] == "courriel" for f in forbidden)
               and any(f["severity"] == "blocking" and f["fix"] is None for f in forbidden), p.stdout + p.stderr)
 
+    # A channel's own text is checked as the editor checks it, for its network
+    con = sqlite3.connect(db)
+    mastodon_id = con.execute("SELECT id FROM channels WHERE network = 'mastodon'").fetchone()[0]
+    bluesky_id = con.execute("SELECT id FROM channels WHERE network = 'bluesky'").fetchone()[0]
+    con.execute("INSERT INTO post_variants (post_id, channel_id, text_override) VALUES (?, ?, ?)",
+                (post_id, bluesky_id, "Pain " * 80 + "#painaulevain"))
+    con.execute("INSERT OR IGNORE INTO post_variants (post_id, channel_id) VALUES (?, ?)", (post_id, mastodon_id))
+    con.commit()
+    con.close()
+    p = run("check", "--post", str(post_id), "--database", db, "--json")
+    out = json.loads(p.stdout or "{}")
+    counts = {c["network"]: c["length"] for c in out.get("counts", [])}
+    own = [f for f in out.get("findings", []) if "Bluesky" in f["target"]]
+    tap.check("check --post checks each channel's own text: its length and its findings",
+              counts.get("bluesky") == 400 + len("#painaulevain") and counts.get("mastodon", 0) < 100
+              and any(f["id"] == "text-too-long" for f in own)
+              and any(f["id"] == "hashtag-camelcase" for f in own), p.stdout + p.stderr)
+
     # Designs: rendered at the format's size, contrast measured on the pixels
     def png_size(path):
         with open(path, "rb") as f:

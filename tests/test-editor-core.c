@@ -11,6 +11,7 @@
 
 #include "desk-checks.h"
 #include "desk-design.h"
+#include "desk-draft.h"
 #include "desk-store.h"
 #include "desk-brand.h"
 #include "desk-demo.h"
@@ -788,12 +789,85 @@ test_preview (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_finding (GPtrArray  *findings,
+             const char *id,
+             gint64      channel_id)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DeskFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->id, id) && f->channel_id == channel_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One draft for the editor and check --post: the shared text for the
+ * channels that publish it, each own text for its channel alone */
+static void
+test_draft (void)
+{
+  g_autoptr(DeskDraft) draft = desk_draft_new ();
+  g_autoptr(DeskChannel) mastodon = g_object_new (DESK_TYPE_CHANNEL, "id", (gint64) 7, "network", DESK_NETWORK_MASTODON,
+                                                  "handle", "@fournil@piaille.fr", NULL);
+  g_autoptr(DeskChannel) x = g_object_new (DESK_TYPE_CHANNEL, "id", (gint64) 9, "network", DESK_NETWORK_X,
+                                           "handle", "@fournil", NULL);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  const char * const forbidden[] = { "pas cher", NULL };
+  g_autofree char *charter = desk_charter_set (NULL, 0, "Forbidden", forbidden);
+  g_autofree char *published = NULL;
+
+  for (int i = 0; i < 30; i++)
+    g_string_append (long_text, "Notre pain au levain ");
+  g_string_append (long_text, "https://fournil.fr/pain");
+
+  desk_draft_set_text (draft, "Du pain pas cher #painaulevain");
+  desk_draft_add_channel (draft, mastodon, NULL);
+  desk_draft_add_channel (draft, x, long_text->str);
+  desk_draft_add_alt (draft, "");
+  desk_draft_set_charter (draft, charter, 0);
+  desk_draft_set_utm (draft, TRUE, "noel");
+  g_assert_cmpuint (desk_draft_get_n_targets (draft), ==, 2);
+
+  findings = desk_draft_check (draft);
+  /* The shared text: the charter, the hashtag and the image's alt */
+  g_assert_true (has_finding (findings, "charter-forbidden", 0));
+  g_assert_true (has_finding (findings, "hashtag-camelcase", 0));
+  g_assert_true (has_finding (findings, "alt-missing", 0));
+  /* X's own text, for X alone: too long, and about channel 9 */
+  g_assert_true (has_finding (findings, "text-too-long", 9));
+  g_assert_false (has_finding (findings, "text-too-long", 0));
+  g_assert_false (has_finding (findings, "alt-missing", 9));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DeskFinding *f = g_ptr_array_index (findings, i);
+
+      /* A range in a text with UTM tags added is not the typed text's */
+      if (f->channel_id == 9)
+        {
+          g_assert_nonnull (strstr (f->target, "X"));
+          if (f->place == DESK_PLACE_TEXT)
+            g_assert_null (f->fix);
+        }
+    }
+
+  /* What each channel publishes, links tagged */
+  published = desk_draft_dup_channel_text (draft, 9);
+  g_assert_nonnull (strstr (published, "utm_source=x"));
+  g_assert_nonnull (strstr (published, "utm_campaign=noel"));
+  g_assert_null (desk_draft_dup_channel_text (draft, 42));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/checks/emoji", test_emoji);
+  g_test_add_func ("/checks/draft", test_draft);
   g_test_add_func ("/checks/charter", test_charter);
   g_test_add_func ("/checks/places", test_finding_places);
   g_test_add_func ("/checks/x-conformance", test_x_conformance);

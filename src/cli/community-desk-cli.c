@@ -18,6 +18,7 @@
 #include "desk-csv.h"
 #include "desk-demo.h"
 #include "desk-design.h"
+#include "desk-draft.h"
 #include "desk-brand.h"
 #include "desk-ics.h"
 #include "desk-json.h"
@@ -494,16 +495,13 @@ cmd_check (int    argc,
   g_auto(GStrv) visuals = NULL;
   g_autofree char *text = NULL;
   g_autofree char *database = NULL;
-  g_autofree char *palette = NULL;
-  g_autoptr(DeskCharter) charter = NULL;
+  g_autoptr(DeskDraft) draft = NULL;
   g_autoptr(GPtrArray) designs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) networks = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
-  g_autoptr(GPtrArray) alt_list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *language = NULL;
   gint64 post_id = 0;
   gboolean json = FALSE;
-  DeskCheckInput input = { 0 };
   GOptionEntry entries[] = {
     { "network", 'n', 0, G_OPTION_ARG_STRING_ARRAY, &network_names, N_("A network to check for (repeat it): mastodon, bluesky, x, threads, linkedin, instagram, facebook"), N_("NET") },
     { "text", 't', 0, G_OPTION_ARG_STRING, &text, N_("The post's text"), N_("TEXT") },
@@ -546,54 +544,26 @@ cmd_check (int    argc,
       g_array_append_val (networks, network);
     }
 
+  /* The post as it goes out: the same draft the editor checks */
   if (post_id != 0)
     {
       g_autoptr(DeskStore) store = NULL;
-      g_autoptr(DeskPost) post = NULL;
-      g_autoptr(GPtrArray) attachments = NULL;
-      g_autoptr(GListModel) channels = NULL;
-      g_autoptr(DeskBrand) brand = NULL;
 
       if (database == NULL)
         database = desk_store_default_path ();
       store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
-      if (store == NULL || (post = desk_store_get_post (store, post_id, &error)) == NULL ||
-          (attachments = desk_store_list_attachments (store, post_id, &error)) == NULL ||
-          (brand = desk_store_get_brand (store, desk_post_get_brand_id (post), &error)) == NULL)
+      if (store == NULL || (draft = desk_draft_load (store, post_id, &error)) == NULL)
         return fail (error->message);
-      text = g_strdup (desk_post_get_body (post));
-      for (guint i = 0; i < attachments->len; i++)
-        {
-          DeskAttachment *attachment = g_ptr_array_index (attachments, i);
-          g_autofree char *media_dir = desk_store_get_media_dir (store);
-          DeskDesign *design;
-
-          g_ptr_array_add (alt_list, g_strdup (attachment->alt));
-          if (attachment->design == NULL)
-            continue;
-          design = desk_design_new_from_json (attachment->design, media_dir, &error);
-          if (design == NULL)
-            return fail (error->message);
-          g_ptr_array_add (designs, design);
-        }
-
-      /* The brand's charter and palette */
-      charter = desk_charter_parse (desk_brand_get_charter (brand), desk_post_get_campaign_id (post), &error);
-      if (charter == NULL)
-        return fail (error->message);
-      palette = g_strdup (desk_brand_get_palette (brand));
-
-      /* Without --network: the post's own channels */
-      channels = desk_store_list_channels (store, desk_post_get_brand_id (post), NULL);
-      for (guint i = 0; network_names == NULL && channels && i < g_list_model_get_n_items (channels); i++)
-        {
-          g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
-          DeskNetwork network = desk_channel_get_network (channel);
-
-          if (desk_post_has_channel (post, desk_channel_get_id (channel)))
-            g_array_append_val (networks, network);
-        }
+      /* --network replaces the post's own channels */
+      if (networks->len > 0)
+        desk_draft_clear_targets (draft);
     }
+  else
+    {
+      draft = desk_draft_new ();
+      desk_draft_set_text (draft, text);
+    }
+  desk_draft_set_language (draft, language != NULL ? language : "fr");
 
   for (guint i = 0; images != NULL && images[i] != NULL; i++)
     {
@@ -602,15 +572,19 @@ cmd_check (int    argc,
           g_autofree char *message = g_strdup_printf (_("the image “%s” cannot be found"), images[i]);
           return fail (message);
         }
-      g_ptr_array_add (alt_list, g_strdup (alts != NULL && i < g_strv_length (alts) ? alts[i] : ""));
+      desk_draft_add_alt (draft, alts != NULL && i < g_strv_length (alts) ? alts[i] : "");
     }
 
-  if (networks->len == 0)
+  if (networks->len == 0 && desk_draft_get_n_targets (draft) == 0)
     {
       DeskNetwork all[] = { DESK_NETWORK_MASTODON, DESK_NETWORK_BLUESKY };
       g_array_append_vals (networks, all, G_N_ELEMENTS (all));
     }
+  for (guint i = 0; i < networks->len; i++)
+    desk_draft_add_network (draft, g_array_index (networks, DeskNetwork, i));
 
+  for (guint i = 0; i < desk_draft_get_designs (draft)->len; i++)
+    g_ptr_array_add (designs, g_object_ref (g_ptr_array_index (desk_draft_get_designs (draft), i)));
   for (guint i = 0; visuals != NULL && visuals[i] != NULL; i++)
     {
       DeskDesign *design = desk_design_load (visuals[i], &error);
@@ -620,15 +594,10 @@ cmd_check (int    argc,
       g_ptr_array_add (designs, design);
     }
 
-  input.text = text;
-  input.alts = alt_list;
-  input.networks = networks;
-  input.language = language != NULL ? language : "fr";
-  input.charter = charter;
-  findings = desk_checks_run (&input);
+  findings = desk_draft_check (draft);
   for (guint i = 0; i < designs->len; i++)
     {
-      g_autoptr(GPtrArray) visual = desk_design_check (g_ptr_array_index (designs, i), palette);
+      g_autoptr(GPtrArray) visual = desk_design_check (g_ptr_array_index (designs, i), desk_draft_get_palette (draft));
 
       for (guint k = 0; k < visual->len; k++)
         {
@@ -655,12 +624,13 @@ cmd_check (int    argc,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "counts");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < networks->len; i++)
+      for (guint i = 0; i < desk_draft_get_n_targets (draft); i++)
         {
-          DeskNetwork network = g_array_index (networks, DeskNetwork, i);
+          DeskNetwork network = desk_draft_get_target_network (draft, i);
+          g_autofree char *published = desk_draft_dup_target_text (draft, i);
           DeskTextCount count;
 
-          desk_text_count (network, text, &count);
+          desk_text_count (network, published, &count);
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "network");
           json_builder_add_string_value (builder, desk_network_to_id (network));
@@ -701,12 +671,13 @@ cmd_check (int    argc,
     }
   else
     {
-      for (guint i = 0; i < networks->len; i++)
+      for (guint i = 0; i < desk_draft_get_n_targets (draft); i++)
         {
-          DeskNetwork network = g_array_index (networks, DeskNetwork, i);
+          DeskNetwork network = desk_draft_get_target_network (draft, i);
+          g_autofree char *published = desk_draft_dup_target_text (draft, i);
           DeskTextCount count;
 
-          desk_text_count (network, text, &count);
+          desk_text_count (network, published, &count);
           g_print ("%-10s %u/%u\n", desk_network_to_id (network), count.length, count.limit);
         }
       for (guint i = 0; i < findings->len; i++)

@@ -39,6 +39,7 @@ typedef struct
   int           index;
   int           start;
   int           end;
+  gint64        channel_id; /* the channel whose own text it is about; 0: the shared text */
 } DeskFinding;
 
 /* The brand's editorial charter as it applies to one post */

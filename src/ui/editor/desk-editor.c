@@ -26,6 +26,7 @@
 
 #include "desk-a11y.h"
 #include "desk-editor.h"
+#include "desk-draft.h"
 #include "desk-report.h"
 #include "desk-image-chooser.h"
 #include "desk-design.h"
@@ -67,8 +68,7 @@ struct _DeskEditor
   GListModel     *channels;        /* the brand's DeskChannel */
   char           *palette;
   char           *charter_data;
-  DeskCharter    *charter;         /* parsed for charter_campaign, NULL: to parse */
-  gint64          charter_campaign;
+  DeskDraft      *draft;           /* what the checks read; parses the charter once */
   GArray         *active;          /* gint64 channel ids */
   GtkTextBuffer  *shared_buffer;
   GHashTable     *own_buffers;     /* gint64 channel id → GtkTextBuffer */
@@ -1151,23 +1151,6 @@ design_action (GtkWidget  *widget,
 
 /* Findings */
 
-static void
-add_findings (DeskEditor *self,
-              GPtrArray  *found,
-              gint64      channel_id,
-              int         image)
-{
-  for (guint i = 0; i < found->len; i++)
-    {
-      EditorFinding *finding = g_new0 (EditorFinding, 1);
-
-      finding->finding = g_ptr_array_steal_index (found, i--);
-      finding->channel_id = channel_id;
-      finding->image = image;
-      g_ptr_array_add (self->findings, finding);
-    }
-}
-
 static void select_finding (DeskEditor *self, EditorFinding *finding);
 
 static void
@@ -1294,71 +1277,50 @@ compare_findings (gconstpointer a,
 void
 desk_editor_run_checks (DeskEditor *self)
 {
-  g_autoptr(GPtrArray) alts = g_ptr_array_new ();
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);   /* per active channel */
-  g_autoptr(GArray) shared_networks = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
   g_autofree char *shared_text = NULL;
-  const DeskCharter *charter;
 
   g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->post == NULL)
     return;
   g_ptr_array_set_size (self->findings, 0);
-  /* The charter's rules change with the brand (load) or the campaign */
-  if (self->charter == NULL || self->charter_campaign != desk_post_get_campaign_id (self->post))
-    {
-      g_clear_pointer (&self->charter, desk_charter_free);
-      self->charter_campaign = desk_post_get_campaign_id (self->post);
-      self->charter = desk_charter_parse (self->charter_data, self->charter_campaign, NULL);
-    }
-  charter = self->charter;
-  for (guint i = 0; i < self->attachments->len; i++)
-    g_ptr_array_add (alts, (gpointer) attachment_alt (g_ptr_array_index (self->attachments, i)));
 
+  /* The post as it will go out, checked as community-desk-cli checks it */
+  shared_text = buffer_text (self->shared_buffer);
+  desk_draft_set_text (self->draft, shared_text);
+  desk_draft_set_charter (self->draft, self->charter_data, desk_post_get_campaign_id (self->post));
+  desk_draft_set_utm (self->draft, gtk_check_button_get_active (self->utm_check), campaign_name (self));
+  desk_draft_clear_alts (self->draft);
+  for (guint i = 0; i < self->attachments->len; i++)
+    desk_draft_add_alt (self->draft, attachment_alt (g_ptr_array_index (self->attachments, i)));
+  desk_draft_clear_targets (self->draft);
   for (guint i = 0; i < self->active->len; i++)
     {
       gint64 id = g_array_index (self->active, gint64, i);
       DeskChannel *channel = find_channel (self, id);
-      DeskNetwork network;
+      GtkTextBuffer *buffer = buffer_for (self, id);
+      g_autofree char *own = NULL;
 
-      g_ptr_array_add (texts, channel != NULL ? published_text (self, id) : NULL);
       if (channel == NULL)
         continue;
-      network = desk_channel_get_network (channel);
-      if (buffer_for (self, id) == self->shared_buffer)
-        g_array_append_val (shared_networks, network);
-      else
-        {
-          const char *text = g_ptr_array_index (texts, i);
-          g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (DeskNetwork));
-          g_autoptr(GPtrArray) found = NULL;
-          DeskCheckInput input = { text, NULL, one, NULL, charter };
-
-          g_array_append_val (one, network);
-          found = desk_checks_run (&input);
-          for (guint k = 0; k < found->len; k++)
-            {
-              DeskFinding *f = g_ptr_array_index (found, k);
-              g_autofree char *label = channel_label (channel);
-              char *target = g_strdup_printf ("%s — %s", label, f->target ? f->target : "");
-
-              g_free (f->target);
-              f->target = target;
-              /* The UTM tags are not in the buffer: a range past them is not ours to fix */
-              if (gtk_check_button_get_active (self->utm_check) && f->place == DESK_PLACE_TEXT)
-                g_clear_pointer (&f->fix, g_free);
-            }
-          add_findings (self, found, id, -1);
-        }
+      own = buffer != self->shared_buffer ? buffer_text (buffer) : NULL;
+      desk_draft_add_channel (self->draft, channel, own);
     }
+  for (guint i = 0; i < self->active->len; i++)
+    g_ptr_array_add (texts, desk_draft_dup_channel_text (self->draft, g_array_index (self->active, gint64, i)));
 
-  shared_text = buffer_text (self->shared_buffer);
   {
-    g_autoptr(GPtrArray) found = NULL;
-    DeskCheckInput input = { shared_text, alts, shared_networks, NULL, charter };
+    g_autoptr(GPtrArray) found = desk_draft_check (self->draft);
 
-    found = desk_checks_run (&input);
-    add_findings (self, found, 0, -1);
+    for (guint i = 0; i < found->len; i++)
+      {
+        EditorFinding *finding = g_new0 (EditorFinding, 1);
+
+        finding->finding = g_ptr_array_steal_index (found, i--);
+        finding->channel_id = finding->finding->channel_id;
+        finding->image = -1;
+        g_ptr_array_add (self->findings, finding);
+      }
   }
 
   for (guint i = 0; i < self->attachments->len; i++)
@@ -1900,7 +1862,6 @@ desk_editor_load (DeskEditor  *self,
   self->brand_id = brand_id;
   g_clear_pointer (&self->palette, g_free);
   g_clear_pointer (&self->charter_data, g_free);
-  g_clear_pointer (&self->charter, desk_charter_free);
   self->palette = g_strdup (desk_brand_get_palette (brand));
   self->charter_data = g_strdup (desk_brand_get_charter (brand));
 
@@ -2203,7 +2164,7 @@ desk_editor_finalize (GObject *object)
 
   g_free (self->palette);
   g_free (self->charter_data);
-  g_clear_pointer (&self->charter, desk_charter_free);
+  g_clear_object (&self->draft);
   g_free (self->findings_shown);
   g_free (self->counters_shown);
   g_array_unref (self->active);
@@ -2271,6 +2232,7 @@ desk_editor_init (DeskEditor *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->draft = desk_draft_new ();
   desk_drop_down_set_accessible_label (self->campaign_dropdown, _("Campaign"));
   desk_drop_down_set_accessible_label (self->status_dropdown, _("Status"));
   desk_drop_down_set_accessible_label (self->preview_dropdown, _("Preview for"));
