@@ -29,6 +29,7 @@
 #include "desk-contrast.h"
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
+#include "desk-post-card-private.h"
 #include "desk-time.h"
 #include "desk-widget-colour.h"
 
@@ -72,6 +73,7 @@ G_DEFINE_FINAL_TYPE (DeskPostCard, desk_post_card, GTK_TYPE_BUTTON)
 #define BADGE_GAP      2.0f
 #define LINE_GAP       2.0f   /* between the two lines of a tall card */
 #define TITLE_CHARS    16     /* a title left shorter than this keeps dots */
+#define TITLE_MIN_CHARS 6     /* a narrower title takes the dots' and the time's room */
 
 typedef enum
 {
@@ -290,7 +292,10 @@ text_end (int    width,
 
 /* The card's layouts for a size: badges where the title keeps
  * TITLE_CHARS characters (or has a line of its own), dots otherwise, and
- * no more dots than leave the time uncovered. */
+ * no more dots than leave the time uncovered. A narrow card of one line
+ * (a month beside the ideas tray) gives its title TITLE_MIN_CHARS
+ * characters: it drops the dots, then the time (its status mark stays);
+ * both are in its tooltip and what screen readers read. */
 static void
 card_geometry (DeskPostCard *self,
                const char   *time_text,
@@ -322,6 +327,25 @@ card_geometry (DeskPostCard *self,
   if (!geometry->badges)
     while (geometry->n_marks > 0 && text_end (width, geometry->n_marks, DOT_SIZE, DOT_GAP) < x - TIME_GAP)
       geometry->n_marks--;
+
+  if (!geometry->two_lines && !geometry->badges)
+    {
+      float min_title = TITLE_MIN_CHARS * line->char_width;
+      const char *thin_space = time_text ? strstr (time_text, "\u2009") : NULL;
+
+      while (geometry->n_marks > 0 && text_end (width, geometry->n_marks, DOT_SIZE, DOT_GAP) - x < min_title)
+        geometry->n_marks--;
+      if (thin_space != NULL && text_end (width, 0, DOT_SIZE, DOT_GAP) - x < min_title)
+        {
+          g_autofree char *mark = g_strndup (time_text, thin_space - time_text);
+          int mark_width;
+
+          g_object_unref (geometry->time);
+          geometry->time = cached_layout (self, TEXT_TIME, 0, mark);
+          pango_layout_get_pixel_size (geometry->time, &mark_width, NULL);
+          x = TEXT_START + mark_width + TIME_GAP;
+        }
+    }
 
   if (geometry->two_lines)
     {
@@ -1002,4 +1026,31 @@ desk_post_card_set_post (DeskPostCard *self,
   self->channel_names = g_strdup (channel_names->len ? channel_names->str : no_channel);
   if (changed)
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The width the card gives its title as it is drawn now, 0 when it has
+ * no room for it (tests) */
+int
+_desk_post_card_get_title_width (DeskPostCard *self)
+{
+  g_auto(CardGeometry) geometry = { 0 };
+
+  g_return_val_if_fail (DESK_IS_POST_CARD (self), 0);
+  card_geometry (self, self->time, self->title, self->dots->len, gtk_widget_get_width (GTK_WIDGET (self)),
+                 gtk_widget_get_height (GTK_WIDGET (self)), &geometry);
+  return geometry.title ? pango_layout_get_width (geometry.title) / PANGO_SCALE : 0;
+}
+
+/* The channel marks drawn now, and whether they are badges (tests) */
+guint
+_desk_post_card_get_n_marks (DeskPostCard *self,
+                             gboolean     *badges)
+{
+  g_auto(CardGeometry) geometry = { 0 };
+
+  g_return_val_if_fail (DESK_IS_POST_CARD (self), 0);
+  card_geometry (self, self->time, self->title, self->dots->len, gtk_widget_get_width (GTK_WIDGET (self)),
+                 gtk_widget_get_height (GTK_WIDGET (self)), &geometry);
+  *badges = geometry.badges;
+  return geometry.n_marks;
 }

@@ -29,7 +29,7 @@
 #include "desk-week-view.h"
 #include "desk-week-view-private.h"
 
-#define HOUR_HEIGHT 44
+#define HOUR_HEIGHT 80   /* a two-line card is under half an hour */
 #define GUTTER      52
 #define SNAP        15   /* minutes */
 
