@@ -73,7 +73,7 @@ G_DEFINE_FINAL_TYPE (DeskPostCard, desk_post_card, GTK_TYPE_BUTTON)
 #define BADGE_GAP      2.0f
 #define LINE_GAP       2.0f   /* between the two lines of a tall card */
 #define TITLE_CHARS    16     /* a title left shorter than this keeps dots */
-#define TITLE_MIN_CHARS 6     /* a narrower title takes the dots' and the time's room */
+#define TITLE_MIN_CHARS 8     /* a narrower title takes the dots' and the time's room */
 
 typedef enum
 {
@@ -294,7 +294,8 @@ text_end (int    width,
  * TITLE_CHARS characters (or has a line of its own), dots otherwise, and
  * no more dots than leave the time uncovered. A narrow card of one line
  * (a month beside the ideas tray) gives its title TITLE_MIN_CHARS
- * characters: it drops the dots, then the time (its status mark stays);
+ * characters: it drops its dots (all of them: some would say fewer
+ * channels than the post has), then the time (its status mark stays);
  * both are in its tooltip and what screen readers read. */
 static void
 card_geometry (DeskPostCard *self,
@@ -333,8 +334,8 @@ card_geometry (DeskPostCard *self,
       float min_title = TITLE_MIN_CHARS * line->char_width;
       const char *thin_space = time_text ? strstr (time_text, "\u2009") : NULL;
 
-      while (geometry->n_marks > 0 && text_end (width, geometry->n_marks, DOT_SIZE, DOT_GAP) - x < min_title)
-        geometry->n_marks--;
+      if (text_end (width, geometry->n_marks, DOT_SIZE, DOT_GAP) - x < min_title)
+        geometry->n_marks = 0;
       if (thin_space != NULL && text_end (width, 0, DOT_SIZE, DOT_GAP) - x < min_title)
         {
           g_autofree char *mark = g_strndup (time_text, thin_space - time_text);
