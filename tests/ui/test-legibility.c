@@ -90,8 +90,8 @@ first_brand (DeskStore *store)
 
 /* Saves the screenshot in $LEGIBILITY_SHOTS/@name.png when it is set */
 static void
-maybe_screenshot (Fixture    *f,
-                  const char *name)
+maybe_screenshot_native (GtkWidget  *native,
+                         const char *name)
 {
   const char *dir = g_getenv ("LEGIBILITY_SHOTS");
   g_autofree char *file = NULL;
@@ -101,8 +101,15 @@ maybe_screenshot (Fixture    *f,
     return;
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
-  wait_painted (GTK_WIDGET (f->window));
-  assert_screenshot (GTK_WIDGET (f->window), path);
+  wait_painted (native);
+  assert_screenshot (native, path);
+}
+
+static void
+maybe_screenshot (Fixture    *f,
+                  const char *name)
+{
+  maybe_screenshot_native (GTK_WIDGET (f->window), name);
 }
 
 static gboolean
@@ -347,7 +354,7 @@ test_channel_legend (Fixture       *f,
       g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (mark)), initial));
       g_assert_nonnull (gtk_widget_get_ancestor (label, GTK_TYPE_CHECK_BUTTON));
     }
-  maybe_screenshot (f, "legend");
+  maybe_screenshot_native (popover, "legend");
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
