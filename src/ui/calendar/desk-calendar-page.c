@@ -2366,6 +2366,8 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_view);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_list);
+  /* Reachable by gtk_widget_get_template_child () (the tests), no field */
+  gtk_widget_class_bind_template_child_full (widget_class, "ideas_toggle", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, go_to_popover_show_cb);

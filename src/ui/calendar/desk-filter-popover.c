@@ -2,6 +2,8 @@
  *
  * Channels and statuses as check buttons, campaign and pillar as drop-down
  * lists, the colouring of the cards; emits ::changed on every change.
+ * It is the cards' legend: each status with its mark, each channel with
+ * the mark its cards show (its network's initial on its colour).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 #include "desk-a11y.h"
 #include "desk-channel.h"
 #include "desk-campaign.h"
+#include "desk-contrast.h"
 #include "desk-filter-popover.h"
 
 struct _DeskFilterPopover
@@ -65,6 +68,43 @@ add_check (DeskFilterPopover *self,
   gtk_box_append (box, check);
   g_ptr_array_add (checks, check);
   return check;
+}
+
+/* The channel's mark as its cards show it, before its name: the initial
+ * of its network on its colour, in black or white, whichever reads
+ * better. Screen readers read the name alone. */
+static void
+set_channel_mark (GtkCheckButton *check,
+                  DeskChannel    *channel,
+                  const char     *label)
+{
+  const char *network = desk_network_to_label (desk_channel_get_network (channel));
+  const char *colour = desk_channel_get_colour (channel);
+  DeskColour back, black = { 0, 0, 0 }, white = { 255, 255, 255 };
+  DeskContrast on_black, on_white;
+  g_autofree char *initial = g_utf8_strup (network, g_utf8_next_char (network) - network);
+  g_autofree char *markup = NULL;
+  g_autofree char *hex = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *mark = gtk_label_new (NULL);
+  GtkWidget *name = gtk_label_new (label);
+
+  if (colour == NULL || !desk_colour_parse (colour, &back, NULL))
+    desk_colour_parse (desk_network_default_colour (desk_channel_get_network (channel)), &back, NULL);
+  desk_contrast_compute (&black, &back, &on_black);
+  desk_contrast_compute (&white, &back, &on_white);
+  hex = g_strdup_printf ("#%02x%02x%02x", back.red, back.green, back.blue);
+  markup = g_markup_printf_escaped ("<span background=\"%s\" foreground=\"%s\" weight=\"bold\">\u2002%s\u2002</span>",
+                                    hex, on_white.ratio >= on_black.ratio ? "#ffffff" : "#000000", initial);
+  gtk_label_set_markup (GTK_LABEL (mark), markup);
+  gtk_widget_add_css_class (mark, "channel-mark");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_tooltip_text (mark, network);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_check_button_set_child (check, box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static gint64
@@ -186,7 +226,9 @@ desk_filter_popover_set_choices (DeskFilterPopover  *self,
       g_autofree char *label = g_strdup_printf ("%s · %s",
                                                 desk_network_to_label (desk_channel_get_network (channel)),
                                                 desk_channel_get_handle (channel));
-      add_check (self, self->channels_box, self->channel_checks, label, desk_channel_get_id (channel));
+      GtkWidget *check = add_check (self, self->channels_box, self->channel_checks, label, desk_channel_get_id (channel));
+
+      set_channel_mark (GTK_CHECK_BUTTON (check), channel, label);
     }
 
   g_array_set_size (self->campaign_ids, 0);

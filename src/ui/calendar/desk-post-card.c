@@ -1,12 +1,19 @@
 /* desk-post-card.c: a post as a card on the calendar
  *
- * Status mark and time, title (or first words), one dot per target
+ * Status mark and time, title (or first words), one mark per target
  * channel in the channel's colour, the status as a style class and the
- * campaign's colour as a strip on the left. Activating it edits the post (win.edit-post);
+ * campaign's colour as a strip on the left. A channel's mark is a badge
+ * with its network's initial where the card has room, a dot where it has
+ * not; its tooltip names the channel, so that colour is never the only
+ * cue (WCAG 2.1 SC 1.4.1, https://www.w3.org/TR/WCAG21/#use-of-color).
+ * A card tall enough for two lines (the week view) puts its title on a
+ * line of its own, under the time and the channels. Activating it edits the post (win.edit-post);
  * dragging it carries the DeskPost to a day of the calendar.
  *
  * The card draws its text itself and asks for one line's height whatever
- * it shows: rebinding it to another post (a month switch rebinds a
+ * it shows (the line of its font that holds the status marks, times and
+ * accented capitals, measured with Pango, so that large text makes taller
+ * cards): rebinding it to another post (a month switch rebinds a
  * hundred) only redraws it, where labels would re-measure and make GTK
  * measure the whole window again before the frame (tests/bench/bench-ui).
  *
@@ -19,8 +26,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "desk-contrast.h"
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
+#include "desk-post-card-private.h"
 #include "desk-time.h"
 #include "desk-widget-colour.h"
 
@@ -38,6 +47,7 @@ struct _DeskPostCard
   GdkRGBA    tint;
   gboolean   has_tint;
   GArray    *dots;        /* GdkRGBA, one per target channel */
+  GPtrArray *dot_channels;  /* DeskChannel*, held by bound_channels */
   /* What the card was last bound to: rebinding the same is free */
   guint      bound_revision;
   int        bound_colour_by;
@@ -60,14 +70,35 @@ G_DEFINE_FINAL_TYPE (DeskPostCard, desk_post_card, GTK_TYPE_BUTTON)
 #define TEXT_START     8.0f   /* after the campaign strip */
 #define TEXT_END       6.0f
 #define TIME_GAP       4.0f
+#define BADGE_GAP      2.0f
+#define LINE_GAP       2.0f   /* between the two lines of a tall card */
+#define TITLE_CHARS    16     /* a title left shorter than this keeps dots */
+#define TITLE_MIN_CHARS 8     /* a narrower title takes the dots' and the time's room */
+
+typedef enum
+{
+  TEXT_TITLE,
+  TEXT_TIME,
+  TEXT_BADGE,
+} TextKind;
 
 static PangoLayout *
 create_layout (GtkWidget *widget,
-               gboolean   is_time)
+               TextKind   kind)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
 
-  if (is_time)
+  if (kind == TEXT_BADGE)
+    {
+      PangoAttrList *attrs = pango_layout_get_attributes (layout);
+
+      attrs = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  else if (kind == TEXT_TIME)
     {
       PangoAttrList *attrs = pango_layout_get_attributes (layout);
 
@@ -142,11 +173,11 @@ card_font_key (DeskPostCard *self)
  * the cache; never changed once made */
 static PangoLayout *
 cached_layout (DeskPostCard *self,
-               gboolean      is_time,
+               TextKind      kind,
                int           width,
                const char   *text)
 {
-  g_autofree char *key = g_strdup_printf ("%c%d|%s|%s", is_time ? 't' : 'x', width, card_font_key (self), text);
+  g_autofree char *key = g_strdup_printf ("%c%d|%s|%s", "xtb"[kind], width, card_font_key (self), text);
   CachedText *entry;
 
   if (text_cache == NULL)
@@ -162,9 +193,9 @@ cached_layout (DeskPostCard *self,
             g_hash_table_remove_all (text_cache);
         }
       entry = g_new0 (CachedText, 1);
-      entry->layout = create_layout (GTK_WIDGET (self), is_time);
+      entry->layout = create_layout (GTK_WIDGET (self), kind);
       pango_layout_set_text (entry->layout, text, -1);
-      if (!is_time)
+      if (kind == TEXT_TITLE)
         pango_layout_set_width (entry->layout, width * PANGO_SCALE);
       pango_layout_get_baseline (entry->layout);   /* laid out now */
       g_hash_table_insert (text_cache, g_steal_pointer (&key), entry);
@@ -173,53 +204,235 @@ cached_layout (DeskPostCard *self,
   return g_object_ref (entry->layout);
 }
 
-/* The end of the text: the dots come after it */
-static float
-text_end (int      width,
-          guint    n_dots)
+/* A font's line, as cards show it: the tallest of the font's own line
+ * and the texts a card draws (the bold time and the status marks, which
+ * may come from a fallback font, accented capitals and descenders), and
+ * an average character's width. Shared by the cards of a font. */
+typedef struct
 {
-  return width - (n_dots ? n_dots * (DOT_SIZE + DOT_GAP) + DOT_END_MARGIN : TEXT_END);
+  int height;
+  int char_width;
+} FontLine;
+
+static GHashTable *font_lines;     /* font key → FontLine* */
+
+static int
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
 }
 
-/* The card's two layouts for a width (new references); @title is NULL
- * when there is no room for it, and @n_dots drops the dots that would
- * cover the time in a narrow card. Returns where the title starts. */
-static float
-card_layouts (DeskPostCard  *self,
-              const char    *time_text,
-              const char    *title_text,
-              guint         *n_dots,
-              int            width,
-              PangoLayout  **time,
-              PangoLayout  **title)
+static const FontLine *
+font_line (DeskPostCard *self)
 {
-  float x = TEXT_START, end;
+  const char *key = card_font_key (self);
+  FontLine *line;
 
-  *time = time_text ? cached_layout (self, TRUE, 0, time_text) : NULL;
-  if (*time != NULL)
+  if (font_lines == NULL)
+    font_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  line = g_hash_table_lookup (font_lines, key);
+  if (line == NULL)
+    {
+      GtkWidget *widget = GTK_WIDGET (self);
+      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+      g_autoptr(GString) marks = g_string_new ("08:00\u2009");
+      g_autoptr(PangoLayout) time = create_layout (widget, TEXT_TIME);
+      g_autoptr(PangoLayout) title = create_layout (widget, TEXT_TITLE);
+
+      for (DeskPostStatus s = 0; s <= DESK_POST_STATUS_LAST; s++)
+        g_string_append (marks, desk_post_status_to_mark (s));
+      pango_layout_set_text (time, marks->str, -1);
+      pango_layout_set_text (title, "ÀÉÇÅÖgjpqy’«»", -1);
+
+      line = g_new0 (FontLine, 1);
+      line->height = MAX (PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics)),
+                          MAX (layout_height (time), layout_height (title)));
+      line->char_width = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)));
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (font_lines, g_strdup (key), line);
+    }
+  return line;
+}
+
+/* Where a card's texts and channel marks go, for its size */
+typedef struct
+{
+  PangoLayout *time;       /* new references, or NULL */
+  PangoLayout *title;
+  float        title_x;
+  gboolean     two_lines;  /* the title on a line of its own */
+  guint        n_marks;    /* the first ones, if the card is narrow */
+  gboolean     badges;     /* the network's initial, or a dot */
+  float        mark_size;
+  int          line;
+} CardGeometry;
+
+static void
+card_geometry_clear (CardGeometry *geometry)
+{
+  g_clear_object (&geometry->time);
+  g_clear_object (&geometry->title);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CardGeometry, card_geometry_clear)
+
+/* The end of the text on the line of the marks: they come after it */
+static float
+text_end (int    width,
+          guint  n_marks,
+          float  mark_size,
+          float  gap)
+{
+  return width - (n_marks ? n_marks * (mark_size + gap) + DOT_END_MARGIN : TEXT_END);
+}
+
+/* The card's layouts for a size: badges where the title keeps
+ * TITLE_CHARS characters (or has a line of its own), dots otherwise, and
+ * no more dots than leave the time uncovered. A narrow card of one line
+ * (a month beside the ideas tray) gives its title TITLE_MIN_CHARS
+ * characters: it drops its dots (all of them: some would say fewer
+ * channels than the post has), then the time (its status mark stays);
+ * both are in its tooltip and what screen readers read. */
+static void
+card_geometry (DeskPostCard *self,
+               const char   *time_text,
+               const char   *title_text,
+               guint         n_channels,
+               int           width,
+               int           height,
+               CardGeometry *geometry)
+{
+  const FontLine *line = font_line (self);
+  float x = TEXT_START, badge = MAX (8, line->height - 2), end;
+
+  geometry->line = line->height;
+  geometry->two_lines = height >= 2 * line->height + LINE_GAP;
+  geometry->time = time_text ? cached_layout (self, TEXT_TIME, 0, time_text) : NULL;
+  if (geometry->time != NULL)
     {
       int time_width;
 
-      pango_layout_get_pixel_size (*time, &time_width, NULL);
+      pango_layout_get_pixel_size (geometry->time, &time_width, NULL);
       x += time_width + TIME_GAP;
     }
-  while (*n_dots > 0 && text_end (width, *n_dots) < x - TIME_GAP)
-    (*n_dots)--;
-  end = text_end (width, *n_dots);
-  *title = end - x > 4 ? cached_layout (self, FALSE, (int) (end - x), title_text ? title_text : "") : NULL;
-  return x;
+
+  geometry->n_marks = n_channels;
+  end = text_end (width, n_channels, badge, BADGE_GAP);
+  geometry->badges = n_channels > 0 &&
+                     (geometry->two_lines ? end >= x - TIME_GAP : end - x >= TITLE_CHARS * line->char_width);
+  geometry->mark_size = geometry->badges ? badge : DOT_SIZE;
+  if (!geometry->badges)
+    while (geometry->n_marks > 0 && text_end (width, geometry->n_marks, DOT_SIZE, DOT_GAP) < x - TIME_GAP)
+      geometry->n_marks--;
+
+  if (!geometry->two_lines && !geometry->badges)
+    {
+      float min_title = TITLE_MIN_CHARS * line->char_width;
+      const char *thin_space = time_text ? strstr (time_text, "\u2009") : NULL;
+
+      if (text_end (width, geometry->n_marks, DOT_SIZE, DOT_GAP) - x < min_title)
+        geometry->n_marks = 0;
+      if (thin_space != NULL && text_end (width, 0, DOT_SIZE, DOT_GAP) - x < min_title)
+        {
+          g_autofree char *mark = g_strndup (time_text, thin_space - time_text);
+          int mark_width;
+
+          g_object_unref (geometry->time);
+          geometry->time = cached_layout (self, TEXT_TIME, 0, mark);
+          pango_layout_get_pixel_size (geometry->time, &mark_width, NULL);
+          x = TEXT_START + mark_width + TIME_GAP;
+        }
+    }
+
+  if (geometry->two_lines)
+    {
+      x = TEXT_START;
+      end = width - TEXT_END;
+    }
+  else
+    end = text_end (width, geometry->n_marks, geometry->mark_size, geometry->badges ? BADGE_GAP : DOT_GAP);
+  geometry->title_x = x;
+  geometry->title = end - x > 4 ? cached_layout (self, TEXT_TITLE, (int) (end - x), title_text ? title_text : "") : NULL;
 }
 
-/* One line of the card's font: what it asks for, whatever it shows */
-static int
-line_height (GtkWidget *widget)
+/* The box of channel mark @i: the marks end the first line */
+static graphene_rect_t
+mark_bounds (const CardGeometry *geometry,
+             int                 width,
+             int                 height,
+             guint               i)
 {
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  float gap = geometry->badges ? BADGE_GAP : DOT_GAP;
+  float size = geometry->mark_size;
+  float row = geometry->two_lines ? geometry->line + LINE_GAP : height;
+  float x = width - DOT_END_MARGIN - (geometry->n_marks - i) * (size + gap) + gap;
 
-  pango_font_metrics_unref (metrics);
-  return height;
+  return GRAPHENE_RECT_INIT (x, (row - size) / 2.0f, size, size);
+}
+
+/* A network's initial, for its badge */
+static char *
+network_initial (DeskChannel *channel)
+{
+  const char *label = desk_network_to_label (desk_channel_get_network (channel));
+  gunichar c = g_unichar_toupper (g_utf8_get_char (label));
+  char text[8] = { 0 };
+
+  g_unichar_to_utf8 (c, text);
+  return g_strdup (text);
+}
+
+/* Black or white, whichever reads better on @background (WCAG 2.x) */
+static GdkRGBA
+badge_ink (const GdkRGBA *background)
+{
+  DeskColour back = { background->red * 255 + 0.5, background->green * 255 + 0.5, background->blue * 255 + 0.5 };
+  DeskColour black = { 0, 0, 0 }, white = { 255, 255, 255 };
+  DeskContrast on_black, on_white;
+
+  desk_contrast_compute (&black, &back, &on_black);
+  desk_contrast_compute (&white, &back, &on_white);
+  return on_white.ratio >= on_black.ratio ? (GdkRGBA) { 1, 1, 1, 1 } : (GdkRGBA) { 0, 0, 0, 1 };
+}
+
+static void
+snapshot_marks (DeskPostCard       *self,
+                GtkSnapshot        *snapshot,
+                const CardGeometry *geometry,
+                int                 width,
+                int                 height)
+{
+  for (guint i = 0; i < geometry->n_marks; i++)
+    {
+      const GdkRGBA *colour = &g_array_index (self->dots, GdkRGBA, i);
+      graphene_rect_t bounds = mark_bounds (geometry, width, height, i);
+      GskRoundedRect box;
+
+      gsk_rounded_rect_init_from_rect (&box, &bounds,
+                                       geometry->badges ? 3.0f : DOT_SIZE / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &box);
+      gtk_snapshot_append_color (snapshot, colour, &box.bounds);
+      gtk_snapshot_pop (snapshot);
+
+      if (geometry->badges)
+        {
+          g_autofree char *initial = network_initial (g_ptr_array_index (self->dot_channels, i));
+          g_autoptr(PangoLayout) letter = cached_layout (self, TEXT_BADGE, 0, initial);
+          GdkRGBA ink = badge_ink (colour);
+          int w, h;
+
+          pango_layout_get_pixel_size (letter, &w, &h);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.bounds.origin.x + (box.bounds.size.width - w) / 2.0f,
+                                                                  box.bounds.origin.y + (box.bounds.size.height - h) / 2.0f));
+          gtk_snapshot_append_layout (snapshot, letter, &ink);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
 }
 
 static void
@@ -232,16 +445,17 @@ desk_post_card_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   DeskPostCard *self = DESK_POST_CARD (widget);
+  int line = font_line (self)->height;
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural = line_height (widget);
+    *minimum = *natural = line;
   else
     {
       /* The title is ellipsized and the text cut: a narrow window keeps
        * the seven days; naturally, room for the time and four dots */
       *minimum = (int) (TEXT_START + TEXT_END + DOT_SIZE + DOT_END_MARGIN);
       *natural = (int) (TEXT_START + TEXT_END + DOT_END_MARGIN + 4 * (DOT_SIZE + DOT_GAP)) +
-                 (self->time ? line_height (widget) * 3 : 0);
+                 (self->time ? line * 3 : 0);
     }
 }
 
@@ -252,11 +466,10 @@ desk_post_card_snapshot (GtkWidget   *widget,
   DeskPostCard *self = DESK_POST_CARD (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(PangoLayout) time = NULL;
-  g_autoptr(PangoLayout) title = NULL;
+  g_auto(CardGeometry) geometry = { 0 };
   g_autoptr(PangoLayout) empty = NULL;
-  guint n_dots;
-  float x, row, y;
+  PangoLayout *first;
+  float row, y;
   int line;
   GdkRGBA colour;
 
@@ -278,51 +491,43 @@ desk_post_card_snapshot (GtkWidget   *widget,
   if (self->has_strip)
     gtk_snapshot_append_color (snapshot, &self->strip, &GRAPHENE_RECT_INIT (0, 2, 3, height - 4));
 
-  n_dots = self->dots->len;
-  x = card_layouts (self, self->time, self->title, &n_dots, width, &time, &title);
-  if (time == NULL && title == NULL)
-    empty = cached_layout (self, TRUE, 0, "");
-  pango_layout_get_pixel_size (time ? time : title ? title : empty, NULL, &line);
+  card_geometry (self, self->time, self->title, self->dots->len, width, height, &geometry);
+  if (geometry.time == NULL && geometry.title == NULL)
+    empty = cached_layout (self, TEXT_TIME, 0, "");
+  first = geometry.time ? geometry.time : geometry.title ? geometry.title : empty;
+  pango_layout_get_pixel_size (first, NULL, &line);
 
-  /* A card too low for two lines centres its line; a tall one (a long
-   * slot of the week view) starts at the top. */
-  row = height < 2 * line + 4 ? height : line + 6;
+  /* A card of one line centres it; a tall one (a slot of the week view)
+   * starts at the top, its title on the second line. */
+  row = geometry.two_lines ? geometry.line + LINE_GAP : height;
   y = (row - line) / 2.0f;
   desk_widget_get_colour (widget, &colour);
 
-  if (time != NULL)
+  if (geometry.time != NULL)
     {
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (TEXT_START, y));
-      gtk_snapshot_append_layout (snapshot, time, &colour);
+      gtk_snapshot_append_layout (snapshot, geometry.time, &colour);
       gtk_snapshot_restore (snapshot);
     }
 
-  if (title != NULL)
+  if (geometry.title != NULL)
     {
       float title_y = y;
 
-      if (time != NULL)
-        title_y += (pango_layout_get_baseline (time) - pango_layout_get_baseline (title)) / (float) PANGO_SCALE;
+      if (geometry.two_lines)
+        title_y = row + (geometry.line - layout_height (geometry.title)) / 2.0f;
+      else if (geometry.time != NULL)
+        title_y += (pango_layout_get_baseline (geometry.time) - pango_layout_get_baseline (geometry.title)) / (float) PANGO_SCALE;
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, title_y));
-      gtk_snapshot_append_layout (snapshot, title, &colour);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (geometry.title_x, title_y));
+      gtk_snapshot_append_layout (snapshot, geometry.title, &colour);
       gtk_snapshot_restore (snapshot);
     }
 
-  /* Channel dots (the first ones, if the card is narrow): a month shows
+  /* Channel marks (the first ones, if the card is narrow): a month shows
    * hundreds of them */
-  for (guint i = 0; i < n_dots; i++)
-    {
-      float dot_x = width - DOT_END_MARGIN - (n_dots - i) * (DOT_SIZE + DOT_GAP) + DOT_GAP;
-      float dot_y = (row - DOT_SIZE) / 2.0f;
-      GskRoundedRect dot;
-
-      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (dot_x, dot_y, DOT_SIZE, DOT_SIZE), DOT_SIZE / 2.0f);
-      gtk_snapshot_push_rounded_clip (snapshot, &dot);
-      gtk_snapshot_append_color (snapshot, &g_array_index (self->dots, GdkRGBA, i), &dot.bounds);
-      gtk_snapshot_pop (snapshot);
-    }
+  snapshot_marks (self, snapshot, &geometry, width, height);
 }
 
 static GdkContentProvider *
@@ -367,10 +572,32 @@ query_tooltip_cb (DeskPostCard *self,
                   GtkTooltip   *tooltip)
 {
   g_autofree char *markup = NULL;
+  g_auto(CardGeometry) geometry = { 0 };
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   /* Made when asked for, not for every card of every month shown */
   if (self->post == NULL)
     return FALSE;
+
+  /* Over a channel's mark: that channel's name (x and y count from the
+   * border box, the marks from the content box: a few pixels of slack) */
+  card_geometry (self, self->time, self->title, self->dots->len, width, height, &geometry);
+  for (guint i = 0; !keyboard && i < geometry.n_marks; i++)
+    {
+      graphene_rect_t box = mark_bounds (&geometry, width, height, i);
+      DeskChannel *channel = g_ptr_array_index (self->dot_channels, i);
+
+      graphene_rect_inset (&box, -3, -3);
+      if (graphene_rect_contains_point (&box, &GRAPHENE_POINT_INIT (x, y)))
+        {
+          markup = g_markup_printf_escaped ("<b>%s</b> · %s",
+                                            desk_network_to_label (desk_channel_get_network (channel)),
+                                            desk_channel_get_handle (channel));
+          gtk_tooltip_set_markup (tooltip, markup);
+          return TRUE;
+        }
+    }
   markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s", self->title, self->when,
                                     desk_post_status_to_label (desk_post_get_status (self->post)),
                                     self->channel_names);
@@ -452,6 +679,7 @@ desk_post_card_dispose (GObject *object)
 
   g_clear_object (&self->post);
   g_clear_pointer (&self->dots, g_array_unref);
+  g_clear_pointer (&self->dot_channels, g_ptr_array_unref);
   g_clear_pointer (&self->when, g_free);
   g_clear_pointer (&self->channel_names, g_free);
   g_clear_pointer (&self->time, g_free);
@@ -493,6 +721,7 @@ desk_post_card_init (DeskPostCard *self)
   /* Measured by desk_post_card_measure (), not by a child */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   self->dots = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  self->dot_channels = g_ptr_array_new ();
 
   /* Drag to another day moves; Ctrl+drag copies. */
   source = gtk_drag_source_new ();
@@ -583,11 +812,11 @@ desk_post_card_prepare (DeskPostCard *self,
 {
   g_autofree char *time = NULL;
   g_autofree char *title = NULL;
-  g_autoptr(PangoLayout) time_layout = NULL;
-  g_autoptr(PangoLayout) title_layout = NULL;
+  g_auto(CardGeometry) geometry = { 0 };
   const gint64 *ids;
   guint n_ids, n_dots = 0;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   g_return_if_fail (DESK_IS_POST_CARD (self));
   g_return_if_fail (DESK_IS_POST (post));
@@ -600,7 +829,20 @@ desk_post_card_prepare (DeskPostCard *self,
       n_dots++;
   time = format_time (post);
   title = desk_post_dup_display_title (post);
-  card_layouts (self, time, title, &n_dots, width, &time_layout, &title_layout);
+  card_geometry (self, time, title, n_dots, width, height, &geometry);
+}
+
+/**
+ * desk_post_card_get_line_height:
+ *
+ * Returns: the height of a line of the card's text, in pixels: what a
+ *   card asks for, without its CSS padding and border
+ */
+int
+desk_post_card_get_line_height (DeskPostCard *self)
+{
+  g_return_val_if_fail (DESK_IS_POST_CARD (self), 0);
+  return font_line (self)->height;
 }
 
 /**
@@ -648,6 +890,7 @@ desk_post_card_set_post (DeskPostCard *self,
   g_autoptr(GString) channel_names = g_string_new (NULL);
   g_autofree char *accessible = NULL;
   g_autoptr(GArray) old_dots = NULL;
+  g_autoptr(GPtrArray) old_channels = NULL;
   GdkRGBA old_strip, old_tint;
   gboolean changed;
   GDateTime *at;
@@ -717,6 +960,8 @@ desk_post_card_set_post (DeskPostCard *self,
   old_strip = self->has_strip ? self->strip : (GdkRGBA) { 0 };
   old_tint = self->has_tint ? self->tint : (GdkRGBA) { 0 };
   self->dots = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  old_channels = g_steal_pointer (&self->dot_channels);
+  self->dot_channels = g_ptr_array_new ();
 
   ids = desk_post_get_channel_ids (post, &n_ids);
   for (guint i = 0; i < n_ids; i++)
@@ -731,6 +976,7 @@ desk_post_card_set_post (DeskPostCard *self,
       if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
         gdk_rgba_parse (&rgba, desk_network_default_colour (desk_channel_get_network (channel)));
       g_array_append_val (self->dots, rgba);
+      g_ptr_array_add (self->dot_channels, channel);
       g_string_append_printf (channel_names, "%s%s", channel_names->len ? ", " : "",
                               desk_network_to_label (desk_channel_get_network (channel)));
     }
@@ -756,6 +1002,8 @@ desk_post_card_set_post (DeskPostCard *self,
     self->tint.alpha = 0.22f;
   changed = changed || old_dots->len != self->dots->len ||
             memcmp (old_dots->data, self->dots->data, old_dots->len * sizeof (GdkRGBA)) != 0 ||
+            (old_channels->len > 0 &&
+             memcmp (old_channels->pdata, self->dot_channels->pdata, old_channels->len * sizeof (gpointer)) != 0) ||
             !gdk_rgba_equal (&old_strip, self->has_strip ? &self->strip : &(GdkRGBA) { 0 }) ||
             !gdk_rgba_equal (&old_tint, self->has_tint ? &self->tint : &(GdkRGBA) { 0 });
 
@@ -779,4 +1027,31 @@ desk_post_card_set_post (DeskPostCard *self,
   self->channel_names = g_strdup (channel_names->len ? channel_names->str : no_channel);
   if (changed)
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The width the card gives its title as it is drawn now, 0 when it has
+ * no room for it (tests) */
+int
+_desk_post_card_get_title_width (DeskPostCard *self)
+{
+  g_auto(CardGeometry) geometry = { 0 };
+
+  g_return_val_if_fail (DESK_IS_POST_CARD (self), 0);
+  card_geometry (self, self->time, self->title, self->dots->len, gtk_widget_get_width (GTK_WIDGET (self)),
+                 gtk_widget_get_height (GTK_WIDGET (self)), &geometry);
+  return geometry.title ? pango_layout_get_width (geometry.title) / PANGO_SCALE : 0;
+}
+
+/* The channel marks drawn now, and whether they are badges (tests) */
+guint
+_desk_post_card_get_n_marks (DeskPostCard *self,
+                             gboolean     *badges)
+{
+  g_auto(CardGeometry) geometry = { 0 };
+
+  g_return_val_if_fail (DESK_IS_POST_CARD (self), 0);
+  card_geometry (self, self->time, self->title, self->dots->len, gtk_widget_get_width (GTK_WIDGET (self)),
+                 gtk_widget_get_height (GTK_WIDGET (self)), &geometry);
+  *badges = geometry.badges;
+  return geometry.n_marks;
 }

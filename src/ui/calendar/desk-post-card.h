@@ -31,6 +31,7 @@ void       desk_post_card_set_colour_by (DeskPostCard *self,
 void       desk_post_card_prepare  (DeskPostCard *self,
                                     DeskPost     *post,
                                     GHashTable   *channels);
+int        desk_post_card_get_line_height (DeskPostCard *self);
 void       desk_post_card_age_texts (void);
 void       desk_post_card_drop_texts (void);
 

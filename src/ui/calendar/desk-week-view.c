@@ -2,7 +2,11 @@
  *
  * A custom widget in the manner of GNOME Calendar's week grid: it draws
  * the hour lines itself and places one DeskPostCard per post at its time
- * of day (posts at the same hour share the slot's width). A drop anywhere
+ * of day, two lines tall (time and channels, then the title). Cards that
+ * overlap are laid side by side as GNOME Calendar lays events: each takes
+ * the first sub-column of its day free at its time, and a group of cards
+ * that overlap one another shares the day's width between as many
+ * sub-columns as it needs (_desk_week_view_lay_out (), a pure function). A drop anywhere
  * gives the day under the pointer and the time rounded to a quarter of an
  * hour (::drop-post); desk_week_view_time_at () is that arithmetic alone.
  * While a post is dragged over the week, the slot it would land in is
@@ -23,8 +27,9 @@
 #include "desk-post-card.h"
 #include "desk-time.h"
 #include "desk-week-view.h"
+#include "desk-week-view-private.h"
 
-#define HOUR_HEIGHT 44
+#define HOUR_HEIGHT 80   /* a two-line card is under half an hour */
 #define GUTTER      52
 #define SNAP        15   /* minutes */
 
@@ -114,6 +119,87 @@ desk_week_view_measure (GtkWidget      *widget,
     *minimum = *natural = 24 * HOUR_HEIGHT;
 }
 
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const DeskWeekItem *items = data;
+  const DeskWeekItem *x = &items[*(const guint *) a];
+  const DeskWeekItem *y = &items[*(const guint *) b];
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  if (x->top != y->top)
+    return x->top < y->top ? -1 : 1;
+  /* Equal starts keep the model's order */
+  return (int) *(const guint *) a - (int) *(const guint *) b;
+}
+
+/* Gives each of @indices[from, to) (a group of overlapping items) the
+ * group's number of sub-columns */
+static void
+close_group (DeskWeekItem *items,
+             const guint  *indices,
+             guint         from,
+             guint         to,
+             guint         n_columns)
+{
+  for (guint k = from; k < to; k++)
+    items[indices[k]].n_columns = n_columns;
+}
+
+/**
+ * _desk_week_view_lay_out:
+ * @items: (array length=n_items): the cards, in any order
+ *
+ * Sets each item's sub-column and the number of sub-columns of its group,
+ * the items of a day that overlap one another, directly or through
+ * others. Taken in order of their start, each item takes the leftmost
+ * sub-column whose last item has ended (items that only touch do not
+ * overlap). Pure arithmetic: tested without a display.
+ */
+void
+_desk_week_view_lay_out (DeskWeekItem *items,
+                         guint         n_items)
+{
+  g_autofree guint *indices = g_new (guint, MAX (n_items, 1));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (double));   /* per sub-column */
+  double group_bottom = 0;
+  guint group_start = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    indices[i] = i;
+  g_qsort_with_data (indices, n_items, sizeof (guint), compare_items, items);
+
+  for (guint k = 0; k < n_items; k++)
+    {
+      DeskWeekItem *item = &items[indices[k]];
+      guint column;
+
+      if (k > 0 && (item->day != items[indices[k - 1]].day || item->top >= group_bottom))
+        {
+          close_group (items, indices, group_start, k, ends->len);
+          g_array_set_size (ends, 0);
+          group_start = k;
+        }
+      if (k == group_start)
+        group_bottom = item->bottom;
+
+      for (column = 0; column < ends->len; column++)
+        if (g_array_index (ends, double, column) <= item->top)
+          break;
+      if (column == ends->len)
+        g_array_append_val (ends, item->bottom);
+      else
+        g_array_index (ends, double, column) = item->bottom;
+      item->column = column;
+      group_bottom = MAX (group_bottom, item->bottom);
+    }
+  if (n_items > 0)
+    close_group (items, indices, group_start, n_items, ends->len);
+}
+
 static void
 desk_week_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -122,38 +208,41 @@ desk_week_view_size_allocate (GtkWidget *widget,
 {
   DeskWeekView *self = DESK_WEEK_VIEW (widget);
   double column = (width - GUTTER) / 7.0;
+  g_autofree DeskWeekItem *items = g_new0 (DeskWeekItem, MAX (self->cards->len, 1));
+  int card_height = 0;
 
   gtk_widget_size_allocate (self->highlight, &(GtkAllocation) { 0, 0, 0, 0 }, -1);
+
+  /* Two lines: the time and the channels, then the title. The cards
+   * share a font, hence a height. */
+  if (self->cards->len > 0)
+    {
+      DeskPostCard *card = g_ptr_array_index (self->cards, 0);
+
+      gtk_widget_measure (GTK_WIDGET (card), GTK_ORIENTATION_VERTICAL, -1, &card_height, NULL, NULL, NULL);
+      card_height = MAX (card_height + desk_post_card_get_line_height (card) + 2, HOUR_HEIGHT / 2 - 2);
+    }
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      DeskPost *post = desk_post_card_get_post (DESK_POST_CARD (g_ptr_array_index (self->cards, i)));
+      g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (post));
+
+      items[i].day = day_index (self, local);
+      items[i].top = (g_date_time_get_hour (local) + g_date_time_get_minute (local) / 60.0) * HOUR_HEIGHT + 1;
+      items[i].bottom = items[i].top + card_height;
+    }
+  _desk_week_view_lay_out (items, self->cards->len);
+
   for (guint i = 0; i < self->cards->len; i++)
     {
       GtkWidget *card = g_ptr_array_index (self->cards, i);
-      DeskPost *post = desk_post_card_get_post (DESK_POST_CARD (card));
-      g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (post));
-      int day = day_index (self, local);
-      int hour = g_date_time_get_hour (local);
-      int card_height, slot = 0, in_slot = 0;
-      double x, y, w;
+      double w = (column - 4) / MAX (items[i].n_columns, 1);
+      double x = GUTTER + items[i].day * column + 2 + items[i].column * w;
 
-      /* Posts of the same day and hour share the slot's width. */
-      for (guint k = 0; k < self->cards->len; k++)
-        {
-          DeskPost *other = desk_post_card_get_post (DESK_POST_CARD (g_ptr_array_index (self->cards, k)));
-          g_autoptr(GDateTime) other_local = desk_time_to_local (desk_post_get_scheduled_at (other));
-
-          if (day_index (self, other_local) == day && g_date_time_get_hour (other_local) == hour)
-            {
-              if (k < i)
-                slot++;
-              in_slot++;
-            }
-        }
-
-      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, -1, &card_height, NULL, NULL, NULL);
-      w = (column - 4) / MAX (in_slot, 1);
-      x = GUTTER + day * column + 2 + slot * w;
-      y = (hour + g_date_time_get_minute (local) / 60.0) * HOUR_HEIGHT + 1;
+      /* A pixel between cards side by side */
       gtk_widget_size_allocate (card,
-                                &(GtkAllocation) { (int) x, (int) y, MAX ((int) w - 1, 8), MAX (card_height, HOUR_HEIGHT / 2 - 2) },
+                                &(GtkAllocation) { (int) x, (int) items[i].top, MAX ((int) w - 1, 8), card_height },
                                 -1);
     }
 }
