@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-format.h"
 #include "desk-time.h"
 #include "desk-inbox-page.h"
 #include "desk-notification-list.h"
@@ -150,6 +151,7 @@ desk_inbox_page_reload (DeskPage *page)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) channels = NULL;
   guint n;
+  g_autofree char *number = NULL;
   g_autofree char *count = NULL;
 
   channels = desk_store_list_channels (desk_page_get_store (page), desk_page_get_brand_id (page), &error);
@@ -168,8 +170,10 @@ desk_inbox_page_reload (DeskPage *page)
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->notifications));
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u notification, newest first",
-                                        "%u notifications, newest first", n), n);
+  number = desk_format_count (n);
+  /* Translators: %s is a number, grouped by thousands ("1 234") */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s notification, newest first",
+                                        "%s notifications, newest first", n), number);
   gtk_label_set_text (self->count_label, count);
 }
 

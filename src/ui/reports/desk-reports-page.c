@@ -10,8 +10,10 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
+#include "desk-format.h"
 #include "desk-reports-page.h"
 #include "desk-time.h"
 
@@ -113,7 +115,7 @@ desk_reports_page_reload (DeskPage *page)
 
             if (t->channel_id != desk_channel_get_id (channel) || !g_str_equal (t->metric, metric_order[m]))
               continue;
-            value = g_strdup_printf ("%'.0f", level ? t->latest : t->total);
+            value = desk_format_count ((gint64) round (level ? t->latest : t->total));
             add_row (ADW_PREFERENCES_GROUP (group), metric_label (t->metric), value);
             rows++;
             if (g_str_equal (t->metric, "impressions"))
