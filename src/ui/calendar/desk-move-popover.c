@@ -11,6 +11,7 @@
 
 #include "desk-move-popover.h"
 #include "desk-time.h"
+#include "desk-time-spin.h"
 
 struct _DeskMovePopover
 {
@@ -70,6 +71,7 @@ desk_move_popover_class_init (DeskMovePopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskMovePopover, calendar);
   gtk_widget_class_bind_template_child (widget_class, DeskMovePopover, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, DeskMovePopover, minute_spin);
+  gtk_widget_class_bind_template_callback (widget_class, desk_time_spin_two_digits_output_cb);
 
   gtk_widget_class_install_action (widget_class, "move.apply", NULL, apply_action_cb);
 }

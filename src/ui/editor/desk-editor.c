@@ -35,6 +35,7 @@
 #include "desk-preview.h"
 #include "desk-text-count.h"
 #include "desk-time.h"
+#include "desk-time-spin.h"
 #include "desk-utm.h"
 #include "desk-web-preview.h"
 
@@ -2195,6 +2196,7 @@ desk_editor_class_init (DeskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, minute_spin);
+  gtk_widget_class_bind_template_callback (widget_class, desk_time_spin_two_digits_output_cb);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, channels_box);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, variant_buttons);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, own_text_check);

@@ -15,6 +15,7 @@
 #include "desk-post-dialog.h"
 #include "desk-slots.h"
 #include "desk-time.h"
+#include "desk-time-spin.h"
 
 struct _DeskPostDialog
 {
@@ -116,17 +117,6 @@ static void
 on_time_changed_cb (DeskPostDialog *self)
 {
   update_time_warning (self);
-}
-
-/* Minutes with two digits: 9:05, not 9:5 */
-static gboolean
-on_minute_output_cb (GtkSpinButton *spin)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
 }
 
 static void
@@ -522,7 +512,7 @@ desk_post_dialog_class_init (DeskPostDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPostDialog, time_row);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_minute_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_time_spin_two_digits_output_cb);
 
   gtk_widget_class_install_action (widget_class, "post.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "post.delete", NULL, delete_action_cb);
