@@ -52,6 +52,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* Unread is not said by colour alone: a dot in its own column, and the
+   * author in bold (bind_row_cb) */
+  GtkWidget *dot = g_object_new (GTK_TYPE_LABEL,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                 "width-chars", 1,
+                                 "valign", GTK_ALIGN_START,
+                                 NULL);
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -62,7 +69,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (row, "inbox-row");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (author, "heading");
+  gtk_widget_add_css_class (dot, "unread-dot");
+  gtk_widget_add_css_class (author, "inbox-author");
   gtk_label_set_xalign (GTK_LABEL (author), 0);
   gtk_label_set_ellipsize (GTK_LABEL (author), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (meta, "dim-label");
@@ -82,9 +90,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (text_box), top);
   gtk_box_append (GTK_BOX (text_box), text);
   gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_box_append (GTK_BOX (row), dot);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), text_box);
 
+  g_object_set_data (G_OBJECT (row), "dot", dot);
   g_object_set_data (G_OBJECT (row), "icon", icon);
   g_object_set_data (G_OBJECT (row), "author", author);
   g_object_set_data (G_OBJECT (row), "meta", meta);
@@ -107,6 +117,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *meta = NULL;
   g_autofree char *accessible = NULL;
   DeskNotificationKind kind;
+  GtkWidget *author;
+  gboolean unread;
 
   if (n == NULL)
     return;
@@ -126,13 +138,28 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "time"), time);
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "text"), desk_notification_get_text (n));
 
-  if (desk_notification_get_read (n))
-    gtk_widget_remove_css_class (row, "unread");
+  unread = !desk_notification_get_read (n);
+  author = g_object_get_data (G_OBJECT (row), "author");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "dot"), unread ? "●" : "");
+  if (unread)
+    {
+      gtk_widget_add_css_class (row, "unread");
+      gtk_widget_add_css_class (author, "heading");
+    }
   else
-    gtk_widget_add_css_class (row, "unread");
+    {
+      gtk_widget_remove_css_class (row, "unread");
+      gtk_widget_remove_css_class (author, "heading");
+    }
 
-  accessible = g_strdup_printf ("%s, %s, %s: %s", meta, time, desk_notification_get_author (n),
-                                desk_notification_get_text (n));
+  if (unread)
+    /* Translators: what a screen reader says of an unread notification:
+     * kind · network, time, author: text */
+    accessible = g_strdup_printf (_("Unread, %s, %s, %s: %s"), meta, time, desk_notification_get_author (n),
+                                  desk_notification_get_text (n));
+  else
+    accessible = g_strdup_printf ("%s, %s, %s: %s", meta, time, desk_notification_get_author (n),
+                                  desk_notification_get_text (n));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   /* The list item around the row takes the focus: it says the same */
 #if GTK_CHECK_VERSION (4, 12, 0)
