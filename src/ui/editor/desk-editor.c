@@ -34,6 +34,7 @@
 #include "desk-media.h"
 #include "desk-preview.h"
 #include "desk-text-count.h"
+#include "desk-text-tags.h"
 #include "desk-time.h"
 #include "desk-time-spin.h"
 #include "desk-utm.h"
@@ -457,9 +458,7 @@ new_buffer (DeskEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_buffer_new (NULL);
 
-  gtk_text_buffer_create_tag (buffer, "hashtag", "foreground", "#1c71d8", "weight", PANGO_WEIGHT_BOLD, NULL);
-  gtk_text_buffer_create_tag (buffer, "mention", "foreground", "#613583", "weight", PANGO_WEIGHT_BOLD, NULL);
-  gtk_text_buffer_create_tag (buffer, "link", "foreground", "#1a5fb4", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  desk_text_buffer_add_highlight_tags (buffer);
   gtk_text_buffer_create_tag (buffer, "overflow", "background", "#f6d3d5", "foreground", "#a51d2d",
                               "underline", PANGO_UNDERLINE_ERROR, NULL);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
