@@ -20,6 +20,7 @@
 #include "desk-inbox-page.h"
 #include "desk-post-dialog.h"
 #include "desk-reports-page.h"
+#include "desk-shortcut-keys.h"
 #include "desk-time.h"
 #include "desk-window.h"
 
@@ -520,6 +521,9 @@ desk_window_new (DeskApplication *application,
                        NULL);
   self->settings = g_object_ref (settings);
   self->database_path = g_strdup (database_path);
+  /* Built from gtk/help-overlay.ui when the window joined the application */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    desk_shortcuts_window_name_keys (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
 
   if (store == NULL)
     {
