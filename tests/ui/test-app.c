@@ -51,6 +51,19 @@ wait_ok (GSubprocess *process)
   return g_steal_pointer (&err);
 }
 
+/* Nothing GTK, GLib or libadwaita warns about on the way: a warning at
+ * start ("GtkLabel … reported min width -3") is a defect the user sees in
+ * a terminal, and may hide a real one */
+static void
+assert_no_warnings (const char *err)
+{
+  g_auto(GStrv) lines = g_strsplit (err, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "-WARNING **") != NULL || strstr (lines[i], "-CRITICAL **") != NULL)
+      g_error ("community-desk warned: %s", lines[i]);
+}
+
 static void
 test_demo_screenshot (void)
 {
@@ -71,6 +84,7 @@ test_demo_screenshot (void)
 
   /* The app measured its own first frame. */
   g_assert_nonnull (strstr (err, "first-frame: "));
+  assert_no_warnings (err);
 
   texture = gdk_texture_new_from_filename (png, &error);
   g_assert_no_error (error);
@@ -114,6 +128,40 @@ test_demo_screenshot (void)
   }
 }
 
+/* Each view of the demo workspace, in English and in French, up to its
+ * screenshot: not one warning */
+static void
+test_no_warnings (void)
+{
+  static const char *views[] = { "calendar", "compose", "inbox", "reports" };
+  static const char *locales[] = { "C.UTF-8", "fr_FR.UTF-8" };
+  g_autofree char *db = g_build_filename (tmp_dir, "warnings.db", NULL);
+  g_autofree char *png = g_build_filename (tmp_dir, "warnings.png", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GSubprocess) process = NULL;
+        g_autofree char *err = NULL;
+
+        /* launch () hands its environment on */
+        g_setenv ("LC_ALL", locales[l], TRUE);
+        process = launch (&error, "--database", db, "--demo", "--view", views[v], "--screenshot", png, NULL);
+        g_assert_no_error (error);
+        err = wait_ok (process);
+        g_test_message ("%s %s: %s", locales[l], views[v], err);
+        assert_no_warnings (err);
+        g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+        g_assert_cmpint (g_unlink (png), ==, 0);
+      }
+  if (saved != NULL)
+    g_setenv ("LC_ALL", saved, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+}
+
 static void
 test_bad_workspace (void)
 {
@@ -127,7 +175,10 @@ test_bad_workspace (void)
   g_assert_true (g_file_set_contents (db, "ceci n’est pas une base\n", -1, NULL));
   process = launch (&error, "--database", db, "--screenshot", png, NULL);
   g_assert_no_error (error);
-  g_free (wait_ok (process));
+  {
+    g_autofree char *err = wait_ok (process);
+    assert_no_warnings (err);
+  }
 
   /* It starts (showing why), and leaves the file as it was. */
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -195,6 +246,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("desk-app-XXXXXX", NULL);
 
   g_test_add_func ("/app/demo-screenshot", test_demo_screenshot);
+  g_test_add_func ("/app/no-warnings", test_no_warnings);
   g_test_add_func ("/app/bad-workspace", test_bad_workspace);
   g_test_add_func ("/app/single-instance", test_second_launch_activates_first);
 
