@@ -1,0 +1,577 @@
+/* test-details.c: the small defects of issue 11, each checked where the
+ * user meets it, in the real window under Xvfb
+ *
+ * Key names in the shortcuts window, unread notifications told apart
+ * without colour, minutes with two digits in every time spin button,
+ * highlights of the editor legible in light and dark, numbers grouped as
+ * the locale writes them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "desk-application.h"
+#include "desk-compose-page.h"
+#include "desk-contrast.h"
+#include "desk-demo.h"
+#include "desk-editor.h"
+#include "desk-inbox-page.h"
+#include "desk-move-popover.h"
+#include "desk-post-card.h"
+#include "desk-post-dialog.h"
+#include "desk-time.h"
+#include "desk-window.h"
+#include "ui-helpers.h"
+
+static DeskApplication *app;
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  DeskStore  *store;
+  DeskWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+
+  f->dir = g_dir_make_tmp ("desk-details-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "workspace.db", NULL);
+  f->store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  /* @data: a DeskDemoSize, or NULL for the demo's own */
+  g_assert_true (desk_demo_populate (f->store, data, DESK_DEMO_SEED, now, &error));
+  g_assert_no_error (error);
+
+  f->window = desk_window_new (app, f->store, f->path, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_mapped (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+view (Fixture    *f,
+      const char *name)
+{
+  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", name));
+  page = adw_view_stack_get_child_by_name (stack, name);
+  wait_allocated (page);
+  return page;
+}
+
+/* Widgets under @root of @type, or with the CSS class @css_class */
+static void
+collect (GtkWidget  *root,
+         GType       type,
+         const char *css_class,
+         GPtrArray  *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if ((type != G_TYPE_INVALID && G_TYPE_CHECK_INSTANCE_TYPE (c, type)) ||
+          (css_class != NULL && gtk_widget_has_css_class (c, css_class)))
+        g_ptr_array_add (out, c);
+      collect (c, type, css_class, out);
+    }
+}
+
+/* 1. The shortcuts window: keys in words, and what Page Up/Down and
+ * Alt+Left/Right do said */
+
+static void
+shortcut_label_texts (GtkWidget *widget,
+                      gboolean   inside,
+                      GString   *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (inside && GTK_IS_LABEL (c))
+        g_string_append_printf (out, "[%s]", gtk_label_get_label (GTK_LABEL (c)));
+      shortcut_label_texts (c, inside || GTK_IS_SHORTCUT_LABEL (c), out);
+    }
+}
+
+static void
+test_shortcut_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  g_autoptr(GString) keys = g_string_new (NULL);
+  gboolean page_keys_documented = FALSE, alt_documented = FALSE;
+
+  g_assert_nonnull (overlay);
+  gtk_window_present (GTK_WINDOW (overlay));
+  wait_painted (GTK_WIDGET (overlay));
+
+  /* Every accelerator is made of keys GTK knows ("<Page_Up>" is none) */
+  collect (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, NULL, shortcuts);
+  g_assert_cmpuint (shortcuts->len, >, 20);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accelerator,
+                    "title", &title, "subtitle", &subtitle, NULL);
+      if (accelerator == NULL)
+        continue;
+      parts = g_strsplit (accelerator, " ", -1);
+      for (guint p = 0; parts[p] != NULL; p++)
+        {
+          guint key = 0;
+
+          g_assert_true (gtk_accelerator_parse (parts[p], &key, NULL));
+          g_assert_cmpuint (key, !=, 0);
+        }
+      /* win.calendar-go: Page Up/Down and Alt+Left/Right, from anywhere */
+      if (strstr (accelerator, "Page_Up") != NULL && strstr (accelerator, "<Alt>Left") != NULL &&
+          subtitle != NULL && strstr (subtitle, "anywhere") != NULL)
+        page_keys_documented = TRUE;
+      /* and Alt+Left/Right on a focused card moves it by a day */
+      if (g_str_equal (accelerator, "<Alt>Left <Alt>Right") && strstr (title, "a day") != NULL &&
+          subtitle != NULL && strstr (subtitle, "focus") != NULL)
+        alt_documented = TRUE;
+    }
+  g_assert_true (page_keys_documented);
+  g_assert_true (alt_documented);
+
+  /* As shown: key names in words, never a keysym name */
+  shortcut_label_texts (GTK_WIDGET (overlay), FALSE, keys);
+  g_test_message ("keys: %s", keys->str);
+  g_assert_null (strstr (keys->str, "Page_Up"));
+  g_assert_null (strstr (keys->str, "Page_Down"));
+  g_assert_null (strchr (keys->str, '_'));
+  g_assert_nonnull (strstr (keys->str, "[Page Up]"));
+  g_assert_nonnull (strstr (keys->str, "[Page Down]"));
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* 2. Unread notifications: a dot, bold, and "Unread" for screen readers */
+
+static char *
+accessible_label (GtkWidget *widget)
+{
+  /* check_property returns the value when it differs from the one given */
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return g_strdup ("");
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+}
+
+static int
+font_weight (GtkWidget *label)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
+
+  return pango_font_description_get_weight (font);
+}
+
+static GtkWidget *
+row_label (GtkWidget  *row,
+           const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (row, GTK_TYPE_LABEL, NULL, found);
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (found, i), css_class))
+      return g_ptr_array_index (found, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_inbox_unread (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *inbox = view (f, "inbox");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint unread = 0, read = 0;
+
+  collect (inbox, G_TYPE_INVALID, "inbox-row", rows);
+  g_assert_cmpuint (rows->len, >, 5);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *dot = row_label (row, "unread-dot");
+      GtkWidget *author = row_label (row, "inbox-author");
+      g_autofree char *name = NULL;
+
+      if (!gtk_widget_get_mapped (row))
+        continue;
+      name = accessible_label (row);
+      g_assert_nonnull (name);
+      if (gtk_widget_has_css_class (row, "unread"))
+        {
+          unread++;
+          /* Seen without colour: a dot, and the author in bold */
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dot)), ==, "●");
+          g_assert_true (gtk_widget_get_mapped (dot));
+          g_assert_cmpint (font_weight (author), >=, PANGO_WEIGHT_BOLD);
+          /* Heard */
+          g_assert_true (g_str_has_prefix (name, "Unread, "));
+        }
+      else
+        {
+          read++;
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dot)), ==, "");
+          g_assert_cmpint (font_weight (author), <, PANGO_WEIGHT_BOLD);
+          g_assert_false (g_str_has_prefix (name, "Unread"));
+        }
+      /* The dot keeps its column, read or not: the authors line up */
+      g_assert_cmpint (gtk_widget_get_width (dot), >, 0);
+    }
+  g_test_message ("%u unread, %u read rows shown", unread, read);
+  g_assert_cmpuint (unread, >, 0);
+  g_assert_cmpuint (read, >, 0);
+}
+
+/* 3. Minutes with two digits in the post dialog, the editor and the
+ * calendar's "Move to…" popover */
+
+static void
+assert_two_digit_minutes (GtkSpinButton *minute)
+{
+  gtk_spin_button_set_value (minute, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (minute)), ==, "05");
+  gtk_spin_button_set_value (minute, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (minute)), ==, "00");
+  gtk_spin_button_set_value (minute, 45);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (minute)), ==, "45");
+  /* What is typed is read back */
+  gtk_editable_set_text (GTK_EDITABLE (minute), "7");
+  gtk_spin_button_update (minute);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (minute), ==, 7);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (minute)), ==, "07");
+}
+
+static void
+test_minutes_post_dialog (Fixture       *f,
+                          gconstpointer  data)
+{
+  DeskPostDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-post", NULL));
+  dialog = find_toplevel (DESK_TYPE_POST_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_mapped (GTK_WIDGET (dialog));
+  assert_two_digit_minutes (template_child (dialog, DESK_TYPE_POST_DIALOG, "minute_spin"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static DeskEditor *
+open_editor (Fixture *f)
+{
+  DeskEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compose-post", "x", (gint64) 0));
+  editor = desk_compose_page_get_editor (DESK_COMPOSE_PAGE (view (f, "compose")));
+  wait_allocated (GTK_WIDGET (editor));
+  g_assert_nonnull (desk_editor_get_post (editor));
+  return editor;
+}
+
+static void
+test_minutes_editor (Fixture       *f,
+                     gconstpointer  data)
+{
+  DeskEditor *editor = open_editor (f);
+  GtkSpinButton *minute = template_child (editor, DESK_TYPE_EDITOR, "minute_spin");
+  GtkPopover *popover = template_child (editor, DESK_TYPE_EDITOR, "schedule_popover");
+
+  gtk_popover_popup (popover);
+  wait_mapped (GTK_WIDGET (minute));
+  assert_two_digit_minutes (minute);
+  gtk_popover_popdown (popover);
+}
+
+static void
+test_minutes_move_popover (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *calendar = view (f, "calendar");
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  GtkWidget *popover = NULL;
+
+  collect (calendar, DESK_TYPE_POST_CARD, NULL, cards);
+  /* The first card shown that can move (a published post cannot) */
+  for (guint i = 0; i < cards->len && popover == NULL; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+
+      if (!in_reach (card))
+        continue;
+      g_assert_true (gtk_widget_activate_action (card, "card.move-to", NULL));
+      popover = find_widget (card, DESK_TYPE_MOVE_POPOVER);
+      if (popover != NULL && !gtk_widget_get_visible (popover))
+        popover = NULL;
+    }
+  g_assert_nonnull (popover);
+  wait_mapped (popover);
+  {
+    GtkSpinButton *minute = template_child (popover, DESK_TYPE_MOVE_POPOVER, "minute_spin");
+    g_autoptr(GDateTime) at_9_05 = desk_time_new_local (2026, 11, 25, 9, 5, 0);
+    g_autoptr(GDateTime) chosen = NULL;
+
+    /* A post at 9:05 shows its minutes as 05, and moves to 9:05 */
+    desk_move_popover_set_time (DESK_MOVE_POPOVER (popover), at_9_05);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (minute)), ==, "05");
+    chosen = desk_move_popover_dup_time (DESK_MOVE_POPOVER (popover));
+    g_assert_cmpint (g_date_time_get_minute (chosen), ==, 5);
+    assert_two_digit_minutes (minute);
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* 4. Hashtags, mentions and links in the editor: at least 4.5:1 on the
+ * text view's background as painted, in the light and the dark style */
+
+static void
+pixel_colour (GdkTexture *texture,
+              int         x,
+              int         y,
+              DeskColour *colour)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+  guint32 pixel;
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  /* GDK_MEMORY_DEFAULT: premultiplied ARGB in native-endian 32-bit words;
+   * the background is opaque */
+  pixel = pixels[(gsize) y * width + x];
+  g_assert_cmpuint (pixel >> 24, ==, 0xff);
+  colour->red = (pixel >> 16) & 0xff;
+  colour->green = (pixel >> 8) & 0xff;
+  colour->blue = pixel & 0xff;
+}
+
+/* The text view's own background, as it is painted: a corner of it far
+ * from the text */
+static void
+view_background (GtkWidget  *text_view,
+                 DeskColour *colour)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (text_view);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (text_view), height = gtk_widget_get_height (text_view);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (text_view));
+
+  g_assert_cmpint (width, >, 40);
+  g_assert_cmpint (height, >, 40);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixel_colour (texture, width - 8, height - 8, colour);
+}
+
+static void
+assert_highlights_legible (GtkTextView *text_view,
+                           gboolean     dark)
+{
+  static const char *tags[] = { "hashtag", "mention", "link" };
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (text_view));
+  DeskColour background;
+
+  wait_painted (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (text_view))));
+  view_background (GTK_WIDGET (text_view), &background);
+  /* The style asked for is the one painted */
+  if (dark)
+    g_assert_cmpfloat (desk_colour_luminance (&background), <, 0.1);
+  else
+    g_assert_cmpfloat (desk_colour_luminance (&background), >, 0.8);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, tags[i]);
+      g_autoptr(GdkRGBA) rgba = NULL;
+      gboolean set = FALSE;
+      DeskColour foreground;
+      DeskContrast contrast;
+
+      g_assert_nonnull (tag);
+      g_object_get (tag, "foreground-rgba", &rgba, "foreground-set", &set, NULL);
+      g_assert_true (set);
+      g_assert_nonnull (rgba);
+      g_assert_cmpfloat (rgba->alpha, ==, 1.0);
+      foreground.red = (guint8) (rgba->red * 255 + 0.5);
+      foreground.green = (guint8) (rgba->green * 255 + 0.5);
+      foreground.blue = (guint8) (rgba->blue * 255 + 0.5);
+      desk_contrast_compute (&foreground, &background, &contrast);
+      g_test_message ("%s %s: #%02x%02x%02x on #%02x%02x%02x, %.2f:1", dark ? "dark" : "light", tags[i],
+                      foreground.red, foreground.green, foreground.blue,
+                      background.red, background.green, background.blue, contrast.ratio);
+      g_assert_true (contrast.aa_normal);
+      g_assert_cmpfloat (contrast.ratio, >=, 4.5);
+    }
+}
+
+static void
+test_highlight_contrast (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  DeskEditor *editor = open_editor (f);
+  GtkTextView *text_view = desk_editor_get_text_view (editor);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter start;
+
+  gtk_text_buffer_set_text (buffer, "#galette @fournil@mastodon.social https://fournil.fr", -1);
+  /* The highlights are there to be seen */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                           "hashtag")));
+  wait_allocated (GTK_WIDGET (text_view));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  assert_highlights_legible (text_view, FALSE);
+
+  /* The same buffer follows the style when it changes */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  assert_highlights_legible (text_view, TRUE);
+
+  /* And a buffer made while dark starts dark: another post */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compose-post", "x", (gint64) 0));
+  spin ();
+  text_view = desk_editor_get_text_view (editor);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "#galette", -1);
+  assert_highlights_legible (text_view, TRUE);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* 5. Numbers as the locale writes them: 12,345 in English, 12 345 in
+ * French (U+202F), on the Reports page and the Inbox's count */
+
+static DeskDemoSize big_inbox;
+
+static void
+assert_inbox_count (Fixture    *f,
+                    const char *expected)
+{
+  GtkWidget *inbox;
+
+  desk_window_refresh (f->window);
+  inbox = view (f, "inbox");
+  g_assert_cmpstr (gtk_label_get_label (template_child (inbox, DESK_TYPE_INBOX_PAGE, "count_label")), ==, expected);
+}
+
+static GPtrArray *
+report_values (Fixture *f)
+{
+  GPtrArray *values = g_ptr_array_new ();
+  GtkWidget *reports;
+
+  desk_window_refresh (f->window);
+  reports = view (f, "reports");
+  wait_painted (GTK_WIDGET (f->window));
+  collect (reports, GTK_TYPE_LABEL, "numeric", values);
+  g_assert_cmpuint (values->len, >, 4);
+  return values;
+}
+
+static void
+assert_grouped (GPtrArray  *values,
+                const char *separator)
+{
+  guint grouped = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *text = gtk_label_get_label (g_ptr_array_index (values, i));
+      guint run = 0;
+
+      /* Never four digits in a row */
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          run = g_ascii_isdigit (*p) ? run + 1 : 0;
+          g_assert_cmpuint (run, <, 4);
+        }
+      if (strstr (text, separator) != NULL)
+        grouped++;
+    }
+  g_assert_cmpuint (grouped, >, 0);
+}
+
+static void
+test_numbers_grouped (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  g_assert_nonnull (setlocale (LC_NUMERIC, "en_US.UTF-8"));
+  {
+    g_autoptr(GPtrArray) values = report_values (f);
+    assert_grouped (values, ",");
+  }
+  assert_inbox_count (f, "1,234 notifications, newest first");
+  g_assert_nonnull (setlocale (LC_NUMERIC, "fr_FR.UTF-8"));
+  {
+    g_autoptr(GPtrArray) values = report_values (f);
+    assert_grouped (values, "\u202f");
+  }
+  assert_inbox_count (f, "1\u202f234 notifications, newest first");
+  setlocale (LC_NUMERIC, saved);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  /* Accessible labels read through the test AT context */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = desk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/details/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
+  g_test_add ("/details/inbox-unread", Fixture, NULL, fixture_set_up, test_inbox_unread, fixture_tear_down);
+  g_test_add ("/details/minutes/post-dialog", Fixture, NULL, fixture_set_up, test_minutes_post_dialog, fixture_tear_down);
+  g_test_add ("/details/minutes/editor", Fixture, NULL, fixture_set_up, test_minutes_editor, fixture_tear_down);
+  g_test_add ("/details/minutes/move-popover", Fixture, NULL, fixture_set_up, test_minutes_move_popover, fixture_tear_down);
+  g_test_add ("/details/highlight-contrast", Fixture, NULL, fixture_set_up, test_highlight_contrast, fixture_tear_down);
+  big_inbox = *desk_demo_default_size ();
+  big_inbox.n_notifications = 1234;
+  g_test_add ("/details/numbers-grouped", Fixture, &big_inbox, fixture_set_up, test_numbers_grouped, fixture_tear_down);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
