@@ -56,7 +56,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
    * author in bold (bind_row_cb) */
   GtkWidget *dot = g_object_new (GTK_TYPE_LABEL,
                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                 "width-chars", 1,
+                                 "width-chars", 2,
                                  "valign", GTK_ALIGN_START,
                                  NULL);
   GtkWidget *icon = gtk_image_new ();
