@@ -27,42 +27,21 @@
 
 static DeskApplication *app;
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  DeskStore  *store;
-  DeskWindow *window;
-} Fixture;
+typedef UiWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = desk_time_now ();
-
-  f->dir = g_dir_make_tmp ("desk-a11y-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_true (desk_demo_populate (f->store, NULL, DESK_DEMO_SEED, now, &error));
-  g_assert_no_error (error);
-
-  f->window = desk_window_new (app, f->store, f->path, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_mapped (GTK_WIDGET (f->window));
+  ui_workspace_create (f, "a11y", TRUE, NULL);
+  ui_workspace_present (f, app, 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_workspace_close (f);
 }
 
 /* What a user can operate, and so must be able to hear named */

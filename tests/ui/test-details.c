@@ -28,47 +28,22 @@
 
 static DeskApplication *app;
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  DeskStore  *store;
-  DeskWindow *window;
-} Fixture;
+typedef UiWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = desk_time_now ();
-
-  f->dir = g_dir_make_tmp ("desk-details-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
   /* @data: a DeskDemoSize, or NULL for the demo's own */
-  g_assert_true (desk_demo_populate (f->store, data, DESK_DEMO_SEED, now, &error));
-  g_assert_no_error (error);
-
-  f->window = desk_window_new (app, f->store, f->path, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_mapped (GTK_WIDGET (f->window));
+  ui_workspace_create (f, "details", TRUE, data);
+  ui_workspace_present (f, app, 1280, 860);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
-  g_assert_cmpint (system (cmd), ==, 0);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_workspace_close (f);
 }
 
 static GtkWidget *

@@ -25,58 +25,28 @@
 
 static DeskApplication *app;
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  DeskStore  *store;
-  DeskWindow *window;
-} Fixture;
+typedef UiWorkspace Fixture;
 
 /* @data: the window's width (its height is 700) */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = desk_time_now ();
   GSettings *settings = desk_application_get_settings (app);
 
-  f->dir = g_dir_make_tmp ("desk-legible-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_true (desk_demo_populate (f->store, NULL, DESK_DEMO_SEED, now, &error));
-  g_assert_no_error (error);
-
+  ui_workspace_create (f, "legible", TRUE, NULL);
   g_settings_set_int (settings, "window-width", GPOINTER_TO_INT (data));
   g_settings_set_int (settings, "window-height", 700);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
   g_settings_set_string (settings, "calendar-view", "month");
-  f->window = desk_window_new (app, f->store, f->path, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_mapped (GTK_WIDGET (f->window));
+  ui_workspace_present (f, app, 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static DeskCalendarPage *
-calendar_page (Fixture *f)
-{
-  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
-  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "calendar");
-
-  g_assert_true (DESK_IS_CALENDAR_PAGE (page));
-  return DESK_CALENDAR_PAGE (page);
+  ui_workspace_close (f);
 }
 
 static gint64
@@ -192,7 +162,7 @@ static void
 test_card_height (Fixture       *f,
                   gconstpointer  data)
 {
-  DeskCalendarPage *page = calendar_page (f);
+  DeskCalendarPage *page = ui_calendar_page (f->window);
   DeskWeekView *week = template_child (page, DESK_TYPE_CALENDAR_PAGE, "week_view");
   GtkSettings *settings = gtk_settings_get_default ();
   g_autoptr(GPtrArray) cards = NULL;
@@ -268,7 +238,7 @@ static void
 test_week_overlap (Fixture       *f,
                    gconstpointer  data)
 {
-  DeskCalendarPage *page = calendar_page (f);
+  DeskCalendarPage *page = ui_calendar_page (f->window);
   DeskWeekView *week = template_child (page, DESK_TYPE_CALENDAR_PAGE, "week_view");
   g_autoptr(GDateTime) now = desk_time_now ();
   g_autoptr(GDateTime) midnight = desk_time_local_midnight (now);
@@ -326,7 +296,7 @@ static void
 test_channel_legend (Fixture       *f,
                      gconstpointer  data)
 {
-  DeskCalendarPage *page = calendar_page (f);
+  DeskCalendarPage *page = ui_calendar_page (f->window);
   GtkMenuButton *button = template_child (page, DESK_TYPE_CALENDAR_PAGE, "filter_button");
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_autoptr(GListModel) channels = desk_store_list_channels (f->store, first_brand (f->store), NULL);
@@ -362,7 +332,7 @@ static void
 test_ideas_tray (Fixture       *f,
                  gconstpointer  data)
 {
-  DeskCalendarPage *page = calendar_page (f);
+  DeskCalendarPage *page = ui_calendar_page (f->window);
   GtkToggleButton *toggle = template_child (page, DESK_TYPE_CALENDAR_PAGE, "ideas_toggle");
   GtkWidget *tray = template_child (page, DESK_TYPE_CALENDAR_PAGE, "tray_list");
   GtkWidget *revealer;

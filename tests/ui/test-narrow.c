@@ -24,43 +24,21 @@
 
 static DeskApplication *app;
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  DeskStore  *store;
-  DeskWindow *window;
-} Fixture;
+typedef UiWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = desk_time_now ();
-
-  f->dir = g_dir_make_tmp ("desk-narrow-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_true (desk_demo_populate (f->store, NULL, DESK_DEMO_SEED, now, &error));
-  g_assert_no_error (error);
-
-  f->window = desk_window_new (app, f->store, f->path, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), SCREEN_WIDTH, SCREEN_HEIGHT);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_mapped (GTK_WIDGET (f->window));
+  ui_workspace_create (f, "narrow", TRUE, NULL);
+  ui_workspace_present (f, app, SCREEN_WIDTH, SCREEN_HEIGHT);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_workspace_close (f);
 }
 
 /* Until the window has been laid out and painted again */
@@ -149,14 +127,6 @@ show_view (Fixture    *f,
   g_assert_cmpstr (desk_window_get_view (f->window), ==, view);
 }
 
-static DeskCalendarPage *
-calendar_page (Fixture *f)
-{
-  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
-
-  return DESK_CALENDAR_PAGE (adw_view_stack_get_child_by_name (stack, "calendar"));
-}
-
 /* The title shown: the long one, or the short one where it does not fit */
 static GtkWidget *
 shown_title (DeskCalendarPage *page)
@@ -171,7 +141,7 @@ static void
 test_calendar (Fixture       *f,
                gconstpointer  data)
 {
-  DeskCalendarPage *page = calendar_page (f);
+  DeskCalendarPage *page = ui_calendar_page (f->window);
 
   show_view (f, "calendar");
   desk_calendar_page_set_view (page, data);

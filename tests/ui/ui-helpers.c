@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
+
+#include "desk-time.h"
 #include "ui-helpers.h"
 
 void
@@ -182,4 +185,86 @@ find_controller (GtkWidget           *widget,
         found = GTK_EVENT_CONTROLLER (controller);
     }
   return found;
+}
+
+
+/* A new workspace in a folder named after @name, with the demo (of @size,
+ * NULL for the demo's own) when @demo */
+void
+ui_workspace_create (UiWorkspace        *w,
+                     const char         *name,
+                     gboolean            demo,
+                     const DeskDemoSize *size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("desk-%s-XXXXXX", name);
+
+  w->dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  w->path = g_build_filename (w->dir, "workspace.db", NULL);
+  w->store = desk_store_open (w->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  if (demo)
+    {
+      g_autoptr(GDateTime) now = desk_time_now ();
+
+      g_assert_true (desk_demo_populate (w->store, size, DESK_DEMO_SEED, now, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The workspace's window, @width × @height when both are positive (else the
+ * size the settings say), presented and mapped */
+void
+ui_workspace_present (UiWorkspace     *w,
+                      DeskApplication *app,
+                      int              width,
+                      int              height)
+{
+  w->window = desk_window_new (app, w->store, w->path, NULL);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (w->window), width, height);
+  gtk_window_present (GTK_WINDOW (w->window));
+  wait_mapped (GTK_WIDGET (w->window));
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+  GFile *child;
+
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+    remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Closes the window and removes the workspace's folder */
+void
+ui_workspace_close (UiWorkspace *w)
+{
+  if (w->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (w->window));
+  spin ();
+  g_clear_object (&w->store);
+  if (w->dir != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (w->dir);
+
+      remove_tree (dir);
+    }
+  g_clear_pointer (&w->path, g_free);
+  g_clear_pointer (&w->dir, g_free);
+}
+
+DeskCalendarPage *
+ui_calendar_page (DeskWindow *window)
+{
+  AdwViewStack *stack = template_child (window, DESK_TYPE_WINDOW, "view_stack");
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "calendar");
+
+  g_assert_true (DESK_IS_CALENDAR_PAGE (page));
+  return DESK_CALENDAR_PAGE (page);
 }

@@ -6,6 +6,12 @@
 
 #include <gtk/gtk.h>
 
+#include "desk-application.h"
+#include "desk-calendar-page.h"
+#include "desk-demo.h"
+#include "desk-store.h"
+#include "desk-window.h"
+
 typedef gboolean (*WidgetTest) (GtkWidget *widget,
                                 gpointer   data);
 
@@ -28,3 +34,24 @@ void       wait_painted      (GtkWidget  *window);
 void       wait_allocated    (GtkWidget  *widget);
 void       assert_screenshot (GtkWidget  *window,
                               const char *path);
+
+/* A workspace in a folder of its own and its window, as most UI tests
+ * start */
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  DeskStore  *store;
+  DeskWindow *window;
+} UiWorkspace;
+
+void              ui_workspace_create  (UiWorkspace        *w,
+                                        const char         *name,
+                                        gboolean            demo,
+                                        const DeskDemoSize *size);
+void              ui_workspace_present (UiWorkspace        *w,
+                                        DeskApplication    *app,
+                                        int                 width,
+                                        int                 height);
+void              ui_workspace_close   (UiWorkspace        *w);
+DeskCalendarPage *ui_calendar_page     (DeskWindow         *window);
