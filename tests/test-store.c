@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "core-helpers.h"
+
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,45 +17,6 @@
 #include "desk-post-list.h"
 #include "desk-store-private.h"
 #include "desk-time.h"
-
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("desk-store-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
 
 static gint64
 add_brand (DeskStore  *store,
@@ -97,16 +60,6 @@ make_post (gint64      brand_id,
   desk_post_set_scheduled_at (post, at);
   desk_post_set_status (post, at ? DESK_POST_STATUS_SCHEDULED : DESK_POST_STATUS_IDEA);
   return post;
-}
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
 /* Runs SQL on @store's connection as another program would, bypassing
