@@ -22,6 +22,7 @@
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-post-dialog.h"
+#include "desk-store-private.h"
 #include "desk-time.h"
 #include "desk-window.h"
 #include "ui-helpers.h"
@@ -520,6 +521,54 @@ test_numbers_grouped (Fixture       *f,
   setlocale (LC_NUMERIC, saved);
 }
 
+/* A damaged workspace: the window says so, and what to do, instead of
+ * showing a calendar that looks empty; nothing is written to the file */
+static void
+test_damaged_workspace (void)
+{
+  UiWorkspace w = { 0 };
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  gsize length = 0;
+
+  ui_workspace_create (&w, "damaged", TRUE, NULL);
+  sqlite3_exec (_desk_store_get_handle (w.store), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  g_clear_object (&w.store);
+  /* B-tree page headers past the schema scribbled over: the schema reads,
+   * the posts do not */
+  g_assert_true (g_file_get_contents (w.path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 20 * 4096);
+  for (gsize page = 2; page < 20; page += 3)
+    memcpy (contents + page * 4096, "\x0d\xff\xff\xff\xff\xff\xff\xff", 8);
+  g_assert_true (g_file_set_contents (w.path, contents, length, NULL));
+  before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  w.store = desk_store_open (w.path, DESK_STORE_OPEN_DEFAULT, NULL);
+  g_assert_nonnull (w.store);
+  ui_workspace_present (&w, app, 1280, 860);
+  main_stack = template_child (w.window, DESK_TYPE_WINDOW, "main_stack");
+  error_page = template_child (w.window, DESK_TYPE_WINDOW, "error_page");
+  /* The check runs in a thread: until its answer is shown */
+  for (int i = 0; i < 200 && g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "error") != 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "backups"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (w.window), "win.new-post", NULL) &&
+                  find_toplevel (DESK_TYPE_POST_DIALOG) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (w.window));
+  w.window = NULL;
+  g_clear_object (&w.store);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (w.path, &contents, &length, NULL));
+  after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_assert_cmpstr (before, ==, after);
+  ui_workspace_close (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,6 +585,7 @@ main (int    argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
+  g_test_add_func ("/details/damaged-workspace", test_damaged_workspace);
   g_test_add ("/details/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
   g_test_add ("/details/inbox-unread", Fixture, NULL, fixture_set_up, test_inbox_unread, fixture_tear_down);
   g_test_add ("/details/minutes/post-dialog", Fixture, NULL, fixture_set_up, test_minutes_post_dialog, fixture_tear_down);
