@@ -27,6 +27,7 @@
 #include "desk-ics.h"
 #include "desk-post-card.h"
 #include "desk-post-list.h"
+#include "desk-post-move.h"
 #include "desk-time.h"
 
 #define N_DAYS          42
@@ -34,21 +35,6 @@
 #define MAX_UNDO        20
 #define N_MONTHS        5     /* the shown one, the next, the previous, today's and
                                  * the one the title's calendar shows */
-
-/* What Undo puts back: the post as it was before a move, or the copy a
- * duplicate created (undone by deleting it). */
-typedef struct
-{
-  DeskPost *before;
-  gint64    created_id;
-} UndoEntry;
-
-static void
-undo_entry_free (UndoEntry *entry)
-{
-  g_clear_object (&entry->before);
-  g_free (entry);
-}
 
 typedef struct
 {
@@ -93,7 +79,7 @@ struct _DeskCalendarPage
   GDateTime     *month;        /* local midnight, 1st of the shown month */
   GDateTime     *selected;     /* local midnight */
   int            week_start_day;   /* 0 = Sunday … 6 = Saturday */
-  GQueue         undo;         /* UndoEntry*, newest first */
+  DeskUndoStack *undo;
   gint64         focus_post;   /* card to focus again after a rebuild */
   guint          prepare_id;   /* idle: the months around, read and filled */
   gboolean       switching;    /* the model takes a prepared month's posts */
@@ -1188,20 +1174,6 @@ toast (DeskCalendarPage *self,
     g_object_unref (g_object_ref_sink (t));
 }
 
-static void
-push_undo (DeskCalendarPage *self,
-           DeskPost         *before,
-           gint64            created_id)
-{
-  UndoEntry *entry = g_new0 (UndoEntry, 1);
-
-  entry->before = before ? g_object_ref (before) : NULL;
-  entry->created_id = created_id;
-  g_queue_push_head (&self->undo, entry);
-  while (g_queue_get_length (&self->undo) > MAX_UNDO)
-    undo_entry_free (g_queue_pop_tail (&self->undo));
-}
-
 /* Moves (or, with @copy, duplicates) @post to @at and tells the user,
  * with Undo. The one path behind drops, keyboard moves and tests. */
 static gboolean
@@ -1210,38 +1182,22 @@ apply_move (DeskCalendarPage *self,
             GDateTime        *at,
             gboolean          copy)
 {
-  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) local = at ? desk_time_to_local (at) : NULL;
   /* Translators: where a post went, strftime format */
   g_autofree char *when = local ? g_date_time_format (local, _("%A %-d %B at %H:%M")) : NULL;
   g_autofree char *message = NULL;
 
+  if (!desk_post_move_apply (desk_page_get_store (DESK_PAGE (self)), self->undo, post, at, copy, &error))
+    {
+      toast (self, error->message, FALSE);
+      return FALSE;
+    }
+
   if (copy)
-    {
-      g_autoptr(DeskPost) created = desk_store_duplicate_post (store, desk_post_get_id (post), at, &error);
-
-      if (created == NULL)
-        {
-          toast (self, error->message, FALSE);
-          return FALSE;
-        }
-      push_undo (self, NULL, desk_post_get_id (created));
-      message = g_strdup_printf (_("Copied as a draft to %s"), when);
-    }
+    message = g_strdup_printf (_("Copied as a draft to %s"), when);
   else
-    {
-      g_autoptr(DeskPost) before = NULL;
-
-      if (!desk_store_move_post (store, desk_post_get_id (post), at, &before, &error))
-        {
-          toast (self, error->message, FALSE);
-          return FALSE;
-        }
-      push_undo (self, before, 0);
-      message = when ? g_strdup_printf (_("Moved to %s"), when) : g_strdup (_("Moved to the ideas"));
-    }
-
+    message = when ? g_strdup_printf (_("Moved to %s"), when) : g_strdup (_("Moved to the ideas"));
   toast (self, message, TRUE);
   return TRUE;
 }
@@ -1288,25 +1244,16 @@ desk_calendar_page_drop_post (DeskCalendarPage *self,
                               GDateTime        *day,
                               gboolean          copy)
 {
-  g_autoptr(GDateTime) target_day = desk_time_local_midnight (day);
+  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GDateTime) at = NULL;
-  GDateTime *current;
 
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
   g_return_val_if_fail (DESK_IS_POST (post), FALSE);
 
-  current = desk_post_get_scheduled_at (post);
-  if (current != NULL)
-    at = desk_time_move_to_day (current, target_day);
-  else
-    {
-      GSettings *settings = g_settings_new (BASE_APP_ID);
-      at = desk_time_at_local (target_day, g_settings_get_int (settings, "default-post-hour"),
-                               g_settings_get_int (settings, "default-post-minute"));
-      g_object_unref (settings);
-    }
-
-  if (!copy && current != NULL && g_date_time_equal (at, current))
+  settings = g_settings_new (BASE_APP_ID);
+  at = desk_post_move_drop_time (post, day, g_settings_get_int (settings, "default-post-hour"),
+                                 g_settings_get_int (settings, "default-post-minute"), copy);
+  if (at == NULL)
     return FALSE;
 
   return desk_calendar_page_move_post_to (self, post, at, copy);
@@ -1329,16 +1276,24 @@ desk_calendar_page_move_post_to (DeskCalendarPage *self,
                                  gboolean          copy)
 {
   g_autoptr(GDateTime) now = desk_time_now ();
-  g_autoptr(GDateTime) today = desk_time_local_midnight (now);
-  g_autoptr(GDateTime) target_day = desk_time_local_midnight (at);
+  g_autofree char *reason = NULL;
   GtkWidget *dialog;
   PendingMove *pending;
 
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
   g_return_val_if_fail (DESK_IS_POST (post), FALSE);
 
-  if (g_date_time_compare (target_day, today) >= 0)
-    return apply_move (self, post, at, copy);
+  switch (desk_post_move_check (post, at, now, copy, &reason))
+    {
+    case DESK_POST_MOVE_ALLOWED:
+      return apply_move (self, post, at, copy);
+    case DESK_POST_MOVE_REFUSED:
+      toast (self, reason, FALSE);
+      return FALSE;
+    case DESK_POST_MOVE_NEEDS_CONFIRMATION:
+    default:
+      break;
+    }
 
   /* A day that has passed: the network would publish it at once. */
   pending = g_new0 (PendingMove, 1);
@@ -1348,8 +1303,7 @@ desk_calendar_page_move_post_to (DeskCalendarPage *self,
   pending->copy = copy;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Schedule in the Past?"),
-                                   _("This day has already passed: once synchronised, the post would be published at once."));
+                                   _("Schedule in the Past?"), reason);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "schedule", _("_Schedule Anyway"),
@@ -1373,26 +1327,18 @@ desk_calendar_page_move_post_to (DeskCalendarPage *self,
 gboolean
 desk_calendar_page_undo (DeskCalendarPage *self)
 {
-  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
   g_autoptr(GError) error = NULL;
-  UndoEntry *entry;
-  gboolean ok;
 
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), FALSE);
 
-  entry = g_queue_pop_head (&self->undo);
-  if (entry == NULL)
+  if (!desk_undo_stack_get_can_undo (self->undo))
     return FALSE;
-
-  if (entry->before != NULL)
-    ok = desk_store_save_post (store, entry->before, &error);
-  else
-    ok = desk_store_delete_post (store, entry->created_id, &error);
-
-  if (!ok)
-    toast (self, error->message, FALSE);
-  undo_entry_free (entry);
-  return ok;
+  if (!desk_undo_stack_undo (self->undo, desk_page_get_store (DESK_PAGE (self)), &error))
+    {
+      toast (self, error->message, FALSE);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The day of the shown month at (@x, @y) in its grid, or NULL */
@@ -2328,7 +2274,7 @@ desk_calendar_page_dispose (GObject *object)
   g_clear_object (&self->agenda_model);
   g_clear_object (&self->settings);
   desk_post_filter_clear (&self->filter);
-  g_queue_clear_full (&self->undo, (GDestroyNotify) undo_entry_free);
+  g_clear_object (&self->undo);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
   g_clear_pointer (&self->month, g_date_time_unref);
@@ -2407,7 +2353,7 @@ desk_calendar_page_init (DeskCalendarPage *self)
   self->filter_popover = DESK_FILTER_POPOVER (desk_filter_popover_new ());
   gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter_popover));
   g_signal_connect_swapped (self->filter_popover, "changed", G_CALLBACK (filter_changed_cb), self);
-  g_queue_init (&self->undo);
+  self->undo = desk_undo_stack_new (MAX_UNDO);
   self->channels = desk_store_index_by_id (NULL);
   self->campaigns = desk_store_index_by_id (NULL);
   build_grid (self);
