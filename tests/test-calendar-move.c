@@ -219,6 +219,15 @@ test_dst_wall_clock (Fixture       *f,
   same_day_copy = desk_post_move_drop_time (post, friday, 9, 0, TRUE);
   g_assert_nonnull (same_day_copy);
 
+  /* Days count as local dates on both sides of the change */
+  {
+    g_autoptr(GDateTime) sunday_late = paris (2026, 10, 25, 23, 30);
+    g_autoptr(GDateTime) saturday_early = paris (2026, 10, 24, 0, 30);
+
+    g_assert_cmpuint (desk_time_julian (target) - desk_time_julian (at), ==, 3);
+    g_assert_cmpuint (desk_time_julian (sunday_late) - desk_time_julian (saturday_early), ==, 1);
+  }
+
   /* An idea has no time: the default one */
   idea_target = desk_post_move_drop_time (idea, monday, 9, 15, FALSE);
   g_clear_pointer (&local, g_date_time_unref);

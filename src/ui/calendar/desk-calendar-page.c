@@ -124,18 +124,6 @@ static void build_month  (DeskCalendarPage *self,
                           MonthPane        *pane);
 
 
-static guint32
-julian (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = desk_time_to_local (time);
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local),
-                  g_date_time_get_month (local), g_date_time_get_year (local));
-  return g_date_get_julian (&date);
-}
-
 /* Local midnight of the first day of @month's grid */
 static GDateTime *
 grid_start_of (DeskCalendarPage *self,
@@ -160,7 +148,7 @@ static void
 select_day (MonthPane *pane,
             guint32    selected)
 {
-  gint64 index = (gint64) selected - julian (pane->start);
+  gint64 index = (gint64) selected - desk_time_julian (pane->start);
 
   desk_month_grid_set_selected (pane->grid, index >= 0 && index < N_DAYS ? pane->cells[index].box : NULL);
 }
@@ -168,7 +156,7 @@ select_day (MonthPane *pane,
 static void
 update_selection (DeskCalendarPage *self)
 {
-  select_day (self->shown, self->selected ? julian (self->selected) : 0);
+  select_day (self->shown, self->selected ? desk_time_julian (self->selected) : 0);
 }
 
 static void
@@ -223,7 +211,7 @@ update_bands (DeskCalendarPage *self,
 
   if (pane->start == NULL)
     return;
-  first = julian (pane->start);
+  first = desk_time_julian (pane->start);
 
   g_hash_table_iter_init (&iter, self->campaigns);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -238,9 +226,9 @@ update_bands (DeskCalendarPage *self,
       if (starts == NULL || ends == NULL ||
           !gdk_rgba_parse (&colour, desk_campaign_get_colour (campaign) ? desk_campaign_get_colour (campaign) : "#3584e4"))
         continue;
-      from = julian (starts);
-      to = julian (ends);
-      flag_day = deadline ? julian (deadline) : 0;
+      from = desk_time_julian (starts);
+      to = desk_time_julian (ends);
+      flag_day = deadline ? desk_time_julian (deadline) : 0;
 
       for (guint i = 0; i < N_DAYS; i++)
         {
@@ -355,7 +343,7 @@ sort_into_days (DeskCalendarPage *self,
 
       if (at == NULL)
         continue;
-      index = (gint64) julian (at) - first;
+      index = (gint64) desk_time_julian (at) - first;
       if (index < 0 || index >= N_DAYS)
         continue;
       g_ptr_array_add (all[index], post);
@@ -395,7 +383,7 @@ fill_month (DeskCalendarPage *self,
   GPtrArray *shown[N_DAYS];
   GPtrArray *all[N_DAYS];      /* every post of the day, for the cadence */
 
-  sort_into_days (self, posts, julian (pane->start), shown, all, counts);
+  sort_into_days (self, posts, desk_time_julian (pane->start), shown, all, counts);
 
   /* Cards are recycled: each cell keeps its widgets and only rebinds
    * them; a card not needed this month is hidden, not destroyed (building
@@ -495,7 +483,7 @@ today_julian (void)
 {
   g_autoptr(GDateTime) today = desk_time_now ();
 
-  return julian (today);
+  return desk_time_julian (today);
 }
 
 /* Sets @pane to show @month (its numbers, shades, holidays, today) */
@@ -515,7 +503,7 @@ set_month_days (DeskCalendarPage *self,
       pane->start = grid_start_of (self, month_start);
     }
   pane->today = today_julian ();
-  first = julian (pane->start);
+  first = desk_time_julian (pane->start);
 
   for (guint i = 0; i < N_DAYS; i++)
     {
@@ -869,7 +857,7 @@ prepare_months_cb (gpointer data)
           if (taken)
             continue;
           /* Next and Previous select the first day, Today today */
-          if (fill_hidden_month (self, pane, wanted[w], w == 2 ? julian (now) : julian (wanted[w]), brand_id))
+          if (fill_hidden_month (self, pane, wanted[w], w == 2 ? desk_time_julian (now) : desk_time_julian (wanted[w]), brand_id))
             more = TRUE;
           else
             k = N_MONTHS;
@@ -925,7 +913,7 @@ show_ready_month (DeskCalendarPage *self,
    * Next and Previous, today for Today), or to the day at its place */
   if (focused >= 0)
     {
-      gint64 selected = self->selected ? (gint64) julian (self->selected) - julian (pane->start) : -1;
+      gint64 selected = self->selected ? (gint64) desk_time_julian (self->selected) - desk_time_julian (pane->start) : -1;
 
       gtk_widget_grab_focus (pane->cells[selected >= 0 && selected < N_DAYS ? selected : focused].box);
     }
@@ -947,8 +935,8 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
   self->month = g_steal_pointer (&month);
 
   start = grid_start_of (self, self->month);
-  if (self->selected == NULL || julian (self->selected) < julian (start) ||
-      julian (self->selected) >= julian (start) + N_DAYS)
+  if (self->selected == NULL || desk_time_julian (self->selected) < desk_time_julian (start) ||
+      desk_time_julian (self->selected) >= desk_time_julian (start) + N_DAYS)
     {
       g_clear_pointer (&self->selected, g_date_time_unref);
       self->selected = desk_time_local_midnight (day);
@@ -991,13 +979,13 @@ desk_calendar_page_grab_focus (GtkWidget *widget)
 
   if (g_strcmp0 (view, "month") == 0 && self->shown != NULL && self->shown->grid != NULL)
     {
-      gint64 index = self->selected ? (gint64) julian (self->selected) - julian (self->shown->start) : -1;
+      gint64 index = self->selected ? (gint64) desk_time_julian (self->selected) - desk_time_julian (self->shown->start) : -1;
 
       if (index < 0 || index >= N_DAYS)
         {
           g_autoptr(GDateTime) now = desk_time_now ();
 
-          index = (gint64) julian (now) - julian (self->shown->start);
+          index = (gint64) desk_time_julian (now) - desk_time_julian (self->shown->start);
         }
       if (index >= 0 && index < N_DAYS)
         return gtk_widget_grab_focus (self->shown->cells[index].box);
@@ -1423,7 +1411,7 @@ move_post_to_action_cb (GtkWidget  *widget,
   at = desk_time_from_unix_local (unix_time);
   self->focus_post = id;
   desk_calendar_page_move_post_to (self, post, at, FALSE);
-  if (julian (at) < julian (self->shown->start) || julian (at) >= julian (self->shown->start) + N_DAYS)
+  if (desk_time_julian (at) < desk_time_julian (self->shown->start) || desk_time_julian (at) >= desk_time_julian (self->shown->start) + N_DAYS)
     desk_calendar_page_set_month (self, at);
 }
 
@@ -1497,7 +1485,7 @@ move_focused_action_cb (GtkWidget  *widget,
     desk_calendar_page_set_week (self, day);
 
   /* Follow the post to its month. */
-  if (julian (day) < julian (self->shown->start) || julian (day) >= julian (self->shown->start) + N_DAYS)
+  if (desk_time_julian (day) < desk_time_julian (self->shown->start) || desk_time_julian (day) >= desk_time_julian (self->shown->start) + N_DAYS)
     desk_calendar_page_set_month (self, day);
 }
 
@@ -1747,7 +1735,7 @@ agenda_header_cb (GtkListBoxRow *row,
   if (post == NULL || desk_post_get_scheduled_at (post) == NULL)
     return;
   if (previous != NULL && desk_post_get_scheduled_at (previous) != NULL &&
-      julian (desk_post_get_scheduled_at (previous)) == julian (desk_post_get_scheduled_at (post)))
+      desk_time_julian (desk_post_get_scheduled_at (previous)) == desk_time_julian (desk_post_get_scheduled_at (post)))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -1759,7 +1747,7 @@ agenda_header_cb (GtkListBoxRow *row,
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day), g_date_time_get_year (day));
   holiday = desk_holidays_fr_name (&date);
-  if (julian (day) == julian (now))
+  if (desk_time_julian (day) == desk_time_julian (now))
     {
       g_autofree char *with_today = g_strdup_printf ("%s · %s", text, _("Today"));
       g_free (text);
@@ -2037,7 +2025,7 @@ more_popover_show_cb (GtkPopover       *popover,
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "cell-index"));
   GListModel *model = G_LIST_MODEL (self->posts);
-  guint32 wanted = julian (self->shown->start) + index;
+  guint32 wanted = desk_time_julian (self->shown->start) + index;
   DayCell *cell = &self->shown->cells[index];
 
   clear_box (cell->more_box);
@@ -2046,7 +2034,7 @@ more_popover_show_cb (GtkPopover       *popover,
       g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
       GDateTime *at = desk_post_get_scheduled_at (post);
 
-      if (at != NULL && julian (at) == wanted && desk_post_filter_matches (&self->filter, post))
+      if (at != NULL && desk_time_julian (at) == wanted && desk_post_filter_matches (&self->filter, post))
         gtk_box_append (cell->more_box, make_card (self, post));
     }
 }
