@@ -14,6 +14,7 @@
 
 #include "desk-calendar-page.h"
 #include "desk-filter-popover.h"
+#include "desk-ideas-tray.h"
 #include "desk-month-deck.h"
 #include "desk-month-grid.h"
 #include "desk-post-list.h"
@@ -85,8 +86,7 @@ struct _DeskCalendarPage
   gulong         go_to_popdown_id;  /* on the frame clock's after-paint */
   GtkGrid       *weekday_grid;
   DeskMonthDeck *month_deck;
-  GtkWidget     *tray_box;
-  GtkListBox    *tray_list;
+  DeskIdeasTray *ideas_tray;
   GtkStack      *view_stack;
   GtkToggleButton *month_button;
   GtkToggleButton *agenda_button;

@@ -304,6 +304,14 @@ agenda_header_cb (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
+/* What the ideas tray's cards show, after the lookups or the colours
+ * changed */
+static void
+update_tray_lookups (DeskCalendarPage *self)
+{
+  desk_ideas_tray_set_lookups (self->ideas_tray, self->channels, self->campaigns, self->colour_by);
+}
+
 static void
 update_filter_button (DeskCalendarPage *self)
 {
@@ -372,6 +380,7 @@ filter_changed_cb (DeskCalendarPage *self)
 {
   desk_filter_popover_get_filter (self->filter_popover, &self->filter);
   self->colour_by = desk_filter_popover_get_colour_by (self->filter_popover);
+  update_tray_lookups (self);
   save_filter (self);
   apply_filter (self);
 }
@@ -443,42 +452,11 @@ desk_calendar_page_set_view (DeskCalendarPage *self,
                                 : self->month_button, TRUE);
 }
 
-static gboolean
-tray_drop_cb (GtkDropTarget    *target,
-              const GValue     *value,
-              double            x,
-              double            y,
-              DeskCalendarPage *self)
-{
-  gtk_widget_remove_css_class (self->tray_box, "drop-target");
-  if (!G_VALUE_HOLDS (value, DESK_TYPE_POST))
-    return FALSE;
-  desk_calendar_page_unschedule_post (self, g_value_get_object (value));
-  return TRUE;
-}
-
-static GdkDragAction
-tray_enter_cb (DeskCalendarPage *self)
-{
-  gtk_widget_add_css_class (self->tray_box, "drop-target");
-  return GDK_ACTION_MOVE;
-}
-
 static void
-tray_leave_cb (DeskCalendarPage *self)
+ideas_tray_drop_post_cb (DeskCalendarPage *self,
+                         DeskPost         *post)
 {
-  gtk_widget_remove_css_class (self->tray_box, "drop-target");
-}
-
-static GtkWidget *
-create_tray_row (gpointer item,
-                 gpointer user_data)
-{
-  DeskCalendarPage *self = user_data;
-  GtkWidget *card = _desk_calendar_page_make_card (self, item);
-
-  gtk_widget_set_margin_top (card, 3);
-  return card;
+  desk_calendar_page_unschedule_post (self, post);
 }
 
 static void
@@ -501,6 +479,7 @@ desk_calendar_page_reload (DeskPage *page)
   g_hash_table_unref (self->campaigns);
   self->channels = desk_store_index_by_id (channels);
   self->campaigns = desk_store_index_by_id (campaigns);
+  update_tray_lookups (self);
 
   _desk_calendar_page_update_bands (self, self->shown);
   _desk_calendar_page_forget_hidden_months (self);
@@ -560,6 +539,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   widget_class->grab_focus = desk_calendar_page_grab_focus;
   g_type_ensure (DESK_TYPE_WEEK_VIEW);
   g_type_ensure (DESK_TYPE_MONTH_DECK);
+  g_type_ensure (DESK_TYPE_IDEAS_TRAY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, short_title);
@@ -568,8 +548,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, go_to_calendar);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, weekday_grid);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_deck);
-  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_box);
-  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, tray_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, ideas_tray);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_button);
@@ -582,6 +561,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "ideas_toggle", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ideas_tray_drop_post_cb);
   _desk_calendar_page_class_actions_init (widget_class);
 
 }
@@ -671,15 +651,8 @@ desk_calendar_page_new (DeskStore *store)
   }
 
   self->ideas = desk_post_list_new (store);
-  gtk_list_box_bind_model (self->tray_list, G_LIST_MODEL (self->ideas), create_tray_row, self, NULL);
-  {
-    GtkDropTarget *target = gtk_drop_target_new (DESK_TYPE_POST, GDK_ACTION_MOVE);
-
-    g_signal_connect (target, "drop", G_CALLBACK (tray_drop_cb), self);
-    g_signal_connect_swapped (target, "enter", G_CALLBACK (tray_enter_cb), self);
-    g_signal_connect_swapped (target, "leave", G_CALLBACK (tray_leave_cb), self);
-    gtk_widget_add_controller (self->tray_box, GTK_EVENT_CONTROLLER (target));
-  }
+  update_tray_lookups (self);
+  desk_ideas_tray_set_model (self->ideas_tray, G_LIST_MODEL (self->ideas));
   desk_calendar_page_set_month (self, now);
   desk_calendar_page_set_week (self, now);
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->week_scroller), "notify::upper",
