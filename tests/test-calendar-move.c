@@ -117,16 +117,17 @@ add_post (Fixture        *f,
   return post;
 }
 
+/* @post is on both channels, Bluesky with its own text (add_post ()) */
 static void
-assert_override (Fixture    *f,
-                 gint64      post_id,
-                 const char *expected)
+assert_variants (Fixture  *f,
+                 DeskPost *post)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) texts = desk_store_list_variant_texts (f->store, post_id, &error);
+  g_autoptr(GHashTable) texts = desk_store_list_variant_texts (f->store, desk_post_get_id (post), &error);
 
   g_assert_no_error (error);
-  g_assert_cmpstr (g_hash_table_lookup (texts, &f->channels[1]), ==, expected);
+  g_assert_true (desk_post_has_channel (post, f->channels[0]) && desk_post_has_channel (post, f->channels[1]));
+  g_assert_cmpstr (g_hash_table_lookup (texts, &f->channels[1]), ==, "Version Bluesky");
 }
 
 static void
@@ -265,8 +266,7 @@ test_copy_as_draft (Fixture       *f,
   g_assert_cmpint (desk_post_get_status (copy), ==, DESK_POST_STATUS_DRAFT);
   g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (copy), to));
   g_assert_cmpstr (desk_post_get_title (copy), ==, "Move me");
-  g_assert_true (desk_post_has_channel (copy, f->channels[0]) && desk_post_has_channel (copy, f->channels[1]));
-  assert_override (f, desk_post_get_id (copy), "Version Bluesky");
+  assert_variants (f, copy);
 }
 
 static void
@@ -294,8 +294,7 @@ test_undo_restores (Fixture       *f,
   g_assert_true (desk_undo_stack_undo (f->undo, f->store, &error));
   g_assert_true (g_date_time_equal (desk_post_get_scheduled_at (post), at));
   g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
-  g_assert_true (desk_post_has_channel (post, f->channels[0]) && desk_post_has_channel (post, f->channels[1]));
-  assert_override (f, desk_post_get_id (post), "Version Bluesky");
+  assert_variants (f, post);
   g_assert_false (desk_undo_stack_get_can_undo (f->undo));
 }
 
