@@ -24,6 +24,7 @@
 
 #include "desk-media.h"
 #include "desk-post-private.h"
+#include "desk-post-move.h"
 #include "desk-store-private.h"
 
 struct _DeskStore
@@ -2014,7 +2015,8 @@ desk_store_save_posts (DeskStore  *self,
  * @before: (out) (optional) (transfer full): the post as it was, to give
  *   to desk_store_save_post () to undo
  *
- * Reschedules a post in one transaction. A published post cannot move.
+ * Reschedules a post in one transaction. A published post cannot move
+ * (desk_post_move_check ()).
  */
 gboolean
 desk_store_move_post (DeskStore   *self,
@@ -2026,6 +2028,7 @@ desk_store_move_post (DeskStore   *self,
   g_autoptr(DeskPost) post = NULL;
   g_autoptr(DeskPost) snapshot = NULL;
   g_autoptr(DeskPost) moved = NULL;
+  g_autofree char *refusal = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
 
@@ -2033,10 +2036,9 @@ desk_store_move_post (DeskStore   *self,
   if (post == NULL)
     return FALSE;
 
-  if (desk_post_get_status (post) == DESK_POST_STATUS_PUBLISHED)
+  if (desk_post_move_check (post, at, NULL, FALSE, &refusal) == DESK_POST_MOVE_REFUSED)
     {
-      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
-                           _("A published post cannot be moved: it is already on the network."));
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID, refusal);
       return FALSE;
     }
 

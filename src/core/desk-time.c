@@ -116,6 +116,24 @@ desk_time_month_start (GDateTime *time)
                                 g_date_time_get_month (local), 1, 0, 0, 0);
 }
 
+/**
+ * desk_time_julian:
+ *
+ * Returns: the Julian day number of @time's local date: days compare and
+ *   subtract as plain numbers
+ */
+guint32
+desk_time_julian (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = desk_time_to_local (time);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local), g_date_time_get_year (local));
+  return g_date_get_julian (&date);
+}
+
 /* @hour:@minute local time on @day's local date: the wall-clock time stays
  * the same on both sides of a DST change. */
 GDateTime *

@@ -20,6 +20,7 @@ GDateTime *desk_time_new_local     (int        year,
 GDateTime *desk_time_from_unix_local (gint64   unix_time);
 GDateTime *desk_time_local_midnight (GDateTime *time);
 GDateTime *desk_time_month_start   (GDateTime *time);
+guint32    desk_time_julian        (GDateTime *time);
 GDateTime *desk_time_at_local      (GDateTime *day,
                                     int        hour,
                                     int        minute);

@@ -13,6 +13,7 @@
 #include "desk-calendar-page.h"
 #include "desk-demo.h"
 #include "desk-filter-popover.h"
+#include "desk-ideas-tray.h"
 #include "desk-post-card.h"
 #include "desk-post-card-private.h"
 #include "desk-time.h"
@@ -334,7 +335,8 @@ test_ideas_tray (Fixture       *f,
 {
   DeskCalendarPage *page = ui_calendar_page (f->window);
   GtkToggleButton *toggle = template_child (page, DESK_TYPE_CALENDAR_PAGE, "ideas_toggle");
-  GtkWidget *tray = template_child (page, DESK_TYPE_CALENDAR_PAGE, "tray_list");
+  GtkWidget *tray = template_child (template_child (page, DESK_TYPE_CALENDAR_PAGE, "ideas_tray"),
+                                    DESK_TYPE_IDEAS_TRAY, "tray_list");
   GtkWidget *revealer;
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   g_autofree char *name = g_strdup_printf ("ideas-%d", GPOINTER_TO_INT (data));

@@ -1,0 +1,133 @@
+/* desk-calendar-page-private.h: what the calendar page's files share
+ *
+ * The page is spread over companion files, as GNOME Text Editor spreads
+ * its window: desk-calendar-page.c (the page, its views and filter),
+ * desk-calendar-page-months.c (the month panes, filled ahead and shown)
+ * and desk-calendar-page-actions.c (its widget actions, moves, imports
+ * and exports). Not for other widgets: they use desk-calendar-page.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-calendar-page.h"
+#include "desk-filter-popover.h"
+#include "desk-ideas-tray.h"
+#include "desk-month-deck.h"
+#include "desk-month-grid.h"
+#include "desk-post-list.h"
+#include "desk-undo-stack.h"
+#include "desk-week-view.h"
+
+G_BEGIN_DECLS
+
+#define N_DAYS          42
+#define N_MONTHS        5     /* the shown one, the next, the previous, today's and
+                                 * the one the title's calendar shows */
+
+typedef struct
+{
+  GtkWidget *box;
+  /* Inscriptions, not labels: their size does not follow their text, so
+   * a month switch redraws them without measuring the window again */
+  GtkInscription *number;
+  GtkInscription *holiday;
+  GtkWidget *warning;
+  GtkBox    *bands;
+  GtkBox    *cards;
+  GtkWidget *more;
+  GtkBox    *more_box;
+  GtkInscription *more_label;
+} DayCell;
+
+/* A month's grid of days: the one shown, or one laid out ahead */
+typedef struct
+{
+  DeskMonthGrid *grid;
+  DayCell        cells[N_DAYS];
+  GDateTime     *month;        /* local midnight, 1st of the month; NULL: none yet */
+  GDateTime     *start;        /* local midnight of its first day */
+  gint64         brand_id;
+  guint32        today;        /* the day it marks as today (julian) */
+  /* Not shown: the posts it was filled with, and whether they are still
+   * the store's (any change to the store, the filter or the lookups
+   * makes it fill again) */
+  GPtrArray     *posts;
+  gboolean       ready;
+} MonthPane;
+
+struct _DeskCalendarPage
+{
+  DeskPage       parent_instance;
+
+  DeskPostList  *posts;
+  DeskPostList  *ideas;        /* the tray: posts without a date */
+  GHashTable    *channels;     /* gint64* → DeskChannel */
+  GHashTable    *campaigns;    /* gint64* → DeskCampaign */
+
+  GDateTime     *month;        /* local midnight, 1st of the shown month */
+  GDateTime     *selected;     /* local midnight */
+  int            week_start_day;   /* 0 = Sunday … 6 = Saturday */
+  DeskUndoStack *undo;
+  gint64         focus_post;   /* card to focus again after a rebuild */
+  guint          prepare_id;   /* idle: the months around, read and filled */
+  gboolean       switching;    /* the model takes a prepared month's posts */
+
+  MonthPane      months[N_MONTHS];
+  MonthPane     *shown;
+
+  GtkInscription *month_label;
+  GtkInscription *short_title;
+  GtkMenuButton *go_to_button;
+  GtkPopover    *go_to_popover;
+  GtkCalendar   *go_to_calendar;
+  gulong         go_to_popdown_id;  /* on the frame clock's after-paint */
+  GtkGrid       *weekday_grid;
+  DeskMonthDeck *month_deck;
+  DeskIdeasTray *ideas_tray;
+  GtkStack      *view_stack;
+  GtkToggleButton *month_button;
+  GtkToggleButton *agenda_button;
+  GtkToggleButton *week_button;
+  GtkBox        *week_header;
+  GtkScrolledWindow *week_scroller;
+  DeskWeekView  *week_view;
+  DeskPostList  *week_posts;
+  GDateTime     *week_start;     /* local midnight */
+  GtkListBox    *agenda_list;
+  GtkFilter     *agenda_filter;  /* the shown month, out of the six weeks */
+  GListModel    *agenda_model;   /* bound to the list only while shown */
+  gboolean       agenda_bound;
+  GSettings     *settings;
+  GtkMenuButton *filter_button;
+  DeskFilterPopover *filter_popover;
+  DeskPostFilter filter;
+  DeskColourBy   colour_by;
+};
+
+/* desk-calendar-page.c */
+gboolean   _desk_calendar_page_showing_week        (DeskCalendarPage *self);
+void       _desk_calendar_page_update_title        (DeskCalendarPage *self);
+
+/* desk-calendar-page-months.c */
+void       _desk_calendar_page_build_grid          (DeskCalendarPage *self);
+GtkWidget *_desk_calendar_page_make_card           (DeskCalendarPage *self,
+                                                    DeskPost         *post);
+void       _desk_calendar_page_update_bands        (DeskCalendarPage *self,
+                                                    MonthPane        *pane);
+void       _desk_calendar_page_fill_cells          (DeskCalendarPage *self);
+void       _desk_calendar_page_posts_changed_cb    (DeskCalendarPage *self,
+                                                    guint             position,
+                                                    guint             removed,
+                                                    guint             added);
+void       _desk_calendar_page_prepare_months      (DeskCalendarPage *self);
+void       _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self);
+void       _desk_calendar_page_load_range          (DeskCalendarPage *self);
+
+/* desk-calendar-page-actions.c */
+void       _desk_calendar_page_class_actions_init  (GtkWidgetClass   *widget_class);
+void       _desk_calendar_page_actions_init        (DeskCalendarPage *self);
+
+G_END_DECLS
