@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-day-cell.h"
 #include "desk-filter-popover.h"
 #include "desk-ideas-tray.h"
 #include "desk-month-deck.h"
@@ -27,19 +28,10 @@ G_BEGIN_DECLS
 #define N_MONTHS        5     /* the shown one, the next, the previous, today's and
                                  * the one the title's calendar shows */
 
+/* A day of a month pane */
 typedef struct
 {
-  GtkWidget *box;
-  /* Inscriptions, not labels: their size does not follow their text, so
-   * a month switch redraws them without measuring the window again */
-  GtkInscription *number;
-  GtkInscription *holiday;
-  GtkWidget *warning;
-  GtkBox    *bands;
-  GtkBox    *cards;
-  GtkWidget *more;
-  GtkBox    *more_box;
-  GtkInscription *more_label;
+  GtkWidget *box;              /* a DeskDayCell */
 } DayCell;
 
 /* A month's grid of days: the one shown, or one laid out ahead */
