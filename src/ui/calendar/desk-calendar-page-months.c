@@ -1,8 +1,9 @@
 /* desk-calendar-page-months.c: the calendar page's month panes
  *
  * Six weeks of day cells over the page's DeskPostList: the model follows
- * the store, the shown pane redistributes its items over the cells when
- * it changes. The months around the shown one are read and filled ahead,
+ * the store, and each pane keeps an index of its posts by day, so that
+ * the shown pane binds again only the days an items-changed concerns (a
+ * post moved from one day to another: those two). The months around the shown one are read and filled ahead,
  * out of sight, so that a switch only draws one. A single click selects a
  * day, a double click creates a post on it.
  *
@@ -154,28 +155,62 @@ update_cadence_warning (DeskCalendarPage *self,
   desk_day_cell_set_warning (cell, warnings->len > 0 ? text->str : NULL);
 }
 
-/* Sorts @posts into the days of a grid starting on day @first (julian):
- * every post of each day in @all, in the order of @posts. */
-static void
-sort_into_days (GPtrArray  *posts,
-                guint32     first,
-                GPtrArray **all)
+/* The day of @post in a grid starting on day @first (julian), or -1 */
+static int
+day_index (DeskPost *post,
+           guint32   first)
 {
+  GDateTime *at = desk_post_get_scheduled_at (post);
+  gint64 index;
+
+  if (at == NULL)
+    return -1;
+  index = (gint64) desk_time_julian (at) - first;
+  return index >= 0 && index < N_DAYS ? (int) index : -1;
+}
+
+/* Makes @posts (in the model's order; taken) the index of @pane: every
+ * post of each day in the day's list, in that order. */
+static void
+index_month (MonthPane *pane,
+             GPtrArray *posts)
+{
+  guint32 first = desk_time_julian (pane->start);
+
+  g_clear_pointer (&pane->posts, g_ptr_array_unref);
+  pane->posts = posts;
   for (guint i = 0; i < N_DAYS; i++)
-    all[i] = g_ptr_array_new ();
-
-  for (guint i = 0; i < posts->len; i++)
     {
-      DeskPost *post = g_ptr_array_index (posts, i);
-      GDateTime *at = desk_post_get_scheduled_at (post);
-      gint64 index;
-
-      if (at == NULL)
-        continue;
-      index = (gint64) desk_time_julian (at) - first;
-      if (index >= 0 && index < N_DAYS)
-        g_ptr_array_add (all[index], post);
+      g_clear_pointer (&pane->cells[i].posts, g_ptr_array_unref);
+      pane->cells[i].posts = g_ptr_array_new_with_free_func (g_object_unref);
     }
+  for (guint k = 0; k < posts->len; k++)
+    {
+      DeskPost *post = g_ptr_array_index (posts, k);
+      int i = day_index (post, first);
+
+      if (i >= 0)
+        g_ptr_array_add (pane->cells[i].posts, g_object_ref (post));
+    }
+}
+
+/* Where @post goes in @posts, sorted as the model sorts */
+static guint
+insertion_point (GPtrArray *posts,
+                 DeskPost  *post)
+{
+  guint lo = 0, hi = posts->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (desk_post_compare_schedule (g_ptr_array_index (posts, mid), post) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /* Binds day @i of @pane to @posts, every post of that day in the model's
@@ -207,6 +242,7 @@ fill_day (DeskCalendarPage *self,
     }
   desk_day_cell_set_posts (CELL (pane, i), shown, listed, self->colour_by, self->channels, self->campaigns);
   update_cadence_warning (self, CELL (pane, i), posts);
+  pane->n_day_fills++;
 }
 
 /* The posts of the model, in its order */
@@ -222,29 +258,72 @@ model_posts (DeskCalendarPage *self)
   return posts;
 }
 
-/* Puts each of @posts in its day cell of @pane. */
+/* Binds every day of @pane to its posts in the index */
 static void
 fill_month (DeskCalendarPage *self,
-            MonthPane        *pane,
-            GPtrArray        *posts)
+            MonthPane        *pane)
 {
-  GPtrArray *all[N_DAYS];
-
-  sort_into_days (posts, desk_time_julian (pane->start), all);
   for (guint i = 0; i < N_DAYS; i++)
-    {
-      fill_day (self, pane, i, all[i]);
-      g_ptr_array_unref (all[i]);
-    }
+    fill_day (self, pane, i, pane->cells[i].posts);
 }
 
-/* The shown month follows the model */
+/* The shown month again, after a change of the filter: from its index */
 void
 _desk_calendar_page_fill_cells (DeskCalendarPage *self)
 {
-  g_autoptr(GPtrArray) posts = model_posts (self);
+  if (self->shown->posts != NULL)
+    fill_month (self, self->shown);
+}
 
-  fill_month (self, self->shown, posts);
+/* The model's items-changed on @pane's index: the posts removed leave
+ * the days they were on (the index knows them: a post that moved has its
+ * new date already), the posts added join theirs, and only those days
+ * are bound again. A new range replaces the whole index. */
+static void
+update_index (DeskCalendarPage *self,
+              MonthPane        *pane,
+              guint             position,
+              guint             removed,
+              guint             added)
+{
+  guint32 first = desk_time_julian (pane->start);
+  gboolean dirty[N_DAYS] = { FALSE };
+
+  if (pane->posts == NULL || (position == 0 && removed == pane->posts->len))
+    {
+      index_month (pane, model_posts (self));
+      fill_month (self, pane);
+      return;
+    }
+
+  for (guint k = position; k < position + removed; k++)
+    {
+      DeskPost *post = g_ptr_array_index (pane->posts, k);
+
+      for (guint i = 0; i < N_DAYS; i++)
+        if (g_ptr_array_remove (pane->cells[i].posts, post))
+          {
+            dirty[i] = TRUE;
+            break;
+          }
+    }
+  g_ptr_array_remove_range (pane->posts, position, removed);
+
+  for (guint k = position; k < position + added; k++)
+    {
+      DeskPost *post = g_list_model_get_item (G_LIST_MODEL (self->posts), k);
+      int i = day_index (post, first);
+
+      g_ptr_array_insert (pane->posts, k, post);
+      if (i < 0)
+        continue;
+      g_ptr_array_insert (pane->cells[i].posts, insertion_point (pane->cells[i].posts, post), g_object_ref (post));
+      dirty[i] = TRUE;
+    }
+
+  for (guint i = 0; i < N_DAYS; i++)
+    if (dirty[i])
+      fill_day (self, pane, i, pane->cells[i].posts);
 }
 
 static DeskPostCard *
@@ -268,9 +347,9 @@ _desk_calendar_page_posts_changed_cb (DeskCalendarPage *self,
                   guint             added)
 {
   /* Switching to a month filled ahead: the model takes the posts its
-   * cards already show */
+   * index and cards already have */
   if (!self->switching)
-    _desk_calendar_page_fill_cells (self);
+    update_index (self, self->shown, position, removed, added);
 
   /* A keyboard move rebuilt the card that had the focus: give it back. */
   if (self->focus_post != 0)
@@ -418,8 +497,8 @@ fill_hidden_month (DeskCalendarPage *self,
   set_month_days (self, pane, month);
   select_day (pane, selected);
   _desk_calendar_page_update_bands (self, pane);
-  fill_month (self, pane, posts);
-  pane->posts = posts;
+  index_month (pane, posts);
+  fill_month (self, pane);
   pane->brand_id = brand_id;
   pane->ready = TRUE;
   return TRUE;
@@ -516,19 +595,17 @@ show_ready_month (DeskCalendarPage *self,
 {
   MonthPane *before = self->shown;
   int focused = focused_cell (self);
-  g_autoptr(GPtrArray) posts = g_steal_pointer (&pane->posts);
   g_autoptr(GDateTime) end = g_date_time_add_days (pane->start, N_DAYS);
 
-  /* The month left stays as it is, ready to come back */
-  g_clear_pointer (&before->posts, g_ptr_array_unref);
-  before->posts = model_posts (self);
-  before->ready = before->month != NULL;
+  /* The month left stays as it is, ready to come back: its index is the
+   * model's items */
+  before->ready = before->month != NULL && before->posts != NULL;
 
   self->shown = pane;
   pane->ready = FALSE;
   desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (pane->grid));
   self->switching = TRUE;
-  desk_post_list_set_range_items (self->posts, pane->brand_id, pane->start, end, posts);
+  desk_post_list_set_range_items (self->posts, pane->brand_id, pane->start, end, pane->posts);
   self->switching = FALSE;
   /* A day that had the focus gives it to the selected day (the first for
    * Next and Previous, today for Today), or to the day at its place */
@@ -681,6 +758,22 @@ _desk_calendar_page_build_grid (DeskCalendarPage *self)
   desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (self->shown->grid));
 }
 
+/* The page's dispose (desk-calendar-page.c) frees the panes' months and
+ * posts; the days' index goes with their grid */
+static void
+grid_finalized_cb (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  MonthPane *pane = data;
+
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      g_clear_pointer (&pane->cells[i].posts, g_ptr_array_unref);
+      pane->cells[i].box = NULL;
+    }
+  pane->grid = NULL;
+}
+
 /* A grid of days, its widgets and their controllers, in the deck */
 static void
 build_month (DeskCalendarPage *self,
@@ -693,6 +786,7 @@ build_month (DeskCalendarPage *self,
                              "css-classes", (const char *[]) { "month-grid", NULL },
                              NULL);
   desk_month_deck_add (self->month_deck, GTK_WIDGET (pane->grid));
+  g_object_weak_ref (G_OBJECT (pane->grid), grid_finalized_cb, pane);
   {
     /* One drop target for the month: GTK gives the widget under a drag
      * the :drop(active) state, which on each day restyled it as the
@@ -747,4 +841,13 @@ desk_calendar_page_count_cards (DeskCalendarPage *self)
   for (guint i = 0; i < N_DAYS; i++)
     n += desk_day_cell_get_n_cards (CELL (self->shown, i));
   return n;
+}
+
+/* Days of the shown month bound to their posts since it was built: a
+ * change to one post binds again the days it left and joined */
+guint
+_desk_calendar_page_get_n_day_fills (DeskCalendarPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
+  return self->shown->n_day_fills;
 }
