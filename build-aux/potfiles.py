@@ -3,7 +3,8 @@ import os
 import re
 import subprocess
 
-PATTERN = re.compile(r'\b(?:N?C?_|g_dngettext|g_dgettext)\s*\(\s*"|translatable="yes"')
+# g_dngettext () and g_dgettext () take the domain first
+PATTERN = re.compile(r'\b(?:N?C?_\s*\(|(?:g_dngettext|g_dgettext)\s*\([^,()]*,)\s*"|translatable="yes"')
 
 
 def read_list(top):

@@ -12,6 +12,7 @@
 
 #include "desk-application.h"
 #include "desk-calendar-page.h"
+#include "desk-calendar-page-private.h"
 #include "desk-colour-bar.h"
 #include "desk-import-dialog.h"
 #include "desk-week-view.h"
@@ -788,6 +789,59 @@ test_cadence_warning (Fixture       *f,
   for (guint i = 0; i < added->len; i++)
     g_assert_true (desk_store_delete_post (f->store, g_array_index (added, gint64, i), NULL));
   g_assert_cmpuint (desk_calendar_page_count_cadence_warnings (page), ==, before);
+}
+
+/* A change to one post binds again only the days it concerns: the day
+ * it joins, the day it leaves; not the month's 42 */
+static void
+test_one_post_fills_its_days (Fixture       *f,
+                              gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
+  g_autoptr(GDateTime) day_a = g_date_time_add_days (desk_post_list_get_from (list), 10);
+  g_autoptr(GDateTime) day_b = g_date_time_add_days (desk_post_list_get_from (list), 12);
+  g_autoptr(GDateTime) at_a = desk_time_at_local (day_a, 0, 1);
+  g_autoptr(GDateTime) at_b = desk_time_at_local (day_b, 0, 1);
+  g_autoptr(DeskPost) post = desk_post_new ();
+  guint fills;
+
+  wait_painted (GTK_WIDGET (f->window));
+
+  /* Added on day A, the first of its posts: one day, and its card */
+  fills = _desk_calendar_page_get_n_day_fills (page);
+  desk_post_set_brand_id (post, first_brand (f->store));
+  desk_post_set_title (post, "Un seul jour");
+  desk_post_set_scheduled_at (post, at_a);
+  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 1);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (page), is_card_of, post));
+
+  /* Renamed in place: its day alone */
+  fills = _desk_calendar_page_get_n_day_fills (page);
+  desk_post_set_title (post, "Renommée");
+  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 1);
+
+  /* Moved from day A to day B: those two */
+  fills = _desk_calendar_page_get_n_day_fills (page);
+  desk_post_set_scheduled_at (post, at_b);
+  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 2);
+  wait_painted (GTK_WIDGET (f->window));
+  {
+    GtkWidget *card = find_descendant (GTK_WIDGET (page), is_card_of, post);
+    GtkWidget *cell = card ? gtk_widget_get_ancestor (card, DESK_TYPE_DAY_CELL) : NULL;
+
+    g_assert_nonnull (cell);
+    g_assert_true (g_date_time_equal (desk_day_cell_get_day (DESK_DAY_CELL (cell)), day_b));
+  }
+
+  /* Deleted: day B alone, and no card left */
+  fills = _desk_calendar_page_get_n_day_fills (page);
+  g_assert_true (desk_store_delete_post (f->store, desk_post_get_id (post), NULL));
+  g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 1);
+  g_assert_null (find_descendant (GTK_WIDGET (page), is_card_of, post));
 }
 
 static guint
@@ -1802,6 +1856,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/calendar/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/calendar/cadence-warning", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_cadence_warning, fixture_tear_down);
+  g_test_add ("/ui/calendar/one-post-fills-its-days", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_one_post_fills_its_days, fixture_tear_down);
   g_test_add ("/ui/calendar/campaign-bands", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_campaign_bands, fixture_tear_down);
   g_test_add ("/ui/calendar/csv", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_csv_import_export, fixture_tear_down);
   g_test_add ("/ui/calendar/week", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_week_view, fixture_tear_down);

@@ -1,8 +1,9 @@
 /* desk-calendar-page-months.c: the calendar page's month panes
  *
  * Six weeks of day cells over the page's DeskPostList: the model follows
- * the store, the shown pane redistributes its items over the cells when
- * it changes. The months around the shown one are read and filled ahead,
+ * the store, and each pane keeps an index of its posts by day, so that
+ * the shown pane binds again only the days an items-changed concerns (a
+ * post moved from one day to another: those two). The months around the shown one are read and filled ahead,
  * out of sight, so that a switch only draws one. A single click selects a
  * day, a double click creates a post on it.
  *
@@ -16,7 +17,6 @@
 
 #include "desk-calendar-page-private.h"
 #include "desk-cadence.h"
-#include "desk-colour-bar.h"
 #include "desk-holidays.h"
 #include "desk-post-card.h"
 #include "desk-report.h"
@@ -38,11 +38,17 @@ grid_start_of (DeskCalendarPage *self,
   return g_date_time_add_days (month, -offset);
 }
 
-static GDateTime *
-cell_day (DeskCalendarPage *self,
-          guint             index)
+#define CELL(pane, i)   DESK_DAY_CELL ((pane)->cells[i].box)
+
+/* The index of day @box in @pane, or -1 */
+static int
+cell_index (MonthPane *pane,
+            GtkWidget *box)
 {
-  return g_date_time_add_days (self->shown->start, index);
+  for (guint i = 0; i < N_DAYS; i++)
+    if (pane->cells[i].box == box)
+      return i;
+  return -1;
 }
 
 /* Marks day @selected (julian) of @pane (the grid draws it); a month
@@ -62,15 +68,6 @@ update_selection (DeskCalendarPage *self)
   select_day (self->shown, self->selected ? desk_time_julian (self->selected) : 0);
 }
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
 GtkWidget *
 _desk_calendar_page_make_card (DeskCalendarPage *self,
            DeskPost         *post)
@@ -80,24 +77,6 @@ _desk_calendar_page_make_card (DeskCalendarPage *self,
   desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
   desk_post_card_set_post (DESK_POST_CARD (card), post, self->channels, self->campaigns);
   return card;
-}
-
-/* The @n-th band of a cell, made when the cell has fewer */
-static DeskColourBar *
-cell_band (DayCell *cell,
-           guint    n)
-{
-  GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (cell->bands));
-
-  for (; bar != NULL && n > 0; n--)
-    bar = gtk_widget_get_next_sibling (bar);
-  if (bar == NULL)
-    {
-      bar = desk_colour_bar_new (&(GdkRGBA) { 0 }, FALSE, NULL);
-      gtk_box_append (cell->bands, bar);
-    }
-  gtk_widget_set_visible (bar, TRUE);
-  return DESK_COLOUR_BAR (bar);
 }
 
 /* Each campaign running on a day is a band across it; its deadline day
@@ -143,56 +122,19 @@ _desk_calendar_page_update_bands (DeskCalendarPage *self,
           if (day == flag_day)
             /* Translators: tooltip of a campaign's band on its deadline */
             label = g_strdup_printf (_("%s — objective deadline"), desk_campaign_get_name (campaign));
-          desk_colour_bar_set (cell_band (&pane->cells[i], used[i]++), &colour, day == flag_day,
+          desk_colour_bar_set (desk_day_cell_get_band (CELL (pane, i), used[i]++), &colour, day == flag_day,
                                label ? label : desk_campaign_get_name (campaign));
         }
     }
 
   for (guint i = 0; i < N_DAYS; i++)
-    {
-      GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (pane->cells[i].bands));
-
-      for (guint n = 0; bar != NULL; bar = gtk_widget_get_next_sibling (bar), n++)
-        if (n >= used[i])
-          gtk_widget_set_visible (bar, FALSE);
-    }
-}
-
-static gboolean
-warning_tooltip_cb (GtkWidget  *widget,
-                    int         x,
-                    int         y,
-                    gboolean    keyboard,
-                    GtkTooltip *tooltip)
-{
-  const char *text = g_object_get_data (G_OBJECT (widget), "text");
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* A holiday's whole name, which a narrow day may cut */
-static gboolean
-holiday_tooltip_cb (GtkWidget  *widget,
-                    int         x,
-                    int         y,
-                    gboolean    keyboard,
-                    GtkTooltip *tooltip)
-{
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
+    desk_day_cell_hide_bands (CELL (pane, i), used[i]);
 }
 
 /* The day's warning mark: channels with more posts than their cadence. */
 static void
 update_cadence_warning (DeskCalendarPage *self,
-                        DayCell          *cell,
+                        DeskDayCell      *cell,
                         GPtrArray        *posts)
 {
   g_autoptr(GArray) warnings = desk_cadence_check (posts, self->channels);
@@ -210,57 +152,97 @@ update_cadence_warning (DeskCalendarPage *self,
                               channel ? desk_channel_get_handle (channel) : "?", w->count, w->limit);
     }
 
-  gtk_widget_set_visible (cell->warning, warnings->len > 0);
-  if (warnings->len > 0 &&
-      g_strcmp0 (g_object_get_data (G_OBJECT (cell->warning), "text"), text->str) != 0)
+  desk_day_cell_set_warning (cell, warnings->len > 0 ? text->str : NULL);
+}
+
+/* The day of @post in a grid starting on day @first (julian), or -1 */
+static int
+day_index (DeskPost *post,
+           guint32   first)
+{
+  GDateTime *at = desk_post_get_scheduled_at (post);
+  gint64 index;
+
+  if (at == NULL)
+    return -1;
+  index = (gint64) desk_time_julian (at) - first;
+  return index >= 0 && index < N_DAYS ? (int) index : -1;
+}
+
+/* Makes @posts (in the model's order; taken) the index of @pane: every
+ * post of each day in the day's list, in that order. */
+static void
+index_month (MonthPane *pane,
+             GPtrArray *posts)
+{
+  guint32 first = desk_time_julian (pane->start);
+
+  g_clear_pointer (&pane->posts, g_ptr_array_unref);
+  pane->posts = posts;
+  for (guint i = 0; i < N_DAYS; i++)
     {
-      /* Read by query-tooltip when shown */
-      g_object_set_data_full (G_OBJECT (cell->warning), "text", g_strdup (text->str), g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->warning), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+      g_clear_pointer (&pane->cells[i].posts, g_ptr_array_unref);
+      pane->cells[i].posts = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  for (guint k = 0; k < posts->len; k++)
+    {
+      DeskPost *post = g_ptr_array_index (posts, k);
+      int i = day_index (post, first);
+
+      if (i >= 0)
+        g_ptr_array_add (pane->cells[i].posts, g_object_ref (post));
     }
 }
 
-/* Sorts @posts into the days of a grid starting on day @first (julian):
- * every post of each day in @all, the cards it shows (filtered, at most
- * CARDS_PER_DAY) in @shown, and how many it would show in @counts. */
-static void
-sort_into_days (DeskCalendarPage *self,
-                GPtrArray        *posts,
-                guint32           first,
-                GPtrArray       **shown,
-                GPtrArray       **all,
-                guint            *counts)
+/* Where @post goes in @posts, sorted as the model sorts */
+static guint
+insertion_point (GPtrArray *posts,
+                 DeskPost  *post)
 {
-  for (guint i = 0; i < N_DAYS; i++)
+  guint lo = 0, hi = posts->len;
+
+  while (lo < hi)
     {
-      shown[i] = g_ptr_array_new ();
-      all[i] = g_ptr_array_new ();
-      counts[i] = 0;
+      guint mid = lo + (hi - lo) / 2;
+
+      if (desk_post_compare_schedule (g_ptr_array_index (posts, mid), post) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
+  return lo;
+}
 
-  for (guint i = 0; i < posts->len; i++)
+/* Binds day @i of @pane to @posts, every post of that day in the model's
+ * order: the cards of those the filter lets through (at most
+ * CARDS_PER_DAY, the rest behind "+N more") and the cadence warning of
+ * them all. */
+static void
+fill_day (DeskCalendarPage *self,
+          MonthPane        *pane,
+          guint             i,
+          GPtrArray        *posts)
+{
+  g_autoptr(GPtrArray) listed = g_ptr_array_sized_new (posts->len);
+  g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (CARDS_PER_DAY);
+
+  for (guint k = 0; k < posts->len; k++)
     {
-      DeskPost *post = g_ptr_array_index (posts, i);
-      GDateTime *at = desk_post_get_scheduled_at (post);
-      gint64 index;
+      DeskPost *post = g_ptr_array_index (posts, k);
 
-      if (at == NULL)
-        continue;
-      index = (gint64) desk_time_julian (at) - first;
-      if (index < 0 || index >= N_DAYS)
-        continue;
-      g_ptr_array_add (all[index], post);
       if (!desk_post_filter_matches (&self->filter, post))
         continue;
-
-      if (counts[index] < CARDS_PER_DAY)
-        g_ptr_array_add (shown[index], post);
+      g_ptr_array_add (listed, post);
+      if (shown->len < CARDS_PER_DAY)
+        g_ptr_array_add (shown, post);
       else if (desk_post_get_id (post) == self->focus_post)
         /* The card being moved with the keyboard stays in sight: it
          * takes the last place of a full day. */
-        g_ptr_array_index (shown[index], CARDS_PER_DAY - 1) = post;
-      counts[index]++;
+        g_ptr_array_index (shown, CARDS_PER_DAY - 1) = post;
     }
+  desk_day_cell_set_posts (CELL (pane, i), shown, listed, self->colour_by, self->channels, self->campaigns);
+  update_cadence_warning (self, CELL (pane, i), posts);
+  pane->n_day_fills++;
 }
 
 /* The posts of the model, in its order */
@@ -276,74 +258,72 @@ model_posts (DeskCalendarPage *self)
   return posts;
 }
 
-/* Puts each of @posts in its day cell of @pane. */
+/* Binds every day of @pane to its posts in the index */
 static void
 fill_month (DeskCalendarPage *self,
-            MonthPane        *pane,
-            GPtrArray        *posts)
+            MonthPane        *pane)
 {
-  guint counts[N_DAYS];
-  GPtrArray *shown[N_DAYS];
-  GPtrArray *all[N_DAYS];      /* every post of the day, for the cadence */
-
-  sort_into_days (self, posts, desk_time_julian (pane->start), shown, all, counts);
-
-  /* Cards are recycled: each cell keeps its widgets and only rebinds
-   * them; a card not needed this month is hidden, not destroyed (building
-   * and unparenting cards was a third of a month switch). */
   for (guint i = 0; i < N_DAYS; i++)
-    {
-      GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (pane->cells[i].cards));
-
-      for (guint k = 0; k < shown[i]->len; k++)
-        {
-          if (card == NULL)
-            {
-              /* Bound before it joins the window: its action needs a target. */
-              gtk_box_append (pane->cells[i].cards, _desk_calendar_page_make_card (self, g_ptr_array_index (shown[i], k)));
-              continue;
-            }
-          desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
-          desk_post_card_set_post (DESK_POST_CARD (card), g_ptr_array_index (shown[i], k),
-                                   self->channels, self->campaigns);
-          gtk_widget_set_visible (card, TRUE);
-          card = gtk_widget_get_next_sibling (card);
-        }
-      for (; card != NULL; card = gtk_widget_get_next_sibling (card))
-        gtk_widget_set_visible (card, FALSE);
-      g_ptr_array_unref (shown[i]);
-      update_cadence_warning (self, &pane->cells[i], all[i]);
-      g_ptr_array_unref (all[i]);
-    }
-
-  for (guint i = 0; i < N_DAYS; i++)
-    {
-      DayCell *cell = &pane->cells[i];
-      gboolean overflow = counts[i] > CARDS_PER_DAY;
-
-      gtk_widget_set_visible (cell->more, overflow);
-      if (overflow)
-        {
-          g_autofree char *label = NULL;
-
-          /* Translators: shown in a calendar day that has more posts than fit */
-          label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more",
-                                                counts[i] - CARDS_PER_DAY),
-                                   counts[i] - CARDS_PER_DAY);
-          gtk_inscription_set_text (cell->more_label, label);
-          /* Screen readers read the button by this name */
-          gtk_accessible_update_property (GTK_ACCESSIBLE (cell->more), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-        }
-    }
+    fill_day (self, pane, i, pane->cells[i].posts);
 }
 
-/* The shown month follows the model */
+/* The shown month again, after a change of the filter: from its index */
 void
 _desk_calendar_page_fill_cells (DeskCalendarPage *self)
 {
-  g_autoptr(GPtrArray) posts = model_posts (self);
+  if (self->shown->posts != NULL)
+    fill_month (self, self->shown);
+}
 
-  fill_month (self, self->shown, posts);
+/* The model's items-changed on @pane's index: the posts removed leave
+ * the days they were on (the index knows them: a post that moved has its
+ * new date already), the posts added join theirs, and only those days
+ * are bound again. A new range replaces the whole index. */
+static void
+update_index (DeskCalendarPage *self,
+              MonthPane        *pane,
+              guint             position,
+              guint             removed,
+              guint             added)
+{
+  guint32 first = desk_time_julian (pane->start);
+  gboolean dirty[N_DAYS] = { FALSE };
+
+  if (pane->posts == NULL || (position == 0 && removed == pane->posts->len))
+    {
+      index_month (pane, model_posts (self));
+      fill_month (self, pane);
+      return;
+    }
+
+  for (guint k = position; k < position + removed; k++)
+    {
+      DeskPost *post = g_ptr_array_index (pane->posts, k);
+
+      for (guint i = 0; i < N_DAYS; i++)
+        if (g_ptr_array_remove (pane->cells[i].posts, post))
+          {
+            dirty[i] = TRUE;
+            break;
+          }
+    }
+  g_ptr_array_remove_range (pane->posts, position, removed);
+
+  for (guint k = position; k < position + added; k++)
+    {
+      DeskPost *post = g_list_model_get_item (G_LIST_MODEL (self->posts), k);
+      int i = day_index (post, first);
+
+      g_ptr_array_insert (pane->posts, k, post);
+      if (i < 0)
+        continue;
+      g_ptr_array_insert (pane->cells[i].posts, insertion_point (pane->cells[i].posts, post), g_object_ref (post));
+      dirty[i] = TRUE;
+    }
+
+  for (guint i = 0; i < N_DAYS; i++)
+    if (dirty[i])
+      fill_day (self, pane, i, pane->cells[i].posts);
 }
 
 static DeskPostCard *
@@ -351,9 +331,12 @@ find_card (DeskCalendarPage *self,
            gint64            post_id)
 {
   for (guint i = 0; i < N_DAYS; i++)
-    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->shown->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
-      if (gtk_widget_get_visible (c) && desk_post_get_id (desk_post_card_get_post (DESK_POST_CARD (c))) == post_id)
-        return DESK_POST_CARD (c);
+    {
+      DeskPostCard *card = desk_day_cell_find_card (CELL (self->shown, i), post_id);
+
+      if (card != NULL)
+        return card;
+    }
   return NULL;
 }
 
@@ -364,9 +347,9 @@ _desk_calendar_page_posts_changed_cb (DeskCalendarPage *self,
                   guint             added)
 {
   /* Switching to a month filled ahead: the model takes the posts its
-   * cards already show */
+   * index and cards already have */
   if (!self->switching)
-    _desk_calendar_page_fill_cells (self);
+    update_index (self, self->shown, position, removed, added);
 
   /* A keyboard move rebuilt the card that had the focus: give it back. */
   if (self->focus_post != 0)
@@ -411,10 +394,8 @@ set_month_days (DeskCalendarPage *self,
   for (guint i = 0; i < N_DAYS; i++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (pane->start, i);
-      g_autofree char *number = g_strdup_printf ("%d", g_date_time_get_day_of_month (day));
-      g_autofree char *name = g_date_time_format (day, "%A %-d %B %Y");
+      gboolean other_month = g_date_time_get_month (day) != month;
       int weekday = g_date_time_get_day_of_week (day);
-      DayCell *cell = &pane->cells[i];
       const char *holiday;
       GDate date;
 
@@ -423,33 +404,12 @@ set_month_days (DeskCalendarPage *self,
                       g_date_time_get_year (day));
       holiday = desk_holidays_fr_name (&date);
 
-      gtk_inscription_set_text (cell->number, number);
-      /* Its tooltip reads the text when shown (holiday_tooltip_cb):
-       * setting one makes GTK look for the widget under the pointer */
-      if (g_strcmp0 (gtk_inscription_get_text (cell->holiday), holiday) != 0)
-        gtk_inscription_set_text (cell->holiday, holiday);
-      if (holiday != NULL)
-        {
-          g_autofree char *full = g_strdup_printf ("%s, %s", name, holiday);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
-        }
-      else
-        gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-
-      /* The grid shades the days; the number alone shows today and the
-       * other month: a class on the day would restyle all its widgets */
-      desk_month_grid_set_shade (pane->grid, cell->box,
-                                 g_date_time_get_month (day) != month ? DESK_DAY_SHADE_OTHER_MONTH :
+      desk_day_cell_set_day (CELL (pane, i), day, holiday, other_month, first + i == pane->today);
+      /* The grid shades the days: a class on a day would restyle all its
+       * widgets */
+      desk_month_grid_set_shade (pane->grid, pane->cells[i].box,
+                                 other_month ? DESK_DAY_SHADE_OTHER_MONTH :
                                  weekday >= 6 || holiday != NULL ? DESK_DAY_SHADE_RESTING : DESK_DAY_SHADE_NONE);
-      if (g_date_time_get_month (day) != month)
-        gtk_widget_add_css_class (GTK_WIDGET (cell->number), "other-month");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (cell->number), "other-month");
-
-      if (first + i == pane->today)
-        gtk_widget_add_css_class (GTK_WIDGET (cell->number), "today");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (cell->number), "today");
     }
 }
 
@@ -537,8 +497,8 @@ fill_hidden_month (DeskCalendarPage *self,
   set_month_days (self, pane, month);
   select_day (pane, selected);
   _desk_calendar_page_update_bands (self, pane);
-  fill_month (self, pane, posts);
-  pane->posts = posts;
+  index_month (pane, posts);
+  fill_month (self, pane);
   pane->brand_id = brand_id;
   pane->ready = TRUE;
   return TRUE;
@@ -623,7 +583,7 @@ focused_cell (DeskCalendarPage *self)
 
   for (; focus != NULL; focus = gtk_widget_get_parent (focus))
     if (gtk_widget_get_parent (focus) == GTK_WIDGET (self->shown->grid))
-      return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "cell-index"));
+      return cell_index (self->shown, focus);
   return -1;
 }
 
@@ -635,19 +595,17 @@ show_ready_month (DeskCalendarPage *self,
 {
   MonthPane *before = self->shown;
   int focused = focused_cell (self);
-  g_autoptr(GPtrArray) posts = g_steal_pointer (&pane->posts);
   g_autoptr(GDateTime) end = g_date_time_add_days (pane->start, N_DAYS);
 
-  /* The month left stays as it is, ready to come back */
-  g_clear_pointer (&before->posts, g_ptr_array_unref);
-  before->posts = model_posts (self);
-  before->ready = before->month != NULL;
+  /* The month left stays as it is, ready to come back: its index is the
+   * model's items */
+  before->ready = before->month != NULL && before->posts != NULL;
 
   self->shown = pane;
   pane->ready = FALSE;
   desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (pane->grid));
   self->switching = TRUE;
-  desk_post_list_set_range_items (self->posts, pane->brand_id, pane->start, end, posts);
+  desk_post_list_set_range_items (self->posts, pane->brand_id, pane->start, end, pane->posts);
   self->switching = FALSE;
   /* A day that had the focus gives it to the selected day (the first for
    * Next and Previous, today for Today), or to the day at its place */
@@ -736,17 +694,15 @@ grid_drop_cb (GtkDropTarget    *target,
   GtkWidget *box = day_at (self, x, y);
   GdkDrop *drop = gtk_drop_target_get_current_drop (target);
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
-  g_autoptr(GDateTime) day = NULL;
   gboolean copy;
 
   desk_month_grid_set_drop_day (self->shown->grid, NULL);
   if (box == NULL || !G_VALUE_HOLDS (value, DESK_TYPE_POST))
     return FALSE;
 
-  day = cell_day (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index")));
   copy = (state & GDK_CONTROL_MASK) != 0 ||
          (drop != NULL && gdk_drop_get_actions (drop) == GDK_ACTION_COPY);
-  desk_calendar_page_drop_post (self, g_value_get_object (value), day, copy);
+  desk_calendar_page_drop_post (self, g_value_get_object (value), desk_day_cell_get_day (DESK_DAY_CELL (box)), copy);
   return TRUE;
 }
 
@@ -770,106 +726,14 @@ grid_drop_leave_cb (GtkDropTarget    *target,
   desk_month_grid_set_drop_day (self->shown->grid, NULL);
 }
 
+/* A day focused or clicked becomes the selected day */
 static void
-cell_focus_enter_cb (GtkEventControllerFocus *controller,
-                     DeskCalendarPage        *self)
+cell_selected_cb (DeskDayCell      *cell,
+                  DeskCalendarPage *self)
 {
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index"));
-
   g_clear_pointer (&self->selected, g_date_time_unref);
-  self->selected = cell_day (self, index);
+  self->selected = g_date_time_ref (desk_day_cell_get_day (cell));
   update_selection (self);
-}
-
-static gboolean
-cell_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     DeskCalendarPage      *self)
-{
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index"));
-  g_autoptr(GDateTime) day = NULL;
-
-  /* Only for the day itself, not for a card inside it */
-  if (gtk_root_get_focus (gtk_widget_get_root (box)) != box)
-    return FALSE;
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_space)
-    return FALSE;
-
-  day = cell_day (self, index);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.new-post-on", "x", g_date_time_to_unix (day));
-  return TRUE;
-}
-
-static void
-cell_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 DeskCalendarPage *self)
-{
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cell-index"));
-  g_autoptr(GDateTime) day = cell_day (self, index);
-
-  g_clear_pointer (&self->selected, g_date_time_unref);
-  self->selected = g_date_time_ref (day);
-  update_selection (self);
-  /* The day clicked has the focus: the calendar's keys (Page Down,
-   * Ctrl+T, Ctrl+G, Enter) work from there */
-  gtk_widget_grab_focus (box);
-
-  if (n_press == 2)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-post-on", "x", g_date_time_to_unix (day));
-}
-
-/* The "+N more" list is built when it opens. */
-static void
-more_popover_show_cb (GtkPopover       *popover,
-                      DeskCalendarPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "cell-index"));
-  GListModel *model = G_LIST_MODEL (self->posts);
-  guint32 wanted = desk_time_julian (self->shown->start) + index;
-  DayCell *cell = &self->shown->cells[index];
-
-  clear_box (cell->more_box);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(DeskPost) post = g_list_model_get_item (model, i);
-      GDateTime *at = desk_post_get_scheduled_at (post);
-
-      if (at != NULL && desk_time_julian (at) == wanted && desk_post_filter_matches (&self->filter, post))
-        gtk_box_append (cell->more_box, _desk_calendar_page_make_card (self, post));
-    }
-}
-
-static void
-create_more_popover_cb (GtkMenuButton *button,
-                        gpointer       data)
-{
-  DeskCalendarPage *self = data;
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cell-index"));
-  DayCell *cell = &self->shown->cells[index];
-  GtkWidget *popover, *scroller;
-
-  if (cell->more_box != NULL)
-    return;
-  cell->more_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
-  gtk_widget_set_size_request (GTK_WIDGET (cell->more_box), 280, -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 400);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (cell->more_box));
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_object_set_data (G_OBJECT (popover), "cell-index", GUINT_TO_POINTER (index));
-  g_signal_connect (popover, "show", G_CALLBACK (more_popover_show_cb), self);
-  gtk_menu_button_set_popover (button, popover);
 }
 
 void
@@ -894,6 +758,22 @@ _desk_calendar_page_build_grid (DeskCalendarPage *self)
   desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (self->shown->grid));
 }
 
+/* The page's dispose (desk-calendar-page.c) frees the panes' months and
+ * posts; the days' index goes with their grid */
+static void
+grid_finalized_cb (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  MonthPane *pane = data;
+
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      g_clear_pointer (&pane->cells[i].posts, g_ptr_array_unref);
+      pane->cells[i].box = NULL;
+    }
+  pane->grid = NULL;
+}
+
 /* A grid of days, its widgets and their controllers, in the deck */
 static void
 build_month (DeskCalendarPage *self,
@@ -906,6 +786,7 @@ build_month (DeskCalendarPage *self,
                              "css-classes", (const char *[]) { "month-grid", NULL },
                              NULL);
   desk_month_deck_add (self->month_deck, GTK_WIDGET (pane->grid));
+  g_object_weak_ref (G_OBJECT (pane->grid), grid_finalized_cb, pane);
   {
     /* One drop target for the month: GTK gives the widget under a drag
      * the :drop(active) state, which on each day restyled it as the
@@ -921,93 +802,9 @@ build_month (DeskCalendarPage *self,
   }
   for (guint i = 0; i < N_DAYS; i++)
     {
-      DayCell *cell = &pane->cells[i];
-      GtkGesture *click = gtk_gesture_click_new ();
-
-      cell->box = g_object_new (GTK_TYPE_BOX,
-                                "orientation", GTK_ORIENTATION_VERTICAL,
-                                "spacing", 2,
-                                "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                                NULL);
-      gtk_widget_add_css_class (cell->box, "day-cell");
-      gtk_widget_set_overflow (cell->box, GTK_OVERFLOW_HIDDEN);
-      g_object_set_data (G_OBJECT (cell->box), "cell-index", GUINT_TO_POINTER (i));
-
-      cell->number = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-      gtk_inscription_set_min_chars (cell->number, 2);
-      gtk_inscription_set_nat_chars (cell->number, 2);
-      gtk_inscription_set_xalign (cell->number, 0.5);
-      gtk_widget_set_halign (GTK_WIDGET (cell->number), GTK_ALIGN_START);
-      gtk_widget_add_css_class (GTK_WIDGET (cell->number), "day-number");
-      /* The whole name is in its tooltip */
-      cell->holiday = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-      gtk_inscription_set_min_chars (cell->holiday, 0);
-      gtk_inscription_set_nat_chars (cell->holiday, 0);
-      gtk_inscription_set_xalign (cell->holiday, 0);
-      gtk_inscription_set_text_overflow (cell->holiday, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (GTK_WIDGET (cell->holiday), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (cell->holiday), "holiday-name");
-      gtk_widget_set_has_tooltip (GTK_WIDGET (cell->holiday), TRUE);
-      g_signal_connect (cell->holiday, "query-tooltip", G_CALLBACK (holiday_tooltip_cb), NULL);
-      {
-        GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-        cell->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-        gtk_widget_set_has_tooltip (cell->warning, TRUE);
-        g_signal_connect (cell->warning, "query-tooltip", G_CALLBACK (warning_tooltip_cb), NULL);
-        gtk_widget_add_css_class (cell->warning, "cadence-warning");
-        gtk_widget_set_visible (cell->warning, FALSE);
-        gtk_box_append (GTK_BOX (head), GTK_WIDGET (cell->number));
-        gtk_box_append (GTK_BOX (head), GTK_WIDGET (cell->holiday));
-        gtk_box_append (GTK_BOX (head), cell->warning);
-        gtk_box_append (GTK_BOX (cell->box), head);
-      }
-
-      cell->cards = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
-      gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->cards));
-
-      cell->more = gtk_menu_button_new ();
-      /* Our own label: set_label () would rebuild the button's child. */
-      cell->more_label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-      gtk_inscription_set_min_chars (cell->more_label, 10);
-      gtk_inscription_set_nat_chars (cell->more_label, 10);
-      gtk_menu_button_set_child (GTK_MENU_BUTTON (cell->more), GTK_WIDGET (cell->more_label));
-      /* The list of the day's posts is made when first opened */
-      g_object_set_data (G_OBJECT (cell->more), "cell-index", GUINT_TO_POINTER (i));
-      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cell->more), create_more_popover_cb, self, NULL);
-      gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (cell->more), FALSE);
-      gtk_widget_add_css_class (cell->more, "flat");
-      gtk_widget_add_css_class (cell->more, "more-button");
-      gtk_widget_set_halign (cell->more, GTK_ALIGN_START);
-      gtk_widget_set_visible (cell->more, FALSE);
-      gtk_widget_set_tooltip_text (cell->more, _("Show all the posts of this day"));
-      gtk_box_append (GTK_BOX (cell->box), cell->more);
-
-      /* Campaign bands at the bottom of the day */
-      cell->bands = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 1));
-      gtk_widget_set_vexpand (GTK_WIDGET (cell->bands), TRUE);
-      gtk_widget_set_valign (GTK_WIDGET (cell->bands), GTK_ALIGN_END);
-      gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->bands));
-
-
-      /* Reachable from the keyboard: focusing a day selects it, Enter
-       * creates a post on it. */
-      gtk_widget_set_focusable (cell->box, TRUE);
-      {
-        GtkEventController *focus = gtk_event_controller_focus_new ();
-        GtkEventController *keys = gtk_event_controller_key_new ();
-
-        g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), self);
-        g_signal_connect (keys, "key-pressed", G_CALLBACK (cell_key_pressed_cb), self);
-        gtk_widget_add_controller (cell->box, focus);
-        gtk_widget_add_controller (cell->box, keys);
-      }
-
-      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
-      g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), self);
-      gtk_widget_add_controller (cell->box, GTK_EVENT_CONTROLLER (click));
-
-      gtk_grid_attach (GTK_GRID (pane->grid), cell->box, i % 7, i / 7, 1, 1);
+      pane->cells[i].box = desk_day_cell_new ();
+      g_signal_connect (pane->cells[i].box, "selected", G_CALLBACK (cell_selected_cb), self);
+      gtk_grid_attach (GTK_GRID (pane->grid), pane->cells[i].box, i % 7, i / 7, 1, 1);
     }
 }
 
@@ -1020,7 +817,7 @@ desk_calendar_page_count_cadence_warnings (DeskCalendarPage *self)
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
 
   for (guint i = 0; i < N_DAYS; i++)
-    n += gtk_widget_get_visible (self->shown->cells[i].warning);
+    n += desk_day_cell_has_warning (CELL (self->shown, i));
   return n;
 }
 
@@ -1042,7 +839,15 @@ desk_calendar_page_count_cards (DeskCalendarPage *self)
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
 
   for (guint i = 0; i < N_DAYS; i++)
-    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->shown->cells[i].cards)); c; c = gtk_widget_get_next_sibling (c))
-      n += gtk_widget_get_visible (c);
+    n += desk_day_cell_get_n_cards (CELL (self->shown, i));
   return n;
+}
+
+/* Days of the shown month bound to their posts since it was built: a
+ * change to one post binds again the days it left and joined */
+guint
+_desk_calendar_page_get_n_day_fills (DeskCalendarPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
+  return self->shown->n_day_fills;
 }

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "desk-calendar-page.h"
+#include "desk-day-cell.h"
 #include "desk-filter-popover.h"
 #include "desk-ideas-tray.h"
 #include "desk-month-deck.h"
@@ -27,19 +28,11 @@ G_BEGIN_DECLS
 #define N_MONTHS        5     /* the shown one, the next, the previous, today's and
                                  * the one the title's calendar shows */
 
+/* A day of a month pane */
 typedef struct
 {
-  GtkWidget *box;
-  /* Inscriptions, not labels: their size does not follow their text, so
-   * a month switch redraws them without measuring the window again */
-  GtkInscription *number;
-  GtkInscription *holiday;
-  GtkWidget *warning;
-  GtkBox    *bands;
-  GtkBox    *cards;
-  GtkWidget *more;
-  GtkBox    *more_box;
-  GtkInscription *more_label;
+  GtkWidget *box;              /* a DeskDayCell */
+  GPtrArray *posts;            /* every post of the day, held, in the model's order */
 } DayCell;
 
 /* A month's grid of days: the one shown, or one laid out ahead */
@@ -51,11 +44,13 @@ typedef struct
   GDateTime     *start;        /* local midnight of its first day */
   gint64         brand_id;
   guint32        today;        /* the day it marks as today (julian) */
-  /* Not shown: the posts it was filled with, and whether they are still
-   * the store's (any change to the store, the filter or the lookups
-   * makes it fill again) */
+  /* The posts it was filled with, in the model's order (shown: the
+   * model's items, kept in step with its items-changed), and, not shown,
+   * whether they are still the store's (any change to the store, the
+   * filter or the lookups makes it fill again) */
   GPtrArray     *posts;
   gboolean       ready;
+  guint          n_day_fills;  /* days bound to their posts, for the tests */
 } MonthPane;
 
 struct _DeskCalendarPage
@@ -125,6 +120,7 @@ void       _desk_calendar_page_posts_changed_cb    (DeskCalendarPage *self,
 void       _desk_calendar_page_prepare_months      (DeskCalendarPage *self);
 void       _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self);
 void       _desk_calendar_page_load_range          (DeskCalendarPage *self);
+guint      _desk_calendar_page_get_n_day_fills     (DeskCalendarPage *self);
 
 /* desk-calendar-page-actions.c */
 void       _desk_calendar_page_class_actions_init  (GtkWidgetClass   *widget_class);
