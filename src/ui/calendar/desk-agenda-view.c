@@ -71,11 +71,9 @@ create_row (gpointer item,
             gpointer user_data)
 {
   DeskAgendaView *self = user_data;
-  GtkWidget *card = desk_post_card_new ();
+  GtkWidget *card = desk_post_card_new_for_post (item, self->channels, self->campaigns, self->colour_by);
   GtkWidget *row = gtk_list_box_row_new ();
 
-  desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
-  desk_post_card_set_post (DESK_POST_CARD (card), item, self->channels, self->campaigns);
   gtk_widget_add_css_class (card, "agenda-card");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
   /* The row takes the focus first: it reads as the card */
