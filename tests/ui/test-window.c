@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-application.h"
+#include "desk-agenda-view.h"
 #include "desk-calendar-page.h"
 #include "desk-calendar-page-private.h"
 #include "desk-colour-bar.h"
@@ -641,7 +642,8 @@ test_agenda (Fixture       *f,
 {
   DeskCalendarPage *page = calendar_page (f);
   GtkStack *stack = template_child (page, DESK_TYPE_CALENDAR_PAGE, "view_stack");
-  GtkListBox *list = template_child (page, DESK_TYPE_CALENDAR_PAGE, "agenda_list");
+  DeskAgendaView *agenda = template_child (page, DESK_TYPE_CALENDAR_PAGE, "agenda_view");
+  GtkListBox *list = template_child (agenda, DESK_TYPE_AGENDA_VIEW, "list");
   g_autoptr(GDateTime) now = desk_time_now ();
   g_autoptr(GDateTime) from = desk_time_month_start (now);
   g_autoptr(GDateTime) to = g_date_time_add_months (from, 1);
@@ -675,8 +677,20 @@ test_agenda (Fixture       *f,
     g_assert_nonnull (gtk_list_box_get_row_at_index (list, posts->len));
   }
 
+  /* The page's focus goes to the first row (its card) */
+  {
+    GtkWidget *first = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+    GtkWidget *focus;
+
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (page)));
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_true (focus == first || gtk_widget_is_ancestor (focus, first));
+  }
+
+  /* Behind the month, it holds no card */
   desk_calendar_page_set_view (page, "month");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "month");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
 }
 
 static guint

@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "desk-agenda-view.h"
 #include "desk-calendar-page.h"
 #include "desk-day-cell.h"
 #include "desk-filter-popover.h"
@@ -91,10 +92,8 @@ struct _DeskCalendarPage
   DeskWeekView  *week_view;
   DeskPostList  *week_posts;
   GDateTime     *week_start;     /* local midnight */
-  GtkListBox    *agenda_list;
-  GtkFilter     *agenda_filter;  /* the shown month, out of the six weeks */
-  GListModel    *agenda_model;   /* bound to the list only while shown */
-  gboolean       agenda_bound;
+  DeskAgendaView *agenda_view;
+  GtkFilter     *agenda_filter;  /* what the filter lets through, as the agenda takes it */
   GSettings     *settings;
   GtkMenuButton *filter_button;
   DeskFilterPopover *filter_popover;

@@ -15,8 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "desk-calendar-page-private.h"
-#include "desk-holidays.h"
-#include "desk-post-card.h"
 #include "desk-report.h"
 #include "desk-time.h"
 
@@ -120,6 +118,9 @@ _desk_calendar_page_update_title (DeskCalendarPage *self)
   GDateTime *day = week ? self->week_start : self->month;
   int year;
 
+  /* The agenda shows the month shown: desk_calendar_page_set_month ()
+   * tells the title of every switch */
+  desk_agenda_view_set_month (self->agenda_view, self->month);
   if (self->month == NULL)
     return;
   year = g_date_time_get_year (self->month);
@@ -211,105 +212,36 @@ desk_calendar_page_grab_focus (GtkWidget *widget)
   else if (g_strcmp0 (view, "week") == 0)
     return gtk_widget_child_focus (GTK_WIDGET (self->week_view), GTK_DIR_TAB_FORWARD) ||
            gtk_widget_grab_focus (GTK_WIDGET (self->week_view));
-  else if (g_strcmp0 (view, "agenda") == 0 &&
-           gtk_widget_child_focus (GTK_WIDGET (self->agenda_list), GTK_DIR_TAB_FORWARD))
+  else if (g_strcmp0 (view, "agenda") == 0 && gtk_widget_grab_focus (GTK_WIDGET (self->agenda_view)))
     return TRUE;
-  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+
+  /* Else the first control that takes it; not gtk_widget_child_focus ()
+   * on the page itself, whose default handler calls this one again (an
+   * agenda without a post, given the focus back by GTK when a focused
+   * row went away, recursed until the stack ran out) */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
+      return TRUE;
+  return FALSE;
 }
 
-
+/* Whether @item passes the filter (the agenda's filter) */
 static gboolean
-in_month_cb (gpointer item,
-             gpointer user_data)
+passes_filter_cb (gpointer item,
+                  gpointer user_data)
 {
   DeskCalendarPage *self = user_data;
-  GDateTime *at = desk_post_get_scheduled_at (item);
-  g_autoptr(GDateTime) local = at ? desk_time_to_local (at) : NULL;
 
-  return local != NULL && self->month != NULL && desk_post_filter_matches (&self->filter, item) &&
-         g_date_time_get_month (local) == g_date_time_get_month (self->month) &&
-         g_date_time_get_year (local) == g_date_time_get_year (self->month);
+  return desk_post_filter_matches (&self->filter, item);
 }
 
-static GtkWidget *
-create_agenda_row (gpointer item,
-                   gpointer user_data)
-{
-  DeskCalendarPage *self = user_data;
-  GtkWidget *card = _desk_calendar_page_make_card (self, item);
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_widget_add_css_class (card, "agenda-card");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
-  /* The row takes the focus first: it reads as the card */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, card, NULL, -1);
-  return row;
-}
-
-static DeskPost *
-row_post (GtkListBoxRow *row)
-{
-  GtkWidget *card = row ? gtk_list_box_row_get_child (row) : NULL;
-
-  return DESK_IS_POST_CARD (card) ? desk_post_card_get_post (DESK_POST_CARD (card)) : NULL;
-}
-
-/* A day heading above the first post of each day. */
+/* What the ideas tray's and the agenda's cards show, after the lookups
+ * or the colours changed */
 static void
-agenda_header_cb (GtkListBoxRow *row,
-                  GtkListBoxRow *before,
-                  gpointer       user_data)
-{
-  DeskPost *post = row_post (row);
-  DeskPost *previous = row_post (before);
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) now = desk_time_now ();
-  g_autofree char *text = NULL;
-  const char *holiday;
-  GtkWidget *label;
-  GDate date;
-
-  if (post == NULL || desk_post_get_scheduled_at (post) == NULL)
-    return;
-  if (previous != NULL && desk_post_get_scheduled_at (previous) != NULL &&
-      desk_time_julian (desk_post_get_scheduled_at (previous)) == desk_time_julian (desk_post_get_scheduled_at (post)))
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  day = desk_time_to_local (desk_post_get_scheduled_at (post));
-  /* Translators: a day heading in the agenda, strftime format */
-  text = g_date_time_format (day, _("%A %-d %B"));
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day), g_date_time_get_year (day));
-  holiday = desk_holidays_fr_name (&date);
-  if (desk_time_julian (day) == desk_time_julian (now))
-    {
-      g_autofree char *with_today = g_strdup_printf ("%s · %s", text, _("Today"));
-      g_free (text);
-      text = g_steal_pointer (&with_today);
-    }
-  if (holiday != NULL)
-    {
-      g_autofree char *with_holiday = g_strdup_printf ("%s · %s", text, holiday);
-      g_free (text);
-      text = g_steal_pointer (&with_holiday);
-    }
-
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "agenda-day");
-  gtk_widget_add_css_class (label, "heading");
-  gtk_list_box_row_set_header (row, label);
-}
-
-/* What the ideas tray's cards show, after the lookups or the colours
- * changed */
-static void
-update_tray_lookups (DeskCalendarPage *self)
+update_lookups (DeskCalendarPage *self)
 {
   desk_ideas_tray_set_lookups (self->ideas_tray, self->channels, self->campaigns, self->colour_by);
+  desk_agenda_view_set_lookups (self->agenda_view, self->channels, self->campaigns, self->colour_by);
 }
 
 static void
@@ -380,7 +312,7 @@ filter_changed_cb (DeskCalendarPage *self)
 {
   desk_filter_popover_get_filter (self->filter_popover, &self->filter);
   self->colour_by = desk_filter_popover_get_colour_by (self->filter_popover);
-  update_tray_lookups (self);
+  update_lookups (self);
   save_filter (self);
   apply_filter (self);
 }
@@ -403,23 +335,11 @@ desk_calendar_page_set_filter (DeskCalendarPage     *self,
 }
 
 /* The week and the agenda build their cards only while they are shown:
- * the month must not pay for them. */
+ * the month must not pay for them. The agenda view does so by itself
+ * (while mapped). */
 static void
 sync_shown_view (DeskCalendarPage *self)
 {
-  gboolean agenda = gtk_toggle_button_get_active (self->agenda_button);
-
-  if (agenda && !self->agenda_bound && self->agenda_model != NULL)
-    {
-      gtk_list_box_bind_model (self->agenda_list, self->agenda_model, create_agenda_row, self, NULL);
-      self->agenda_bound = TRUE;
-    }
-  else if (!agenda && self->agenda_bound)
-    {
-      gtk_list_box_bind_model (self->agenda_list, NULL, NULL, NULL, NULL);
-      self->agenda_bound = FALSE;
-    }
-
   if (_desk_calendar_page_showing_week (self))
     load_week (self);
 }
@@ -479,7 +399,7 @@ desk_calendar_page_reload (DeskPage *page)
   g_hash_table_unref (self->campaigns);
   self->channels = desk_store_index_by_id (channels);
   self->campaigns = desk_store_index_by_id (campaigns);
-  update_tray_lookups (self);
+  update_lookups (self);
 
   _desk_calendar_page_update_bands (self, self->shown);
   _desk_calendar_page_forget_hidden_months (self);
@@ -516,7 +436,6 @@ desk_calendar_page_dispose (GObject *object)
   g_clear_object (&self->week_posts);
   g_clear_pointer (&self->week_start, g_date_time_unref);
   g_clear_object (&self->agenda_filter);
-  g_clear_object (&self->agenda_model);
   g_clear_object (&self->settings);
   desk_post_filter_clear (&self->filter);
   g_clear_object (&self->undo);
@@ -540,6 +459,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   g_type_ensure (DESK_TYPE_WEEK_VIEW);
   g_type_ensure (DESK_TYPE_MONTH_DECK);
   g_type_ensure (DESK_TYPE_IDEAS_TRAY);
+  g_type_ensure (DESK_TYPE_AGENDA_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, short_title);
@@ -556,7 +476,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_header);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_view);
-  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_view);
   /* Reachable by gtk_widget_get_template_child () (the tests), no field */
   gtk_widget_class_bind_template_child_full (widget_class, "ideas_toggle", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, filter_button);
@@ -626,14 +546,9 @@ desk_calendar_page_new (DeskStore *store)
 
   self->week_posts = desk_post_list_new (store);
 
-  {
-    GtkFilterListModel *agenda;
-
-    self->agenda_filter = GTK_FILTER (gtk_custom_filter_new (in_month_cb, self, NULL));
-    agenda = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->posts)), g_object_ref (self->agenda_filter));
-    self->agenda_model = G_LIST_MODEL (agenda);
-    gtk_list_box_set_header_func (self->agenda_list, agenda_header_cb, NULL, NULL);
-  }
+  self->agenda_filter = GTK_FILTER (gtk_custom_filter_new (passes_filter_cb, self, NULL));
+  desk_agenda_view_set_filter (self->agenda_view, self->agenda_filter);
+  desk_agenda_view_set_model (self->agenda_view, G_LIST_MODEL (self->posts));
 
   {
     GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), BASE_APP_ID, TRUE);
@@ -651,7 +566,7 @@ desk_calendar_page_new (DeskStore *store)
   }
 
   self->ideas = desk_post_list_new (store);
-  update_tray_lookups (self);
+  update_lookups (self);
   desk_ideas_tray_set_model (self->ideas_tray, G_LIST_MODEL (self->ideas));
   desk_calendar_page_set_month (self, now);
   desk_calendar_page_set_week (self, now);

@@ -45,10 +45,8 @@ create_tray_row (gpointer item,
                  gpointer user_data)
 {
   DeskIdeasTray *self = user_data;
-  GtkWidget *card = desk_post_card_new ();
+  GtkWidget *card = desk_post_card_new_for_post (item, self->channels, self->campaigns, self->colour_by);
 
-  desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
-  desk_post_card_set_post (DESK_POST_CARD (card), item, self->channels, self->campaigns);
   gtk_widget_set_margin_top (card, 3);
   return card;
 }

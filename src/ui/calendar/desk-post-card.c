@@ -749,6 +749,28 @@ desk_post_card_new (void)
   return g_object_new (DESK_TYPE_POST_CARD, NULL);
 }
 
+/**
+ * desk_post_card_new_for_post:
+ * @channels: (element-type gint64 DeskChannel): the brand's channels
+ * @campaigns: (element-type gint64 DeskCampaign): its campaigns
+ * @colour_by: what the card's colour tells
+ *
+ * A card of @post, as the lists of cards (the ideas tray, the agenda)
+ * make them.
+ */
+GtkWidget *
+desk_post_card_new_for_post (DeskPost     *post,
+                             GHashTable   *channels,
+                             GHashTable   *campaigns,
+                             DeskColourBy  colour_by)
+{
+  GtkWidget *card = desk_post_card_new ();
+
+  desk_post_card_set_colour_by (DESK_POST_CARD (card), colour_by);
+  desk_post_card_set_post (DESK_POST_CARD (card), post, channels, campaigns);
+  return card;
+}
+
 DeskPost *
 desk_post_card_get_post (DeskPostCard *self)
 {

@@ -21,6 +21,10 @@ typedef enum
 G_DECLARE_FINAL_TYPE (DeskPostCard, desk_post_card, DESK, POST_CARD, GtkButton)
 
 GtkWidget *desk_post_card_new      (void);
+GtkWidget *desk_post_card_new_for_post (DeskPost     *post,
+                                        GHashTable   *channels,
+                                        GHashTable   *campaigns,
+                                        DeskColourBy  colour_by);
 void       desk_post_card_set_post (DeskPostCard *self,
                                     DeskPost     *post,
                                     GHashTable   *channels,
