@@ -68,17 +68,6 @@ update_selection (DeskCalendarPage *self)
   select_day (self->shown, self->selected ? desk_time_julian (self->selected) : 0);
 }
 
-GtkWidget *
-_desk_calendar_page_make_card (DeskCalendarPage *self,
-           DeskPost         *post)
-{
-  GtkWidget *card = desk_post_card_new ();
-
-  desk_post_card_set_colour_by (DESK_POST_CARD (card), self->colour_by);
-  desk_post_card_set_post (DESK_POST_CARD (card), post, self->channels, self->campaigns);
-  return card;
-}
-
 /* Each campaign running on a day is a band across it; its deadline day
  * carries a flag. Bands are recycled like cards: a month switch changes
  * their colours, it does not build them again. */
@@ -658,8 +647,7 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
   }
   _desk_calendar_page_update_title (self);
   update_selection (self);
-  if (self->agenda_filter != NULL)
-    gtk_filter_changed (self->agenda_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  desk_agenda_view_set_month (self->agenda_view, self->month);
 
   /* While this month is looked at, fill the months before and after it
    * out of sight: the next switch then only draws one. */

@@ -107,8 +107,6 @@ void       _desk_calendar_page_update_title        (DeskCalendarPage *self);
 
 /* desk-calendar-page-months.c */
 void       _desk_calendar_page_build_grid          (DeskCalendarPage *self);
-GtkWidget *_desk_calendar_page_make_card           (DeskCalendarPage *self,
-                                                    DeskPost         *post);
 void       _desk_calendar_page_update_bands        (DeskCalendarPage *self,
                                                     MonthPane        *pane);
 void       _desk_calendar_page_fill_cells          (DeskCalendarPage *self);

@@ -118,9 +118,6 @@ _desk_calendar_page_update_title (DeskCalendarPage *self)
   GDateTime *day = week ? self->week_start : self->month;
   int year;
 
-  /* The agenda shows the month shown: desk_calendar_page_set_month ()
-   * tells the title of every switch */
-  desk_agenda_view_set_month (self->agenda_view, self->month);
   if (self->month == NULL)
     return;
   year = g_date_time_get_year (self->month);
