@@ -24,6 +24,8 @@ void          desk_post_list_set_range_items (DeskPostList *self,
                                               GDateTime    *from,
                                               GDateTime    *to,
                                               GPtrArray    *items);
+void          desk_post_list_set_range_from (DeskPostList *self,
+                                             DeskPostList *source);
 gboolean      desk_post_list_set_unscheduled (DeskPostList *self,
                                               gint64        brand_id,
                                               GError      **error);
