@@ -3,8 +3,11 @@
  * Six weeks of day cells over the page's DeskPostList: the model follows
  * the store, and each pane keeps an index of its posts by day, so that
  * the shown pane binds again only the days an items-changed concerns (a
- * post moved from one day to another: those two). The months around the shown one are read and filled ahead,
- * out of sight, so that a switch only draws one. A single click selects a
+ * post moved from one day to another: those two). The months around the
+ * shown one are filled ahead, out of sight, so that a switch only draws
+ * one; their posts are ranges of the page's DeskPostRanges, each read
+ * once and following the store, and a hidden pane binds again the days
+ * its range's items-changed concerns, as the shown one does. A single click selects a
  * day, a double click creates a post on it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -234,11 +237,10 @@ fill_day (DeskCalendarPage *self,
   pane->n_day_fills++;
 }
 
-/* The posts of the model, in its order */
+/* The posts of @model, in its order */
 static GPtrArray *
-model_posts (DeskCalendarPage *self)
+model_posts (GListModel *model)
 {
-  GListModel *model = G_LIST_MODEL (self->posts);
   guint n = g_list_model_get_n_items (model);
   GPtrArray *posts = g_ptr_array_new_full (n, g_object_unref);
 
@@ -264,13 +266,14 @@ _desk_calendar_page_fill_cells (DeskCalendarPage *self)
     fill_month (self, self->shown);
 }
 
-/* The model's items-changed on @pane's index: the posts removed leave
+/* @model's items-changed on @pane's index: the posts removed leave
  * the days they were on (the index knows them: a post that moved has its
  * new date already), the posts added join theirs, and only those days
  * are bound again. A new range replaces the whole index. */
 static void
 update_index (DeskCalendarPage *self,
               MonthPane        *pane,
+              GListModel       *model,
               guint             position,
               guint             removed,
               guint             added)
@@ -280,7 +283,7 @@ update_index (DeskCalendarPage *self,
 
   if (pane->posts == NULL || (position == 0 && removed == pane->posts->len))
     {
-      index_month (pane, model_posts (self));
+      index_month (pane, model_posts (model));
       fill_month (self, pane);
       return;
     }
@@ -300,7 +303,7 @@ update_index (DeskCalendarPage *self,
 
   for (guint k = position; k < position + added; k++)
     {
-      DeskPost *post = g_list_model_get_item (G_LIST_MODEL (self->posts), k);
+      DeskPost *post = g_list_model_get_item (model, k);
       int i = day_index (post, first);
 
       g_ptr_array_insert (pane->posts, k, post);
@@ -313,6 +316,30 @@ update_index (DeskCalendarPage *self,
   for (guint i = 0; i < N_DAYS; i++)
     if (dirty[i])
       fill_day (self, pane, i, pane->cells[i].posts);
+}
+
+static void
+hidden_posts_changed_cb (GListModel *list,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         MonthPane  *pane)
+{
+  update_index (pane->page, pane, list, position, removed, added);
+}
+
+/* @pane takes @list (NULL: none) as its range; @hidden, it follows the
+ * list's items-changed itself (shown, it follows the model) */
+static void
+follow_list (MonthPane    *pane,
+             DeskPostList *list,
+             gboolean      hidden)
+{
+  if (pane->list != NULL)
+    g_clear_signal_handler (&pane->list_changed_id, pane->list);
+  g_set_object (&pane->list, list);
+  if (list != NULL && hidden)
+    pane->list_changed_id = g_signal_connect (list, "items-changed", G_CALLBACK (hidden_posts_changed_cb), pane);
 }
 
 static DeskPostCard *
@@ -338,7 +365,7 @@ _desk_calendar_page_posts_changed_cb (DeskCalendarPage *self,
   /* Switching to a month filled ahead: the model takes the posts its
    * index and cards already have */
   if (!self->switching)
-    update_index (self, self->shown, position, removed, added);
+    update_index (self, self->shown, G_LIST_MODEL (self->posts), position, removed, added);
 
   /* A keyboard move rebuilt the card that had the focus: give it back. */
   if (self->focus_post != 0)
@@ -411,8 +438,8 @@ _desk_calendar_page_prepare_months (DeskCalendarPage *self)
     self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_months_cb, self, NULL);
 }
 
-/* The months filled ahead are good until the store, the filter or the
- * lookups change: then they are filled again */
+/* The months filled ahead follow the store; a change of the filter or
+ * the lookups fills them again (from their ranges, read already) */
 void
 _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self)
 {
@@ -420,9 +447,18 @@ _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self)
     if (&self->months[k] != self->shown)
       {
         self->months[k].ready = FALSE;
+        follow_list (&self->months[k], NULL, FALSE);
         g_clear_pointer (&self->months[k].posts, g_ptr_array_unref);
       }
   _desk_calendar_page_prepare_months (self);
+}
+
+/* Forgets the ranges read too (a reload reads the store again) */
+void
+_desk_calendar_page_forget_months (DeskCalendarPage *self)
+{
+  desk_post_ranges_clear (self->ranges);
+  _desk_calendar_page_forget_hidden_months (self);
 }
 
 void
@@ -431,14 +467,21 @@ _desk_calendar_page_load_range (DeskCalendarPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) end = NULL;
   gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  DeskPostList *list;
 
   if (brand_id == 0 || self->shown->start == NULL)
     return;
 
   end = g_date_time_add_days (self->shown->start, N_DAYS);
   self->shown->brand_id = brand_id;
-  if (!desk_post_list_set_range (self->posts, brand_id, self->shown->start, end, &error))
-    desk_report_error (GTK_WIDGET (self), error);
+  list = desk_post_ranges_get (self->ranges, brand_id, self->shown->start, end, &error);
+  if (list == NULL)
+    {
+      desk_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  follow_list (self->shown, list, FALSE);
+  desk_post_list_set_range_from (self->posts, list);
 }
 
 /* A month not shown, filled for @month of @brand_id and still good */
@@ -458,8 +501,9 @@ ready_month (DeskCalendarPage *self,
   return NULL;
 }
 
-/* Reads @month's posts and fills @pane with them, out of sight, day
- * @selected (julian) selected as it will be when shown */
+/* Fills @pane with @month's posts (its range, read once), out of sight,
+ * day @selected (julian) selected as it will be when shown; it follows
+ * the range from then on */
 static gboolean
 fill_hidden_month (DeskCalendarPage *self,
                    MonthPane        *pane,
@@ -470,14 +514,15 @@ fill_hidden_month (DeskCalendarPage *self,
   g_autoptr(GDateTime) start = grid_start_of (self, month);
   g_autoptr(GDateTime) end = g_date_time_add_days (start, N_DAYS);
   g_autoptr(GError) error = NULL;
-  GPtrArray *posts;
+  DeskPostList *list;
 
   pane->ready = FALSE;
+  follow_list (pane, NULL, FALSE);
   g_clear_pointer (&pane->posts, g_ptr_array_unref);
   if (pane->grid == NULL)
     build_month (self, pane);
-  posts = desk_store_query_posts (desk_page_get_store (DESK_PAGE (self)), brand_id, start, end, &error);
-  if (posts == NULL)
+  list = desk_post_ranges_get (self->ranges, brand_id, start, end, &error);
+  if (list == NULL)
     {
       /* The shown month reports it, if it comes to be shown */
       g_debug ("Cannot read a month ahead: %s", error->message);
@@ -486,10 +531,11 @@ fill_hidden_month (DeskCalendarPage *self,
   set_month_days (self, pane, month);
   select_day (pane, selected);
   _desk_calendar_page_update_bands (self, pane);
-  index_month (pane, posts);
+  index_month (pane, model_posts (G_LIST_MODEL (list)));
   fill_month (self, pane);
   pane->brand_id = brand_id;
   pane->ready = TRUE;
+  follow_list (pane, list, TRUE);
   return TRUE;
 }
 
@@ -584,17 +630,18 @@ show_ready_month (DeskCalendarPage *self,
 {
   MonthPane *before = self->shown;
   int focused = focused_cell (self);
-  g_autoptr(GDateTime) end = g_date_time_add_days (pane->start, N_DAYS);
 
   /* The month left stays as it is, ready to come back: its index is the
-   * model's items */
-  before->ready = before->month != NULL && before->posts != NULL;
+   * model's items, its range's; it follows its range from now on */
+  before->ready = before->month != NULL && before->posts != NULL && before->list != NULL;
+  follow_list (before, before->ready ? before->list : NULL, TRUE);
 
   self->shown = pane;
   pane->ready = FALSE;
+  follow_list (pane, pane->list, FALSE);
   desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (pane->grid));
   self->switching = TRUE;
-  desk_post_list_set_range_items (self->posts, pane->brand_id, pane->start, end, pane->posts);
+  desk_post_list_set_range_from (self->posts, pane->list);
   self->switching = FALSE;
   /* A day that had the focus gives it to the selected day (the first for
    * Next and Previous, today for Today), or to the day at its place */
@@ -767,6 +814,7 @@ static void
 build_month (DeskCalendarPage *self,
              MonthPane        *pane)
 {
+  pane->page = self;
   pane->grid = g_object_new (DESK_TYPE_MONTH_GRID,
                              "column-homogeneous", TRUE,
                              "row-homogeneous", TRUE,
@@ -838,4 +886,18 @@ _desk_calendar_page_get_n_day_fills (DeskCalendarPage *self)
 {
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
   return self->shown->n_day_fills;
+}
+
+/* Days of the pane of @month (its 1st, local midnight), shown or laid out
+ * ahead, bound to their posts since it was built; 0 without one */
+guint
+_desk_calendar_page_get_n_month_fills (DeskCalendarPage *self,
+                                       GDateTime        *month)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
+
+  for (guint k = 0; k < N_MONTHS; k++)
+    if (self->months[k].month != NULL && g_date_time_equal (self->months[k].month, month))
+      return self->months[k].n_day_fills;
+  return 0;
 }
