@@ -805,6 +805,19 @@ test_cadence_warning (Fixture       *f,
   g_assert_cmpuint (desk_calendar_page_count_cadence_warnings (page), ==, before);
 }
 
+/* Saves @post, of the first brand, at 0:01 on @day */
+static void
+save_post_on (Fixture   *f,
+              DeskPost  *post,
+              GDateTime *day)
+{
+  g_autoptr(GDateTime) at = desk_time_at_local (day, 0, 1);
+
+  desk_post_set_brand_id (post, first_brand (f->store));
+  desk_post_set_scheduled_at (post, at);
+  g_assert_true (desk_store_save_post (f->store, post, NULL));
+}
+
 /* @post has its card on @day of the month shown */
 static void
 assert_card_on_day (DeskCalendarPage *page,
@@ -828,8 +841,6 @@ test_one_post_fills_its_days (Fixture       *f,
   DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
   g_autoptr(GDateTime) day_a = g_date_time_add_days (desk_post_list_get_from (list), 10);
   g_autoptr(GDateTime) day_b = g_date_time_add_days (desk_post_list_get_from (list), 12);
-  g_autoptr(GDateTime) at_a = desk_time_at_local (day_a, 0, 1);
-  g_autoptr(GDateTime) at_b = desk_time_at_local (day_b, 0, 1);
   g_autoptr(DeskPost) post = desk_post_new ();
   guint fills;
 
@@ -837,10 +848,8 @@ test_one_post_fills_its_days (Fixture       *f,
 
   /* Added on day A, the first of its posts: one day, and its card */
   fills = _desk_calendar_page_get_n_day_fills (page);
-  desk_post_set_brand_id (post, first_brand (f->store));
   desk_post_set_title (post, "Un seul jour");
-  desk_post_set_scheduled_at (post, at_a);
-  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  save_post_on (f, post, day_a);
   g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 1);
   g_assert_nonnull (find_descendant (GTK_WIDGET (page), is_card_of, post));
 
@@ -852,8 +861,7 @@ test_one_post_fills_its_days (Fixture       *f,
 
   /* Moved from day A to day B: those two */
   fills = _desk_calendar_page_get_n_day_fills (page);
-  desk_post_set_scheduled_at (post, at_b);
-  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  save_post_on (f, post, day_b);
   g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 2);
   wait_painted (GTK_WIDGET (f->window));
   assert_card_on_day (page, post, day_b);
@@ -1479,8 +1487,6 @@ test_months_ahead_follow_the_store (Fixture       *f,
   /* The 18th and the 25th: past the shown month's last row */
   g_autoptr(GDateTime) day_a = g_date_time_add_days (next, 17);
   g_autoptr(GDateTime) day_b = g_date_time_add_days (next, 24);
-  g_autoptr(GDateTime) at_a = desk_time_at_local (day_a, 0, 1);
-  g_autoptr(GDateTime) at_b = desk_time_at_local (day_b, 0, 1);
   g_autoptr(DeskPost) post = desk_post_new ();
   guint fills;
 
@@ -1490,16 +1496,13 @@ test_months_ahead_follow_the_store (Fixture       *f,
   g_assert_cmpuint (fills, >=, 42);
 
   /* Added on day A: that day of the pane ahead */
-  desk_post_set_brand_id (post, first_brand (f->store));
   desk_post_set_title (post, "En avance");
-  desk_post_set_scheduled_at (post, at_a);
-  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  save_post_on (f, post, day_a);
   g_assert_false (desk_calendar_page_is_preparing (page));
   g_assert_cmpuint (_desk_calendar_page_get_n_month_fills (page, next) - fills, ==, 1);
 
   /* Moved from day A to day B: those two, and still ready */
-  desk_post_set_scheduled_at (post, at_b);
-  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  save_post_on (f, post, day_b);
   g_assert_false (desk_calendar_page_is_preparing (page));
   g_assert_cmpuint (_desk_calendar_page_get_n_month_fills (page, next) - fills, ==, 3);
 

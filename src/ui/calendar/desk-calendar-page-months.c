@@ -1,14 +1,13 @@
 /* desk-calendar-page-months.c: the calendar page's month panes
  *
- * Six weeks of day cells over the page's DeskPostList: the model follows
- * the store, and each pane keeps an index of its posts by day, so that
- * the shown pane binds again only the days an items-changed concerns (a
- * post moved from one day to another: those two). The months around the
- * shown one are filled ahead, out of sight, so that a switch only draws
- * one; their posts are ranges of the page's DeskPostRanges, each read
- * once and following the store, and a hidden pane binds again the days
- * its range's items-changed concerns, as the shown one does. A single click selects a
- * day, a double click creates a post on it.
+ * Six weeks of day cells over a range of posts. Each pane, the shown one
+ * and those filled ahead out of sight (the months around, so that a
+ * switch only draws one), follows a range of the page's DeskPostRanges:
+ * read from the store once, then kept live with exact items-changed. A
+ * pane keeps an index of its posts by day and binds again only the days
+ * an items-changed concerns (a post moved from one day to another: those
+ * two), shown or not. A single click selects a day, a double click
+ * creates a post on it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -186,7 +185,7 @@ index_month (MonthPane *pane,
     }
 }
 
-/* Where @post goes in @posts, sorted as the model sorts */
+/* Where @post goes in @posts, sorted as a range sorts */
 static guint
 insertion_point (GPtrArray *posts,
                  DeskPost  *post)
@@ -205,7 +204,7 @@ insertion_point (GPtrArray *posts,
   return lo;
 }
 
-/* Binds day @i of @pane to @posts, every post of that day in the model's
+/* Binds day @i of @pane to @posts, every post of that day in the range's
  * order: the cards of those the filter lets through (at most
  * CARDS_PER_DAY, the rest behind "+N more") and the cadence warning of
  * them all. */
@@ -269,7 +268,7 @@ _desk_calendar_page_fill_cells (DeskCalendarPage *self)
 /* @model's items-changed on @pane's index: the posts removed leave
  * the days they were on (the index knows them: a post that moved has its
  * new date already), the posts added join theirs, and only those days
- * are bound again. A new range replaces the whole index. */
+ * are bound again. */
 static void
 update_index (DeskCalendarPage *self,
               MonthPane        *pane,
@@ -281,7 +280,7 @@ update_index (DeskCalendarPage *self,
   guint32 first = desk_time_julian (pane->start);
   gboolean dirty[N_DAYS] = { FALSE };
 
-  if (pane->posts == NULL || (position == 0 && removed == pane->posts->len))
+  if (pane->posts == NULL)
     {
       index_month (pane, model_posts (model));
       fill_month (self, pane);
@@ -318,30 +317,6 @@ update_index (DeskCalendarPage *self,
       fill_day (self, pane, i, pane->cells[i].posts);
 }
 
-static void
-hidden_posts_changed_cb (GListModel *list,
-                         guint       position,
-                         guint       removed,
-                         guint       added,
-                         MonthPane  *pane)
-{
-  update_index (pane->page, pane, list, position, removed, added);
-}
-
-/* @pane takes @list (NULL: none) as its range; @hidden, it follows the
- * list's items-changed itself (shown, it follows the model) */
-static void
-follow_list (MonthPane    *pane,
-             DeskPostList *list,
-             gboolean      hidden)
-{
-  if (pane->list != NULL)
-    g_clear_signal_handler (&pane->list_changed_id, pane->list);
-  g_set_object (&pane->list, list);
-  if (list != NULL && hidden)
-    pane->list_changed_id = g_signal_connect (list, "items-changed", G_CALLBACK (hidden_posts_changed_cb), pane);
-}
-
 static DeskPostCard *
 find_card (DeskCalendarPage *self,
            gint64            post_id)
@@ -356,28 +331,42 @@ find_card (DeskCalendarPage *self,
   return NULL;
 }
 
-void
-_desk_calendar_page_posts_changed_cb (DeskCalendarPage *self,
-                  guint             position,
-                  guint             removed,
-                  guint             added)
+/* A keyboard move rebuilt the card that had the focus: give it back. */
+static void
+restore_focus (DeskCalendarPage *self)
 {
-  /* Switching to a month filled ahead: the model takes the posts its
-   * index and cards already have */
-  if (!self->switching)
-    update_index (self, self->shown, G_LIST_MODEL (self->posts), position, removed, added);
+  DeskPostCard *card = self->focus_post != 0 ? find_card (self, self->focus_post) : NULL;
 
-  /* A keyboard move rebuilt the card that had the focus: give it back. */
-  if (self->focus_post != 0)
+  if (card != NULL)
     {
-      DeskPostCard *card = find_card (self, self->focus_post);
-
-      if (card != NULL)
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (card));
-          self->focus_post = 0;
-        }
+      gtk_widget_grab_focus (GTK_WIDGET (card));
+      self->focus_post = 0;
     }
+}
+
+/* Each pane, shown or laid out ahead, follows its range */
+static void
+pane_posts_changed_cb (GListModel *list,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       MonthPane  *pane)
+{
+  update_index (pane->page, pane, list, position, removed, added);
+  if (pane == pane->page->shown)
+    restore_focus (pane->page);
+}
+
+/* @pane takes @list (NULL: none) as its range and follows it */
+static void
+follow_list (MonthPane    *pane,
+             DeskPostList *list)
+{
+  if (pane->list != NULL)
+    g_clear_signal_handler (&pane->list_changed_id, pane->list);
+  g_set_object (&pane->list, list);
+  if (list != NULL)
+    pane->list_changed_id = g_signal_connect (list, "items-changed", G_CALLBACK (pane_posts_changed_cb), pane);
 }
 
 static guint32
@@ -447,7 +436,7 @@ _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self)
     if (&self->months[k] != self->shown)
       {
         self->months[k].ready = FALSE;
-        follow_list (&self->months[k], NULL, FALSE);
+        follow_list (&self->months[k], NULL);
         g_clear_pointer (&self->months[k].posts, g_ptr_array_unref);
       }
   _desk_calendar_page_prepare_months (self);
@@ -480,8 +469,11 @@ _desk_calendar_page_load_range (DeskCalendarPage *self)
       desk_report_error (GTK_WIDGET (self), error);
       return;
     }
-  follow_list (self->shown, list, FALSE);
+  follow_list (self->shown, list);
+  index_month (self->shown, model_posts (G_LIST_MODEL (list)));
+  fill_month (self, self->shown);
   desk_post_list_set_range_from (self->posts, list);
+  restore_focus (self);
 }
 
 /* A month not shown, filled for @month of @brand_id and still good */
@@ -517,7 +509,7 @@ fill_hidden_month (DeskCalendarPage *self,
   DeskPostList *list;
 
   pane->ready = FALSE;
-  follow_list (pane, NULL, FALSE);
+  follow_list (pane, NULL);
   g_clear_pointer (&pane->posts, g_ptr_array_unref);
   if (pane->grid == NULL)
     build_month (self, pane);
@@ -535,7 +527,7 @@ fill_hidden_month (DeskCalendarPage *self,
   fill_month (self, pane);
   pane->brand_id = brand_id;
   pane->ready = TRUE;
-  follow_list (pane, list, TRUE);
+  follow_list (pane, list);
   return TRUE;
 }
 
@@ -623,7 +615,7 @@ focused_cell (DeskCalendarPage *self)
 }
 
 /* Shows a month filled ahead: its cards are bound, laid out and drawn
- * already; the model takes the posts they show. */
+ * already; the model (for the agenda) takes the posts they show. */
 static void
 show_ready_month (DeskCalendarPage *self,
                   MonthPane        *pane)
@@ -631,18 +623,17 @@ show_ready_month (DeskCalendarPage *self,
   MonthPane *before = self->shown;
   int focused = focused_cell (self);
 
-  /* The month left stays as it is, ready to come back: its index is the
-   * model's items, its range's; it follows its range from now on */
+  /* The month left stays as it is, following its range, ready to come
+   * back */
   before->ready = before->month != NULL && before->posts != NULL && before->list != NULL;
-  follow_list (before, before->ready ? before->list : NULL, TRUE);
+  if (!before->ready)
+    follow_list (before, NULL);
 
   self->shown = pane;
   pane->ready = FALSE;
-  follow_list (pane, pane->list, FALSE);
   desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (pane->grid));
-  self->switching = TRUE;
   desk_post_list_set_range_from (self->posts, pane->list);
-  self->switching = FALSE;
+  restore_focus (self);
   /* A day that had the focus gives it to the selected day (the first for
    * Next and Previous, today for Today), or to the day at its place */
   if (focused >= 0)
@@ -682,7 +673,7 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
 
     if (self->shown->month != NULL && g_date_time_equal (self->shown->month, self->month) &&
         self->shown->brand_id == brand_id && brand_id != 0 && self->shown->today == today_julian ())
-      ; /* Shown already (the model follows the store): only the selection moves */
+      ; /* Shown already (its range follows the store): only the selection moves */
     else if (ready != NULL && ready->today == today_julian ())
       show_ready_month (self, ready);
     else

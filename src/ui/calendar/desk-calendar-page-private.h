@@ -47,14 +47,13 @@ typedef struct
   GDateTime     *start;        /* local midnight of its first day */
   gint64         brand_id;
   guint32        today;        /* the day it marks as today (julian) */
-  /* Its range in the page's DeskPostRanges: shown, the model took its
-   * posts and the pane follows the model; not shown, the pane follows
-   * this list's items-changed itself */
+  /* Its range in the page's DeskPostRanges, which it follows (shown,
+   * the page's model takes the range's posts too, for the agenda) */
   DeskPostList  *list;
   gulong         list_changed_id;
-  /* The posts it was filled with, in the order of the model it follows,
-   * kept in step with its items-changed, and, not shown, whether it is
-   * filled (a change of the filter or the lookups makes it fill again) */
+  /* The posts it was filled with, in the range's order, kept in step
+   * with its items-changed, and, not shown, whether it is filled (a
+   * change of the filter or the lookups makes it fill again) */
   GPtrArray     *posts;
   gboolean       ready;
   guint          n_day_fills;  /* days bound to their posts, for the tests */
@@ -76,7 +75,6 @@ struct _DeskCalendarPage
   DeskUndoStack *undo;
   gint64         focus_post;   /* card to focus again after a rebuild */
   guint          prepare_id;   /* idle: the months around, read and filled */
-  gboolean       switching;    /* the model takes a prepared month's posts */
 
   MonthPane      months[N_MONTHS];
   MonthPane     *shown;
@@ -117,10 +115,6 @@ void       _desk_calendar_page_build_grid          (DeskCalendarPage *self);
 void       _desk_calendar_page_update_bands        (DeskCalendarPage *self,
                                                     MonthPane        *pane);
 void       _desk_calendar_page_fill_cells          (DeskCalendarPage *self);
-void       _desk_calendar_page_posts_changed_cb    (DeskCalendarPage *self,
-                                                    guint             position,
-                                                    guint             removed,
-                                                    guint             added);
 void       _desk_calendar_page_prepare_months      (DeskCalendarPage *self);
 void       _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self);
 void       _desk_calendar_page_forget_months       (DeskCalendarPage *self);

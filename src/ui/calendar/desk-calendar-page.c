@@ -414,8 +414,6 @@ desk_calendar_page_dispose (GObject *object)
 {
   DeskCalendarPage *self = (DeskCalendarPage *) object;
 
-  if (self->posts != NULL)
-    g_signal_handlers_disconnect_by_func (self->posts, _desk_calendar_page_posts_changed_cb, self);
   g_clear_handle_id (&self->prepare_id, g_source_remove);
   if (self->go_to_popdown_id != 0)
     g_clear_signal_handler (&self->go_to_popdown_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
@@ -539,7 +537,6 @@ desk_calendar_page_new (DeskStore *store)
 
   self = g_object_new (DESK_TYPE_CALENDAR_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
-  g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (_desk_calendar_page_posts_changed_cb), self);
   self->ranges = desk_post_ranges_new (store, 2 * N_MONTHS);
 
   self->week_posts = desk_post_list_new (store);
