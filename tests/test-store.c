@@ -15,6 +15,7 @@
 #include "desk-demo.h"
 #include "desk-notification-list.h"
 #include "desk-post-list.h"
+#include "desk-post-ranges.h"
 #include "desk-store-private.h"
 #include "desk-time.h"
 
@@ -791,6 +792,150 @@ test_range_model (Fixture       *f,
   }
 }
 
+/* Saves @post scheduled at @day of November or December 2026, 9:00 UTC */
+static void
+schedule_post (DeskStore *store,
+               DeskPost  *post,
+               int        month,
+               int        day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, month, day, 9, 0, 0);
+
+  desk_post_set_scheduled_at (post, at);
+  desk_post_set_status (post, DESK_POST_STATUS_SCHEDULED);
+  g_assert_true (desk_store_save_post (store, post, &error));
+  g_assert_no_error (error);
+}
+
+/* The ranges read ahead: each read once, each following the store with
+ * exact items-changed of its own, the others untouched; another brand
+ * empties the cache, and past its capacity the oldest goes. */
+static void
+test_post_ranges (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskPostRanges) ranges = NULL;
+  g_autoptr(GArray) nov_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) dec_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GDateTime) nov = g_date_time_new_utc (2026, 11, 1, 0, 0, 0);
+  g_autoptr(GDateTime) dec = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  g_autoptr(GDateTime) jan = g_date_time_new_utc (2027, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) feb = g_date_time_new_utc (2027, 2, 1, 0, 0, 0);
+  g_autoptr(GDateTime) mar = g_date_time_new_utc (2027, 3, 1, 0, 0, 0);
+  g_autoptr(DeskPost) a = NULL, b = NULL, c = NULL;
+  g_autoptr(DeskPostList) nov_list = NULL;
+  DeskPostList *dec_list;
+  gint64 brand_id, brand2;
+
+  g_assert_no_error (error);
+  brand_id = add_brand (store, "Brand");
+  brand2 = add_brand (store, "Other");
+  a = make_post (brand_id, "A", NULL);
+  b = make_post (brand_id, "B", NULL);
+  c = make_post (brand_id, "C", NULL);
+  schedule_post (store, a, 11, 5);
+  schedule_post (store, b, 11, 10);
+  schedule_post (store, c, 12, 3);
+
+  ranges = desk_post_ranges_new (store, 3);
+  nov_list = g_object_ref (desk_post_ranges_get (ranges, brand_id, nov, dec, &error));
+  g_assert_no_error (error);
+  dec_list = desk_post_ranges_get (ranges, brand_id, dec, jan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (nov_list)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dec_list)), ==, 1);
+  /* Asked again: the same list, not read again */
+  g_assert_true (desk_post_ranges_get (ranges, brand_id, nov, dec, &error) == nov_list);
+  g_assert_cmpuint (desk_post_ranges_get_n_ranges (ranges), ==, 2);
+  g_signal_connect (nov_list, "items-changed", G_CALLBACK (record_change_cb), nov_changes);
+  g_signal_connect (dec_list, "items-changed", G_CALLBACK (record_change_cb), dec_changes);
+
+  /* Moved within November, after B: that range only, removal then insertion */
+  schedule_post (store, a, 11, 20);
+  g_assert_cmpuint (nov_changes->len, ==, 2);
+  assert_change (nov_changes, 0, 0, 1, 0);
+  assert_change (nov_changes, 1, 1, 0, 1);
+  g_assert_cmpuint (dec_changes->len, ==, 0);
+
+  /* Changed in place in December: a replacement there only */
+  desk_post_set_title (c, "C2");
+  g_assert_true (desk_store_save_post (store, c, &error));
+  g_assert_cmpuint (dec_changes->len, ==, 1);
+  assert_change (dec_changes, 0, 0, 1, 1);
+  g_assert_cmpuint (nov_changes->len, ==, 2);
+
+  /* Moved from November to December: out of one, into the other */
+  schedule_post (store, b, 12, 1);
+  g_assert_cmpuint (nov_changes->len, ==, 3);
+  assert_change (nov_changes, 2, 0, 1, 0);
+  g_assert_cmpuint (dec_changes->len, ==, 2);
+  assert_change (dec_changes, 1, 0, 0, 1);
+
+  /* Added in December, and in neither range or of another brand */
+  {
+    g_autoptr(DeskPost) d = make_post (brand_id, "D", NULL);
+    g_autoptr(DeskPost) later = make_post (brand_id, "Later", NULL);
+    g_autoptr(DeskPost) other = make_post (brand2, "Other", NULL);
+
+    schedule_post (store, d, 12, 24);
+    schedule_post (store, later, 10, 2);
+    schedule_post (store, other, 12, 2);
+  }
+  g_assert_cmpuint (dec_changes->len, ==, 3);
+  assert_change (dec_changes, 2, 2, 0, 1);
+  g_assert_cmpuint (nov_changes->len, ==, 3);
+
+  /* Removed from December */
+  g_assert_true (desk_store_delete_post (store, desk_post_get_id (c), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dec_changes->len, ==, 4);
+  assert_change (dec_changes, 3, 1, 1, 0);
+  g_assert_cmpuint (nov_changes->len, ==, 3);
+  assert_order (G_LIST_MODEL (dec_list));
+
+  /* The live lists agree with fresh queries */
+  {
+    g_autoptr(GPtrArray) fresh = desk_store_query_posts (store, brand_id, dec, jan, &error);
+
+    g_assert_cmpuint (fresh->len, ==, g_list_model_get_n_items (G_LIST_MODEL (dec_list)));
+    for (guint i = 0; i < fresh->len; i++)
+      {
+        g_autoptr(DeskPost) item = g_list_model_get_item (G_LIST_MODEL (dec_list), i);
+        g_assert_true (g_ptr_array_index (fresh, i) == item);
+      }
+  }
+
+  /* A list set from a range takes its posts, and follows the store alone */
+  {
+    g_autoptr(DeskPostList) shown = desk_post_list_new (store);
+
+    desk_post_list_set_range_from (shown, dec_list);
+    g_assert_true (desk_post_list_get_from (shown) == desk_post_list_get_from (dec_list));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, g_list_model_get_n_items (G_LIST_MODEL (dec_list)));
+    schedule_post (store, b, 12, 30);
+    assert_order (G_LIST_MODEL (shown));
+    assert_order (G_LIST_MODEL (dec_list));
+    g_assert_cmpuint (dec_changes->len, ==, 6);
+  }
+
+  /* Past its capacity, the range asked for least recently goes */
+  g_assert_nonnull (desk_post_ranges_get (ranges, brand_id, jan, feb, &error));
+  g_assert_nonnull (desk_post_ranges_get (ranges, brand_id, feb, mar, &error));
+  g_assert_cmpuint (desk_post_ranges_get_n_ranges (ranges), ==, 3);
+
+  /* Another brand empties it; the list held stays live */
+  g_assert_nonnull (desk_post_ranges_get (ranges, brand2, nov, dec, &error));
+  g_assert_cmpuint (desk_post_ranges_get_n_ranges (ranges), ==, 1);
+  g_assert_true (desk_post_ranges_get (ranges, brand_id, nov, dec, &error) != nov_list);
+  schedule_post (store, a, 11, 2);
+  g_assert_cmpuint (nov_changes->len, ==, 4);
+  assert_change (nov_changes, 3, 0, 1, 1);
+  g_assert_no_error (error);
+}
+
 static void
 test_demo (Fixture       *f,
            gconstpointer  data)
@@ -1290,6 +1435,7 @@ main (int    argc,
   ADD ("missing", test_missing_no_create);
   ADD ("dst", test_dst);
   ADD ("range-model", test_range_model);
+  ADD ("post-ranges", test_post_ranges);
   ADD ("demo", test_demo);
   ADD ("notification-list", test_notification_list);
   ADD ("move-undo-duplicate", test_move_undo_duplicate);

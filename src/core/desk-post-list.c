@@ -245,29 +245,28 @@ desk_post_list_set_range (DeskPostList  *self,
 }
 
 /**
- * desk_post_list_set_range_items:
- * @items: (transfer none): the brand's posts in [@from, @to), as
- *   desk_store_query_posts () read them, the store unchanged since
+ * desk_post_list_set_range_from:
+ * @source: a list of a range, following the same store
  *
- * Like desk_post_list_set_range (), with posts read ahead of time.
+ * Makes the list @source's range and posts, without reading the store:
+ * a month read ahead becomes the one shown.
  */
 void
-desk_post_list_set_range_items (DeskPostList *self,
-                                gint64        brand_id,
-                                GDateTime    *from,
-                                GDateTime    *to,
-                                GPtrArray    *items)
+desk_post_list_set_range_from (DeskPostList *self,
+                               DeskPostList *source)
 {
   g_return_if_fail (DESK_IS_POST_LIST (self));
-  g_return_if_fail (from != NULL && to != NULL && items != NULL);
+  g_return_if_fail (DESK_IS_POST_LIST (source) && source->from != NULL);
+  g_return_if_fail (source->store == self->store);
 
   g_clear_pointer (&self->from, g_date_time_unref);
   g_clear_pointer (&self->to, g_date_time_unref);
-  self->from = g_date_time_ref (from);
-  self->to = g_date_time_ref (to);
+  self->from = g_date_time_ref (source->from);
+  self->to = g_date_time_ref (source->to);
   self->unscheduled = FALSE;
-  /* A copy: the list follows the store by changing its array */
-  replace_items (self, brand_id, g_ptr_array_copy (items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL));
+  /* A copy: each list follows the store by changing its own array */
+  replace_items (self, source->brand_id,
+                 g_ptr_array_copy (source->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL));
 }
 
 /**

@@ -19,11 +19,8 @@ gboolean      desk_post_list_set_range (DeskPostList  *self,
                                         GDateTime     *from,
                                         GDateTime     *to,
                                         GError       **error);
-void          desk_post_list_set_range_items (DeskPostList *self,
-                                              gint64        brand_id,
-                                              GDateTime    *from,
-                                              GDateTime    *to,
-                                              GPtrArray    *items);
+void          desk_post_list_set_range_from (DeskPostList *self,
+                                             DeskPostList *source);
 gboolean      desk_post_list_set_unscheduled (DeskPostList *self,
                                               gint64        brand_id,
                                               GError      **error);

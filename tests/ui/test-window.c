@@ -805,6 +805,32 @@ test_cadence_warning (Fixture       *f,
   g_assert_cmpuint (desk_calendar_page_count_cadence_warnings (page), ==, before);
 }
 
+/* Saves @post, of the first brand, at 0:01 on @day */
+static void
+save_post_on (Fixture   *f,
+              DeskPost  *post,
+              GDateTime *day)
+{
+  g_autoptr(GDateTime) at = desk_time_at_local (day, 0, 1);
+
+  desk_post_set_brand_id (post, first_brand (f->store));
+  desk_post_set_scheduled_at (post, at);
+  g_assert_true (desk_store_save_post (f->store, post, NULL));
+}
+
+/* @post has its card on @day of the month shown */
+static void
+assert_card_on_day (DeskCalendarPage *page,
+                    DeskPost         *post,
+                    GDateTime        *day)
+{
+  GtkWidget *card = find_descendant (GTK_WIDGET (page), is_card_of, post);
+  GtkWidget *cell = card ? gtk_widget_get_ancestor (card, DESK_TYPE_DAY_CELL) : NULL;
+
+  g_assert_nonnull (cell);
+  g_assert_true (g_date_time_equal (desk_day_cell_get_day (DESK_DAY_CELL (cell)), day));
+}
+
 /* A change to one post binds again only the days it concerns: the day
  * it joins, the day it leaves; not the month's 42 */
 static void
@@ -815,8 +841,6 @@ test_one_post_fills_its_days (Fixture       *f,
   DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
   g_autoptr(GDateTime) day_a = g_date_time_add_days (desk_post_list_get_from (list), 10);
   g_autoptr(GDateTime) day_b = g_date_time_add_days (desk_post_list_get_from (list), 12);
-  g_autoptr(GDateTime) at_a = desk_time_at_local (day_a, 0, 1);
-  g_autoptr(GDateTime) at_b = desk_time_at_local (day_b, 0, 1);
   g_autoptr(DeskPost) post = desk_post_new ();
   guint fills;
 
@@ -824,10 +848,8 @@ test_one_post_fills_its_days (Fixture       *f,
 
   /* Added on day A, the first of its posts: one day, and its card */
   fills = _desk_calendar_page_get_n_day_fills (page);
-  desk_post_set_brand_id (post, first_brand (f->store));
   desk_post_set_title (post, "Un seul jour");
-  desk_post_set_scheduled_at (post, at_a);
-  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  save_post_on (f, post, day_a);
   g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 1);
   g_assert_nonnull (find_descendant (GTK_WIDGET (page), is_card_of, post));
 
@@ -839,17 +861,10 @@ test_one_post_fills_its_days (Fixture       *f,
 
   /* Moved from day A to day B: those two */
   fills = _desk_calendar_page_get_n_day_fills (page);
-  desk_post_set_scheduled_at (post, at_b);
-  g_assert_true (desk_store_save_post (f->store, post, NULL));
+  save_post_on (f, post, day_b);
   g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 2);
   wait_painted (GTK_WIDGET (f->window));
-  {
-    GtkWidget *card = find_descendant (GTK_WIDGET (page), is_card_of, post);
-    GtkWidget *cell = card ? gtk_widget_get_ancestor (card, DESK_TYPE_DAY_CELL) : NULL;
-
-    g_assert_nonnull (cell);
-    g_assert_true (g_date_time_equal (desk_day_cell_get_day (DESK_DAY_CELL (cell)), day_b));
-  }
+  assert_card_on_day (page, post, day_b);
 
   /* Deleted: day B alone, and no card left */
   fills = _desk_calendar_page_get_n_day_fills (page);
@@ -1457,6 +1472,48 @@ test_go_to_date (Fixture       *f,
   desk_calendar_page_set_view (page, "month");
 }
 
+/* A post added to, then moved within, a month laid out ahead: that pane
+ * binds again the days concerned, not the month, and stays ready; shown,
+ * it has the card on its new day */
+static void
+test_months_ahead_follow_the_store (Fixture       *f,
+                                    gconstpointer  data)
+{
+  DeskCalendarPage *page = calendar_page (f);
+  DeskPostList *list = DESK_POST_LIST (desk_calendar_page_get_model (page));
+  g_autoptr(GDateTime) middle = g_date_time_add_days (desk_post_list_get_from (list), 20);
+  g_autoptr(GDateTime) month = desk_time_month_start (middle);
+  g_autoptr(GDateTime) next = g_date_time_add_months (month, 1);
+  /* The 18th and the 25th: past the shown month's last row */
+  g_autoptr(GDateTime) day_a = g_date_time_add_days (next, 17);
+  g_autoptr(GDateTime) day_b = g_date_time_add_days (next, 24);
+  g_autoptr(DeskPost) post = desk_post_new ();
+  guint fills;
+
+  wait_painted (GTK_WIDGET (f->window));
+  wait_prepared (page);
+  fills = _desk_calendar_page_get_n_month_fills (page, next);
+  g_assert_cmpuint (fills, >=, 42);
+
+  /* Added on day A: that day of the pane ahead */
+  desk_post_set_title (post, "En avance");
+  save_post_on (f, post, day_a);
+  g_assert_false (desk_calendar_page_is_preparing (page));
+  g_assert_cmpuint (_desk_calendar_page_get_n_month_fills (page, next) - fills, ==, 1);
+
+  /* Moved from day A to day B: those two, and still ready */
+  save_post_on (f, post, day_b);
+  g_assert_false (desk_calendar_page_is_preparing (page));
+  g_assert_cmpuint (_desk_calendar_page_get_n_month_fills (page, next) - fills, ==, 3);
+
+  /* Shown as it was laid out: no day bound again, the card on day B */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.next", NULL));
+  g_assert_cmpuint (_desk_calendar_page_get_n_day_fills (page) - fills, ==, 3);
+  assert_model_is_store (f, list);
+  wait_painted (GTK_WIDGET (f->window));
+  assert_card_on_day (page, post, day_b);
+}
+
 static void
 test_prepared_months (Fixture       *f,
                       gconstpointer  data)
@@ -1861,6 +1918,7 @@ main (int    argc,
   g_test_add ("/ui/calendar/drop-refused-past", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_refused_and_past, fixture_tear_down);
   g_test_add ("/ui/calendar/drop-highlight", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_drop_highlight, fixture_tear_down);
   g_test_add ("/ui/calendar/prepared-months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_prepared_months, fixture_tear_down);
+  g_test_add ("/ui/calendar/months-ahead-follow-the-store", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_months_ahead_follow_the_store, fixture_tear_down);
   g_test_add ("/ui/calendar/months-ahead", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_months_ahead, fixture_tear_down);
   g_test_add ("/ui/calendar/go-to-date", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_go_to_date, fixture_tear_down);
   g_test_add ("/ui/calendar/card-text-cache", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_card_text_cache, fixture_tear_down);

@@ -1,11 +1,13 @@
 /* desk-calendar-page-months.c: the calendar page's month panes
  *
- * Six weeks of day cells over the page's DeskPostList: the model follows
- * the store, and each pane keeps an index of its posts by day, so that
- * the shown pane binds again only the days an items-changed concerns (a
- * post moved from one day to another: those two). The months around the shown one are read and filled ahead,
- * out of sight, so that a switch only draws one. A single click selects a
- * day, a double click creates a post on it.
+ * Six weeks of day cells over a range of posts. Each pane, the shown one
+ * and those filled ahead out of sight (the months around, so that a
+ * switch only draws one), follows a range of the page's DeskPostRanges:
+ * read from the store once, then kept live with exact items-changed. A
+ * pane keeps an index of its posts by day and binds again only the days
+ * an items-changed concerns (a post moved from one day to another: those
+ * two), shown or not. A single click selects a day, a double click
+ * creates a post on it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -183,7 +185,7 @@ index_month (MonthPane *pane,
     }
 }
 
-/* Where @post goes in @posts, sorted as the model sorts */
+/* Where @post goes in @posts, sorted as a range sorts */
 static guint
 insertion_point (GPtrArray *posts,
                  DeskPost  *post)
@@ -202,7 +204,7 @@ insertion_point (GPtrArray *posts,
   return lo;
 }
 
-/* Binds day @i of @pane to @posts, every post of that day in the model's
+/* Binds day @i of @pane to @posts, every post of that day in the range's
  * order: the cards of those the filter lets through (at most
  * CARDS_PER_DAY, the rest behind "+N more") and the cadence warning of
  * them all. */
@@ -234,11 +236,10 @@ fill_day (DeskCalendarPage *self,
   pane->n_day_fills++;
 }
 
-/* The posts of the model, in its order */
+/* The posts of @model, in its order */
 static GPtrArray *
-model_posts (DeskCalendarPage *self)
+model_posts (GListModel *model)
 {
-  GListModel *model = G_LIST_MODEL (self->posts);
   guint n = g_list_model_get_n_items (model);
   GPtrArray *posts = g_ptr_array_new_full (n, g_object_unref);
 
@@ -264,13 +265,14 @@ _desk_calendar_page_fill_cells (DeskCalendarPage *self)
     fill_month (self, self->shown);
 }
 
-/* The model's items-changed on @pane's index: the posts removed leave
+/* @model's items-changed on @pane's index: the posts removed leave
  * the days they were on (the index knows them: a post that moved has its
  * new date already), the posts added join theirs, and only those days
- * are bound again. A new range replaces the whole index. */
+ * are bound again. */
 static void
 update_index (DeskCalendarPage *self,
               MonthPane        *pane,
+              GListModel       *model,
               guint             position,
               guint             removed,
               guint             added)
@@ -278,9 +280,9 @@ update_index (DeskCalendarPage *self,
   guint32 first = desk_time_julian (pane->start);
   gboolean dirty[N_DAYS] = { FALSE };
 
-  if (pane->posts == NULL || (position == 0 && removed == pane->posts->len))
+  if (pane->posts == NULL)
     {
-      index_month (pane, model_posts (self));
+      index_month (pane, model_posts (model));
       fill_month (self, pane);
       return;
     }
@@ -300,7 +302,7 @@ update_index (DeskCalendarPage *self,
 
   for (guint k = position; k < position + added; k++)
     {
-      DeskPost *post = g_list_model_get_item (G_LIST_MODEL (self->posts), k);
+      DeskPost *post = g_list_model_get_item (model, k);
       int i = day_index (post, first);
 
       g_ptr_array_insert (pane->posts, k, post);
@@ -329,28 +331,42 @@ find_card (DeskCalendarPage *self,
   return NULL;
 }
 
-void
-_desk_calendar_page_posts_changed_cb (DeskCalendarPage *self,
-                  guint             position,
-                  guint             removed,
-                  guint             added)
+/* A keyboard move rebuilt the card that had the focus: give it back. */
+static void
+restore_focus (DeskCalendarPage *self)
 {
-  /* Switching to a month filled ahead: the model takes the posts its
-   * index and cards already have */
-  if (!self->switching)
-    update_index (self, self->shown, position, removed, added);
+  DeskPostCard *card = self->focus_post != 0 ? find_card (self, self->focus_post) : NULL;
 
-  /* A keyboard move rebuilt the card that had the focus: give it back. */
-  if (self->focus_post != 0)
+  if (card != NULL)
     {
-      DeskPostCard *card = find_card (self, self->focus_post);
-
-      if (card != NULL)
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (card));
-          self->focus_post = 0;
-        }
+      gtk_widget_grab_focus (GTK_WIDGET (card));
+      self->focus_post = 0;
     }
+}
+
+/* Each pane, shown or laid out ahead, follows its range */
+static void
+pane_posts_changed_cb (GListModel *list,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       MonthPane  *pane)
+{
+  update_index (pane->page, pane, list, position, removed, added);
+  if (pane == pane->page->shown)
+    restore_focus (pane->page);
+}
+
+/* @pane takes @list (NULL: none) as its range and follows it */
+static void
+follow_list (MonthPane    *pane,
+             DeskPostList *list)
+{
+  if (pane->list != NULL)
+    g_clear_signal_handler (&pane->list_changed_id, pane->list);
+  g_set_object (&pane->list, list);
+  if (list != NULL)
+    pane->list_changed_id = g_signal_connect (list, "items-changed", G_CALLBACK (pane_posts_changed_cb), pane);
 }
 
 static guint32
@@ -411,8 +427,8 @@ _desk_calendar_page_prepare_months (DeskCalendarPage *self)
     self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_months_cb, self, NULL);
 }
 
-/* The months filled ahead are good until the store, the filter or the
- * lookups change: then they are filled again */
+/* The months filled ahead follow the store; a change of the filter or
+ * the lookups fills them again (from their ranges, read already) */
 void
 _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self)
 {
@@ -420,9 +436,18 @@ _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self)
     if (&self->months[k] != self->shown)
       {
         self->months[k].ready = FALSE;
+        follow_list (&self->months[k], NULL);
         g_clear_pointer (&self->months[k].posts, g_ptr_array_unref);
       }
   _desk_calendar_page_prepare_months (self);
+}
+
+/* Forgets the ranges read too (a reload reads the store again) */
+void
+_desk_calendar_page_forget_months (DeskCalendarPage *self)
+{
+  desk_post_ranges_clear (self->ranges);
+  _desk_calendar_page_forget_hidden_months (self);
 }
 
 void
@@ -431,14 +456,24 @@ _desk_calendar_page_load_range (DeskCalendarPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) end = NULL;
   gint64 brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  DeskPostList *list;
 
   if (brand_id == 0 || self->shown->start == NULL)
     return;
 
   end = g_date_time_add_days (self->shown->start, N_DAYS);
   self->shown->brand_id = brand_id;
-  if (!desk_post_list_set_range (self->posts, brand_id, self->shown->start, end, &error))
-    desk_report_error (GTK_WIDGET (self), error);
+  list = desk_post_ranges_get (self->ranges, brand_id, self->shown->start, end, &error);
+  if (list == NULL)
+    {
+      desk_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  follow_list (self->shown, list);
+  index_month (self->shown, model_posts (G_LIST_MODEL (list)));
+  fill_month (self, self->shown);
+  desk_post_list_set_range_from (self->posts, list);
+  restore_focus (self);
 }
 
 /* A month not shown, filled for @month of @brand_id and still good */
@@ -458,8 +493,9 @@ ready_month (DeskCalendarPage *self,
   return NULL;
 }
 
-/* Reads @month's posts and fills @pane with them, out of sight, day
- * @selected (julian) selected as it will be when shown */
+/* Fills @pane with @month's posts (its range, read once), out of sight,
+ * day @selected (julian) selected as it will be when shown; it follows
+ * the range from then on */
 static gboolean
 fill_hidden_month (DeskCalendarPage *self,
                    MonthPane        *pane,
@@ -470,14 +506,15 @@ fill_hidden_month (DeskCalendarPage *self,
   g_autoptr(GDateTime) start = grid_start_of (self, month);
   g_autoptr(GDateTime) end = g_date_time_add_days (start, N_DAYS);
   g_autoptr(GError) error = NULL;
-  GPtrArray *posts;
+  DeskPostList *list;
 
   pane->ready = FALSE;
+  follow_list (pane, NULL);
   g_clear_pointer (&pane->posts, g_ptr_array_unref);
   if (pane->grid == NULL)
     build_month (self, pane);
-  posts = desk_store_query_posts (desk_page_get_store (DESK_PAGE (self)), brand_id, start, end, &error);
-  if (posts == NULL)
+  list = desk_post_ranges_get (self->ranges, brand_id, start, end, &error);
+  if (list == NULL)
     {
       /* The shown month reports it, if it comes to be shown */
       g_debug ("Cannot read a month ahead: %s", error->message);
@@ -486,10 +523,11 @@ fill_hidden_month (DeskCalendarPage *self,
   set_month_days (self, pane, month);
   select_day (pane, selected);
   _desk_calendar_page_update_bands (self, pane);
-  index_month (pane, posts);
+  index_month (pane, model_posts (G_LIST_MODEL (list)));
   fill_month (self, pane);
   pane->brand_id = brand_id;
   pane->ready = TRUE;
+  follow_list (pane, list);
   return TRUE;
 }
 
@@ -577,25 +615,25 @@ focused_cell (DeskCalendarPage *self)
 }
 
 /* Shows a month filled ahead: its cards are bound, laid out and drawn
- * already; the model takes the posts they show. */
+ * already; the model (for the agenda) takes the posts they show. */
 static void
 show_ready_month (DeskCalendarPage *self,
                   MonthPane        *pane)
 {
   MonthPane *before = self->shown;
   int focused = focused_cell (self);
-  g_autoptr(GDateTime) end = g_date_time_add_days (pane->start, N_DAYS);
 
-  /* The month left stays as it is, ready to come back: its index is the
-   * model's items */
-  before->ready = before->month != NULL && before->posts != NULL;
+  /* The month left stays as it is, following its range, ready to come
+   * back */
+  before->ready = before->month != NULL && before->posts != NULL && before->list != NULL;
+  if (!before->ready)
+    follow_list (before, NULL);
 
   self->shown = pane;
   pane->ready = FALSE;
   desk_month_deck_set_shown (self->month_deck, GTK_WIDGET (pane->grid));
-  self->switching = TRUE;
-  desk_post_list_set_range_items (self->posts, pane->brand_id, pane->start, end, pane->posts);
-  self->switching = FALSE;
+  desk_post_list_set_range_from (self->posts, pane->list);
+  restore_focus (self);
   /* A day that had the focus gives it to the selected day (the first for
    * Next and Previous, today for Today), or to the day at its place */
   if (focused >= 0)
@@ -635,7 +673,7 @@ desk_calendar_page_set_month (DeskCalendarPage *self,
 
     if (self->shown->month != NULL && g_date_time_equal (self->shown->month, self->month) &&
         self->shown->brand_id == brand_id && brand_id != 0 && self->shown->today == today_julian ())
-      ; /* Shown already (the model follows the store): only the selection moves */
+      ; /* Shown already (its range follows the store): only the selection moves */
     else if (ready != NULL && ready->today == today_julian ())
       show_ready_month (self, ready);
     else
@@ -767,6 +805,7 @@ static void
 build_month (DeskCalendarPage *self,
              MonthPane        *pane)
 {
+  pane->page = self;
   pane->grid = g_object_new (DESK_TYPE_MONTH_GRID,
                              "column-homogeneous", TRUE,
                              "row-homogeneous", TRUE,
@@ -838,4 +877,18 @@ _desk_calendar_page_get_n_day_fills (DeskCalendarPage *self)
 {
   g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
   return self->shown->n_day_fills;
+}
+
+/* Days of the pane of @month (its 1st, local midnight), shown or laid out
+ * ahead, bound to their posts since it was built; 0 without one */
+guint
+_desk_calendar_page_get_n_month_fills (DeskCalendarPage *self,
+                                       GDateTime        *month)
+{
+  g_return_val_if_fail (DESK_IS_CALENDAR_PAGE (self), 0);
+
+  for (guint k = 0; k < N_MONTHS; k++)
+    if (self->months[k].month != NULL && g_date_time_equal (self->months[k].month, month))
+      return self->months[k].n_day_fills;
+  return 0;
 }

@@ -20,6 +20,7 @@
 #include "desk-month-deck.h"
 #include "desk-month-grid.h"
 #include "desk-post-list.h"
+#include "desk-post-ranges.h"
 #include "desk-undo-stack.h"
 #include "desk-week-view.h"
 
@@ -39,16 +40,20 @@ typedef struct
 /* A month's grid of days: the one shown, or one laid out ahead */
 typedef struct
 {
+  DeskCalendarPage *page;
   DeskMonthGrid *grid;
   DayCell        cells[N_DAYS];
   GDateTime     *month;        /* local midnight, 1st of the month; NULL: none yet */
   GDateTime     *start;        /* local midnight of its first day */
   gint64         brand_id;
   guint32        today;        /* the day it marks as today (julian) */
-  /* The posts it was filled with, in the model's order (shown: the
-   * model's items, kept in step with its items-changed), and, not shown,
-   * whether they are still the store's (any change to the store, the
-   * filter or the lookups makes it fill again) */
+  /* Its range in the page's DeskPostRanges, which it follows (shown,
+   * the page's model takes the range's posts too, for the agenda) */
+  DeskPostList  *list;
+  gulong         list_changed_id;
+  /* The posts it was filled with, in the range's order, kept in step
+   * with its items-changed, and, not shown, whether it is filled (a
+   * change of the filter or the lookups makes it fill again) */
   GPtrArray     *posts;
   gboolean       ready;
   guint          n_day_fills;  /* days bound to their posts, for the tests */
@@ -59,6 +64,7 @@ struct _DeskCalendarPage
   DeskPage       parent_instance;
 
   DeskPostList  *posts;
+  DeskPostRanges *ranges;      /* the shown month's range and those read ahead */
   DeskPostList  *ideas;        /* the tray: posts without a date */
   GHashTable    *channels;     /* gint64* → DeskChannel */
   GHashTable    *campaigns;    /* gint64* → DeskCampaign */
@@ -69,7 +75,6 @@ struct _DeskCalendarPage
   DeskUndoStack *undo;
   gint64         focus_post;   /* card to focus again after a rebuild */
   guint          prepare_id;   /* idle: the months around, read and filled */
-  gboolean       switching;    /* the model takes a prepared month's posts */
 
   MonthPane      months[N_MONTHS];
   MonthPane     *shown;
@@ -110,14 +115,13 @@ void       _desk_calendar_page_build_grid          (DeskCalendarPage *self);
 void       _desk_calendar_page_update_bands        (DeskCalendarPage *self,
                                                     MonthPane        *pane);
 void       _desk_calendar_page_fill_cells          (DeskCalendarPage *self);
-void       _desk_calendar_page_posts_changed_cb    (DeskCalendarPage *self,
-                                                    guint             position,
-                                                    guint             removed,
-                                                    guint             added);
 void       _desk_calendar_page_prepare_months      (DeskCalendarPage *self);
 void       _desk_calendar_page_forget_hidden_months (DeskCalendarPage *self);
+void       _desk_calendar_page_forget_months       (DeskCalendarPage *self);
 void       _desk_calendar_page_load_range          (DeskCalendarPage *self);
 guint      _desk_calendar_page_get_n_day_fills     (DeskCalendarPage *self);
+guint      _desk_calendar_page_get_n_month_fills   (DeskCalendarPage *self,
+                                                    GDateTime        *month);
 
 /* desk-calendar-page-actions.c */
 void       _desk_calendar_page_class_actions_init  (GtkWidgetClass   *widget_class);

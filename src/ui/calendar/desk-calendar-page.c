@@ -399,7 +399,7 @@ desk_calendar_page_reload (DeskPage *page)
   update_lookups (self);
 
   _desk_calendar_page_update_bands (self, self->shown);
-  _desk_calendar_page_forget_hidden_months (self);
+  _desk_calendar_page_forget_months (self);
   desk_filter_popover_set_choices (self->filter_popover, channels, campaigns, (const char * const *) pillars);
   desk_filter_popover_set_filter (self->filter_popover, &self->filter, self->colour_by);
   update_filter_button (self);
@@ -414,21 +414,21 @@ desk_calendar_page_dispose (GObject *object)
 {
   DeskCalendarPage *self = (DeskCalendarPage *) object;
 
-  if (self->posts != NULL)
-    g_signal_handlers_disconnect_by_func (self->posts, _desk_calendar_page_posts_changed_cb, self);
   g_clear_handle_id (&self->prepare_id, g_source_remove);
   if (self->go_to_popdown_id != 0)
     g_clear_signal_handler (&self->go_to_popdown_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
-    g_signal_handlers_disconnect_by_func (desk_page_get_store (DESK_PAGE (self)), _desk_calendar_page_forget_hidden_months, self);
   for (guint k = 0; k < N_MONTHS; k++)
     {
+      if (self->months[k].list != NULL)
+        g_clear_signal_handler (&self->months[k].list_changed_id, self->months[k].list);
+      g_clear_object (&self->months[k].list);
       g_clear_pointer (&self->months[k].posts, g_ptr_array_unref);
       g_clear_pointer (&self->months[k].month, g_date_time_unref);
       g_clear_pointer (&self->months[k].start, g_date_time_unref);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->posts);
+  g_clear_object (&self->ranges);
   g_clear_object (&self->ideas);
   g_clear_object (&self->week_posts);
   g_clear_pointer (&self->week_start, g_date_time_unref);
@@ -537,9 +537,7 @@ desk_calendar_page_new (DeskStore *store)
 
   self = g_object_new (DESK_TYPE_CALENDAR_PAGE, "store", store, NULL);
   self->posts = desk_post_list_new (store);
-  g_signal_connect_swapped (self->posts, "items-changed", G_CALLBACK (_desk_calendar_page_posts_changed_cb), self);
-  for (const char * const *name = (const char *[]) { "post-added", "post-changed", "post-removed", NULL }; *name; name++)
-    g_signal_connect_swapped (store, *name, G_CALLBACK (_desk_calendar_page_forget_hidden_months), self);
+  self->ranges = desk_post_ranges_new (store, 2 * N_MONTHS);
 
   self->week_posts = desk_post_list_new (store);
 
