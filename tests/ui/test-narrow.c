@@ -137,6 +137,32 @@ shown_title (DeskCalendarPage *page)
   return adw_squeezer_get_visible_child (ADW_SQUEEZER (gtk_widget_get_parent (title)));
 }
 
+/* Pictures of the view in French at 1024 × 600, light and dark (kept in
+ * $DESK_SCREENSHOT_DIR when set, else removed with the workspace) */
+static void
+take_screenshots (Fixture    *f,
+                  const char *view)
+{
+  static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  static const char * const names[] = { "light", "dark" };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const char *dir = g_getenv ("DESK_SCREENSHOT_DIR");
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("fr-1024x600-%s-%s.png", view, names[i]);
+      g_autofree char *path = g_build_filename (dir != NULL ? dir : f->dir, name, NULL);
+
+      adw_style_manager_set_color_scheme (manager, schemes[i]);
+      g_assert_cmpint (adw_style_manager_get_dark (manager), ==, i == 1);
+      wait_painted (GTK_WIDGET (f->window));
+      assert_fits (f, view);
+      assert_screenshot (GTK_WIDGET (f->window), path);
+      g_test_message ("%s", path);
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_calendar (Fixture       *f,
                gconstpointer  data)
@@ -160,6 +186,7 @@ test_calendar (Fixture       *f,
       assert_fits (f, data);
       assert_not_cut (shown_title (page), data);
     }
+  take_screenshots (f, data);
 }
 
 static void
@@ -168,6 +195,7 @@ test_view (Fixture       *f,
 {
   show_view (f, data);
   assert_fits (f, data);
+  take_screenshots (f, data);
 }
 
 int
@@ -177,9 +205,14 @@ main (int    argc,
   const char *localedir = g_getenv ("DESK_TEST_LOCALEDIR");
   int ret;
 
-  /* French, from the translations built with the tests */
+  /* French, from the translations built with the tests, and French dates
+   * (month names, Monday first) where the machine has the locale
+   * (locales-all, in build-aux/deps.txt) */
   g_setenv ("LANGUAGE", "fr", TRUE);
   g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    setlocale (LC_ALL, "");
   gtk_init ();
   adw_init ();
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
