@@ -94,6 +94,21 @@ with tempfile.TemporaryDirectory() as tmp:
               abs(data.get("wcag_ratio", 0) - 4.5422) < 0.00005 and data.get("aa_normal") is True
               and data.get("aa_large") is True and data.get("aaa_normal") is False
               and data.get("aaa_large") is True, p.stdout)
+    # Every network a community manager posts to, with its limit from the one table
+    limits = {}
+    for net in ["mastodon", "bluesky", "wordpress", "x", "instagram", "facebook", "linkedin", "threads",
+                "tiktok", "youtube", "pinterest", "other"]:
+        p = run("check", "--network", net, "--text", "Bonjour", "--json")
+        counts = json.loads(p.stdout or "{}").get("counts", [])
+        limits[net] = counts[0]["limit"] if p.returncode == 0 and counts else None
+    tap.check("check --network takes every network id, each with its limit",
+              limits["tiktok"] == 2200 and limits["youtube"] == 5000 and limits["pinterest"] == 500
+              and limits["other"] == 0 and limits["x"] == 280 and None not in limits.values(), limits)
+    p = run("check", "--network", "pinterest", "--text", "P" * 501, "--json")
+    tap.check("a Pin's description past 500 characters is too long",
+              p.returncode == 1 and "text-too-long" in p.stdout, p.stdout)
+    p = run("check", "--network", "myspace", "--text", "Bonjour")
+    tap.check("an unknown network is refused in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
     p = run("contrast", "--json", "#aaaaaa", "#ffffff")
     tap.check("contrast --json prints the ratio at the precision it means",
               p.returncode == 0 and '"wcag_ratio":2.3231,' in p.stdout, p.stdout)

@@ -503,7 +503,7 @@ cmd_check (int    argc,
   gint64 post_id = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "network", 'n', 0, G_OPTION_ARG_STRING_ARRAY, &network_names, N_("A network to check for (repeat it): mastodon, bluesky, x, threads, linkedin, instagram, facebook"), N_("NET") },
+    { "network", 'n', 0, G_OPTION_ARG_STRING_ARRAY, &network_names, N_("A network to check for (repeat it): mastodon, bluesky, wordpress, x, instagram, facebook, linkedin, threads, tiktok, youtube, pinterest, other"), N_("NET") },
     { "text", 't', 0, G_OPTION_ARG_STRING, &text, N_("The post's text"), N_("TEXT") },
     { "post", 'p', 0, G_OPTION_ARG_INT64, &post_id, N_("A post of the workspace, with its channels and images"), N_("ID") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Workspace file (default: the user’s workspace)"), N_("PATH") },

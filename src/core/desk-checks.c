@@ -675,6 +675,7 @@ desk_network_alt_limit (DeskNetwork network)
     case DESK_NETWORK_BLUESKY: return 2000;
     case DESK_NETWORK_X: return 1000;
     case DESK_NETWORK_INSTAGRAM: return 1000;
+    case DESK_NETWORK_PINTEREST: return 500;   /* a Pin's alt_text (Pinterest API) */
     default: return 0;
     }
 }

@@ -36,6 +36,10 @@ static const Entry networks[] = {
   { "linkedin",  N_("LinkedIn"),  "#0a66c2" },
   { "threads",   N_("Threads"),   "#000000" },
   { "x",         N_("X"),         "#000000" },
+  { "tiktok",    N_("TikTok"),    "#fe2c55" },
+  { "youtube",   N_("YouTube"),   "#ff0000" },
+  { "pinterest", N_("Pinterest"), "#e60023" },
+  { "other",     N_("Other"),     "#77767b" },
 };
 
 static const Entry notification_kinds[] = {

@@ -31,9 +31,13 @@ typedef enum
   DESK_NETWORK_LINKEDIN,
   DESK_NETWORK_THREADS,
   DESK_NETWORK_X,
+  DESK_NETWORK_TIKTOK,
+  DESK_NETWORK_YOUTUBE,
+  DESK_NETWORK_PINTEREST,
+  DESK_NETWORK_OTHER,      /* a newsletter, Google Business Profile…: no rules of its own */
 } DeskNetwork;
 
-#define DESK_NETWORK_LAST DESK_NETWORK_X
+#define DESK_NETWORK_LAST DESK_NETWORK_OTHER
 
 typedef enum
 {

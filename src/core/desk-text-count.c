@@ -37,6 +37,13 @@ static const DeskNetworkRules rules[] = {
   [DESK_NETWORK_LINKEDIN]  = { DESK_NETWORK_LINKEDIN, 3000, 0, 0, 0 },
   [DESK_NETWORK_THREADS]   = { DESK_NETWORK_THREADS, 500, 0, 0, 5 },
   [DESK_NETWORK_X]         = { DESK_NETWORK_X, 280, 0, 0, 0 },
+  /* TikTok's caption (Content Posting API: 2,200), YouTube's description
+   * (YouTube Data API: 5,000), a Pin's description (Pinterest API: 500);
+   * "other" has no rule of its own */
+  [DESK_NETWORK_TIKTOK]    = { DESK_NETWORK_TIKTOK, 2200, 0, 0, 0 },
+  [DESK_NETWORK_YOUTUBE]   = { DESK_NETWORK_YOUTUBE, 5000, 0, 0, 0 },
+  [DESK_NETWORK_PINTEREST] = { DESK_NETWORK_PINTEREST, 500, 0, 0, 0 },
+  [DESK_NETWORK_OTHER]     = { DESK_NETWORK_OTHER, 0, 0, 0, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rules) == DESK_NETWORK_LAST + 1);
