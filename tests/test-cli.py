@@ -243,6 +243,84 @@ with tempfile.TemporaryDirectory() as tmp:
               p.returncode != 0 and p.stderr.count("\n") == 1 and "Layer 1" in p.stderr
               and not os.path.exists(missing_out), p.stderr)
 
+    # Brands and channels of a workspace of one's own (issue 12)
+    own = os.path.join(tmp, "own", "client.db")
+    p = run("brands", "list", "--database", own)
+    tap.check("brands list on a missing workspace fails in one line and creates nothing",
+              p.returncode != 0 and p.stderr.count("\n") == 1 and not os.path.exists(own), p.stderr)
+    p = run("brands", "add", "Boulangerie Martin", "--timezone", "Europe/Paris", "--database", own)
+    tap.check("brands add creates the workspace with its first brand", p.returncode == 0 and os.path.exists(own),
+              p.stderr)
+    p = run("brands", "add", "Café Lumière", "--language", "en", "--database", own)
+    p2 = run("brands", "list", "--database", own)
+    lines = [l.split("\t") for l in p2.stdout.splitlines()]
+    tap.check("brands list: name, timezone (the system's by default), language",
+              p.returncode == 0 and lines == [["Boulangerie Martin", "Europe/Paris", "fr"],
+                                              ["Café Lumière", "system", "en"]], p2.stdout + p.stderr)
+    for args, what in [(["add", "boulangerie martin"], "a duplicate name"),
+                       (["add", "X", "--timezone", "Mars/Olympus"], "an unknown timezone"),
+                       (["add", "X", "--language", "français"], "a language that is no code"),
+                       (["add", "  "], "an empty name"),
+                       (["archive", "Nobody"], "an unknown brand"),
+                       (["frobnicate"], "an unknown action")]:
+        p = run("brands", *args, "--database", own)
+        tap.check("brands refuses %s in one line" % what, p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
+    p = run("channels", "add", "--brand", "Boulangerie Martin", "--network", "mastodon",
+            "--name", "@martin@piaille.fr", "--database", own)
+    tap.check("channels add", p.returncode == 0, p.stderr)
+    p = run("channels", "add", "--brand", "Café Lumière", "--network", "tiktok", "--name", "@cafe", "--database", own)
+    p2 = run("channels", "add", "--brand", "café lumière", "--network", "instagram", "--name", "@cafe", "--database", own)
+    tap.check("channels add: any network, the same handle on another network",
+              p.returncode == 0 and p2.returncode == 0, p.stderr + p2.stderr)
+    for args, what in [(["--brand", "Boulangerie Martin", "--network", "mastodon", "--name", "@MARTIN@piaille.fr"],
+                        "a duplicate handle"),
+                       (["--brand", "Boulangerie Martin", "--network", "myspace", "--name", "@x"], "an unknown network"),
+                       (["--brand", "Nobody", "--network", "x", "--name", "@x"], "an unknown brand"),
+                       (["--brand", "Boulangerie Martin", "--network", "x"], "a missing handle")]:
+        p = run("channels", "add", *args, "--database", own)
+        tap.check("channels add refuses %s in one line" % what, p.returncode != 0 and p.stderr.count("\n") == 1,
+                  p.stderr)
+    p = run("channels", "list", "--database", own)
+    tap.check("channels list: network, handle, brand, every brand",
+              [l.split("\t") for l in p.stdout.splitlines()] ==
+              [["mastodon", "@martin@piaille.fr", "Boulangerie Martin"],
+               ["instagram", "@cafe", "Café Lumière"], ["tiktok", "@cafe", "Café Lumière"]]
+              or sorted(p.stdout.splitlines()) == sorted([
+                  "mastodon\t@martin@piaille.fr\tBoulangerie Martin", "instagram\t@cafe\tCafé Lumière",
+                  "tiktok\t@cafe\tCafé Lumière"]), p.stdout + p.stderr)
+    p = run("channels", "list", "--brand", "Boulangerie Martin", "--database", own)
+    tap.check("channels list --brand", p.stdout.splitlines() == ["mastodon\t@martin@piaille.fr\tBoulangerie Martin"],
+              p.stdout + p.stderr)
+    # A post on the channel: removing the channel keeps the post
+    csv_own = os.path.join(tmp, "own.csv")
+    with open(csv_own, "w", encoding="utf-8") as f:
+        f.write("date,time,channels,text\n2026-12-10,09:30,@martin@piaille.fr,Bonjour\n")
+    p = run("import-posts", "--brand", "Boulangerie Martin", "--database", own, csv_own)
+    tap.check("import-posts works for a brand of one's own", p.returncode == 0, p.stdout + p.stderr)
+    p = run("channels", "remove", "@cafe", "--database", own)
+    tap.check("channels remove refuses an ambiguous handle in one line",
+              p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
+    p = run("channels", "remove", "@cafe", "--network", "tiktok", "--database", own)
+    p2 = run("channels", "remove", "@martin@piaille.fr", "--database", own)
+    con = sqlite3.connect(own)
+    n_posts = con.execute("SELECT count(*) FROM posts").fetchone()[0]
+    con.close()
+    tap.check("channels remove: the channel goes, its posts stay",
+              p.returncode == 0 and p2.returncode == 0 and "1 post kept" in p2.stdout and n_posts == 1,
+              p.stdout + p2.stdout + p.stderr + p2.stderr)
+    p = run("channels", "remove", "@nobody", "--database", own)
+    tap.check("channels remove refuses an unknown handle in one line",
+              p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
+    p = run("brands", "archive", "Café Lumière", "--database", own)
+    p2 = run("brands", "list", "--database", own)
+    p3 = run("brands", "list", "--all", "--database", own)
+    tap.check("brands archive hides the brand, --all shows it, nothing is deleted",
+              p.returncode == 0 and "Café Lumière" not in p2.stdout
+              and "Café Lumière\tsystem\ten\tarchived" in p3.stdout, p.stderr + p2.stdout + p3.stdout)
+    p = run("export-posts", "--brand", "Café Lumière", "--from", "2026-12-01", "--to", "2026-12-31",
+            "--database", own, os.path.join(tmp, "cafe.csv"))
+    tap.check("export-posts works for an archived brand", p.returncode == 0, p.stderr)
+
     p = run("frobnicate")
     tap.check("an unknown command fails in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
 

@@ -281,7 +281,9 @@ test_migrations (Fixture       *f,
 
         g_assert_no_error (error);
         g_assert_cmpint (desk_store_get_schema_version (old), ==, version);
-        brand_id = add_brand (old, "Old brand");
+        /* The brands' columns of that version only */
+        exec_sql_printf (old, "INSERT INTO brands (name, created_at) VALUES ('Old brand', 0)");
+        brand_id = sqlite3_last_insert_rowid (_desk_store_get_handle (old));
 
         /* Written with plain SQL: the store's own code targets the
          * current schema. */
@@ -311,7 +313,17 @@ test_migrations (Fixture       *f,
         g_assert_no_error (error);
         g_assert_cmpstr (desk_post_get_title (post), ==, "Old post");
 
-        /* The newest columns and tables work. */
+        /* The newest columns and tables work; a brand of before has the
+         * defaults (system timezone, French, in use) */
+        {
+          g_autoptr(DeskBrand) brand = desk_store_get_brand (store, brand_id, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (desk_brand_get_name (brand), ==, "Old brand");
+          g_assert_cmpstr (desk_brand_get_timezone (brand), ==, "");
+          g_assert_cmpstr (desk_brand_get_language (brand), ==, "fr");
+          g_assert_false (desk_brand_get_archived (brand));
+        }
         channel_id = add_channel (store, brand_id, DESK_NETWORK_WORDPRESS, "blog");
         g_assert_cmpint (channel_id, >, 0);
         g_assert_true (desk_store_count_rows (store, "outbox", &count, &error));
@@ -369,7 +381,7 @@ test_backups_pruned (Fixture       *f,
       }
       old = _desk_store_open_at_version (f->path, 1, &error);
       g_assert_no_error (error);
-      add_brand (old, "Brand");
+      exec_sql_printf (old, "INSERT INTO brands (name, created_at) VALUES ('Brand', 0)");
       g_clear_object (&old);
       store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
@@ -1416,6 +1428,74 @@ test_csv (Fixture       *f,
   }
 }
 
+/* Archived brands are hidden, never deleted; a removed channel's posts
+ * stay (issue 12) */
+static void
+test_brands_and_channels (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Café Lumière", "timezone", "America/Montreal",
+                                             "language", "en", NULL);
+  g_autoptr(DeskBrand) again = NULL;
+  g_autoptr(GListModel) active = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(DeskPost) kept = NULL;
+  gint64 other, channel;
+  guint n_posts = 99;
+
+  g_assert_no_error (error);
+  other = add_brand (store, "Boulangerie Martin");
+  g_assert_true (desk_store_save_brand (store, brand, &error));
+  g_assert_no_error (error);
+  again = desk_store_get_brand (store, desk_brand_get_id (brand), &error);
+  g_assert_cmpstr (desk_brand_get_timezone (again), ==, "America/Montreal");
+  g_assert_cmpstr (desk_brand_get_language (again), ==, "en");
+  g_assert_false (desk_brand_get_archived (again));
+
+  desk_brand_set_archived (brand, TRUE);
+  g_assert_true (desk_store_save_brand (store, brand, &error));
+  active = desk_store_list_brands (store, &error);
+  all = desk_store_list_all_brands (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (active), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+  g_clear_object (&again);
+  again = g_list_model_get_item (all, 1);
+  g_assert_true (desk_brand_get_archived (again));
+  /* Restored */
+  desk_brand_set_archived (brand, FALSE);
+  g_assert_true (desk_store_save_brand (store, brand, &error));
+  g_clear_object (&active);
+  active = desk_store_list_brands (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (active), ==, 2);
+
+  /* The same handle twice on one network of a brand is refused */
+  channel = add_channel (store, other, DESK_NETWORK_TIKTOK, "@martin");
+  {
+    g_autoptr(DeskChannel) twice = g_object_new (DESK_TYPE_CHANNEL, "brand-id", other, "network", DESK_NETWORK_TIKTOK,
+                                                 "handle", "@martin", NULL);
+
+    g_assert_false (desk_store_save_channel (store, twice, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  post = make_post (other, "Pain du jour", NULL);
+  desk_post_set_channel_ids (post, &channel, 1);
+  g_assert_true (desk_store_save_post (store, post, &error));
+  g_assert_true (desk_store_delete_channel (store, channel, &n_posts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_posts, ==, 1);
+  kept = desk_store_get_post (store, desk_post_get_id (post), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_post_get_title (kept), ==, "Pain du jour");
+  g_assert_false (desk_store_delete_channel (store, channel, NULL, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1440,6 +1520,7 @@ main (int    argc,
   ADD ("notification-list", test_notification_list);
   ADD ("move-undo-duplicate", test_move_undo_duplicate);
   ADD ("csv", test_csv);
+  ADD ("brands-and-channels", test_brands_and_channels);
   ADD ("external-changes", test_external_changes);
   ADD ("range-channels", test_range_channels);
 #undef ADD

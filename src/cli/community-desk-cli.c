@@ -24,6 +24,7 @@
 #include "desk-json.h"
 #include "desk-store.h"
 #include "desk-time.h"
+#include "desk-cli.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -46,6 +47,8 @@ static int cmd_render_visual (int argc, char **argv);
 
 static const Command commands[] = {
   { "stats",      cmd_stats,      N_("Count the rows of each table of a workspace") },
+  { "brands",     desk_cli_brands,   N_("List, add or archive the brands (clients) of a workspace") },
+  { "channels",   desk_cli_channels, N_("List, add or remove the channels of a brand") },
   { "demo",       cmd_demo,       N_("Create the demo workspace in an empty database") },
   { "export-ics", cmd_export_ics, N_("Export the scheduled posts of a period as an iCalendar file") },
   { "import-posts", cmd_import_posts, N_("Import posts from a CSV file (all or nothing)") },
@@ -58,8 +61,8 @@ static const Command commands[] = {
 /* @text with its control characters written as escapes ("\r", "\x1b"):
  * what a file or an option holds must not move the cursor or recolour the
  * terminal it is shown in. Newlines become spaces when @one_line. */
-static char *
-terminal_safe (const char *text,
+char *
+desk_cli_terminal_safe (const char *text,
                gboolean    one_line)
 {
   GString *out = g_string_new (NULL);
@@ -91,18 +94,18 @@ terminal_safe (const char *text,
   return g_string_free (out, FALSE);
 }
 
-static int
-fail (const char *message)
+int
+desk_cli_fail (const char *message)
 {
-  g_autofree char *one_line = terminal_safe (message, TRUE);
+  g_autofree char *one_line = desk_cli_terminal_safe (message, TRUE);
 
   g_printerr ("community-desk-cli: %s\n", one_line);
   return 1;
 }
 
 /* Parses the options common to every subcommand plus @extra. */
-static gboolean
-parse (int            *argc,
+gboolean
+desk_cli_parse (int            *argc,
        char         ***argv,
        const char     *name,
        const char     *parameter,
@@ -144,21 +147,21 @@ cmd_stats (int    argc,
   g_autofree char *database = NULL;
   const char * const *tables = desk_store_table_names ();
 
-  if (!parse (&argc, &argv, "stats", NULL, NULL, &database, &error))
-    return fail (error->message);
+  if (!desk_cli_parse (&argc, &argv, "stats", NULL, NULL, &database, &error))
+    return desk_cli_fail (error->message);
   if (argc > 1)
-    return fail (_("stats takes no argument"));
+    return desk_cli_fail (_("stats takes no argument"));
 
   store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
-    return fail (error->message);
+    return desk_cli_fail (error->message);
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
       gint64 count = 0;
 
       if (!desk_store_count_rows (store, tables[i], &count, &error))
-        return fail (error->message);
+        return desk_cli_fail (error->message);
       g_print ("%-16s %" G_GINT64_FORMAT "\n", tables[i], count);
     }
   return 0;
@@ -174,19 +177,19 @@ cmd_demo (int    argc,
   g_autoptr(GDateTime) now = desk_time_now ();
   g_autofree char *database = NULL;
 
-  if (!parse (&argc, &argv, "demo", NULL, NULL, &database, &error))
-    return fail (error->message);
+  if (!desk_cli_parse (&argc, &argv, "demo", NULL, NULL, &database, &error))
+    return desk_cli_fail (error->message);
 
   store = desk_store_open (database, DESK_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
-    return fail (error->message);
-  brands = desk_store_list_brands (store, &error);
+    return desk_cli_fail (error->message);
+  brands = desk_store_list_all_brands (store, &error);
   if (brands == NULL)
-    return fail (error->message);
+    return desk_cli_fail (error->message);
   if (g_list_model_get_n_items (brands) > 0)
-    return fail (_("the workspace already holds a brand; the demo is only created in an empty one"));
+    return desk_cli_fail (_("the workspace already holds a brand; the demo is only created in an empty one"));
   if (!desk_demo_populate (store, NULL, DESK_DEMO_SEED, now, &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
   g_print (_("Demo workspace created in %s\n"), database);
   return 0;
 }
@@ -212,12 +215,12 @@ parse_day (const char  *text,
 }
 
 /* The brand called @name, or the only one when @name is NULL. */
-static gint64
-find_brand (DeskStore   *store,
+gint64
+desk_cli_find_brand (DeskStore   *store,
             const char  *name,
             GError     **error)
 {
-  g_autoptr(GListModel) brands = desk_store_list_brands (store, error);
+  g_autoptr(GListModel) brands = desk_store_list_all_brands (store, error);
   guint n;
 
   if (brands == NULL)
@@ -282,7 +285,7 @@ parse_period (int          argc,
     { NULL }
   };
 
-  if (!parse (&argc, &argv, name, "FILE", entries, &database, error))
+  if (!desk_cli_parse (&argc, &argv, name, "FILE", entries, &database, error))
     return FALSE;
   if (argc != 2)
     {
@@ -307,7 +310,7 @@ parse_period (int          argc,
   period->store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, error);
   if (period->store == NULL)
     return FALSE;
-  period->brand_id = find_brand (period->store, brand_name, error);
+  period->brand_id = desk_cli_find_brand (period->store, brand_name, error);
   return period->brand_id != 0;
 }
 
@@ -321,7 +324,7 @@ cmd_export_ics (int    argc,
 
   if (!parse_period (argc, argv, "export-ics", &period, &error) ||
       !desk_ics_export_range (period.store, period.brand_id, period.from, period.to, period.output, &n, &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", n), n, period.output);
   return 0;
@@ -347,23 +350,23 @@ cmd_import_posts (int    argc,
     { NULL }
   };
 
-  if (!parse (&argc, &argv, "import-posts", "FILE", entries, &database, &error))
-    return fail (error->message);
+  if (!desk_cli_parse (&argc, &argv, "import-posts", "FILE", entries, &database, &error))
+    return desk_cli_fail (error->message);
   if (argc != 2)
-    return fail (_("import-posts needs one CSV FILE"));
+    return desk_cli_fail (_("import-posts needs one CSV FILE"));
   if ((text = desk_csv_load (argv[1], &error)) == NULL)
-    return fail (error->message);
+    return desk_cli_fail (error->message);
 
   store = desk_store_open (database, DESK_STORE_OPEN_NO_CREATE, &error);
   if (store == NULL)
-    return fail (error->message);
-  if ((brand_id = find_brand (store, brand_name, &error)) == 0)
-    return fail (error->message);
+    return desk_cli_fail (error->message);
+  if ((brand_id = desk_cli_find_brand (store, brand_name, &error)) == 0)
+    return desk_cli_fail (error->message);
 
   dir = g_path_get_dirname (argv[1]);
   rows = desk_csv_parse (store, brand_id, text, dir, &error);
   if (rows == NULL)
-    return fail (error->message);
+    return desk_cli_fail (error->message);
 
   /* The preview: every row, good or not, with its line number */
   for (guint i = 0; i < rows->len; i++)
@@ -372,7 +375,7 @@ cmd_import_posts (int    argc,
 
       if (row->error != NULL)
         {
-          g_autofree char *message = terminal_safe (row->error, TRUE);
+          g_autofree char *message = desk_cli_terminal_safe (row->error, TRUE);
 
           g_print ("%s\n", message);
         }
@@ -381,7 +384,7 @@ cmd_import_posts (int    argc,
           g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (row->post));
           g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
           g_autofree char *title = desk_post_dup_display_title (row->post);
-          g_autofree char *safe = terminal_safe (title, TRUE);
+          g_autofree char *safe = desk_cli_terminal_safe (title, TRUE);
 
           g_print (_("Line %u: %s %s\n"), row->line, when, safe);
         }
@@ -392,7 +395,7 @@ cmd_import_posts (int    argc,
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line has an error: nothing was imported.",
                                                                "%u lines have errors: nothing was imported.", errors), errors);
-      return fail (message);
+      return desk_cli_fail (message);
     }
   if (dry_run)
     {
@@ -400,7 +403,7 @@ cmd_import_posts (int    argc,
       return 0;
     }
   if (!desk_csv_import (store, brand_id, rows, &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u post imported.\n", "%u posts imported.\n", rows->len), rows->len);
   return 0;
 }
@@ -418,7 +421,7 @@ cmd_export_posts (int    argc,
       (posts = desk_store_query_posts (period.store, period.brand_id, period.from, period.to, &error)) == NULL ||
       (csv = desk_csv_export (period.store, period.brand_id, posts, &error)) == NULL ||
       !g_file_set_contents (period.output, csv, -1, &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u post exported to %s\n", "%u posts exported to %s\n", posts->len),
            posts->len, period.output);
@@ -443,11 +446,11 @@ cmd_contrast (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
   if (argc != 3)
-    return fail (_("contrast needs a text colour and a background colour (#rrggbb)"));
+    return desk_cli_fail (_("contrast needs a text colour and a background colour (#rrggbb)"));
   if (!desk_colour_parse (argv[1], &fg, &error) || !desk_colour_parse (argv[2], &bg, &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
 
   desk_contrast_compute (&fg, &bg, &c);
 
@@ -519,17 +522,17 @@ cmd_check (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
   if (text != NULL && post_id != 0)
-    return fail (_("check needs either --text or --post"));
+    return desk_cli_fail (_("check needs either --text or --post"));
   if (text == NULL && post_id == 0 && visuals == NULL)
-    return fail (_("check needs --text, --post or --visual"));
+    return desk_cli_fail (_("check needs --text, --post or --visual"));
   if (text == NULL && post_id == 0)
     text = g_strdup ("");
   if (language != NULL && !g_str_equal (language, "fr") && !g_str_equal (language, "en"))
     {
       g_autofree char *message = g_strdup_printf (_("unknown language “%s”: use fr or en"), language);
-      return fail (message);
+      return desk_cli_fail (message);
     }
 
   for (guint i = 0; network_names != NULL && network_names[i] != NULL; i++)
@@ -539,7 +542,7 @@ cmd_check (int    argc,
       if (!desk_network_from_id (network_names[i], &network))
         {
           g_autofree char *message = g_strdup_printf (_("unknown network “%s”"), network_names[i]);
-          return fail (message);
+          return desk_cli_fail (message);
         }
       g_array_append_val (networks, network);
     }
@@ -553,7 +556,7 @@ cmd_check (int    argc,
         database = desk_store_default_path ();
       store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, &error);
       if (store == NULL || (draft = desk_draft_load (store, post_id, &error)) == NULL)
-        return fail (error->message);
+        return desk_cli_fail (error->message);
       /* --network replaces the post's own channels */
       if (networks->len > 0)
         desk_draft_clear_targets (draft);
@@ -570,7 +573,7 @@ cmd_check (int    argc,
       if (!g_file_test (images[i], G_FILE_TEST_IS_REGULAR))
         {
           g_autofree char *message = g_strdup_printf (_("the image “%s” cannot be found"), images[i]);
-          return fail (message);
+          return desk_cli_fail (message);
         }
       desk_draft_add_alt (draft, alts != NULL && i < g_strv_length (alts) ? alts[i] : "");
     }
@@ -590,7 +593,7 @@ cmd_check (int    argc,
       DeskDesign *design = desk_design_load (visuals[i], &error);
 
       if (design == NULL)
-        return fail (error->message);
+        return desk_cli_fail (error->message);
       g_ptr_array_add (designs, design);
     }
 
@@ -683,8 +686,8 @@ cmd_check (int    argc,
       for (guint i = 0; i < findings->len; i++)
         {
           DeskFinding *f = g_ptr_array_index (findings, i);
-          g_autofree char *message = terminal_safe (f->message, TRUE);
-          g_autofree char *fix = terminal_safe (f->fix, FALSE);
+          g_autofree char *message = desk_cli_terminal_safe (f->message, TRUE);
+          g_autofree char *fix = desk_cli_terminal_safe (f->fix, FALSE);
 
           g_print ("%s %s (%s): %s\n", desk_severity_to_id (f->severity), f->id, f->target, message);
           if (f->fix != NULL)
@@ -709,12 +712,12 @@ cmd_render_visual (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
   if (argc != 3)
-    return fail (_("render-visual needs a design file and an output file"));
+    return desk_cli_fail (_("render-visual needs a design file and an output file"));
   design = desk_design_load (argv[1], &error);
   if (design == NULL || !desk_design_export_png (design, argv[2], &error))
-    return fail (error->message);
+    return desk_cli_fail (error->message);
   return 0;
 }
 
@@ -759,6 +762,6 @@ main (int    argc,
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”; see --help"), argv[1]);
-    return fail (message);
+    return desk_cli_fail (message);
   }
 }

@@ -19,6 +19,9 @@ struct _DeskBrand
   char *name;
   char *palette;
   char *charter;
+  char *timezone;   /* an IANA identifier; empty: the system's */
+  char *language;   /* of its posts: "fr", "en"… */
+  gboolean archived;
 };
 
 G_DEFINE_FINAL_TYPE (DeskBrand, desk_brand, G_TYPE_OBJECT)
@@ -29,6 +32,9 @@ enum {
   PROP_NAME,
   PROP_PALETTE,
   PROP_CHARTER,
+  PROP_TIMEZONE,
+  PROP_LANGUAGE,
+  PROP_ARCHIVED,
   N_PROPS
 };
 
@@ -42,6 +48,8 @@ desk_brand_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->palette, g_free);
   g_clear_pointer (&self->charter, g_free);
+  g_clear_pointer (&self->timezone, g_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (desk_brand_parent_class)->finalize (object);
 }
@@ -70,6 +78,18 @@ desk_brand_get_property (GObject    *object,
 
     case PROP_CHARTER:
       g_value_set_string (value, self->charter);
+      break;
+
+    case PROP_TIMEZONE:
+      g_value_set_string (value, self->timezone);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
       break;
 
     default:
@@ -103,6 +123,18 @@ desk_brand_set_property (GObject      *object,
       desk_brand_set_charter (self, g_value_get_string (value));
       break;
 
+    case PROP_TIMEZONE:
+      desk_brand_set_timezone (self, g_value_get_string (value));
+      break;
+
+    case PROP_LANGUAGE:
+      desk_brand_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_ARCHIVED:
+      desk_brand_set_archived (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -126,6 +158,12 @@ desk_brand_class_init (DeskBrandClass *klass)
     g_param_spec_string ("palette", NULL, NULL, NULL, rw);
   properties[PROP_CHARTER] =
     g_param_spec_string ("charter", NULL, NULL, NULL, rw);
+  properties[PROP_TIMEZONE] =
+    g_param_spec_string ("timezone", NULL, NULL, NULL, rw);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL, rw);
+  properties[PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -216,4 +254,72 @@ desk_brand_set_charter (DeskBrand *self,
   g_free (self->charter);
   self->charter = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARTER]);
+}
+
+/* The brand's timezone (an IANA identifier such as "Europe/Paris"); empty
+ * or NULL: the system's */
+const char *
+desk_brand_get_timezone (DeskBrand *self)
+{
+  g_return_val_if_fail (DESK_IS_BRAND (self), NULL);
+
+  return self->timezone;
+}
+
+void
+desk_brand_set_timezone (DeskBrand  *self,
+                         const char *value)
+{
+  g_return_if_fail (DESK_IS_BRAND (self));
+
+  if (g_strcmp0 (self->timezone, value) == 0)
+    return;
+  g_free (self->timezone);
+  self->timezone = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEZONE]);
+}
+
+/* The language of the brand's posts ("fr", "en"…): whose dictionary the
+ * checks try first */
+const char *
+desk_brand_get_language (DeskBrand *self)
+{
+  g_return_val_if_fail (DESK_IS_BRAND (self), NULL);
+
+  return self->language;
+}
+
+void
+desk_brand_set_language (DeskBrand  *self,
+                         const char *value)
+{
+  g_return_if_fail (DESK_IS_BRAND (self));
+
+  if (g_strcmp0 (self->language, value) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/* An archived brand is hidden from the brand switcher, never deleted */
+gboolean
+desk_brand_get_archived (DeskBrand *self)
+{
+  g_return_val_if_fail (DESK_IS_BRAND (self), FALSE);
+
+  return self->archived;
+}
+
+void
+desk_brand_set_archived (DeskBrand *self,
+                         gboolean   value)
+{
+  g_return_if_fail (DESK_IS_BRAND (self));
+
+  value = !!value;
+  if (self->archived == value)
+    return;
+  self->archived = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 }

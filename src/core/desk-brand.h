@@ -21,5 +21,11 @@ const char *desk_brand_get_palette (DeskBrand *self);
 void desk_brand_set_palette (DeskBrand *self, const char *value);
 const char *desk_brand_get_charter (DeskBrand *self);
 void desk_brand_set_charter (DeskBrand *self, const char *value);
+const char *desk_brand_get_timezone (DeskBrand *self);
+void desk_brand_set_timezone (DeskBrand *self, const char *value);
+const char *desk_brand_get_language (DeskBrand *self);
+void desk_brand_set_language (DeskBrand *self, const char *value);
+gboolean desk_brand_get_archived (DeskBrand *self);
+void desk_brand_set_archived (DeskBrand *self, gboolean value);
 
 G_END_DECLS

@@ -203,6 +203,12 @@ static const char * const migrations[] = {
   /* 5 → 6: an alt text per post for an image used by several posts (NULL:
    * the image's own) */
   "ALTER TABLE post_media ADD COLUMN alt_text TEXT;",
+
+  /* 6 → 7: a brand's timezone and language, and archived brands (hidden,
+   * never deleted) */
+  "ALTER TABLE brands ADD COLUMN timezone TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE brands ADD COLUMN language TEXT NOT NULL DEFAULT 'fr';"
+  "ALTER TABLE brands ADD COLUMN archived_at INTEGER;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -1402,8 +1408,13 @@ brand_from_row (sqlite3_stmt *stmt)
                        "name", column_text (stmt, 1),
                        "palette", column_text (stmt, 2),
                        "charter", column_text (stmt, 3),
+                       "timezone", column_text (stmt, 4),
+                       "language", column_text (stmt, 5),
+                       "archived", sqlite3_column_type (stmt, 6) != SQLITE_NULL,
                        NULL);
 }
+
+#define BRAND_COLUMNS "id, name, palette, charter, timezone, language, archived_at"
 
 static void
 bind_brand (sqlite3_stmt *stmt,
@@ -1415,6 +1426,10 @@ bind_brand (sqlite3_stmt *stmt,
   bind_text_or_empty (stmt, 2, desk_brand_get_palette (brand));
   bind_text_or_empty (stmt, 3, desk_brand_get_charter (brand));
   sqlite3_bind_int64 (stmt, 4, now_unix ());
+  bind_text_or_empty (stmt, 5, desk_brand_get_timezone (brand));
+  sqlite3_bind_text (stmt, 6, desk_brand_get_language (brand) != NULL && desk_brand_get_language (brand)[0] != '\0'
+                              ? desk_brand_get_language (brand) : "fr", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, desk_brand_get_archived (brand));
 }
 
 GListModel *
@@ -1425,7 +1440,29 @@ desk_store_list_brands (DeskStore  *self,
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, name, palette, charter FROM brands ORDER BY name COLLATE NOCASE, id", error);
+  stmt = prepare (self, "SELECT " BRAND_COLUMNS " FROM brands WHERE archived_at IS NULL"
+                        " ORDER BY name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  return list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
+}
+
+/**
+ * desk_store_list_all_brands:
+ *
+ * Returns: (transfer full): every brand, archived ones too (after the
+ *   others); desk_store_list_brands () lists those in use
+ */
+GListModel *
+desk_store_list_all_brands (DeskStore  *self,
+                            GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " BRAND_COLUMNS " FROM brands"
+                        " ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   return list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
@@ -1447,7 +1484,7 @@ desk_store_get_brand (DeskStore  *self,
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, name, palette, charter FROM brands WHERE id = ?1", error);
+  stmt = prepare (self, "SELECT " BRAND_COLUMNS " FROM brands WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, brand_id);
@@ -1473,9 +1510,11 @@ desk_store_save_brand (DeskStore  *self,
   g_return_val_if_fail (DESK_IS_BRAND (brand), FALSE);
 
   if (!save_object (self, desk_brand_get_id (brand),
-                    "INSERT INTO brands (name, palette, charter, created_at) VALUES (?1, ?2, ?3, ?4)",
-                    "UPDATE brands SET name = ?1, palette = ?2, charter = ?3 WHERE id = ?5",
-                    5, bind_brand, brand, &id, error))
+                    "INSERT INTO brands (name, palette, charter, created_at, timezone, language, archived_at)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?7 THEN ?4 END)",
+                    "UPDATE brands SET name = ?1, palette = ?2, charter = ?3, timezone = ?5, language = ?6,"
+                    " archived_at = CASE WHEN ?7 THEN COALESCE (archived_at, ?4) END WHERE id = ?8",
+                    8, bind_brand, brand, &id, error))
     return FALSE;
   desk_brand_set_id (brand, id);
   return TRUE;
@@ -1557,6 +1596,62 @@ desk_store_save_channel (DeskStore    *self,
     return FALSE;
   desk_channel_set_id (channel, id);
   return TRUE;
+}
+
+/**
+ * desk_store_delete_channel:
+ * @n_posts: (out) (optional): how many posts went to it
+ *
+ * Removes a channel. Its posts stay, without it (with their own text for
+ * it, which went with it); in one transaction.
+ */
+gboolean
+desk_store_delete_channel (DeskStore  *self,
+                           gint64      channel_id,
+                           guint      *n_posts,
+                           GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "SELECT count(*) FROM post_variants WHERE channel_id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, error);
+      goto failed;
+    }
+  stmt = prepare (self, "DELETE FROM channels WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The channel no longer exists."));
+      goto failed;
+    }
+  if (!commit (self, error))
+    return FALSE;
+  if (n_posts != NULL)
+    *n_posts = (guint) count;
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
 }
 
 static gpointer

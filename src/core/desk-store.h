@@ -39,7 +39,7 @@ typedef enum
 /* 'CDSK': written to PRAGMA application_id so that we never take a foreign
  * SQLite file for ours. */
 #define DESK_STORE_APPLICATION_ID 0x4344534b
-#define DESK_STORE_SCHEMA_VERSION 6
+#define DESK_STORE_SCHEMA_VERSION 7
 #define DESK_STORE_MAX_BACKUPS    5
 
 typedef struct
@@ -109,6 +109,8 @@ GHashTable  *desk_store_index_by_id            (GListModel          *objects);
 DeskBrand   *desk_store_get_brand              (DeskStore           *self,
                                                 gint64               brand_id,
                                                 GError             **error);
+GListModel  *desk_store_list_all_brands        (DeskStore           *self,
+                                                GError             **error);
 GListModel  *desk_store_list_brands            (DeskStore           *self,
                                                 GError             **error);
 gboolean     desk_store_save_brand             (DeskStore           *self,
@@ -116,6 +118,10 @@ gboolean     desk_store_save_brand             (DeskStore           *self,
                                                 GError             **error);
 GListModel  *desk_store_list_channels          (DeskStore           *self,
                                                 gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_delete_channel         (DeskStore           *self,
+                                                gint64               channel_id,
+                                                guint               *n_posts,
                                                 GError             **error);
 gboolean     desk_store_save_channel           (DeskStore           *self,
                                                 DeskChannel         *channel,

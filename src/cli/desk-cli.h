@@ -1,0 +1,32 @@
+/* desk-cli.h: what the command-line tool's commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+char     *desk_cli_terminal_safe (const char     *text,
+                                  gboolean        one_line);
+int       desk_cli_fail          (const char     *message);
+gboolean  desk_cli_parse         (int            *argc,
+                                  char         ***argv,
+                                  const char     *name,
+                                  const char     *parameter,
+                                  GOptionEntry   *extra,
+                                  char          **database,
+                                  GError        **error);
+gint64    desk_cli_find_brand    (DeskStore      *store,
+                                  const char     *name,
+                                  GError        **error);
+
+int       desk_cli_brands        (int             argc,
+                                  char          **argv);
+int       desk_cli_channels      (int             argc,
+                                  char          **argv);
+
+G_END_DECLS
