@@ -22,6 +22,7 @@
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-post-dialog.h"
+#include "desk-preferences-window.h"
 #include "desk-store-private.h"
 #include "desk-time.h"
 #include "desk-window.h"
@@ -569,6 +570,66 @@ test_damaged_workspace (void)
   ui_workspace_close (&w);
 }
 
+static gboolean
+is_handle_row (GtkWidget *widget,
+               gpointer   data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Handle");
+}
+
+static gboolean
+is_combo_row (GtkWidget *widget,
+              gpointer   data)
+{
+  return ADW_IS_COMBO_ROW (widget);
+}
+
+/* A brand of one's own gets its first channel from Preferences › Channels
+ * (it had none, and New Post offered nothing) */
+static void
+test_add_channel (void)
+{
+  UiWorkspace w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Boulangerie Martin", NULL);
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(DeskChannel) channel = NULL;
+  DeskPreferencesWindow *prefs;
+  GtkWidget *handle, *network;
+
+  ui_workspace_create (&w, "channel", FALSE, NULL);
+  g_assert_true (desk_store_save_brand (w.store, brand, &error));
+  g_assert_no_error (error);
+  prefs = desk_preferences_window_new (desk_application_get_settings (app), w.path, w.store,
+                                       desk_brand_get_id (brand));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_mapped (GTK_WIDGET (prefs));
+
+  handle = find_descendant (GTK_WIDGET (prefs), is_handle_row, NULL);
+  network = find_descendant (GTK_WIDGET (prefs), is_combo_row, NULL);
+  g_assert_nonnull (handle);
+  g_assert_nonnull (network);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (network), DESK_NETWORK_TIKTOK);
+  gtk_editable_set_text (GTK_EDITABLE (handle), "  @boulangeriemartin ");
+  g_signal_emit_by_name (handle, "entry-activated");
+  /* Twice: the same handle on the same network is refused */
+  gtk_editable_set_text (GTK_EDITABLE (handle), "@boulangeriemartin");
+  g_signal_emit_by_name (handle, "entry-activated");
+  spin ();
+
+  channels = desk_store_list_channels (w.store, desk_brand_get_id (brand), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, 1);
+  channel = g_list_model_get_item (channels, 0);
+  g_assert_cmpint (desk_channel_get_network (channel), ==, DESK_NETWORK_TIKTOK);
+  g_assert_cmpstr (desk_channel_get_handle (channel), ==, "@boulangeriemartin");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ui_workspace_close (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -586,6 +647,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/details/damaged-workspace", test_damaged_workspace);
+  g_test_add_func ("/details/add-channel", test_add_channel);
   g_test_add ("/details/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
   g_test_add ("/details/inbox-unread", Fixture, NULL, fixture_set_up, test_inbox_unread, fixture_tear_down);
   g_test_add ("/details/minutes/post-dialog", Fixture, NULL, fixture_set_up, test_minutes_post_dialog, fixture_tear_down);

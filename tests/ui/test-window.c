@@ -1129,6 +1129,14 @@ test_queue (Fixture       *f,
   g_assert_true (found);
 }
 
+static gboolean
+is_slots_row (GtkWidget *widget,
+              gpointer   data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Posting slots");
+}
+
 static void
 test_channel_preferences (Fixture       *f,
                           gconstpointer  data)
@@ -1140,8 +1148,9 @@ test_channel_preferences (Fixture       *f,
   g_autoptr(DeskChannel) first = NULL;
 
   gtk_window_present (GTK_WINDOW (prefs));
-  spin ();
-  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  wait_mapped (GTK_WIDGET (prefs));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
+  row = find_descendant (GTK_WIDGET (prefs), is_slots_row, NULL);
   g_assert_nonnull (row);
 
   /* A wrong slot is refused and nothing is saved. */
