@@ -214,33 +214,60 @@ parse_day (const char  *text,
   return day;
 }
 
+/**
+ * desk_cli_lookup_brand:
+ *
+ * The brand called @name, whatever the case and archived or not: the one
+ * rule by which every command finds a brand.
+ */
+DeskBrand *
+desk_cli_lookup_brand (DeskStore   *store,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autoptr(GListModel) brands = desk_store_list_all_brands (store, error);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  if (brands == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
+    {
+      g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
+      g_autofree char *folded = g_utf8_casefold (desk_brand_get_name (brand), -1);
+
+      if (g_str_equal (folded, wanted))
+        return g_steal_pointer (&brand);
+    }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no brand is called “%s”"), name);
+  return NULL;
+}
+
 /* The brand called @name, or the only one when @name is NULL. */
 gint64
 desk_cli_find_brand (DeskStore   *store,
-            const char  *name,
-            GError     **error)
+                     const char  *name,
+                     GError     **error)
 {
-  g_autoptr(GListModel) brands = desk_store_list_all_brands (store, error);
+  g_autoptr(GListModel) brands = NULL;
   guint n;
 
-  if (brands == NULL)
+  if (name != NULL)
+    {
+      g_autoptr(DeskBrand) brand = desk_cli_lookup_brand (store, name, error);
+
+      return brand != NULL ? desk_brand_get_id (brand) : 0;
+    }
+  if ((brands = desk_store_list_all_brands (store, error)) == NULL)
     return 0;
   n = g_list_model_get_n_items (brands);
-
-  for (guint i = 0; i < n; i++)
+  if (n == 1)
     {
-      g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
+      g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, 0);
 
-      if ((name == NULL && n == 1) ||
-          (name != NULL && g_utf8_collate (desk_brand_get_name (brand), name) == 0))
-        return desk_brand_get_id (brand);
+      return desk_brand_get_id (brand);
     }
-
-  if (name == NULL)
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 n == 0 ? _("the workspace has no brand") : _("the workspace has several brands: choose one with --brand"));
-  else
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no brand is called “%s”"), name);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               n == 0 ? _("the workspace has no brand") : _("the workspace has several brands: choose one with --brand"));
   return 0;
 }
 

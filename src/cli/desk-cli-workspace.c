@@ -26,29 +26,6 @@
 #include "desk-enums.h"
 #include "desk-store.h"
 
-/* A brand of any state (archived too), by name, case-insensitive */
-static DeskBrand *
-lookup_brand (DeskStore   *store,
-              const char  *name,
-              GError     **error)
-{
-  g_autoptr(GListModel) brands = desk_store_list_all_brands (store, error);
-  g_autofree char *wanted = g_utf8_casefold (name, -1);
-
-  if (brands == NULL)
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
-    {
-      g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, i);
-      g_autofree char *folded = g_utf8_casefold (desk_brand_get_name (brand), -1);
-
-      if (g_str_equal (folded, wanted))
-        return g_steal_pointer (&brand);
-    }
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no brand is called “%s”"), name);
-  return NULL;
-}
-
 static int
 brands_list (DeskStore *store,
              gboolean   all)
@@ -92,7 +69,7 @@ brands_add (DeskStore  *store,
 
   if (stripped[0] == '\0')
     return desk_cli_fail (_("a brand needs a name"));
-  existing = lookup_brand (store, stripped, NULL);
+  existing = desk_cli_lookup_brand (store, stripped, NULL);
   if (existing != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("a brand called “%s” exists already"),
@@ -132,7 +109,7 @@ brands_archive (DeskStore  *store,
                 const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DeskBrand) brand = lookup_brand (store, name, &error);
+  g_autoptr(DeskBrand) brand = desk_cli_lookup_brand (store, name, &error);
 
   if (brand == NULL)
     return desk_cli_fail (error->message);
@@ -190,25 +167,32 @@ desk_cli_brands (int    argc,
   return desk_cli_fail (_("brands takes list, add NAME or archive NAME"));
 }
 
+/* The brand called @brand_name, or every brand (archived too) when NULL */
+static GListModel *
+brands_named (DeskStore   *store,
+              const char  *brand_name,
+              GError     **error)
+{
+  g_autoptr(DeskBrand) brand = NULL;
+  GListStore *one;
+
+  if (brand_name == NULL)
+    return desk_store_list_all_brands (store, error);
+  if ((brand = desk_cli_lookup_brand (store, brand_name, error)) == NULL)
+    return NULL;
+  one = g_list_store_new (DESK_TYPE_BRAND);
+  g_list_store_append (one, brand);
+  return G_LIST_MODEL (one);
+}
+
 static int
 channels_list (DeskStore  *store,
                const char *brand_name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) brands = NULL;
+  g_autoptr(GListModel) brands = brands_named (store, brand_name, &error);
 
-  if (brand_name != NULL)
-    {
-      g_autoptr(DeskBrand) brand = lookup_brand (store, brand_name, &error);
-      GListStore *one;
-
-      if (brand == NULL)
-        return desk_cli_fail (error->message);
-      one = g_list_store_new (DESK_TYPE_BRAND);
-      g_list_store_append (one, brand);
-      brands = G_LIST_MODEL (one);
-    }
-  else if ((brands = desk_store_list_all_brands (store, &error)) == NULL)
+  if (brands == NULL)
     return desk_cli_fail (error->message);
 
   for (guint b = 0; b < g_list_model_get_n_items (brands); b++)
@@ -255,7 +239,7 @@ channels_add (DeskStore  *store,
   stripped = g_strstrip (g_strdup (handle));
   if (stripped[0] == '\0')
     return desk_cli_fail (_("a channel needs a name"));
-  if ((brand = lookup_brand (store, brand_name, &error)) == NULL ||
+  if ((brand = desk_cli_lookup_brand (store, brand_name, &error)) == NULL ||
       (channels = desk_store_list_channels (store, desk_brand_get_id (brand), &error)) == NULL)
     return desk_cli_fail (error->message);
   for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
@@ -290,7 +274,7 @@ channels_remove (DeskStore  *store,
                  const char *network_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) brands = desk_store_list_all_brands (store, &error);
+  g_autoptr(GListModel) brands = brands_named (store, brand_name, &error);
   g_autoptr(DeskChannel) found = NULL;
   g_autoptr(DeskBrand) found_brand = NULL;
   guint matches = 0, n_posts = 0;
@@ -301,15 +285,7 @@ channels_remove (DeskStore  *store,
     {
       g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, b);
       g_autoptr(GListModel) channels = NULL;
-      g_autofree char *a = NULL, *c = NULL;
 
-      if (brand_name != NULL)
-        {
-          a = g_utf8_casefold (desk_brand_get_name (brand), -1);
-          c = g_utf8_casefold (brand_name, -1);
-          if (!g_str_equal (a, c))
-            continue;
-        }
       if ((channels = desk_store_list_channels (store, desk_brand_get_id (brand), &error)) == NULL)
         return desk_cli_fail (error->message);
       for (guint i = 0; i < g_list_model_get_n_items (channels); i++)

@@ -20,6 +20,9 @@ gboolean  desk_cli_parse         (int            *argc,
                                   GOptionEntry   *extra,
                                   char          **database,
                                   GError        **error);
+DeskBrand *desk_cli_lookup_brand (DeskStore     *store,
+                                  const char    *name,
+                                  GError       **error);
 gint64    desk_cli_find_brand    (DeskStore      *store,
                                   const char     *name,
                                   GError        **error);

@@ -1427,24 +1427,38 @@ bind_brand (sqlite3_stmt *stmt,
   bind_text_or_empty (stmt, 3, desk_brand_get_charter (brand));
   sqlite3_bind_int64 (stmt, 4, now_unix ());
   bind_text_or_empty (stmt, 5, desk_brand_get_timezone (brand));
-  sqlite3_bind_text (stmt, 6, desk_brand_get_language (brand) != NULL && desk_brand_get_language (brand)[0] != '\0'
-                              ? desk_brand_get_language (brand) : "fr", -1, SQLITE_TRANSIENT);
+  /* Without a language, the posts' are French (the schema's default) */
+  if (desk_brand_get_language (brand) != NULL && desk_brand_get_language (brand)[0] != '\0')
+    sqlite3_bind_text (stmt, 6, desk_brand_get_language (brand), -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_text (stmt, 6, "fr", -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, desk_brand_get_archived (brand));
 }
 
+/* Brands of @sql's WHERE and ORDER BY, ?1 bound to @id */
+static GListModel *
+query_brands (DeskStore   *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
+}
+
+/* The brands in use (not archived), by name */
 GListModel *
 desk_store_list_brands (DeskStore  *self,
                         GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-
-  stmt = prepare (self, "SELECT " BRAND_COLUMNS " FROM brands WHERE archived_at IS NULL"
-                        " ORDER BY name COLLATE NOCASE, id", error);
-  if (stmt == NULL)
-    return NULL;
-  return list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
+  return query_brands (self, "SELECT " BRAND_COLUMNS " FROM brands WHERE archived_at IS NULL"
+                             " ORDER BY name COLLATE NOCASE, id", 0, error);
 }
 
 /**
@@ -1457,15 +1471,9 @@ GListModel *
 desk_store_list_all_brands (DeskStore  *self,
                             GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-
-  stmt = prepare (self, "SELECT " BRAND_COLUMNS " FROM brands"
-                        " ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, id", error);
-  if (stmt == NULL)
-    return NULL;
-  return list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
+  return query_brands (self, "SELECT " BRAND_COLUMNS " FROM brands"
+                             " ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, id", 0, error);
 }
 
 /**
@@ -1480,15 +1488,10 @@ desk_store_get_brand (DeskStore  *self,
                       GError    **error)
 {
   g_autoptr(GListModel) found = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " BRAND_COLUMNS " FROM brands WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, brand_id);
-  found = list_objects (self, stmt, DESK_TYPE_BRAND, brand_from_row, error);
+  found = query_brands (self, "SELECT " BRAND_COLUMNS " FROM brands WHERE id = ?1", brand_id, error);
   if (found == NULL)
     return NULL;
   if (g_list_model_get_n_items (found) == 0)
