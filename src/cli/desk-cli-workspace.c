@@ -259,7 +259,7 @@ channels_add (DeskStore  *store,
                           "brand-id", desk_brand_get_id (brand),
                           "network", network,
                           "handle", stripped,
-                          "colour", desk_network_default_colour (network),
+                          "colour", desk_channel_pick_colour (channels),
                           NULL);
   if (!desk_store_save_channel (store, channel, &error))
     return desk_cli_fail (error->message);

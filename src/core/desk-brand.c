@@ -22,6 +22,7 @@ struct _DeskBrand
   char *timezone;   /* an IANA identifier; empty: the system's */
   char *language;   /* of its posts: "fr", "en"… */
   gboolean archived;
+  gint64 logo_media_id;   /* 0: no logo */
 };
 
 G_DEFINE_FINAL_TYPE (DeskBrand, desk_brand, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ enum {
   PROP_TIMEZONE,
   PROP_LANGUAGE,
   PROP_ARCHIVED,
+  PROP_LOGO_MEDIA_ID,
   N_PROPS
 };
 
@@ -92,6 +94,10 @@ desk_brand_get_property (GObject    *object,
       g_value_set_boolean (value, self->archived);
       break;
 
+    case PROP_LOGO_MEDIA_ID:
+      g_value_set_int64 (value, self->logo_media_id);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -135,6 +141,10 @@ desk_brand_set_property (GObject      *object,
       desk_brand_set_archived (self, g_value_get_boolean (value));
       break;
 
+    case PROP_LOGO_MEDIA_ID:
+      desk_brand_set_logo_media_id (self, g_value_get_int64 (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,6 +174,8 @@ desk_brand_class_init (DeskBrandClass *klass)
     g_param_spec_string ("language", NULL, NULL, NULL, rw);
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE, rw);
+  properties[PROP_LOGO_MEDIA_ID] =
+    g_param_spec_int64 ("logo-media-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -322,4 +334,25 @@ desk_brand_set_archived (DeskBrand *self,
     return;
   self->archived = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+}
+
+/* The brand's logo: an image of the workspace's media (0: none) */
+gint64
+desk_brand_get_logo_media_id (DeskBrand *self)
+{
+  g_return_val_if_fail (DESK_IS_BRAND (self), 0);
+
+  return self->logo_media_id;
+}
+
+void
+desk_brand_set_logo_media_id (DeskBrand *self,
+                              gint64     value)
+{
+  g_return_if_fail (DESK_IS_BRAND (self));
+
+  if (self->logo_media_id == value)
+    return;
+  self->logo_media_id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_MEDIA_ID]);
 }

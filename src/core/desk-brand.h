@@ -27,5 +27,7 @@ const char *desk_brand_get_language (DeskBrand *self);
 void desk_brand_set_language (DeskBrand *self, const char *value);
 gboolean desk_brand_get_archived (DeskBrand *self);
 void desk_brand_set_archived (DeskBrand *self, gboolean value);
+gint64 desk_brand_get_logo_media_id (DeskBrand *self);
+void desk_brand_set_logo_media_id (DeskBrand *self, gint64 value);
 
 G_END_DECLS

@@ -415,3 +415,38 @@ desk_channel_set_slots (DeskChannel *self,
   self->slots = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOTS]);
 }
+
+/* Okabe and Ito's palette (without its black, lost on a dark card): told
+ * apart with every common colour-vision deficiency */
+static const char * const safe_colours[] = {
+  "#0072b2", "#e69f00", "#009e73", "#d55e00", "#56b4e9", "#cc79a7", "#f0e442", "#999999",
+};
+
+/**
+ * desk_channel_pick_colour:
+ * @channels: (element-type DeskChannel): the brand's channels
+ *
+ * Returns: the colour a new channel of the brand gets: the first of a
+ *   colour-blind-safe palette that none of @channels has, else the one
+ *   the fewest have
+ */
+const char *
+desk_channel_pick_colour (GListModel *channels)
+{
+  guint uses[G_N_ELEMENTS (safe_colours)] = { 0 };
+  guint best = 0;
+
+  for (guint i = 0; channels != NULL && i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+      const char *colour = desk_channel_get_colour (channel);
+
+      for (guint c = 0; colour != NULL && c < G_N_ELEMENTS (safe_colours); c++)
+        if (g_ascii_strcasecmp (colour, safe_colours[c]) == 0)
+          uses[c]++;
+    }
+  for (guint c = 1; c < G_N_ELEMENTS (safe_colours); c++)
+    if (uses[c] < uses[best])
+      best = c;
+  return safe_colours[best];
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "desk-enums.h"
 
@@ -33,5 +33,7 @@ guint desk_channel_get_cadence (DeskChannel *self);
 void desk_channel_set_cadence (DeskChannel *self, guint value);
 const char *desk_channel_get_slots (DeskChannel *self);
 void desk_channel_set_slots (DeskChannel *self, const char *value);
+
+const char *desk_channel_pick_colour (GListModel *channels);
 
 G_END_DECLS

@@ -209,6 +209,9 @@ static const char * const migrations[] = {
   "ALTER TABLE brands ADD COLUMN timezone TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE brands ADD COLUMN language TEXT NOT NULL DEFAULT 'fr';"
   "ALTER TABLE brands ADD COLUMN archived_at INTEGER;",
+
+  /* 7 → 8: a brand's logo, one of its images */
+  "ALTER TABLE brands ADD COLUMN logo_media_id INTEGER REFERENCES media (id) ON DELETE SET NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
@@ -1411,10 +1414,11 @@ brand_from_row (sqlite3_stmt *stmt)
                        "timezone", column_text (stmt, 4),
                        "language", column_text (stmt, 5),
                        "archived", sqlite3_column_type (stmt, 6) != SQLITE_NULL,
+                       "logo-media-id", sqlite3_column_int64 (stmt, 7),
                        NULL);
 }
 
-#define BRAND_COLUMNS "id, name, palette, charter, timezone, language, archived_at"
+#define BRAND_COLUMNS "id, name, palette, charter, timezone, language, archived_at, logo_media_id"
 
 static void
 bind_brand (sqlite3_stmt *stmt,
@@ -1433,6 +1437,10 @@ bind_brand (sqlite3_stmt *stmt,
   else
     sqlite3_bind_text (stmt, 6, "fr", -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, desk_brand_get_archived (brand));
+  if (desk_brand_get_logo_media_id (brand) > 0)
+    sqlite3_bind_int64 (stmt, 9, desk_brand_get_logo_media_id (brand));
+  else
+    sqlite3_bind_null (stmt, 9);
 }
 
 /* Brands of @sql's WHERE and ORDER BY, ?1 bound to @id */
@@ -1513,14 +1521,187 @@ desk_store_save_brand (DeskStore  *self,
   g_return_val_if_fail (DESK_IS_BRAND (brand), FALSE);
 
   if (!save_object (self, desk_brand_get_id (brand),
-                    "INSERT INTO brands (name, palette, charter, created_at, timezone, language, archived_at)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?7 THEN ?4 END)",
+                    "INSERT INTO brands (name, palette, charter, created_at, timezone, language, archived_at, logo_media_id)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?7 THEN ?4 END, ?9)",
                     "UPDATE brands SET name = ?1, palette = ?2, charter = ?3, timezone = ?5, language = ?6,"
-                    " archived_at = CASE WHEN ?7 THEN COALESCE (archived_at, ?4) END WHERE id = ?8",
+                    " archived_at = CASE WHEN ?7 THEN COALESCE (archived_at, ?4) END, logo_media_id = ?9"
+                    " WHERE id = ?8",
                     8, bind_brand, brand, &id, error))
     return FALSE;
   desk_brand_set_id (brand, id);
   return TRUE;
+}
+
+/* One count(*) of @sql, ?1 bound to @id */
+static gboolean
+count_for_id (DeskStore   *self,
+              const char  *sql,
+              gint64       id,
+              guint       *out,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = (guint) MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * desk_store_count_brand_content:
+ *
+ * What goes with brand @brand_id if it is deleted: said to the user
+ * before they confirm.
+ */
+gboolean
+desk_store_count_brand_content (DeskStore        *self,
+                                gint64            brand_id,
+                                DeskBrandContent *content,
+                                GError          **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (content != NULL, FALSE);
+
+  memset (content, 0, sizeof *content);
+  if (!begin_read (self, error))
+    return FALSE;
+  ok = count_for_id (self, "SELECT count(*) FROM posts WHERE brand_id = ?1", brand_id, &content->posts, error) &&
+       count_for_id (self, "SELECT count(*) FROM channels WHERE brand_id = ?1", brand_id, &content->channels, error) &&
+       count_for_id (self, "SELECT count(*) FROM campaigns WHERE brand_id = ?1", brand_id, &content->campaigns, error) &&
+       count_for_id (self, "SELECT count(*) FROM media WHERE brand_id = ?1", brand_id, &content->images, error) &&
+       count_for_id (self, "SELECT count(*) FROM notifications WHERE channel_id IN"
+                           " (SELECT id FROM channels WHERE brand_id = ?1)", brand_id, &content->notifications, error);
+  end_read (self);
+  return ok;
+}
+
+/**
+ * desk_store_delete_brand:
+ *
+ * Deletes a brand and everything that is its own (channels, posts,
+ * campaigns, images, notifications, metrics, snippets) in one
+ * transaction; then the image files no other brand uses. Archiving
+ * (desk_brand_set_archived ()) is how a brand is put away without loss.
+ */
+gboolean
+desk_store_delete_brand (DeskStore  *self,
+                         gint64      brand_id,
+                         GError    **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  /* The files only this brand uses, removed once the rows are gone */
+  stmt = prepare (self, "SELECT sha256, file_name FROM media m WHERE brand_id = ?1 AND NOT EXISTS"
+                        " (SELECT 1 FROM media o WHERE o.brand_id != ?1 AND o.sha256 = m.sha256"
+                        "  AND o.file_name = m.file_name)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *name = desk_media_file_name (column_text (stmt, 0), column_text (stmt, 1));
+
+      if (name != NULL)
+        g_ptr_array_add (files, name);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      goto failed;
+    }
+  stmt = prepare (self, "DELETE FROM brands WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The brand no longer exists."));
+      goto failed;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  dir = desk_store_get_media_dir (self);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (files, i), NULL);
+
+      if (g_remove (path) != 0 && errno != ENOENT)
+        g_warning ("Cannot remove %s: %s", path, g_strerror (errno));
+    }
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * desk_store_set_brand_logo:
+ * @path: (nullable): an image file, or %NULL for no logo
+ *
+ * Copies @path into the brand's images and makes it its logo.
+ */
+gboolean
+desk_store_set_brand_logo (DeskStore   *self,
+                           DeskBrand   *brand,
+                           const char  *path,
+                           GError     **error)
+{
+  gint64 media_id = 0;
+  gint64 previous;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_BRAND (brand) && desk_brand_get_id (brand) != 0, FALSE);
+
+  if (path != NULL && !desk_store_add_media (self, desk_brand_get_id (brand), path, &media_id, error))
+    return FALSE;
+  previous = desk_brand_get_logo_media_id (brand);
+  desk_brand_set_logo_media_id (brand, media_id);
+  if (!desk_store_save_brand (self, brand, error))
+    {
+      desk_brand_set_logo_media_id (brand, previous);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * desk_store_count_channel_posts:
+ *
+ * How many posts go to channel @channel_id: said before it is removed.
+ */
+gboolean
+desk_store_count_channel_posts (DeskStore  *self,
+                                gint64      channel_id,
+                                guint      *n_posts,
+                                GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_posts != NULL, FALSE);
+
+  *n_posts = 0;
+  return count_for_id (self, "SELECT count(*) FROM post_variants WHERE channel_id = ?1", channel_id, n_posts, error);
 }
 
 static gpointer

@@ -39,7 +39,7 @@ typedef enum
 /* 'CDSK': written to PRAGMA application_id so that we never take a foreign
  * SQLite file for ours. */
 #define DESK_STORE_APPLICATION_ID 0x4344534b
-#define DESK_STORE_SCHEMA_VERSION 7
+#define DESK_STORE_SCHEMA_VERSION 8
 #define DESK_STORE_MAX_BACKUPS    5
 
 typedef struct
@@ -61,6 +61,16 @@ typedef struct
 
 void desk_metric_sample_free (DeskMetricSample *sample);
 void desk_metric_total_free  (DeskMetricTotal  *total);
+
+/* What a brand holds: said before it is deleted */
+typedef struct
+{
+  guint posts;
+  guint channels;
+  guint campaigns;
+  guint images;
+  guint notifications;
+} DeskBrandContent;
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
@@ -115,6 +125,21 @@ GListModel  *desk_store_list_brands            (DeskStore           *self,
                                                 GError             **error);
 gboolean     desk_store_save_brand             (DeskStore           *self,
                                                 DeskBrand           *brand,
+                                                GError             **error);
+gboolean     desk_store_count_brand_content    (DeskStore           *self,
+                                                gint64               brand_id,
+                                                DeskBrandContent    *content,
+                                                GError             **error);
+gboolean     desk_store_delete_brand           (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_set_brand_logo         (DeskStore           *self,
+                                                DeskBrand           *brand,
+                                                const char          *path,
+                                                GError             **error);
+gboolean     desk_store_count_channel_posts    (DeskStore           *self,
+                                                gint64               channel_id,
+                                                guint               *n_posts,
                                                 GError             **error);
 GListModel  *desk_store_list_channels          (DeskStore           *self,
                                                 gint64               brand_id,

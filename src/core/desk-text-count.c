@@ -28,22 +28,25 @@
 
 #include "desk-text-count.h"
 
+/* Mastodon, Bluesky and WordPress have publishing APIs open to any app;
+ * the others are prepare-only: their posts are written, checked and
+ * scheduled here, and published by hand */
 static const DeskNetworkRules rules[] = {
-  [DESK_NETWORK_MASTODON]  = { DESK_NETWORK_MASTODON, 500, 0, 0, 0 },
-  [DESK_NETWORK_BLUESKY]   = { DESK_NETWORK_BLUESKY, 300, 3000, 0, 0 },
-  [DESK_NETWORK_WORDPRESS] = { DESK_NETWORK_WORDPRESS, 0, 0, 0, 0 },
-  [DESK_NETWORK_INSTAGRAM] = { DESK_NETWORK_INSTAGRAM, 2200, 0, 5, 0, 3 },
-  [DESK_NETWORK_FACEBOOK]  = { DESK_NETWORK_FACEBOOK, 63206, 0, 0, 0 },
-  [DESK_NETWORK_LINKEDIN]  = { DESK_NETWORK_LINKEDIN, 3000, 0, 0, 0 },
-  [DESK_NETWORK_THREADS]   = { DESK_NETWORK_THREADS, 500, 0, 0, 5 },
-  [DESK_NETWORK_X]         = { DESK_NETWORK_X, 280, 0, 0, 0 },
+  [DESK_NETWORK_MASTODON]  = { DESK_NETWORK_MASTODON, 500, 0, 0, 0, 0, FALSE },
+  [DESK_NETWORK_BLUESKY]   = { DESK_NETWORK_BLUESKY, 300, 3000, 0, 0, 0, FALSE },
+  [DESK_NETWORK_WORDPRESS] = { DESK_NETWORK_WORDPRESS, 0, 0, 0, 0, 0, FALSE },
+  [DESK_NETWORK_INSTAGRAM] = { DESK_NETWORK_INSTAGRAM, 2200, 0, 5, 0, 3, TRUE },
+  [DESK_NETWORK_FACEBOOK]  = { DESK_NETWORK_FACEBOOK, 63206, 0, 0, 0, 0, TRUE },
+  [DESK_NETWORK_LINKEDIN]  = { DESK_NETWORK_LINKEDIN, 3000, 0, 0, 0, 0, TRUE },
+  [DESK_NETWORK_THREADS]   = { DESK_NETWORK_THREADS, 500, 0, 0, 5, 0, TRUE },
+  [DESK_NETWORK_X]         = { DESK_NETWORK_X, 280, 0, 0, 0, 0, TRUE },
   /* TikTok's caption (Content Posting API: 2,200), YouTube's description
    * (YouTube Data API: 5,000), a Pin's description (Pinterest API: 500);
    * "other" has no rule of its own */
-  [DESK_NETWORK_TIKTOK]    = { DESK_NETWORK_TIKTOK, 2200, 0, 0, 0 },
-  [DESK_NETWORK_YOUTUBE]   = { DESK_NETWORK_YOUTUBE, 5000, 0, 0, 0 },
-  [DESK_NETWORK_PINTEREST] = { DESK_NETWORK_PINTEREST, 500, 0, 0, 0 },
-  [DESK_NETWORK_OTHER]     = { DESK_NETWORK_OTHER, 0, 0, 0, 0 },
+  [DESK_NETWORK_TIKTOK]    = { DESK_NETWORK_TIKTOK, 2200, 0, 0, 0, 0, TRUE },
+  [DESK_NETWORK_YOUTUBE]   = { DESK_NETWORK_YOUTUBE, 5000, 0, 0, 0, 0, TRUE },
+  [DESK_NETWORK_PINTEREST] = { DESK_NETWORK_PINTEREST, 500, 0, 0, 0, 0, TRUE },
+  [DESK_NETWORK_OTHER]     = { DESK_NETWORK_OTHER, 0, 0, 0, 0, 0, TRUE },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rules) == DESK_NETWORK_LAST + 1);
@@ -55,6 +58,14 @@ desk_network_rules (DeskNetwork network)
 {
   g_return_val_if_fail (network <= DESK_NETWORK_LAST, NULL);
   return &rules[network];
+}
+
+/* TRUE for a network whose posts are published by hand */
+gboolean
+desk_network_is_prepare_only (DeskNetwork network)
+{
+  g_return_val_if_fail (network <= DESK_NETWORK_LAST, TRUE);
+  return rules[network].by_hand;
 }
 
 typedef struct

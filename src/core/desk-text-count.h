@@ -18,6 +18,7 @@ typedef struct
   guint       max_hashtags;   /* 0: none */
   guint       max_links;      /* 0: none */
   guint       max_mentions;   /* 0: none */
+  gboolean    by_hand;        /* prepare-only: no publishing API for us; posted by hand */
 } DeskNetworkRules;
 
 typedef struct
@@ -29,6 +30,7 @@ typedef struct
 } DeskTextCount;
 
 const DeskNetworkRules *desk_network_rules  (DeskNetwork    network);
+gboolean                desk_network_is_prepare_only (DeskNetwork network);
 guint                   desk_text_graphemes (const char    *text);
 GArray                 *desk_text_grapheme_starts (const char *text,
                                                    gsize       length);
