@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <cairo.h>
 #include <glib/gstdio.h>
 
 #include "desk-csv.h"
@@ -17,6 +18,7 @@
 #include "desk-post-list.h"
 #include "desk-post-ranges.h"
 #include "desk-store-private.h"
+#include "desk-text-count.h"
 #include "desk-time.h"
 
 static gint64
@@ -323,6 +325,7 @@ test_migrations (Fixture       *f,
           g_assert_cmpstr (desk_brand_get_timezone (brand), ==, "");
           g_assert_cmpstr (desk_brand_get_language (brand), ==, "fr");
           g_assert_false (desk_brand_get_archived (brand));
+          g_assert_cmpint (desk_brand_get_logo_media_id (brand), ==, 0);
         }
         channel_id = add_channel (store, brand_id, DESK_NETWORK_WORDPRESS, "blog");
         g_assert_cmpint (channel_id, >, 0);
@@ -1496,6 +1499,142 @@ test_brands_and_channels (Fixture       *f,
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
 }
 
+/* Deleting a brand says first what goes with it, then takes all of it
+ * and only it (issue 12) */
+static void
+test_delete_brand (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskBrand) brand = NULL;
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(DeskPost) other_post = NULL;
+  g_autoptr(GListModel) left = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "logo.png", NULL);
+  g_autofree char *logo_path = NULL;
+  g_autofree char *other_logo_path = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+  DeskBrandContent content = { 99, 99, 99, 99, 99 };
+  gint64 gone, kept, channel, other_channel;
+  guint n_posts = 99;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  gone = add_brand (store, "Brasserie du Port");
+  kept = add_brand (store, "Boulangerie Martin");
+  channel = add_channel (store, gone, DESK_NETWORK_INSTAGRAM, "@brasserie");
+  add_channel (store, gone, DESK_NETWORK_X, "@brasserie");
+  other_channel = add_channel (store, kept, DESK_NETWORK_MASTODON, "@martin@piaille.fr");
+  post = make_post (gone, "Moules-frites", NULL);
+  desk_post_set_channel_ids (post, &channel, 1);
+  g_assert_true (desk_store_save_post (store, post, &error));
+  other_post = make_post (kept, "Pain du jour", NULL);
+  desk_post_set_channel_ids (other_post, &other_channel, 1);
+  g_assert_true (desk_store_save_post (store, other_post, &error));
+  g_assert_no_error (error);
+
+  /* A logo: an image of the brand's; the same file for the other brand */
+  brand = desk_store_get_brand (store, gone, &error);
+  g_assert_true (desk_store_set_brand_logo (store, brand, png, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_brand_get_logo_media_id (brand), >, 0);
+  g_clear_object (&brand);
+  brand = desk_store_get_brand (store, gone, &error);
+  logo_path = desk_store_dup_media_path (store, desk_brand_get_logo_media_id (brand), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (logo_path, G_FILE_TEST_IS_REGULAR));
+  /* Not an image: refused, the logo unchanged */
+  {
+    g_autofree char *text = g_build_filename (f->dir, "logo.txt", NULL);
+    gint64 before = desk_brand_get_logo_media_id (brand);
+
+    g_assert_true (g_file_set_contents (text, "not a logo", -1, NULL));
+    g_assert_false (desk_store_set_brand_logo (store, brand, text, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_cmpint (desk_brand_get_logo_media_id (brand), ==, before);
+  }
+
+  g_assert_true (desk_store_count_channel_posts (store, channel, &n_posts, &error));
+  g_assert_cmpuint (n_posts, ==, 1);
+  g_assert_true (desk_store_count_brand_content (store, gone, &content, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (content.posts, ==, 1);
+  g_assert_cmpuint (content.channels, ==, 2);
+  g_assert_cmpuint (content.campaigns, ==, 0);
+  g_assert_cmpuint (content.images, ==, 1);
+  g_assert_cmpuint (content.notifications, ==, 0);
+
+  /* The other brand's logo is the same picture: its file stays */
+  {
+    g_autoptr(DeskBrand) other = desk_store_get_brand (store, kept, &error);
+
+    g_assert_true (desk_store_set_brand_logo (store, other, png, &error));
+    other_logo_path = desk_store_dup_media_path (store, desk_brand_get_logo_media_id (other), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (other_logo_path, ==, logo_path);
+  }
+
+  g_assert_true (desk_store_delete_brand (store, gone, &error));
+  g_assert_no_error (error);
+  g_assert_null (desk_store_get_post (store, desk_post_get_id (post), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  left = desk_store_list_channels (store, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (left), ==, 1);
+  g_assert_true (g_file_test (other_logo_path, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr(DeskPost) still = desk_store_get_post (store, desk_post_get_id (other_post), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (desk_post_get_title (still), ==, "Pain du jour");
+  }
+  g_assert_true (desk_store_count_brand_content (store, gone, &content, &error));
+  g_assert_cmpuint (content.posts + content.channels + content.images, ==, 0);
+
+  /* Twice: said, nothing else happens */
+  g_assert_false (desk_store_delete_brand (store, gone, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Last brand using the file: the file goes with it */
+  g_assert_true (desk_store_delete_brand (store, kept, &error));
+  g_assert_false (g_file_test (other_logo_path, G_FILE_TEST_EXISTS));
+}
+
+/* A new channel's colour: a colour-blind-safe one the brand's other
+ * channels do not have yet */
+static void
+test_channel_colours (void)
+{
+  g_autoptr(GListStore) channels = g_list_store_new (DESK_TYPE_CHANNEL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      const char *colour = desk_channel_pick_colour (G_LIST_MODEL (channels));
+      g_autoptr(DeskChannel) channel = g_object_new (DESK_TYPE_CHANNEL, "colour", colour, NULL);
+
+      g_assert_true (colour[0] == '#' && strlen (colour) == 7);
+      g_assert_false (g_hash_table_contains (seen, colour));
+      g_hash_table_add (seen, (gpointer) colour);
+      g_list_store_append (channels, channel);
+    }
+  /* All taken once: one of the least used */
+  g_assert_true (g_hash_table_contains (seen, desk_channel_pick_colour (G_LIST_MODEL (channels))));
+  g_assert_cmpstr (desk_channel_pick_colour (NULL), ==, "#0072b2");
+
+  g_assert_false (desk_network_is_prepare_only (DESK_NETWORK_MASTODON));
+  g_assert_false (desk_network_is_prepare_only (DESK_NETWORK_BLUESKY));
+  g_assert_false (desk_network_is_prepare_only (DESK_NETWORK_WORDPRESS));
+  for (DeskNetwork n = DESK_NETWORK_INSTAGRAM; n <= DESK_NETWORK_LAST; n++)
+    if (n != DESK_NETWORK_MASTODON && n != DESK_NETWORK_BLUESKY && n != DESK_NETWORK_WORDPRESS)
+      g_assert_true (desk_network_is_prepare_only (n));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1523,8 +1662,10 @@ main (int    argc,
   ADD ("brands-and-channels", test_brands_and_channels);
   ADD ("external-changes", test_external_changes);
   ADD ("range-channels", test_range_channels);
+  ADD ("delete-brand", test_delete_brand);
 #undef ADD
   g_test_add_func ("/time/dst-local", test_dst_local_helpers);
+  g_test_add_func ("/store/channel-colours", test_channel_colours);
 
   return g_test_run ();
 }
