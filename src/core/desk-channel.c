@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "desk-enum-types.h"
 #include "desk-channel.h"
 
@@ -418,9 +420,30 @@ desk_channel_set_slots (DeskChannel *self,
 
 /* Okabe and Ito's palette (without its black, lost on a dark card): told
  * apart with every common colour-vision deficiency */
-static const char * const safe_colours[] = {
-  "#0072b2", "#e69f00", "#009e73", "#d55e00", "#56b4e9", "#cc79a7", "#f0e442", "#999999",
+static const DeskSafeColour safe_colours[] = {
+  { "#0072b2", N_("Blue") },
+  { "#e69f00", N_("Orange") },
+  { "#009e73", N_("Green") },
+  { "#d55e00", N_("Vermilion") },
+  { "#56b4e9", N_("Sky blue") },
+  { "#cc79a7", N_("Pink") },
+  { "#f0e442", N_("Yellow") },
+  { "#999999", N_("Grey") },
 };
+
+/**
+ * desk_channel_safe_colours:
+ * @n: (out): how many
+ *
+ * Returns: the colours offered for channels, with their names (to
+ *   translate with gettext)
+ */
+const DeskSafeColour *
+desk_channel_safe_colours (guint *n)
+{
+  *n = G_N_ELEMENTS (safe_colours);
+  return safe_colours;
+}
 
 /**
  * desk_channel_pick_colour:
@@ -442,11 +465,11 @@ desk_channel_pick_colour (GListModel *channels)
       const char *colour = desk_channel_get_colour (channel);
 
       for (guint c = 0; colour != NULL && c < G_N_ELEMENTS (safe_colours); c++)
-        if (g_ascii_strcasecmp (colour, safe_colours[c]) == 0)
+        if (g_ascii_strcasecmp (colour, safe_colours[c].colour) == 0)
           uses[c]++;
     }
   for (guint c = 1; c < G_N_ELEMENTS (safe_colours); c++)
     if (uses[c] < uses[best])
       best = c;
-  return safe_colours[best];
+  return safe_colours[best].colour;
 }

@@ -34,6 +34,13 @@ void desk_channel_set_cadence (DeskChannel *self, guint value);
 const char *desk_channel_get_slots (DeskChannel *self);
 void desk_channel_set_slots (DeskChannel *self, const char *value);
 
+typedef struct
+{
+  const char *colour;   /* #rrggbb */
+  const char *name;     /* N_() marked */
+} DeskSafeColour;
+
+const DeskSafeColour *desk_channel_safe_colours (guint *n);
 const char *desk_channel_pick_colour (GListModel *channels);
 
 G_END_DECLS

@@ -9,11 +9,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "desk-channels-page.h"
 #include "desk-preferences-window.h"
 #include "desk-report.h"
 #include "desk-checks.h"
 #include "desk-contrast.h"
-#include "desk-slots.h"
 
 struct _DeskPreferencesWindow
 {
@@ -26,11 +26,6 @@ struct _DeskPreferencesWindow
   GtkSpinButton        *minute_spin;
   AdwActionRow         *location_row;
 
-  /* Preferences › Channels */
-  gint64                brand_id;
-  AdwPreferencesPage   *channels_page;
-  AdwComboRow          *network_row;    /* the new channel's network */
-  AdwEntryRow          *handle_row;     /* and its handle */
 };
 
 G_DEFINE_FINAL_TYPE (DeskPreferencesWindow, desk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -41,182 +36,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-save_channel (DeskPreferencesWindow *self,
-              DeskChannel           *channel)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_store_save_channel (self->store, channel, &error))
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-      return;
-    }
-  g_signal_emit (self, signals[SIGNAL_CHANNELS_CHANGED], 0);
-}
-
-static void
-cadence_changed_cb (GtkSpinButton         *spin,
-                    DeskPreferencesWindow *self)
-{
-  DeskChannel *channel = g_object_get_data (G_OBJECT (spin), "channel");
-
-  desk_channel_set_cadence (channel, gtk_spin_button_get_value_as_int (spin));
-  save_channel (self, channel);
-}
-
-static void
-slots_apply_cb (AdwEntryRow           *row,
-                DeskPreferencesWindow *self)
-{
-  DeskChannel *channel = g_object_get_data (G_OBJECT (row), "channel");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) slots = desk_slots_parse (gtk_editable_get_text (GTK_EDITABLE (row)), &error);
-  g_autofree char *stored = NULL;
-  g_autofree char *label = NULL;
-
-  if (slots == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  stored = desk_slots_to_string (slots);
-  label = desk_slots_to_label (slots);
-  gtk_editable_set_text (GTK_EDITABLE (row), label);
-  desk_channel_set_slots (channel, stored);
-  save_channel (self, channel);
-}
-
-/* A channel's group: its cadence and posting slots */
-static void
-add_channel_group (DeskPreferencesWindow *self,
-                   DeskChannel           *channel)
-{
-  GtkWidget *page = GTK_WIDGET (self->channels_page);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *cadence_row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 20, 1);
-  GtkWidget *slots_row = adw_entry_row_new ();
-  g_autofree char *title = g_strdup_printf ("%s · %s", desk_network_to_label (desk_channel_get_network (channel)),
-                                            desk_channel_get_handle (channel));
-  g_autoptr(GArray) slots = desk_slots_parse (desk_channel_get_slots (channel), NULL);
-  g_autofree char *label = slots ? desk_slots_to_label (slots) : g_strdup (desk_channel_get_slots (channel));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cadence_row), _("Most posts a day"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (cadence_row), _("0: no limit; more is shown as a warning on the calendar"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), desk_channel_get_cadence (channel));
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Most posts a day"), -1);
-  g_object_set_data_full (G_OBJECT (spin), "channel", g_object_ref (channel), g_object_unref);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (cadence_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (cadence_row), spin);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), cadence_row);
-
-  /* Translators: the posting slots field; keep the example's form */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (slots_row), _("Posting slots (e.g. mon wed fri 09:30, tue 18:00)"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (slots_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (slots_row), label);
-  g_object_set_data_full (G_OBJECT (slots_row), "channel", g_object_ref (channel), g_object_unref);
-  g_signal_connect (slots_row, "apply", G_CALLBACK (slots_apply_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), slots_row);
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-}
-
-/* "Add": a channel of the chosen network and handle, saved at once; the
- * same handle twice on one network is refused, saying so */
-static void
-add_channel_cb (DeskPreferencesWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskChannel) channel = NULL;
-  g_autofree char *handle = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->handle_row))));
-  DeskNetwork network = (DeskNetwork) adw_combo_row_get_selected (self->network_row);
-
-  if (handle[0] == '\0' || network > DESK_NETWORK_LAST)
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (_("Type the channel’s handle or name first.")));
-      return;
-    }
-  channel = g_object_new (DESK_TYPE_CHANNEL,
-                          "brand-id", self->brand_id,
-                          "network", network,
-                          "handle", handle,
-                          "colour", desk_network_default_colour (network),
-                          NULL);
-  if (!desk_store_save_channel (self->store, channel, &error))
-    {
-      g_autofree char *message = g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID)
-        ? g_strdup_printf (_("This brand already has the %s channel “%s”."), desk_network_to_label (network), handle)
-        : g_strdup (error->message);
-
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
-      return;
-    }
-  add_channel_group (self, channel);
-  gtk_editable_set_text (GTK_EDITABLE (self->handle_row), "");
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Channel added")));
-  g_signal_emit (self, signals[SIGNAL_CHANNELS_CHANGED], 0);
-}
-
-/* A group to add a channel of any network, then one group per channel of
- * the brand */
-static void
-add_channels_page (DeskPreferencesWindow *self,
-                   gint64                 brand_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, brand_id, &error);
-  g_autoptr(GtkStringList) networks = gtk_string_list_new (NULL);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *button;
-
-  if (channels == NULL)
-    desk_report_error (GTK_WIDGET (self), error);
-
-  self->brand_id = brand_id;
-  self->channels_page = ADW_PREFERENCES_PAGE (page);
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Channels"));
-  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "channels");
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "network-workgroup-symbolic");
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Add a Channel"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Posts are written, checked and planned for every network; those the app cannot publish to are posted by hand."));
-  for (DeskNetwork n = 0; n <= DESK_NETWORK_LAST; n++)
-    gtk_string_list_append (networks, desk_network_to_label (n));
-  self->network_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->network_row), _("Network"));
-  adw_combo_row_set_model (self->network_row, G_LIST_MODEL (networks));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->network_row));
-  self->handle_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->handle_row), _("Handle or name (e.g. @fournil@piaille.fr)"));
-  g_signal_connect_swapped (self->handle_row, "entry-activated", G_CALLBACK (add_channel_cb), self);
-  button = gtk_button_new_with_mnemonic (_("_Add"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add the Channel"), -1);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_channel_cb), self);
-  adw_entry_row_add_suffix (self->handle_row, button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->handle_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
-    {
-      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
-
-      add_channel_group (self, channel);
-    }
-
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
-}
 
 /* The brand: its palette, editorial charter and snippets */
 
@@ -436,6 +255,12 @@ add_brand_page (DeskPreferencesWindow *self,
 }
 
 static void
+channels_changed_cb (DeskPreferencesWindow *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANNELS_CHANGED], 0);
+}
+
+static void
 on_open_folder_clicked_cb (DeskPreferencesWindow *self)
 {
   g_autofree char *dir = NULL;
@@ -511,7 +336,10 @@ desk_preferences_window_new (GSettings  *settings,
   if (store != NULL && brand_id != 0)
     {
       self->store = g_object_ref (store);
-      add_channels_page (self, brand_id);
+      DeskChannelsPage *channels = desk_channels_page_new (store, brand_id);
+
+      g_signal_connect_object (channels, "changed", G_CALLBACK (channels_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (channels));
       add_brand_page (self, brand_id);
     }
   return self;

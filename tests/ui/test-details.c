@@ -630,6 +630,144 @@ test_add_channel (void)
   ui_workspace_close (&w);
 }
 
+static gboolean
+has_tooltip (GtkWidget *widget,
+             gpointer   data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0 && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_channel_handle_row (GtkWidget *widget,
+                       gpointer   data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Handle or name") == 0;
+}
+
+static DeskChannel *
+get_channel (DeskStore *store,
+             gint64     brand_id,
+             guint      i)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) channels = desk_store_list_channels (store, brand_id, &error);
+
+  g_assert_no_error (error);
+  return i < g_list_model_get_n_items (channels) ? g_list_model_get_item (channels, i) : NULL;
+}
+
+/* Answers the confirmation the page asked, once it is shown */
+static void
+answer_dialog (const char *expected_text,
+               const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_mapped (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected_text));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+/* A channel's handle and colour are edited in place; removing it asks,
+ * naming its posts, and keeps them (issue 12) */
+static void
+test_edit_remove_channel (void)
+{
+  UiWorkspace w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Boulangerie Martin", NULL);
+  g_autoptr(DeskChannel) channel = NULL;
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(DeskPost) kept = NULL;
+  DeskPreferencesWindow *prefs;
+  GtkWidget *handle, *network, *widget;
+  gint64 channel_id;
+
+  ui_workspace_create (&w, "channel-edit", FALSE, NULL);
+  g_assert_true (desk_store_save_brand (w.store, brand, &error));
+  prefs = desk_preferences_window_new (desk_application_get_settings (app), w.path, w.store,
+                                       desk_brand_get_id (brand));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_mapped (GTK_WIDGET (prefs));
+
+  /* Two channels: each its own colour of the colour-blind-safe palette */
+  handle = find_descendant (GTK_WIDGET (prefs), is_handle_row, NULL);
+  network = find_descendant (GTK_WIDGET (prefs), is_combo_row, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (network), DESK_NETWORK_INSTAGRAM);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (network)), ==, "Prepare-only: published by hand");
+  gtk_editable_set_text (GTK_EDITABLE (handle), "@boulangerie");
+  g_signal_emit_by_name (handle, "entry-activated");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (network), DESK_NETWORK_MASTODON);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (network)), ==, "Can be published by the app");
+  gtk_editable_set_text (GTK_EDITABLE (handle), "@martin@piaille.fr");
+  g_signal_emit_by_name (handle, "entry-activated");
+  spin ();
+  channel = get_channel (w.store, desk_brand_get_id (brand), 0);
+  g_assert_cmpstr (desk_channel_get_colour (channel), ==, "#0072b2");
+  g_clear_object (&channel);
+  channel = get_channel (w.store, desk_brand_get_id (brand), 1);
+  g_assert_cmpstr (desk_channel_get_colour (channel), ==, "#e69f00");
+  g_clear_object (&channel);
+
+  /* Renamed in place; an empty handle is refused, the old one kept */
+  widget = find_descendant (GTK_WIDGET (prefs), is_channel_handle_row, NULL);
+  g_assert_nonnull (widget);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, "@boulangerie");
+  gtk_editable_set_text (GTK_EDITABLE (widget), " @boulangeriemartin ");
+  g_signal_emit_by_name (widget, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (widget), "  ");
+  g_signal_emit_by_name (widget, "apply");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, "@boulangeriemartin");
+  channel = get_channel (w.store, desk_brand_get_id (brand), 0);
+  g_assert_cmpstr (desk_channel_get_handle (channel), ==, "@boulangeriemartin");
+  g_clear_object (&channel);
+
+  /* Another colour of the palette, named for screen readers */
+  widget = find_descendant (GTK_WIDGET (prefs), has_tooltip, (gpointer) "Green");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (widget));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widget), TRUE);
+  channel = get_channel (w.store, desk_brand_get_id (brand), 0);
+  g_assert_cmpstr (desk_channel_get_colour (channel), ==, "#009e73");
+  channel_id = desk_channel_get_id (channel);
+  g_clear_object (&channel);
+
+  post = g_object_new (DESK_TYPE_POST, "brand-id", desk_brand_get_id (brand), "title", "Galette des rois",
+                       "status", DESK_POST_STATUS_DRAFT, NULL);
+  desk_post_set_channel_ids (post, &channel_id, 1);
+  g_assert_true (desk_store_save_post (w.store, post, &error));
+  g_assert_no_error (error);
+
+  /* Removing asks, naming the post; Cancel keeps it all */
+  widget = find_descendant (GTK_WIDGET (prefs), has_tooltip, (gpointer) "Remove the channel “@boulangeriemartin”");
+  g_assert_nonnull (widget);
+  g_assert_true (in_reach (widget));
+  gtk_widget_activate (widget);
+  answer_dialog ("1 post goes to this channel", "cancel");
+  channel = get_channel (w.store, desk_brand_get_id (brand), 0);
+  g_assert_cmpint (desk_channel_get_id (channel), ==, channel_id);
+  g_clear_object (&channel);
+
+  gtk_widget_activate (widget);
+  answer_dialog ("It stays in the calendar", "remove");
+  channel = get_channel (w.store, desk_brand_get_id (brand), 0);
+  g_assert_cmpint (desk_channel_get_network (channel), ==, DESK_NETWORK_MASTODON);
+  g_clear_object (&channel);
+  g_assert_null (get_channel (w.store, desk_brand_get_id (brand), 1));
+  kept = desk_store_get_post (w.store, desk_post_get_id (post), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_post_get_title (kept), ==, "Galette des rois");
+  g_assert_null (find_descendant (GTK_WIDGET (prefs), has_tooltip, (gpointer) "Remove the channel “@boulangeriemartin”"));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ui_workspace_close (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -648,6 +786,7 @@ main (int    argc,
 
   g_test_add_func ("/details/damaged-workspace", test_damaged_workspace);
   g_test_add_func ("/details/add-channel", test_add_channel);
+  g_test_add_func ("/details/edit-remove-channel", test_edit_remove_channel);
   g_test_add ("/details/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
   g_test_add ("/details/inbox-unread", Fixture, NULL, fixture_set_up, test_inbox_unread, fixture_tear_down);
   g_test_add ("/details/minutes/post-dialog", Fixture, NULL, fixture_set_up, test_minutes_post_dialog, fixture_tear_down);

@@ -15,6 +15,7 @@
 #include "desk-application.h"
 #include "desk-calendar-page.h"
 #include "desk-demo.h"
+#include "desk-preferences-window.h"
 #include "desk-time.h"
 #include "desk-window.h"
 #include "ui-helpers.h"
@@ -198,6 +199,45 @@ test_view (Fixture       *f,
   take_screenshots (f, data);
 }
 
+/* Preferences › Channels in French: the channel groups' rows (colour
+ * swatches, the removal button) fit at 1024×600 */
+static void
+test_preferences_channels (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  static const char * const names[] = { "light", "dark" };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const char *dir = g_getenv ("DESK_SCREENSHOT_DIR");
+  DeskPreferencesWindow *prefs = desk_preferences_window_new (desk_application_get_settings (app), f->path, f->store,
+                                                              desk_window_get_brand_id (f->window));
+  int min_width, min_height;
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 720, SCREEN_HEIGHT);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_painted (GTK_WIDGET (prefs));
+  gtk_widget_measure (GTK_WIDGET (prefs), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (prefs), GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_test_message ("preferences: minimum %d×%d px", min_width, min_height);
+  g_assert_cmpint (min_width, <=, SCREEN_WIDTH);
+  g_assert_cmpint (min_height, <=, SCREEN_HEIGHT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("fr-1024x600-%s-%s.png", (const char *) data, names[i]);
+      g_autofree char *path = g_build_filename (dir != NULL ? dir : f->dir, name, NULL);
+
+      adw_style_manager_set_color_scheme (manager, schemes[i]);
+      wait_painted (GTK_WIDGET (prefs));
+      assert_screenshot (GTK_WIDGET (prefs), path);
+      g_test_message ("%s", path);
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -230,6 +270,8 @@ main (int    argc,
   g_test_add ("/narrow/fr/compose", Fixture, "compose", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/narrow/fr/inbox", Fixture, "inbox", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/narrow/fr/reports", Fixture, "reports", fixture_set_up, test_view, fixture_tear_down);
+  g_test_add ("/narrow/fr/preferences/channels", Fixture, "preferences-channels", fixture_set_up,
+              test_preferences_channels, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);
