@@ -126,6 +126,9 @@ add_channels (DeskStore  *store,
     { DESK_NETWORK_WORDPRESS, "blog.fournil-des-halles.fr", "Le blog du Fournil", "https://blog.fournil-des-halles.fr", 2, "wed 07:00" },
   };
 
+  /* Each its own colour-blind-safe colour, as a user's channels get */
+  g_autoptr(GListStore) taken = g_list_store_new (DESK_TYPE_CHANNEL);
+
   for (guint i = 0; i < G_N_ELEMENTS (defs); i++)
     {
       g_autoptr(DeskChannel) channel =
@@ -135,13 +138,14 @@ add_channels (DeskStore  *store,
                       "handle", defs[i].handle,
                       "display-name", defs[i].name,
                       "instance-url", defs[i].url,
-                      "colour", desk_network_default_colour (defs[i].network),
+                      "colour", desk_channel_pick_colour (G_LIST_MODEL (taken)),
                       "cadence", defs[i].cadence,
                       "slots", defs[i].slots,
                       NULL);
 
       if (!desk_store_save_channel (store, channel, error))
         return FALSE;
+      g_list_store_append (taken, channel);
       g_ptr_array_add (channels, g_steal_pointer (&channel));
     }
   return TRUE;

@@ -20,6 +20,7 @@
 #include "desk-week-view.h"
 #include "desk-week-view-private.h"
 #include "desk-window.h"
+#include "desk-text-count.h"
 #include "ui-helpers.h"
 
 #define MIN_TITLE_WIDTH 32   /* pixels: five characters of the default font at least */
@@ -311,7 +312,9 @@ test_channel_legend (Fixture       *f,
     {
       g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
       const char *network = desk_network_to_label (desk_channel_get_network (channel));
-      g_autofree char *name = g_strdup_printf ("%s · %s", network, desk_channel_get_handle (channel));
+      g_autofree char *name = g_strdup_printf (desk_network_is_prepare_only (desk_channel_get_network (channel))
+                                               ? "%s · %s (hollow mark: publish by hand)" : "%s · %s",
+                                               network, desk_channel_get_handle (channel));
       GtkWidget *label = find_descendant (popover, is_label_with_text, name);
       GtkWidget *mark;
       g_autofree char *initial = g_utf8_strup (network, g_utf8_next_char (network) - network);
@@ -327,6 +330,51 @@ test_channel_legend (Fixture       *f,
     }
   maybe_screenshot_native (popover, "legend");
   gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* A post for a prepare-only network says on its card that it is
+ * published by hand; one for a network the app publishes to does not */
+static void
+test_by_hand (Fixture       *f,
+              gconstpointer  data)
+{
+  DeskCalendarPage *page = ui_calendar_page (f->window);
+  DeskWeekView *week = template_child (page, DESK_TYPE_CALENDAR_PAGE, "week_view");
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->store, first_brand (f->store), NULL);
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) midnight = desk_time_local_midnight (now);
+  g_autoptr(GDateTime) night = g_date_time_add_hours (midnight, 24 + 2);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(DeskPost) post = desk_post_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *names;
+
+  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+      DeskNetwork network = desk_channel_get_network (channel);
+
+      if (network == DESK_NETWORK_MASTODON || network == DESK_NETWORK_INSTAGRAM)
+        {
+          gint64 id = desk_channel_get_id (channel);
+          g_array_append_val (ids, id);
+        }
+    }
+  g_assert_cmpuint (ids->len, ==, 2);
+  desk_post_set_brand_id (post, first_brand (f->store));
+  desk_post_set_title (post, "Galette des rois");
+  desk_post_set_status (post, DESK_POST_STATUS_SCHEDULED);
+  desk_post_set_channel_ids (post, (gint64 *) ids->data, ids->len);
+  desk_post_set_scheduled_at (post, night);
+  g_assert_true (desk_store_save_post (f->store, post, NULL));
+
+  desk_calendar_page_set_view (page, "week");
+  wait_allocated (GTK_WIDGET (week));
+  collect_cards (GTK_WIDGET (week), cards);
+  names = _desk_post_card_get_channel_names (DESK_POST_CARD (card_of (cards, post)));
+  g_assert_cmpstr (names, ==, "Mastodon, Instagram (publish by hand)");
+  maybe_screenshot (f, "by-hand");
+  desk_calendar_page_set_view (page, "month");
 }
 
 static void
@@ -434,6 +482,7 @@ main (int    argc,
 
   g_test_add ("/legibility/card-height", Fixture, GINT_TO_POINTER (1180), fixture_set_up, test_card_height, fixture_tear_down);
   g_test_add ("/legibility/week-overlap", Fixture, GINT_TO_POINTER (1180), fixture_set_up, test_week_overlap, fixture_tear_down);
+  g_test_add ("/legibility/by-hand", Fixture, GINT_TO_POINTER (1180), fixture_set_up, test_by_hand, fixture_tear_down);
   g_test_add ("/legibility/channel-legend", Fixture, GINT_TO_POINTER (1180), fixture_set_up, test_channel_legend, fixture_tear_down);
   g_test_add ("/legibility/ideas-tray/1180", Fixture, GINT_TO_POINTER (1180), fixture_set_up, test_ideas_tray, fixture_tear_down);
   g_test_add ("/legibility/ideas-tray/1024", Fixture, GINT_TO_POINTER (1024), fixture_set_up, test_ideas_tray, fixture_tear_down);

@@ -18,6 +18,7 @@
 #include "desk-campaign.h"
 #include "desk-contrast.h"
 #include "desk-filter-popover.h"
+#include "desk-text-count.h"
 
 struct _DeskFilterPopover
 {
@@ -223,7 +224,11 @@ desk_filter_popover_set_choices (DeskFilterPopover  *self,
   for (guint i = 0; channels && i < g_list_model_get_n_items (channels); i++)
     {
       g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
-      g_autofree char *label = g_strdup_printf ("%s · %s",
+      /* Translators: a channel in the calendar's filters: network · handle,
+       * and for a network published by hand, a reminder that its marks
+       * on the cards are hollow */
+      g_autofree char *label = g_strdup_printf (desk_network_is_prepare_only (desk_channel_get_network (channel))
+                                                ? _("%s · %s (hollow mark: publish by hand)") : "%s · %s",
                                                 desk_network_to_label (desk_channel_get_network (channel)),
                                                 desk_channel_get_handle (channel));
       GtkWidget *check = add_check (self, self->channels_box, self->channel_checks, label, desk_channel_get_id (channel));

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 int   _desk_post_card_get_title_width (DeskPostCard *self);
 guint _desk_post_card_get_n_marks     (DeskPostCard *self,
                                        gboolean     *badges);
+const char *_desk_post_card_get_channel_names (DeskPostCard *self);
 
 G_END_DECLS

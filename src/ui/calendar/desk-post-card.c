@@ -30,6 +30,7 @@
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
 #include "desk-post-card-private.h"
+#include "desk-text-count.h"
 #include "desk-time.h"
 #include "desk-widget-colour.h"
 
@@ -399,30 +400,55 @@ badge_ink (const GdkRGBA *background)
   return on_white.ratio >= on_black.ratio ? (GdkRGBA) { 1, 1, 1, 1 } : (GdkRGBA) { 0, 0, 0, 1 };
 }
 
+/* A channel's mark: its network's initial on its colour where there is
+ * room, else a dot. A prepare-only channel's (published by hand) is
+ * hollow: a ring of its colour around a light tint, the initial in the
+ * card's ink, so the difference is a shape, not a colour. */
 static void
 snapshot_marks (DeskPostCard       *self,
                 GtkSnapshot        *snapshot,
                 const CardGeometry *geometry,
                 int                 width,
-                int                 height)
+                int                 height,
+                const GdkRGBA      *card_ink)
 {
   for (guint i = 0; i < geometry->n_marks; i++)
     {
       const GdkRGBA *colour = &g_array_index (self->dots, GdkRGBA, i);
+      DeskChannel *channel = g_ptr_array_index (self->dot_channels, i);
+      gboolean by_hand = desk_network_is_prepare_only (desk_channel_get_network (channel));
       graphene_rect_t bounds = mark_bounds (geometry, width, height, i);
       GskRoundedRect box;
+      GdkRGBA ink;
 
       gsk_rounded_rect_init_from_rect (&box, &bounds,
                                        geometry->badges ? 3.0f : DOT_SIZE / 2.0f);
-      gtk_snapshot_push_rounded_clip (snapshot, &box);
-      gtk_snapshot_append_color (snapshot, colour, &box.bounds);
-      gtk_snapshot_pop (snapshot);
+      if (by_hand)
+        {
+          const float ring = geometry->badges ? 2.0f : 1.5f;
+          GdkRGBA tint = *colour;
+          const GdkRGBA rings[4] = { *colour, *colour, *colour, *colour };
+          const float widths[4] = { ring, ring, ring, ring };
+
+          tint.alpha = 0.25f;
+          gtk_snapshot_push_rounded_clip (snapshot, &box);
+          gtk_snapshot_append_color (snapshot, &tint, &box.bounds);
+          gtk_snapshot_pop (snapshot);
+          gtk_snapshot_append_border (snapshot, &box, widths, rings);
+          ink = *card_ink;
+        }
+      else
+        {
+          gtk_snapshot_push_rounded_clip (snapshot, &box);
+          gtk_snapshot_append_color (snapshot, colour, &box.bounds);
+          gtk_snapshot_pop (snapshot);
+          ink = badge_ink (colour);
+        }
 
       if (geometry->badges)
         {
-          g_autofree char *initial = network_initial (g_ptr_array_index (self->dot_channels, i));
+          g_autofree char *initial = network_initial (channel);
           g_autoptr(PangoLayout) letter = cached_layout (self, TEXT_BADGE, 0, initial);
-          GdkRGBA ink = badge_ink (colour);
           int w, h;
 
           pango_layout_get_pixel_size (letter, &w, &h);
@@ -527,7 +553,7 @@ desk_post_card_snapshot (GtkWidget   *widget,
 
   /* Channel marks (the first ones, if the card is narrow): a month shows
    * hundreds of them */
-  snapshot_marks (self, snapshot, &geometry, width, height);
+  snapshot_marks (self, snapshot, &geometry, width, height, &colour);
 }
 
 static GdkContentProvider *
@@ -591,9 +617,12 @@ query_tooltip_cb (DeskPostCard *self,
       graphene_rect_inset (&box, -3, -3);
       if (graphene_rect_contains_point (&box, &GRAPHENE_POINT_INIT (x, y)))
         {
-          markup = g_markup_printf_escaped ("<b>%s</b> · %s",
+          markup = g_markup_printf_escaped ("<b>%s</b> · %s%s%s",
                                             desk_network_to_label (desk_channel_get_network (channel)),
-                                            desk_channel_get_handle (channel));
+                                            desk_channel_get_handle (channel),
+                                            desk_network_is_prepare_only (desk_channel_get_network (channel)) ? "\n" : "",
+                                            desk_network_is_prepare_only (desk_channel_get_network (channel))
+                                              ? _("Publish by hand") : "");
           gtk_tooltip_set_markup (tooltip, markup);
           return TRUE;
         }
@@ -904,7 +933,7 @@ desk_post_card_set_post (DeskPostCard *self,
                          GHashTable   *campaigns)
 {
   /* Translated once: a month switch rebinds a hundred cards */
-  static const char *when_format, *not_scheduled, *no_channel;
+  static const char *when_format, *not_scheduled, *no_channel, *by_hand;
   g_autofree char *title = NULL;
   g_autofree char *time = NULL;
   g_autofree char *when = NULL;
@@ -949,6 +978,9 @@ desk_post_card_set_post (DeskPostCard *self,
       when_format = _("%A %-d %B %Y at %H:%M");
       not_scheduled = _("not scheduled");
       no_channel = _("no channel");
+      /* Translators: after a network's name in a card's list of
+       * channels, for one whose posts are published by hand */
+      by_hand = _(" (publish by hand)");
     }
 
   if (self->post == NULL || desk_post_get_id (self->post) != desk_post_get_id (post))
@@ -999,8 +1031,11 @@ desk_post_card_set_post (DeskPostCard *self,
         gdk_rgba_parse (&rgba, desk_network_default_colour (desk_channel_get_network (channel)));
       g_array_append_val (self->dots, rgba);
       g_ptr_array_add (self->dot_channels, channel);
-      g_string_append_printf (channel_names, "%s%s", channel_names->len ? ", " : "",
-                              desk_network_to_label (desk_channel_get_network (channel)));
+      if (channel_names->len > 0)
+        g_string_append (channel_names, ", ");
+      g_string_append (channel_names, desk_network_to_label (desk_channel_get_network (channel)));
+      if (desk_network_is_prepare_only (desk_channel_get_network (channel)))
+        g_string_append (channel_names, by_hand);
     }
 
   campaign_id = desk_post_get_campaign_id (post);
@@ -1076,4 +1111,12 @@ _desk_post_card_get_n_marks (DeskPostCard *self,
                  gtk_widget_get_height (GTK_WIDGET (self)), &geometry);
   *badges = geometry.badges;
   return geometry.n_marks;
+}
+
+/* The channels as the tooltip and screen readers say them (tests) */
+const char *
+_desk_post_card_get_channel_names (DeskPostCard *self)
+{
+  g_return_val_if_fail (DESK_IS_POST_CARD (self), NULL);
+  return self->channel_names;
 }
