@@ -768,6 +768,57 @@ test_edit_remove_channel (void)
   ui_workspace_close (&w);
 }
 
+static gboolean
+is_row_titled (GtkWidget *widget,
+               gpointer   data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* New Post on a brand without a channel offers to add one, and the
+ * channel added shows in the dialog at once, ready to tick */
+static void
+test_post_dialog_add_channel (void)
+{
+  UiWorkspace w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Boulangerie Martin", NULL);
+  DeskPostDialog *dialog;
+  DeskPreferencesWindow *prefs;
+  GtkWidget *row, *handle, *network;
+
+  ui_workspace_create (&w, "dialog-channel", FALSE, NULL);
+  g_assert_true (desk_store_save_brand (w.store, brand, &error));
+  dialog = desk_post_dialog_new (w.store, desk_brand_get_id (brand), NULL, NULL, desk_application_get_settings (app));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_mapped (GTK_WIDGET (dialog));
+
+  row = find_descendant (GTK_WIDGET (dialog), is_row_titled, (gpointer) "Add a Channel…");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activated");
+  prefs = find_toplevel (DESK_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  wait_mapped (GTK_WIDGET (prefs));
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==, "channels");
+
+  handle = find_descendant (GTK_WIDGET (prefs), is_handle_row, NULL);
+  network = find_descendant (GTK_WIDGET (prefs), is_combo_row, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (network), DESK_NETWORK_LINKEDIN);
+  gtk_editable_set_text (GTK_EDITABLE (handle), "Boulangerie Martin");
+  g_signal_emit_by_name (handle, "entry-activated");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin ();
+
+  g_assert_null (find_descendant (GTK_WIDGET (dialog), is_row_titled, (gpointer) "Add a Channel…"));
+  row = find_descendant (GTK_WIDGET (dialog), is_row_titled, (gpointer) "LinkedIn · Boulangerie Martin");
+  g_assert_nonnull (row);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_workspace_close (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -787,6 +838,7 @@ main (int    argc,
   g_test_add_func ("/details/damaged-workspace", test_damaged_workspace);
   g_test_add_func ("/details/add-channel", test_add_channel);
   g_test_add_func ("/details/edit-remove-channel", test_edit_remove_channel);
+  g_test_add_func ("/details/post-dialog-add-channel", test_post_dialog_add_channel);
   g_test_add ("/details/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
   g_test_add ("/details/inbox-unread", Fixture, NULL, fixture_set_up, test_inbox_unread, fixture_tear_down);
   g_test_add ("/details/minutes/post-dialog", Fixture, NULL, fixture_set_up, test_minutes_post_dialog, fixture_tear_down);

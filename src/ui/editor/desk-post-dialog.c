@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-post-dialog.h"
+#include "desk-preferences-window.h"
 #include "desk-slots.h"
 #include "desk-time.h"
 #include "desk-time-spin.h"
@@ -26,6 +27,8 @@ struct _DeskPostDialog
   gint64          brand_id;
   GArray         *campaign_ids;  /* position in campaign_row → id (0: none) */
   GPtrArray      *channel_checks;
+  GPtrArray      *channel_rows;   /* (element-type GtkWidget) the channels_group's rows */
+  GSettings      *settings;       /* (nullable) */
 
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
@@ -126,11 +129,35 @@ on_calendar_day_selected_cb (DeskPostDialog *self)
   update_time_warning (self);
 }
 
+static void build_channels (DeskPostDialog *self);
+
+static void
+channels_changed_cb (DeskPostDialog *self)
+{
+  build_channels (self);
+}
+
+/* A brand without a channel gets one from here: Preferences › Channels,
+ * and the list below fills as channels are added */
+static void
+add_channel_activated_cb (DeskPostDialog *self)
+{
+  DeskPreferencesWindow *prefs = desk_preferences_window_new (self->settings, desk_store_get_path (self->store),
+                                                              self->store, self->brand_id);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
+  g_signal_connect_object (prefs, "channels-changed", G_CALLBACK (channels_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
 static void
 build_channels (DeskPostDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) channels = desk_store_list_channels (self->store, self->brand_id, &error);
+  g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (channels == NULL)
     {
@@ -138,9 +165,38 @@ build_channels (DeskPostDialog *self)
       return;
     }
 
+  /* Again after a channel was added: the ticks made so far stay */
+  for (guint i = 0; i < self->channel_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->channel_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_array_append_val (checked, *(gint64 *) g_object_get_data (G_OBJECT (check), "channel-id"));
+    }
+  for (guint i = 0; i < self->channel_rows->len; i++)
+    adw_preferences_group_remove (self->channels_group, g_ptr_array_index (self->channel_rows, i));
+  g_ptr_array_set_size (self->channel_rows, 0);
+  g_ptr_array_set_size (self->channel_checks, 0);
+
+  if (g_list_model_get_n_items (channels) == 0 && self->settings != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_group_set_description (self->channels_group,
+                                             _("This brand has no channel yet: the post is kept as a draft until it has one."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add a Channel…"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_signal_connect_swapped (row, "activated", G_CALLBACK (add_channel_activated_cb), self);
+      adw_preferences_group_add (self->channels_group, row);
+      g_ptr_array_add (self->channel_rows, row);
+      return;
+    }
   if (g_list_model_get_n_items (channels) == 0)
     adw_preferences_group_set_description (self->channels_group,
                                            _("This brand has no channel yet: the post is kept as a draft for now."));
+  else
+    adw_preferences_group_set_description (self->channels_group, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
     {
@@ -166,8 +222,12 @@ build_channels (DeskPostDialog *self)
       if (self->post != NULL)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                      desk_post_has_channel (self->post, desk_channel_get_id (channel)));
+      for (guint j = 0; j < checked->len; j++)
+        if (g_array_index (checked, gint64, j) == desk_channel_get_id (channel))
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
 
       adw_preferences_group_add (self->channels_group, row);
+      g_ptr_array_add (self->channel_rows, row);
       g_ptr_array_add (self->channel_checks, check);
     }
 }
@@ -454,6 +514,8 @@ desk_post_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->campaign_ids, g_array_unref);
   g_clear_pointer (&self->channel_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (desk_post_dialog_parent_class)->dispose (object);
 }
@@ -529,6 +591,7 @@ desk_post_dialog_init (DeskPostDialog *self)
 
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->channel_checks = g_ptr_array_new ();
+  self->channel_rows = g_ptr_array_new ();
 }
 
 /**
@@ -554,6 +617,8 @@ desk_post_dialog_new (DeskStore  *store,
   self->brand_id = post ? desk_post_get_brand_id (post) : brand_id;
   if (post != NULL)
     self->post = g_object_ref (post);
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
   load (self, day, settings);
   return self;
 }
