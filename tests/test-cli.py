@@ -311,6 +311,25 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("channels", "remove", "@nobody", "--database", own)
     tap.check("channels remove refuses an unknown handle in one line",
               p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
+    # A post of an English brand is checked in English unless told
+    csv_en = os.path.join(tmp, "en.csv")
+    with open(csv_en, "w", encoding="utf-8") as f:
+        f.write("date,time,channels,text\n2026-12-11,09:30,@cafe,Time to #paintout\n")
+    p = run("import-posts", "--brand", "Café Lumière", "--database", own, csv_en)
+    con = sqlite3.connect(own)
+    en_post = con.execute("SELECT id FROM posts WHERE body LIKE '%paintout%'").fetchone()
+    con.close()
+    fixes = {}
+    for lang in ([], ["--language", "fr"]):
+        p2 = run("check", "--post", str(en_post[0]) if en_post else "0", *lang, "--json", "--database", own)
+        try:
+            found = json.loads(p2.stdout).get("findings", [])
+        except ValueError:
+            found = []
+        fixes[tuple(lang)] = [f.get("fix") for f in found if f.get("id") == "hashtag-camelcase"]
+    tap.check("check --post: a post is checked in its brand's language; --language overrides it",
+              p.returncode == 0 and fixes[()] == ["#PaintOut"] and fixes[("--language", "fr")] == ["#PainTout"],
+              f"{fixes} {p.stderr}")
     p = run("brands", "archive", "Café Lumière", "--database", own)
     p2 = run("brands", "list", "--database", own)
     p3 = run("brands", "list", "--all", "--database", own)

@@ -593,7 +593,9 @@ cmd_check (int    argc,
       draft = desk_draft_new ();
       desk_draft_set_text (draft, text);
     }
-  desk_draft_set_language (draft, language != NULL ? language : "fr");
+  /* A post of the workspace is in its brand's language, unless told */
+  if (language != NULL || post_id == 0)
+    desk_draft_set_language (draft, language != NULL ? language : "fr");
 
   for (guint i = 0; images != NULL && images[i] != NULL; i++)
     {

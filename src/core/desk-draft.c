@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "desk-checks.h"
@@ -243,6 +245,24 @@ desk_draft_set_language (DeskDraft  *self,
   self->language = g_strdup (language);
 }
 
+/**
+ * desk_draft_set_brand_language:
+ * @languages: (nullable): a brand's languages, "fr" or "fr,en": the first
+ *   is its posts'
+ */
+void
+desk_draft_set_brand_language (DeskDraft  *self,
+                               const char *languages)
+{
+  g_autofree char *first = NULL;
+
+  g_return_if_fail (DESK_IS_DRAFT (self));
+  if (languages == NULL || languages[0] == '\0')
+    languages = "fr";
+  first = g_strstrip (g_strndup (languages, strcspn (languages, ",; ")));
+  desk_draft_set_language (self, first[0] != '\0' ? first : "fr");
+}
+
 /* Links tagged with utm_source (the network), utm_medium and
  * utm_campaign (@campaign) in each channel's published text */
 void
@@ -441,6 +461,7 @@ desk_draft_load (DeskStore  *store,
     }
 
   desk_draft_set_charter (self, desk_brand_get_charter (brand), desk_post_get_campaign_id (post));
+  desk_draft_set_brand_language (self, desk_brand_get_language (brand));
   self->palette = g_strdup (desk_brand_get_palette (brand));
   return g_steal_pointer (&self);
 }

@@ -40,6 +40,8 @@ void        desk_draft_set_charter       (DeskDraft   *self,
                                           gint64       campaign_id);
 void        desk_draft_set_language      (DeskDraft   *self,
                                           const char  *language);
+void        desk_draft_set_brand_language (DeskDraft  *self,
+                                           const char *languages);
 void        desk_draft_set_utm           (DeskDraft   *self,
                                           gboolean     tag_links,
                                           const char  *campaign);

@@ -879,6 +879,7 @@ desk_editor_load (DeskEditor  *self,
   g_clear_pointer (&self->charter_data, g_free);
   self->palette = g_strdup (desk_brand_get_palette (brand));
   self->charter_data = g_strdup (desk_brand_get_charter (brand));
+  desk_draft_set_brand_language (self->draft, desk_brand_get_language (brand));
 
   g_clear_object (&self->post);
   if (post != NULL)
