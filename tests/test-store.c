@@ -1636,6 +1636,24 @@ test_save_copy (Fixture       *f,
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 
+  /* A failure once the copy is written (its images cannot be put beside
+   * it: "media" is a file there) leaves nothing behind */
+  {
+    g_autofree char *blocked_dir = g_build_filename (f->dir, "blocked", NULL);
+    g_autofree char *blocked = g_build_filename (blocked_dir, "workspace.db", NULL);
+    g_autofree char *media_file = g_build_filename (blocked_dir, "media", NULL);
+
+    g_assert_cmpint (g_mkdir (blocked_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (media_file, "not a folder", -1, NULL));
+    g_assert_false (desk_store_save_copy (store, blocked, NULL, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, "media"));
+    g_clear_error (&error);
+    g_clear_pointer (&listing, g_free);
+    listing = list_dir (blocked_dir);
+    g_assert_cmpstr (listing, ==, "media");
+  }
+
   /* Not over a workspace in use: its -wal would be applied to the copy */
   {
     g_autofree char *busy_dir = g_build_filename (f->dir, "busy", NULL);
