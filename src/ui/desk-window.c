@@ -495,14 +495,15 @@ error_dialog (DeskWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The window of @store, in place of this one: same size and view (from the
- * settings this one leaves), remembered as the workspace of the next start */
+/* The window of @store, in place of this one: same size (from the settings
+ * this one leaves) and view, remembered as the workspace of the next start */
 static DeskWindow *
 switch_to (DeskWindow *self,
            DeskStore  *store,
            const char *path)
 {
   DeskApplication *app = DESK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *view = g_strdup (desk_window_get_view (self));
   DeskWindow *window;
 
   save_window_state (self);
@@ -516,6 +517,9 @@ switch_to (DeskWindow *self,
   desk_workspace_settings_remember (self->settings, path);
 
   window = desk_window_new (app, store, path, NULL);
+  /* The view shown here, if the workspace has pages to show */
+  if (view != NULL)
+    desk_window_show_view (window, view);
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (self));
   return window;
@@ -982,14 +986,10 @@ desk_window_new (DeskApplication *application,
 {
   DeskWindow *self;
   GSettings *settings;
-  g_autofree char *view = NULL;
 
   g_return_val_if_fail (DESK_IS_APPLICATION (application), NULL);
 
   settings = desk_application_get_settings (application);
-  /* Read before the pages are added: the first one added becomes the
-   * visible one, and that is saved as the last view */
-  view = g_settings_get_string (settings, "last-view");
   self = g_object_new (DESK_TYPE_WINDOW,
                        "application", application,
                        "default-width", g_settings_get_int (settings, "window-width"),
@@ -1027,6 +1027,7 @@ desk_window_new (DeskApplication *application,
 
   if (self->pages[0] != NULL)
     {
+      g_autofree char *view = g_settings_get_string (settings, "last-view");
       desk_window_show_view (self, view);
       /* The first focus in the work (the calendar's selected day), not on
        * the first control of the header bar, once the pages are shown */
