@@ -185,6 +185,7 @@ desk_application_activate (GApplication *app)
 {
   DeskApplication *self = DESK_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) remembered_error = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autofree char *path = NULL;
   GtkWindow *window;
@@ -196,8 +197,25 @@ desk_application_activate (GApplication *app)
       return;
     }
 
-  path = self->database ? g_strdup (self->database) : desk_store_default_path ();
-  store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  /* --database wins (and is not remembered); else the workspace opened
+   * last from the menu, if it can still be opened; else the default one */
+  if (self->database != NULL)
+    path = g_strdup (self->database);
+  else
+    {
+      g_autofree char *remembered = g_settings_get_string (self->settings, "workspace-path");
+
+      if (remembered[0] != '\0')
+        {
+          store = desk_store_open (remembered, DESK_STORE_OPEN_NO_CREATE, &remembered_error);
+          if (store != NULL)
+            path = g_steal_pointer (&remembered);
+        }
+      if (path == NULL)
+        path = desk_store_default_path ();
+    }
+  if (store == NULL)
+    store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
 
   if (store != NULL && self->demo)
     {
@@ -218,6 +236,13 @@ desk_application_activate (GApplication *app)
 
   g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
   gtk_window_present (window);
+
+  if (remembered_error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s\n\n%s", remembered_error->message,
+                                                  _("The default workspace was opened in its place."));
+      desk_window_report_open_error (DESK_WINDOW (window), message);
+    }
 }
 
 static void

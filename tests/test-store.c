@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "desk-csv.h"
 #include "desk-demo.h"
@@ -20,6 +21,7 @@
 #include "desk-store-private.h"
 #include "desk-text-count.h"
 #include "desk-time.h"
+#include "desk-workspace.h"
 
 static gint64
 add_brand (DeskStore  *store,
@@ -1635,6 +1637,263 @@ test_channel_colours (void)
       g_assert_true (desk_network_is_prepare_only (n));
 }
 
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names of files in @dir, sorted, joined by spaces */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+assert_same_rows (DeskStore *a,
+                  DeskStore *b)
+{
+  for (const char * const *table = desk_store_table_names (); *table != NULL; table++)
+    {
+      gint64 na = -1, nb = -2;
+
+      g_assert_true (desk_store_count_rows (a, *table, &na, NULL));
+      g_assert_true (desk_store_count_rows (b, *table, &nb, NULL));
+      g_assert_cmpint (na, ==, nb);
+    }
+}
+
+/* Save a Copy: a consistent copy, with its images, that opens as a
+ * workspace; never over the workspace itself, a folder or a file in use;
+ * nothing left behind when it fails */
+static void
+test_save_copy (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 4, 4);
+  g_autofree char *png = g_build_filename (f->dir, "photo.png", NULL);
+  g_autofree char *copy_dir = g_build_filename (f->dir, "copy", NULL);
+  g_autofree char *copy_path = g_build_filename (copy_dir, "workspace.db", NULL);
+  g_autofree char *copy_media = g_build_filename (copy_dir, "media", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *own_checksum = NULL;
+  gint64 media_id = 0;
+  guint n_images = 99;
+
+  g_assert_no_error (error);
+  g_assert_true (desk_demo_populate (store, NULL, DESK_DEMO_SEED, now, &error));
+  g_assert_no_error (error);
+  gdk_pixbuf_fill (pixbuf, 0x3366ccff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, png, "png", &error, NULL));
+  g_assert_true (desk_store_add_media (store, 1, png, &media_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+
+  g_assert_true (desk_store_save_copy (store, copy_path, &n_images, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_images, ==, 1);
+  /* The copy, its images, and no temporary file */
+  listing = list_dir (copy_dir);
+  g_assert_cmpstr (listing, ==, "media workspace.db");
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (copy_media);
+  g_assert_true (g_str_has_suffix (listing, ".png"));
+  g_assert_null (strchr (listing, ' '));
+  {
+    g_autoptr(DeskStore) copy = desk_store_open (copy_path, DESK_STORE_OPEN_NO_CREATE, &error);
+    g_autofree char *image = NULL;
+
+    g_assert_no_error (error);
+    assert_same_rows (store, copy);
+    image = desk_store_dup_media_path (copy, media_id, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (image, copy_media));
+    g_assert_true (g_file_test (image, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* Saved again over the closed copy: replaced whole, with the change */
+  add_brand (store, "Added After The First Copy");
+  g_assert_true (desk_store_save_copy (store, copy_path, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DeskStore) copy = desk_store_open (copy_path, DESK_STORE_OPEN_NO_CREATE, &error);
+
+    g_assert_no_error (error);
+    assert_same_rows (store, copy);
+  }
+
+  /* Never over the workspace itself, however it is spelt */
+  own_checksum = file_checksum (f->path);
+  {
+    g_autofree char *dotted = g_build_filename (f->dir, ".", "workspace.db", NULL);
+    g_autofree char *link = g_build_filename (f->dir, "link.db", NULL);
+
+    g_assert_false (desk_store_save_copy (store, f->path, NULL, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (desk_store_save_copy (store, dotted, NULL, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (symlink (f->path, link), ==, 0);
+    g_assert_false (desk_store_save_copy (store, link, NULL, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_unlink (link);
+  }
+  g_assert_cmpstr (file_checksum (f->path), ==, own_checksum);
+
+  /* Not into a folder's name, nor where nothing can be written */
+  g_assert_false (desk_store_save_copy (store, copy_dir, NULL, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "copy.db", NULL);
+    g_autofree char *under_file = g_build_filename (png, "copy.db", NULL);
+
+    g_assert_false (desk_store_save_copy (store, missing, NULL, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, "no-such-folder"));
+    g_clear_error (&error);
+    g_assert_false (desk_store_save_copy (store, under_file, NULL, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  /* A failure once the copy is written (its images cannot be put beside
+   * it: "media" is a file there) leaves nothing behind */
+  {
+    g_autofree char *blocked_dir = g_build_filename (f->dir, "blocked", NULL);
+    g_autofree char *blocked = g_build_filename (blocked_dir, "workspace.db", NULL);
+    g_autofree char *media_file = g_build_filename (blocked_dir, "media", NULL);
+
+    g_assert_cmpint (g_mkdir (blocked_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (media_file, "not a folder", -1, NULL));
+    g_assert_false (desk_store_save_copy (store, blocked, NULL, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, "media"));
+    g_clear_error (&error);
+    g_clear_pointer (&listing, g_free);
+    listing = list_dir (blocked_dir);
+    g_assert_cmpstr (listing, ==, "media");
+  }
+
+  /* Not over a workspace in use: its -wal would be applied to the copy */
+  {
+    g_autofree char *busy_dir = g_build_filename (f->dir, "busy", NULL);
+    g_autofree char *busy = g_build_filename (busy_dir, "workspace.db", NULL);
+    g_autofree char *wal = g_build_filename (busy_dir, "workspace.db-wal", NULL);
+    g_autofree char *before = NULL;
+
+    g_assert_cmpint (g_mkdir (busy_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (busy, "someone's data", -1, NULL));
+    g_assert_true (g_file_set_contents (wal, "", -1, NULL));
+    before = list_dir (busy_dir);
+    g_assert_false (desk_store_save_copy (store, busy, NULL, &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_LOCKED);
+    g_clear_error (&error);
+    g_clear_pointer (&listing, g_free);
+    listing = list_dir (busy_dir);
+    g_assert_cmpstr (listing, ==, before);
+    {
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (busy, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "someone's data");
+    }
+  }
+
+  /* The copy is no longer the workspace: its changes stay its own */
+  {
+    g_autoptr(DeskStore) copy = desk_store_open (copy_path, DESK_STORE_OPEN_NO_CREATE, &error);
+    gint64 n_before = 0, n_after = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (desk_store_count_rows (store, "brands", &n_before, NULL));
+    add_brand (copy, "Only In The Copy");
+    g_assert_true (desk_store_count_rows (store, "brands", &n_after, NULL));
+    g_assert_cmpint (n_before, ==, n_after);
+  }
+}
+
+/* What the window and the Open Recent menu call a workspace, and the
+ * recent list */
+static void
+test_workspace_names (void)
+{
+  g_autofree char *default_path = desk_store_default_path ();
+  g_autofree char *name = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) more = NULL;
+  g_auto(GStrv) shown = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("desk-recent-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+
+  name = desk_workspace_display_name ("/home/me/Clients/Bakery/workspace.db");
+  g_assert_cmpstr (name, ==, "Bakery");
+  g_clear_pointer (&name, g_free);
+  name = desk_workspace_display_name ("/home/me/Clients/florist.db");
+  g_assert_cmpstr (name, ==, "florist");
+  g_clear_pointer (&name, g_free);
+  name = desk_workspace_display_name ("/home/me/notes.sqlite");
+  g_assert_cmpstr (name, ==, "notes.sqlite");
+  g_clear_pointer (&name, g_free);
+  name = desk_workspace_display_name (default_path);
+  g_assert_cmpstr (name, ==, "Default Workspace");
+  g_clear_pointer (&name, g_free);
+  name = desk_workspace_display_name ("/tmp/caf\xe9/workspace.db");
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_clear_pointer (&name, g_free);
+  name = desk_workspace_path_in ("/home/me/Clients/Bakery");
+  g_assert_cmpstr (name, ==, "/home/me/Clients/Bakery/workspace.db");
+
+  /* Most recent first, once, at most DESK_WORKSPACE_MAX_RECENT */
+  recent = desk_workspace_recent_add (NULL, a);
+  more = desk_workspace_recent_add ((const char * const *) recent, b);
+  g_strfreev (recent);
+  recent = desk_workspace_recent_add ((const char * const *) more, a);
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, a);
+  g_assert_cmpstr (recent[1], ==, b);
+  for (int i = 0; i < 20; i++)
+    {
+      g_autofree char *other = g_strdup_printf ("%s/%d.db", dir, i);
+      GStrv next = desk_workspace_recent_add ((const char * const *) recent, other);
+
+      g_strfreev (recent);
+      recent = next;
+    }
+  g_assert_cmpuint (g_strv_length (recent), ==, DESK_WORKSPACE_MAX_RECENT);
+
+  /* The menu: files still there, not the open one */
+  g_assert_true (g_file_set_contents (a, "", 0, NULL));
+  g_assert_true (g_file_set_contents (b, "", 0, NULL));
+  g_strfreev (more);
+  more = g_strdupv ((char *[]) { a, (char *) "/nowhere/gone.db", b, NULL });
+  shown = desk_workspace_recent_shown ((const char * const *) more, b);
+  g_assert_cmpuint (g_strv_length (shown), ==, 1);
+  g_assert_cmpstr (shown[0], ==, a);
+  g_unlink (a);
+  g_unlink (b);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1663,9 +1922,11 @@ main (int    argc,
   ADD ("external-changes", test_external_changes);
   ADD ("range-channels", test_range_channels);
   ADD ("delete-brand", test_delete_brand);
+  ADD ("save-copy", test_save_copy);
 #undef ADD
   g_test_add_func ("/time/dst-local", test_dst_local_helpers);
   g_test_add_func ("/store/channel-colours", test_channel_colours);
+  g_test_add_func ("/workspace/names", test_workspace_names);
 
   return g_test_run ();
 }

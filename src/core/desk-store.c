@@ -3333,3 +3333,233 @@ desk_store_dup_media_path (DeskStore  *self,
     set_sqlite_error (self, rc, error);
   return path;
 }
+
+/* Save a Copy */
+
+/* Whether @a and @b name the same existing file */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
+    return FALSE;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static void
+unlink_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* Copies the images the workspace in @db records from @from_dir into
+ * @to_dir (both "media" folders); counts them in *n_images */
+static gboolean
+copy_media (sqlite3     *db,
+            const char  *from_dir,
+            const char  *to_dir,
+            guint       *n_images,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean same_dir = g_file_test (to_dir, G_FILE_TEST_IS_DIR) && same_file (from_dir, to_dir);
+  int rc = sqlite3_prepare_v2 (db, "SELECT DISTINCT sha256, file_name FROM media", -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *name = desk_media_file_name ((const char *) sqlite3_column_text (stmt, 0),
+                                                    (const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *source = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      rc = SQLITE_OK;
+      if (name == NULL)
+        continue;
+      source = g_build_filename (from_dir, name, NULL);
+      target = g_build_filename (to_dir, name, NULL);
+      if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+        continue;   /* already missing from the workspace: nothing to carry */
+      (*n_images)++;
+      /* Named after their digest: a file of that name is that image */
+      if (same_dir || g_file_test (target, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_mkdir_with_parents (to_dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          sqlite3_finalize (stmt);
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
+                       _("Cannot create the folder “%s”: %s"), to_dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (!g_file_get_contents (source, &contents, &length, error) ||
+          !g_file_set_contents_full (target, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+        {
+          sqlite3_finalize (stmt);
+          g_prefix_error (error, _("The images could not be copied: "));
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED,
+                   _("The list of images could not be read (%s)."), sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Refuses a target that is the workspace itself, a folder, or a database
+ * in use (its -wal or -journal would be applied to the copy) */
+static gboolean
+check_copy_target (DeskStore   *self,
+                   const char  *path,
+                   GError     **error)
+{
+  static const char * const suffixes[] = { "-journal", "-wal" };
+  g_autofree char *own = g_canonicalize_filename (self->path, NULL);
+  g_autofree char *target = g_canonicalize_filename (path, NULL);
+
+  if (g_str_equal (own, target) || same_file (self->path, path))
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                   _("“%s” is the open workspace itself: choose another place for its copy."), path);
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                   _("“%s” is a folder: the copy needs a file name."), path);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (name, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_LOCKED,
+                       _("“%s” is in use by another program or was not closed properly: it cannot be replaced. Choose another place for the copy."),
+                       path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * desk_store_save_copy:
+ * @path: the file to write; replaced if it exists
+ * @n_images: (out) (optional): how many images the copy holds
+ *
+ * Writes a consistent copy of the workspace (SQLite's online backup, from
+ * a connection of its own, so that it may run in another thread) to a
+ * temporary file beside @path, copies the images the workspace records
+ * into the "media" folder beside @path, then renames the file over @path:
+ * @path is either left as it was or replaced whole. The copy opens as a
+ * workspace of its own, with its images.
+ *
+ * Refuses the workspace's own file, a folder, and a workspace in use.
+ */
+gboolean
+desk_store_save_copy (DeskStore   *self,
+                      const char  *path,
+                      guint       *n_images,
+                      GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  g_autofree char *from_media = NULL;
+  g_autofree char *to_media = NULL;
+  sqlite3 *source = NULL;
+  sqlite3 *dest = NULL;
+  guint images = 0;
+  int fd, rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_copy_target (self, path, error))
+    return FALSE;
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
+                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (self->path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (source, 5000);
+      rc = sqlite3_open_v2 (temp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_backup *backup = sqlite3_backup_init (dest, "main", source, "main");
+
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  sqlite3_close_v2 (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close_v2 (source);
+      unlink_database (temp);
+      g_set_error (error, DESK_STORE_ERROR, (rc & 0xff) == SQLITE_BUSY ? DESK_STORE_ERROR_LOCKED : DESK_STORE_ERROR_IO,
+                   _("Could not save a copy of the workspace to “%s” (%s). Nothing was changed there."),
+                   path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  from_media = desk_store_get_media_dir (self);
+  to_media = g_build_filename (dir, "media", NULL);
+  if (!copy_media (source, from_media, to_media, &images, error))
+    {
+      sqlite3_close_v2 (source);
+      unlink_database (temp);
+      return FALSE;
+    }
+  sqlite3_close_v2 (source);
+
+  if (g_rename (temp, path) != 0)
+    {
+      int saved_errno = errno;
+      unlink_database (temp);
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
+                   _("Could not save a copy of the workspace to “%s” (%s). Nothing was changed there."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (n_images != NULL)
+    *n_images = images;
+  return TRUE;
+}

@@ -113,6 +113,10 @@ gboolean     desk_store_verify_finish          (DeskStore           *self,
                                                 GError             **error);
 gboolean     desk_store_check_integrity        (DeskStore           *self,
                                                 GError             **error);
+gboolean     desk_store_save_copy              (DeskStore           *self,
+                                                const char          *path,
+                                                guint               *n_images,
+                                                GError             **error);
 
 /* Brands, channels, campaigns */
 GHashTable  *desk_store_index_by_id            (GListModel          *objects);

@@ -23,6 +23,9 @@
 #include "desk-shortcut-keys.h"
 #include "desk-time.h"
 #include "desk-window.h"
+#include "desk-workspace.h"
+#include "desk-workspace-chooser.h"
+#include "desk-workspace-settings.h"
 
 struct _DeskWindow
 {
@@ -44,6 +47,10 @@ struct _DeskWindow
   AdwStatusPage        *error_page;
   AdwEntryRow          *brand_name_row;
   GtkButton            *demo_button;
+  GtkMenuButton        *menu_button;
+  GMenu                *recent_menu;
+  GMenu                *primary_menu;
+  GMenu                *workspace_section;
 
   GtkWidget            *pages[4];
   guint                 poll_id;
@@ -71,6 +78,7 @@ show_error (DeskWindow *self,
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-idea", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
 }
 
 void
@@ -89,7 +97,7 @@ set_brand (DeskWindow *self,
   for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
     if (self->pages[i] != NULL)
       desk_page_set_brand_id (DESK_PAGE (self->pages[i]), brand_id);
-  g_settings_set_int64 (self->settings, "last-brand", brand_id);
+  desk_workspace_settings_set_brand (self->settings, self->database_path, brand_id);
 }
 
 static void
@@ -132,7 +140,7 @@ load_brands (DeskWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkExpression) name = NULL;
-  gint64 wanted = g_settings_get_int64 (self->settings, "last-brand");
+  gint64 wanted = desk_workspace_settings_get_brand (self->settings, self->database_path);
   guint n, selected = 0;
 
   g_clear_object (&self->brands);
@@ -363,16 +371,473 @@ calendar_go_action_cb (GtkWidget  *widget,
   gtk_widget_activate_action (page, g_variant_get_int32 (parameter) > 0 ? "calendar.next" : "calendar.previous", NULL);
 }
 
-static gboolean
-desk_window_close_request (GtkWindow *window)
+static void
+save_window_state (DeskWindow *self)
 {
-  DeskWindow *self = DESK_WINDOW (window);
+  GtkWindow *window = GTK_WINDOW (self);
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+}
+
+/* Workspaces: New, Open, Open Recent, Save a Copy */
+
+/* A label for a menu item: its underscores are not mnemonics */
+static char *
+menu_label (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+/* The primary menu's workspace section is headed by the workspace's name;
+ * only before the menu is given to the menu button (desk_window_new ()) */
+static void
+label_workspace_section (DeskWindow *self,
+                         const char *name)
+{
+  GMenuModel *menu = G_MENU_MODEL (self->primary_menu);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section == G_MENU_MODEL (self->workspace_section))
+        {
+          /* A section's heading is no mnemonic: the name as it is */
+          g_menu_remove (self->primary_menu, i);
+          g_menu_insert_section (self->primary_menu, i, name, G_MENU_MODEL (self->workspace_section));
+          return;
+        }
+    }
+}
+
+/* Which workspace is open: in the window's title (the task switcher), under
+ * the title when the view switcher gives way to it, and at the head of the
+ * menu's workspace section */
+static void
+update_workspace_title (DeskWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->database_path == NULL)
+    return;
+  name = desk_workspace_display_name (self->database_path);
+  /* Translators: the window's title; %s is the workspace's name */
+  title = g_strdup_printf (_("CommunityDesk — %s"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  label_workspace_section (self, name);
+}
+
+static void
+fill_recent_menu (DeskWindow *self)
+{
+  g_auto(GStrv) recent = desk_workspace_settings_dup_recent (self->settings, self->database_path);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    g_ptr_array_add (names, desk_workspace_display_name (recent[i]));
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
+      const char *name = g_ptr_array_index (names, i);
+      guint same = 0;
+
+      for (guint j = 0; j < names->len; j++)
+        same += g_str_equal (name, g_ptr_array_index (names, j));
+      if (same > 1)
+        {
+          /* Two clients' folders of the same name: say where each is */
+          g_autofree char *dir = g_path_get_dirname (recent[i]);
+          g_autofree char *parent = g_path_get_dirname (dir);
+          g_autofree char *where = g_filename_display_name (parent);
+
+          /* Translators: a recent workspace in the menu: its name and its folder's location */
+          text = g_strdup_printf (_("%s (in %s)"), name, where);
+        }
+      label = menu_label (text != NULL ? text : name);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent-workspace", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  if (recent[0] == NULL)
+    g_menu_append (self->recent_menu, _("No Recent Workspaces"), "win.no-recent-workspace");
+}
+
+static void
+menu_shown_cb (DeskWindow *self)
+{
+  /* Workspaces moved or deleted since leave the menu */
+  fill_recent_menu (self);
+}
+
+static void
+error_dialog (DeskWindow *self,
+              const char *heading,
+              const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The window of @store, in place of this one: same size (from the settings
+ * this one leaves) and view, remembered as the workspace of the next start */
+static DeskWindow *
+switch_to (DeskWindow *self,
+           DeskStore  *store,
+           const char *path)
+{
+  DeskApplication *app = DESK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *view = g_strdup (desk_window_get_view (self));
+  DeskWindow *window;
+
+  save_window_state (self);
+  /* The calendar's filter names channels and a campaign by their ids in
+   * the workspace left: in another they would hide unrelated posts */
+  g_settings_reset (self->settings, "filter-channels");
+  g_settings_reset (self->settings, "filter-campaign");
+  /* The workspace left can be found again in Open Recent */
+  if (self->database_path != NULL && self->store != NULL)
+    desk_workspace_settings_add_recent (self->settings, self->database_path);
+  desk_workspace_settings_remember (self->settings, path);
+
+  window = desk_window_new (app, store, path, NULL);
+  /* The view shown here, if the workspace has pages to show */
+  if (view != NULL)
+    desk_window_show_view (window, view);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return window;
+}
+
+static void
+open_failed (DeskWindow *self,
+             GTask      *task,
+             GError     *error)
+{
+  error_dialog (self, _("The Workspace Cannot Be Opened"), error->message);
+  g_task_return_error (task, error);
+}
+
+static void
+open_verified_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  DeskWindow *self = g_task_get_source_object (task);
+  DeskStore *store = DESK_STORE (source);
+  GError *error = NULL;
+
+  if (!desk_store_verify_finish (store, result, &error))
+    {
+      if (g_cancellable_is_cancelled (self->cancellable))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      /* A damaged file does not take the place of a working window */
+      if (g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT))
+        {
+          open_failed (self, task, error);
+          return;
+        }
+      /* The check could not run (locked for a moment): the new window's
+       * own check and the first write repeat it */
+      g_clear_error (&error);
+    }
+  g_task_return_pointer (task, switch_to (self, store, desk_store_get_path (store)), NULL);
+}
+
+/**
+ * desk_window_open_workspace_async:
+ * @path: a workspace file (in the folder the file chooser gave)
+ * @create: %TRUE to create a new, empty workspace there (New Workspace…);
+ *   an existing file is never replaced
+ *
+ * What the file chooser's answer does: opens (or creates) the workspace
+ * and shows it in a new window in place of this one. A file that cannot be
+ * opened (not a workspace, damaged, locked, newer) is said in a dialog and
+ * this window stays as it is.
+ */
+void
+desk_window_open_workspace_async (DeskWindow          *self,
+                                  const char          *path,
+                                  gboolean             create,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  /* No cancellable: the task outlives this window when it succeeds */
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, desk_window_open_workspace_async);
+
+  if (self->database_path != NULL && g_strcmp0 (self->database_path, path) == 0 && self->store != NULL)
+    {
+      g_task_return_pointer (task, self, NULL);
+      return;
+    }
+
+  if (create && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *where = g_filename_display_name (dir);
+
+      error = g_error_new (DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                           _("The folder “%s” already holds a workspace. Open it with Open Workspace…, or choose an empty folder."),
+                           where);
+      open_failed (self, task, error);
+      return;
+    }
+
+  store = desk_store_open (path, create ? DESK_STORE_OPEN_DEFAULT : DESK_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL)
+    {
+      open_failed (self, task, error);
+      return;
+    }
+  if (create)
+    {
+      g_task_return_pointer (task, switch_to (self, store, path), NULL);
+      return;
+    }
+  desk_store_verify_async (store, self->cancellable, open_verified_cb, g_steal_pointer (&task));
+}
+
+/**
+ * desk_window_open_workspace_finish:
+ *
+ * Returns: (transfer none) (nullable): the window now showing the
+ *   workspace, or %NULL with @error set (already said to the user)
+ */
+DeskWindow *
+desk_window_open_workspace_finish (DeskWindow    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+save_copy_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  guint n_images = 0;
+
+  if (desk_store_save_copy (DESK_STORE (source), data, &n_images, &error))
+    g_task_return_int (task, n_images);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+copy_saved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  DeskWindow *self = g_task_get_source_object (task);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  gssize n_images = g_task_propagate_int (G_TASK (result), &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      /* The window closed meanwhile: nothing left to tell it */
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
+  if (error != NULL)
+    {
+      error_dialog (self, _("The Copy Could Not Be Saved"), error->message);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *where = g_filename_display_basename (dir);
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Copy saved in “%s” with its image",
+                                                             "Copy saved in “%s” with its %u images",
+                                                             (gulong) n_images),
+                                                where, (guint) n_images);
+
+    if (n_images == 0)
+      {
+        g_free (message);
+        message = g_strdup_printf (_("Copy saved in “%s”"), where);
+      }
+    desk_window_add_toast (self, message);
+  }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * desk_window_save_copy_async:
+ * @path: the file to write (replaced if it exists)
+ *
+ * What Save a Copy… does once the folder is chosen: writes a copy of the
+ * workspace, with its images, in another thread; says when it is done, or
+ * why it could not be done, in the window.
+ */
+void
+desk_window_save_copy_async (DeskWindow          *self,
+                             const char          *path,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) copy = NULL;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, desk_window_save_copy_async);
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                               _("No workspace is open."));
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  copy = g_task_new (self->store, NULL, copy_saved_cb, g_steal_pointer (&task));
+  g_task_set_task_data (copy, g_strdup (path), g_free);
+  g_task_run_in_thread (copy, save_copy_thread);
+}
+
+gboolean
+desk_window_save_copy_finish (DeskWindow    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+replace_copy_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          DeskWindow       *self)
+{
+  if (g_str_equal (response, "replace"))
+    desk_window_save_copy_async (self, g_object_get_data (G_OBJECT (dialog), "path"), NULL, NULL);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     DeskWindow      *self)
+{
+  DeskWorkspaceChoice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "choice"));
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  path = desk_workspace_chooser_dup_path (chooser);
+  if (path == NULL)
+    {
+      desk_window_add_toast (self, _("Choose a folder on this computer."));
+      goto out;
+    }
+
+  if (choice != DESK_WORKSPACE_CHOOSE_COPY)
+    desk_window_open_workspace_async (self, path, choice == DESK_WORKSPACE_CHOOSE_NEW, NULL, NULL);
+  else if (!g_file_test (path, G_FILE_TEST_EXISTS) || g_strcmp0 (path, self->database_path) == 0)
+    desk_window_save_copy_async (self, path, NULL, NULL);
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *where = g_filename_display_basename (dir);
+      /* Translators: %s is a folder's name */
+      g_autofree char *heading = g_strdup_printf (_("Replace the Workspace in “%s”?"), where);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                  _("The workspace in this folder will be replaced by a copy of the open one. Its images are kept."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "replace", _("_Replace"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (replace_copy_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+out:
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+workspace_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskWorkspaceChoice choice = g_str_equal (action_name, "win.new-workspace") ? DESK_WORKSPACE_CHOOSE_NEW
+                             : g_str_equal (action_name, "win.open-workspace") ? DESK_WORKSPACE_CHOOSE_OPEN
+                             : DESK_WORKSPACE_CHOOSE_COPY;
+  GtkNativeDialog *chooser = desk_workspace_chooser_new (GTK_WINDOW (self), choice);
+
+  g_object_set_data (G_OBJECT (chooser), "choice", GINT_TO_POINTER (choice));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (chooser);
+}
+
+static void
+open_recent_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  desk_window_open_workspace_async (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE, NULL, NULL);
+}
+
+static void
+no_recent_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+}
+
+static gboolean
+desk_window_close_request (GtkWindow *window)
+{
+  save_window_state (DESK_WINDOW (window));
 
   return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
 }
@@ -426,6 +891,10 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, brand_name_row);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, workspace_section);
   gtk_widget_class_bind_template_callback (widget_class, on_demo_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_brand_name_apply_cb);
 
@@ -451,6 +920,13 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "compose");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "inbox");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "reports");
+
+  gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, workspace_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, workspace_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, workspace_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent-workspace", "s", open_recent_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.no-recent-workspace", NULL, no_recent_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
 }
 
 static void
@@ -464,6 +940,7 @@ desk_window_init (DeskWindow *self)
                             G_CALLBACK (brand_selected_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (visible_view_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent-workspace", FALSE);
 }
 
 static gboolean
@@ -521,6 +998,15 @@ desk_window_new (DeskApplication *application,
                        NULL);
   self->settings = g_object_ref (settings);
   self->database_path = g_strdup (database_path);
+  update_workspace_title (self);
+  fill_recent_menu (self);
+  /* Given only now that its workspace section has its heading: GTK 4.8
+   * leaves a submenu's page behind when a built menu's section is
+   * replaced */
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (self->primary_menu));
+  /* gtk_menu_button_get_active () is GTK 4.10: the popover's "show" on 4.8 */
+  g_signal_connect_swapped (gtk_menu_button_get_popover (self->menu_button), "show",
+                            G_CALLBACK (menu_shown_cb), self);
   /* Built from gtk/help-overlay.ui when the window joined the application */
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
     desk_shortcuts_window_name_keys (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
@@ -600,4 +1086,15 @@ desk_window_get_view (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/* Says why a workspace could not be opened, in a dialog over the window */
+void
+desk_window_report_open_error (DeskWindow *self,
+                               const char *message)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  error_dialog (self, _("The Workspace Cannot Be Opened"), message);
 }

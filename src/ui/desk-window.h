@@ -31,4 +31,22 @@ GtkWindow   *desk_window_edit_post         (DeskWindow      *self,
 void         desk_window_add_toast         (DeskWindow      *self,
                                             const char      *message);
 
+void         desk_window_open_workspace_async  (DeskWindow          *self,
+                                                const char          *path,
+                                                gboolean             create,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+DeskWindow  *desk_window_open_workspace_finish (DeskWindow          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void         desk_window_save_copy_async       (DeskWindow          *self,
+                                                const char          *path,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean     desk_window_save_copy_finish      (DeskWindow          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void         desk_window_report_open_error     (DeskWindow          *self,
+                                                const char          *message);
+
 G_END_DECLS
