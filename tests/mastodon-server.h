@@ -1,0 +1,43 @@
+/* mastodon-server.h: a Mastodon contract server on 127.0.0.1 for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define MASTODON_TOKEN "tok-fournil"
+#define MASTODON_CODE  "good-code"
+
+typedef enum
+{
+  MASTODON_FAIL_NONE,
+  MASTODON_FAIL_DROP_AFTER_CREATE,  /* the status is made, its answer lost */
+  MASTODON_FAIL_500,                /* nothing made, 500 */
+  MASTODON_FAIL_MALFORMED,          /* made, the answer truncated JSON */
+} MastodonFailure;
+
+typedef struct
+{
+  SoupServer      *server;
+  char            *url;               /* http://127.0.0.1:PORT */
+  GPtrArray       *statuses;          /* (element-type JsonObject) what was posted, scheduled too */
+  GHashTable      *keys;              /* Idempotency-Key → status id */
+  GHashTable      *unscheduled;       /* ids of scheduled statuses cancelled */
+  GPtrArray       *media;             /* (element-type JsonObject) uploaded images */
+  guint            n_notifications;   /* ids "1"…"n", newest last */
+  MastodonFailure  fail_next_status;
+  guint            media_polls;       /* 206 answers left before an image is ready */
+  gboolean         garbage_notifications;
+  guint            requests;
+} MastodonServer;
+
+MastodonServer *mastodon_server_new  (void);
+void            mastodon_server_free (MastodonServer *server);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MastodonServer, mastodon_server_free)
+
+G_END_DECLS
