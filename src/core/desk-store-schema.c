@@ -1,0 +1,308 @@
+/* desk-store-schema.c: the workspace's schema: its migrations, and the backups made before one runs
+ *
+ * Part of DeskStore (desk-store.c); its private parts are in
+ * desk-store-private.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "desk-media.h"
+#include "desk-post-private.h"
+#include "desk-post-move.h"
+#include "desk-store-private.h"
+
+/* Forward migrations: migrations[i] takes user_version i to i + 1. */
+static const char * const migrations[] = {
+  /* 0 → 1: the editorial calendar */
+  "CREATE TABLE brands ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  palette TEXT NOT NULL DEFAULT '',"
+  "  charter TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE TABLE channels ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  network TEXT NOT NULL,"
+  "  handle TEXT NOT NULL,"
+  "  display_name TEXT NOT NULL DEFAULT '',"
+  "  instance_url TEXT,"
+  "  colour TEXT NOT NULL DEFAULT '#3584e4',"
+  "  remote_id TEXT,"
+  "  UNIQUE (brand_id, network, handle));"
+  "CREATE TABLE campaigns ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  colour TEXT NOT NULL DEFAULT '#3584e4',"
+  "  starts_at INTEGER,"
+  "  ends_at INTEGER,"
+  "  objective_kpi TEXT,"
+  "  objective_target REAL,"
+  "  deadline INTEGER,"
+  "  CHECK (starts_at IS NULL OR ends_at IS NULL OR starts_at <= ends_at));"
+  "CREATE TABLE posts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN"
+  "    ('idea','draft','review','approved','scheduled','published','failed')),"
+  "  scheduled_at INTEGER,"
+  "  campaign_id INTEGER REFERENCES campaigns (id) ON DELETE SET NULL,"
+  "  pillar TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX posts_by_schedule ON posts (brand_id, scheduled_at);"
+  "CREATE INDEX posts_by_campaign ON posts (campaign_id);"
+  "CREATE TABLE post_variants ("
+  "  post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,"
+  "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+  "  text_override TEXT,"
+  "  remote_id TEXT,"
+  "  remote_url TEXT,"
+  "  published_at INTEGER,"
+  "  last_error TEXT,"
+  "  PRIMARY KEY (post_id, channel_id)) WITHOUT ROWID;"
+  "CREATE INDEX post_variants_by_channel ON post_variants (channel_id);"
+  "CREATE TABLE media ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  file_name TEXT NOT NULL,"
+  "  mime_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  alt_text TEXT NOT NULL DEFAULT '',"
+  "  sha256 TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  UNIQUE (brand_id, sha256));"
+  "CREATE TABLE post_media ("
+  "  post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,"
+  "  media_id INTEGER NOT NULL REFERENCES media (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (post_id, media_id)) WITHOUT ROWID;",
+
+  /* 1 → 2: the inbox and the metrics */
+  "CREATE TABLE notifications ("
+  "  id INTEGER PRIMARY KEY,"
+  "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+  "  remote_id TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  url TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  read INTEGER NOT NULL DEFAULT 0,"
+  "  starred INTEGER NOT NULL DEFAULT 0,"
+  "  status TEXT NOT NULL DEFAULT 'new',"
+  "  priority INTEGER NOT NULL DEFAULT 0,"
+  "  assignee TEXT,"
+  "  UNIQUE (channel_id, remote_id));"
+  "CREATE INDEX notifications_by_date ON notifications (created_at DESC, id DESC);"
+  "CREATE INDEX notifications_by_status ON notifications (status, created_at DESC);"
+  "CREATE INDEX notifications_by_channel ON notifications (channel_id, created_at DESC);"
+  "CREATE TABLE metric_samples ("
+  "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+  "  post_id INTEGER NOT NULL DEFAULT 0,"
+  "  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  metric TEXT NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  UNIQUE (channel_id, post_id, day, metric));"
+  "CREATE INDEX metric_samples_by_day ON metric_samples (day, channel_id);",
+
+  /* 2 → 3: saved replies, the sync outbox and posting cadence */
+  "ALTER TABLE channels ADD COLUMN cadence INTEGER NOT NULL DEFAULT 0 CHECK (cadence >= 0);"
+  "CREATE TABLE saved_replies ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id INTEGER REFERENCES posts (id) ON DELETE CASCADE,"
+  "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+  "  action TEXT NOT NULL,"
+  "  payload TEXT NOT NULL DEFAULT '{}',"
+  "  state TEXT NOT NULL DEFAULT 'pending',"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER,"
+  "  last_error TEXT,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);",
+
+  /* 3 → 4: posting slots per channel, for the queue */
+  "ALTER TABLE channels ADD COLUMN slots TEXT NOT NULL DEFAULT '';",
+
+  /* 4 → 5: the editor's designs (one per exported image) and snippets */
+  "CREATE TABLE designs ("
+  "  media_id INTEGER PRIMARY KEY REFERENCES media (id) ON DELETE CASCADE,"
+  "  json TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE TABLE snippets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('hashtags', 'text')),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  body TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX snippets_by_brand ON snippets (brand_id, kind, name);",
+
+  /* 5 → 6: an alt text per post for an image used by several posts (NULL:
+   * the image's own) */
+  "ALTER TABLE post_media ADD COLUMN alt_text TEXT;",
+
+  /* 6 → 7: a brand's timezone and language, and archived brands (hidden,
+   * never deleted) */
+  "ALTER TABLE brands ADD COLUMN timezone TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE brands ADD COLUMN language TEXT NOT NULL DEFAULT 'fr';"
+  "ALTER TABLE brands ADD COLUMN archived_at INTEGER;",
+
+  /* 7 → 8: a brand's logo, one of its images */
+  "ALTER TABLE brands ADD COLUMN logo_media_id INTEGER REFERENCES media (id) ON DELETE SET NULL;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+remove_old_backups (const char *dir,
+                    const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".bak"))
+      g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i + DESK_STORE_MAX_BACKUPS < names->len; i++)
+    {
+      g_autofree char *victim = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_unlink (victim);
+    }
+}
+
+char *
+desk_store_get_backup_dir (DeskStore *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  dir = g_path_get_dirname (self->path);
+  return g_build_filename (dir, "backups", NULL);
+}
+
+
+/* Copies the whole database with the online backup API before a
+ * migration touches it; keeps the newest DESK_STORE_MAX_BACKUPS. */
+static gboolean
+backup_before_migration (DeskStore  *self,
+                         int         from_version,
+                         GError    **error)
+{
+  g_autofree char *dir = desk_store_get_backup_dir (self);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *prefix = g_strconcat (base, ".", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S.%f");
+  g_autofree char *name = g_strdup_printf ("%s%s.v%d.bak", prefix, stamp, from_version);
+  g_autofree char *target = g_build_filename (dir, name, NULL);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
+                   _("Cannot create the backup folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  rc = _desk_store_create_private_file (target) ? sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE, NULL) : SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  sqlite3_close_v2 (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (target);
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
+                   _("Could not back up the workspace before upgrading it (%s); nothing was changed."),
+                   sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  remove_old_backups (dir, prefix);
+  return TRUE;
+}
+
+gboolean
+_desk_store_migrate (DeskStore  *self,
+         int         target_version,
+         GError    **error)
+{
+  gint64 version = 0;
+
+  if (!_desk_store_query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (version >= target_version)
+    return TRUE;
+
+  if (version > 0 && !backup_before_migration (self, (int) version, error))
+    return FALSE;
+
+  for (int v = (int) version; v < target_version; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d", DESK_STORE_APPLICATION_ID);
+
+      if (!_desk_store_begin (self, error))
+        return FALSE;
+      if (!_desk_store_exec_sql (self, migrations[v], error) ||
+          !_desk_store_exec_sql (self, app_id, error) ||
+          !_desk_store_exec_sql (self, bump, error))
+        _desk_store_rollback (self);
+      else if (_desk_store_commit (self, error))
+        continue;
+
+      g_prefix_error (error, _("Upgrading the workspace to version %d failed; it was left as it was. "), v + 1);
+      return FALSE;
+    }
+
+  return TRUE;
+}
