@@ -41,6 +41,7 @@ struct _DeskStore
   GError     *damage;       /* what the integrity check found, if anything */
   guint       read_only : 1;
   guint       verified : 1; /* the integrity check ran on this connection or another */
+  guint       brands_changed : 1; /* said at the outermost commit */
 };
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ enum {
   SIGNAL_POST_ADDED,
   SIGNAL_POST_CHANGED,
   SIGNAL_POST_REMOVED,
+  SIGNAL_BRANDS_CHANGED,
   N_SIGNALS
 };
 
@@ -440,7 +442,10 @@ rollback (DeskStore *self)
 
   self->depth--;
   if (self->depth == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->brands_changed = FALSE;
+    }
   else
     sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
   drop_pending (self, self->depth);
@@ -481,7 +486,23 @@ commit (DeskStore  *self,
   self->depth--;
   if (self->depth == 0 && self->pending->len > 0)
     flush_pending (self);
+  if (self->depth == 0 && self->brands_changed)
+    {
+      self->brands_changed = FALSE;
+      g_signal_emit (self, signals[SIGNAL_BRANDS_CHANGED], 0);
+    }
   return TRUE;
+}
+
+/* A brand was added, changed or deleted: said now, or when the
+ * transaction it belongs to is committed */
+static void
+brands_changed (DeskStore *self)
+{
+  if (self->depth > 0)
+    self->brands_changed = TRUE;
+  else
+    g_signal_emit (self, signals[SIGNAL_BRANDS_CHANGED], 0);
 }
 
 /**
@@ -664,6 +685,16 @@ desk_store_class_init (DeskStoreClass *klass)
   signals[SIGNAL_POST_REMOVED] =
     g_signal_new ("post-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_POST);
+  /**
+   * DeskStore::brands-changed:
+   *
+   * A brand was added, renamed, archived, restored, deleted or otherwise
+   * changed through this store, once its transaction is committed: the
+   * brand selector lists them again.
+   */
+  signals[SIGNAL_BRANDS_CHANGED] =
+    g_signal_new ("brands-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1529,6 +1560,7 @@ desk_store_save_brand (DeskStore  *self,
                     8, bind_brand, brand, &id, error))
     return FALSE;
   desk_brand_set_id (brand, id);
+  brands_changed (self);
   return TRUE;
 }
 
@@ -1638,6 +1670,7 @@ desk_store_delete_brand (DeskStore  *self,
       g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The brand no longer exists."));
       goto failed;
     }
+  brands_changed (self);
   if (!commit (self, error))
     return FALSE;
 
