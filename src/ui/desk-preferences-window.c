@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "desk-brands-page.h"
 #include "desk-preferences-window.h"
 #include "desk-report.h"
 #include "desk-checks.h"
@@ -514,5 +515,7 @@ desk_preferences_window_new (GSettings  *settings,
       add_channels_page (self, brand_id);
       add_brand_page (self, brand_id);
     }
+  if (store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), desk_brands_page_new (store));
   return self;
 }
