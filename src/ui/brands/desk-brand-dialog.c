@@ -374,8 +374,8 @@ add_channel_action (GtkWidget  *widget,
   add_channel_row (self, channel);
   self->n_channels++;
   gtk_editable_set_text (GTK_EDITABLE (self->handle_row), "");
+  /* Said by the row added to the list below */
   gtk_button_set_label (self->next_button, _("_Done"));
-  toast (self, _("Channel added"));
   gtk_widget_grab_focus (GTK_WIDGET (self->handle_row));
 }
 

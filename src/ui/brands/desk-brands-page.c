@@ -301,6 +301,8 @@ brand_row (DeskBrandsPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), desk_brand_get_name (brand));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+  /* Libadwaita 1.2 names the header inside, not the row that has the focus */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (row), "brand", g_object_ref (brand), g_object_unref);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-palette-editor.h"
 
 #define MAX_COLOURS 8
@@ -125,7 +126,7 @@ colour_row (DeskPaletteEditor *self,
   gtk_color_button_set_title (GTK_COLOR_BUTTON (button), title);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  desk_color_button_set_accessible_label (button, title);
   g_signal_connect_swapped (button, "color-set", G_CALLBACK (colour_set_cb), self);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
