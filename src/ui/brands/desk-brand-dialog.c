@@ -129,8 +129,8 @@ fill_networks (DeskBrandDialog *self)
 
   for (DeskNetwork n = 0; n <= DESK_NETWORK_LAST; n++)
     {
-      /* Translators: a network the app prepares posts for, but cannot publish to */
       g_autofree char *label = desk_network_is_prepare_only (n)
+        /* Translators: a network the app prepares posts for, but cannot publish to */
         ? g_strdup_printf (_("%s (publish by hand)"), desk_network_to_label (n))
         : g_strdup (desk_network_to_label (n));
 

@@ -319,7 +319,8 @@ brand_row (DeskBrandsPage *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (details_row), button);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (keep_row), archived ? _("Archived") : _("In use"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (keep_row),
+                                 archived ? C_("brand", "Archived") : C_("brand", "In use"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (keep_row),
                                archived ? _("Hidden from the brand selector; its posts and channels are kept.")
                                         : _("Archive a brand you no longer work for: it is hidden, nothing is deleted."));
@@ -412,7 +413,7 @@ desk_brands_page_init (DeskBrandsPage *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->active_group);
 
   self->archived_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->archived_group, _("Archived"));
+  adw_preferences_group_set_title (self->archived_group, C_("brands", "Archived"));
   adw_preferences_group_set_description (self->archived_group,
                                          _("Hidden from the brand selector. Restore one to plan its posts again."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->archived_group);
