@@ -81,6 +81,22 @@ static const struct
   { "en,fr", N_("English, then French") },
 };
 
+/**
+ * desk_brand_language_label:
+ * @codes: a brand's languages, as DeskBrand:language keeps them ("fr,en")
+ *
+ * Returns: what the brand dialog calls them ("French, then English"), or
+ *   @codes when it does not offer them
+ */
+const char *
+desk_brand_language_label (const char *codes)
+{
+  for (guint i = 0; codes != NULL && i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (codes, languages[i].codes))
+      return _(languages[i].label);
+  return codes != NULL ? codes : "";
+}
+
 static void
 toast (DeskBrandDialog *self,
        const char      *message)
@@ -159,8 +175,19 @@ show_logo (DeskBrandDialog *self,
   g_autoptr(GdkTexture) texture = path ? gdk_texture_new_from_filename (path, NULL) : NULL;
   g_autofree char *name = path ? g_filename_display_basename (path) : NULL;
 
-  gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), texture != NULL);
+  if (texture != NULL)
+    gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (texture));
+  else
+    {
+      /* A placeholder of the same size: the row does not move */
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, "image-x-generic-symbolic", NULL, 32,
+                                                                     gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                                                     GTK_TEXT_DIR_NONE, 0);
+
+      gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (icon));
+    }
+  gtk_widget_set_opacity (GTK_WIDGET (self->logo_picture), texture != NULL ? 1.0 : 0.5);
   gtk_widget_set_visible (self->logo_remove_button, path != NULL);
   adw_action_row_set_subtitle (self->logo_row, name ? name : _("None"));
 }
@@ -488,6 +515,7 @@ desk_brand_dialog_init (DeskBrandDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_networks (self);
+  show_logo (self, NULL);
 }
 
 /**

@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (DeskBrandDialog, desk_brand_dialog, DESK, BRAND_DIALOG, Ad
 DeskBrandDialog *desk_brand_dialog_new       (DeskStore       *store,
                                               DeskBrand       *brand);
 DeskBrand       *desk_brand_dialog_get_brand (DeskBrandDialog *self);
+const char      *desk_brand_language_label   (const char      *codes);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* desk-brands-page.c: Preferences › Brands: every brand of the workspace
+/* desk-brands-page.c: Preferences › All Brands: every brand of the workspace
  *
  * One expander row per brand, the archived ones in a group of their own:
  * rename it, edit its timezone, languages, colours and logo (the brand
@@ -279,10 +279,10 @@ brand_summary (DeskBrand *brand)
   const char *timezone = desk_brand_get_timezone (brand);
   const char *language = desk_brand_get_language (brand);
 
-  /* Translators: a brand's timezone, then the languages of its posts ("Europe/Paris · fr,en") */
+  /* Translators: a brand's timezone, then the languages of its posts ("Europe/Paris · French") */
   return g_strdup_printf (C_("brand summary", "%s · %s"),
-                          timezone != NULL && timezone[0] != '\0' ? timezone : _("the system’s timezone"),
-                          language != NULL ? language : "");
+                          timezone != NULL && timezone[0] != '\0' ? timezone : _("System’s timezone"),
+                          desk_brand_language_label (language));
 }
 
 static GtkWidget *
@@ -400,12 +400,13 @@ desk_brands_page_init (DeskBrandsPage *self)
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_New Brand…"));
 
   self->rows = g_ptr_array_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Brands"));
+  /* Beside the Brand page (the selected brand's palette and charter) */
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("All Brands"));
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self), "brands");
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "view-list-symbolic");
 
   self->active_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->active_group, _("Brands"));
+  adw_preferences_group_set_title (self->active_group, C_("brands", "In Use"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (new_clicked_cb), self);

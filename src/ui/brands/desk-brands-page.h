@@ -1,4 +1,4 @@
-/* desk-brands-page.h: Preferences › Brands: every brand of the workspace
+/* desk-brands-page.h: Preferences › All Brands: every brand of the workspace
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
