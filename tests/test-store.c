@@ -1894,6 +1894,140 @@ test_workspace_names (void)
   g_rmdir (dir);
 }
 
+static void
+count_cb (DeskStore *store,
+          guint     *count)
+{
+  (*count)++;
+}
+
+static gboolean
+save_two_brands (DeskStore  *store,
+                 gpointer    data,
+                 GError    **error)
+{
+  guint *count = data;
+  g_autoptr(DeskBrand) a = g_object_new (DESK_TYPE_BRAND, "name", "Un", NULL);
+  g_autoptr(DeskBrand) b = g_object_new (DESK_TYPE_BRAND, "name", "Deux", NULL);
+
+  if (!desk_store_save_brand (store, a, error) || !desk_store_save_brand (store, b, error))
+    return FALSE;
+  /* Not yet: the transaction may still be rolled back */
+  g_assert_cmpuint (*count, ==, 0);
+  return TRUE;
+}
+
+static gboolean
+save_then_fail (DeskStore  *store,
+                gpointer    data,
+                GError    **error)
+{
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Jamais", NULL);
+
+  g_assert_true (desk_store_save_brand (store, brand, error));
+  g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED, "no");
+  return FALSE;
+}
+
+/* The brand selector hears of every change to the brands, once per
+ * committed transaction, and of none that was rolled back; what a
+ * brand's deletion takes with it is counted first (issue 12) */
+static void
+test_brands_changed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Café Lumière", NULL);
+  g_autoptr(GListModel) all = NULL;
+  DeskBrandContent content = { 0, };
+  guint count = 0;
+  gint64 channel;
+
+  g_assert_no_error (error);
+  g_signal_connect (store, "brands-changed", G_CALLBACK (count_cb), &count);
+
+  g_assert_true (desk_store_save_brand (store, brand, &error));
+  g_assert_cmpuint (count, ==, 1);
+  desk_brand_set_archived (brand, TRUE);
+  g_assert_true (desk_store_save_brand (store, brand, &error));
+  g_assert_cmpuint (count, ==, 2);
+
+  count = 0;
+  g_assert_true (desk_store_transaction (store, save_two_brands, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+
+  count = 0;
+  g_assert_false (desk_store_transaction (store, save_then_fail, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (count, ==, 0);
+  all = desk_store_list_all_brands (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
+
+  channel = add_channel (store, desk_brand_get_id (brand), DESK_NETWORK_MASTODON, "@cafe@piaille.fr");
+  {
+    g_autoptr(DeskPost) post = make_post (desk_brand_get_id (brand), "Ouverture", NULL);
+
+    desk_post_set_channel_ids (post, &channel, 1);
+    g_assert_true (desk_store_save_post (store, post, &error));
+  }
+  g_assert_true (desk_store_count_brand_content (store, desk_brand_get_id (brand), &content, &error));
+  g_assert_cmpuint (content.posts, ==, 1);
+  g_assert_cmpuint (content.channels, ==, 1);
+  g_assert_cmpuint (content.campaigns, ==, 0);
+
+  g_assert_true (desk_store_delete_brand (store, desk_brand_get_id (brand), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+  g_clear_object (&all);
+  all = desk_store_list_all_brands (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+  /* A brand deleted twice: refused, and nothing is said */
+  g_assert_false (desk_store_delete_brand (store, desk_brand_get_id (brand), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count, ==, 1);
+}
+
+/* The timezones offered: the zone.tab's third column, UTC, sorted once */
+static void
+test_zone_list (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("desk-zones-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "zone.tab", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) zones = NULL;
+  g_auto(GStrv) system = NULL;
+  g_autofree char *local = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "# tzdb timezone descriptions\n"
+                                      "FR\t+4852+00220\tEurope/Paris\n"
+                                      "CA\t+4531-07334\tAmerica/Toronto\tEastern - ON & QC (most areas)\n"
+                                      "\n"
+                                      "BE\t+5050+00420\tEurope/Brussels\n"
+                                      "LU\t+4936+00609\tEurope/Brussels\n", -1, &error));
+  zones = desk_time_list_zones (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (zones), ==, 4);
+  g_assert_cmpstr (zones[0], ==, "America/Toronto");
+  g_assert_cmpstr (zones[1], ==, "Europe/Brussels");
+  g_assert_cmpstr (zones[2], ==, "Europe/Paris");
+  g_assert_cmpstr (zones[3], ==, "UTC");
+  g_remove (path);
+  g_rmdir (dir);
+
+  g_assert_null (desk_time_list_zones (path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+
+  /* The system's list, where tzdata is installed (build-aux/deps.txt) */
+  system = desk_time_list_zones (NULL, NULL);
+  if (system != NULL)
+    g_assert_true (g_strv_contains ((const char * const *) system, "Europe/Paris"));
+  local = desk_time_dup_local_zone_name ();
+  g_assert_true (local[0] != '\0');
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1923,8 +2057,10 @@ main (int    argc,
   ADD ("range-channels", test_range_channels);
   ADD ("delete-brand", test_delete_brand);
   ADD ("save-copy", test_save_copy);
+  ADD ("brands-changed", test_brands_changed);
 #undef ADD
   g_test_add_func ("/time/dst-local", test_dst_local_helpers);
+  g_test_add_func ("/time/zone-list", test_zone_list);
   g_test_add_func ("/store/channel-colours", test_channel_colours);
   g_test_add_func ("/workspace/names", test_workspace_names);
 

@@ -149,6 +149,7 @@ desk_store_save_brand (DeskStore  *self,
                     8, bind_brand, brand, &id, error))
     return FALSE;
   desk_brand_set_id (brand, id);
+  _desk_store_brands_changed (self);
   return TRUE;
 }
 
@@ -258,6 +259,7 @@ desk_store_delete_brand (DeskStore  *self,
       g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The brand no longer exists."));
       goto failed;
     }
+  _desk_store_brands_changed (self);
   if (!_desk_store_commit (self, error))
     return FALSE;
 

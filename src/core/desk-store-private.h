@@ -27,12 +27,14 @@ struct _DeskStore
   GError     *damage;       /* what the integrity check found, if anything */
   guint       read_only : 1;
   guint       verified : 1; /* the integrity check ran on this connection or another */
+  guint       brands_changed : 1; /* said at the outermost commit */
 };
 
 enum {
   DESK_STORE_SIGNAL_POST_ADDED,
   DESK_STORE_SIGNAL_POST_CHANGED,
   DESK_STORE_SIGNAL_POST_REMOVED,
+  DESK_STORE_SIGNAL_BRANDS_CHANGED,
   DESK_STORE_N_SIGNALS
 };
 
@@ -79,6 +81,7 @@ gboolean      _desk_store_create_private_file (const char *path);
 gboolean      _desk_store_migrate (DeskStore *self, int target_version, GError **error);
 void          _desk_store_drop_pending (DeskStore *self, guint above);
 void          _desk_store_flush_pending (DeskStore *self);
+void          _desk_store_brands_changed (DeskStore *self);
 void          _desk_store_live_post_finalized_cb (gpointer data, GObject *where_the_object_was);
 
 sqlite3   *_desk_store_get_handle      (DeskStore   *self);

@@ -209,7 +209,10 @@ _desk_store_rollback (DeskStore *self)
 
   self->depth--;
   if (self->depth == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->brands_changed = FALSE;
+    }
   else
     sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
   _desk_store_drop_pending (self, self->depth);
@@ -250,7 +253,23 @@ _desk_store_commit (DeskStore  *self,
   self->depth--;
   if (self->depth == 0 && self->pending->len > 0)
     _desk_store_flush_pending (self);
+  if (self->depth == 0 && self->brands_changed)
+    {
+      self->brands_changed = FALSE;
+      g_signal_emit (self, _desk_store_signals[DESK_STORE_SIGNAL_BRANDS_CHANGED], 0);
+    }
   return TRUE;
+}
+
+/* A brand was added, changed or deleted: said now, or when the
+ * transaction it belongs to is committed */
+void
+_desk_store_brands_changed (DeskStore *self)
+{
+  if (self->depth > 0)
+    self->brands_changed = TRUE;
+  else
+    g_signal_emit (self, _desk_store_signals[DESK_STORE_SIGNAL_BRANDS_CHANGED], 0);
 }
 
 /**
@@ -433,6 +452,16 @@ desk_store_class_init (DeskStoreClass *klass)
   _desk_store_signals[DESK_STORE_SIGNAL_POST_REMOVED] =
     g_signal_new ("post-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_POST);
+  /**
+   * DeskStore::brands-changed:
+   *
+   * A brand was added, renamed, archived, restored, deleted or otherwise
+   * changed through this store, once its transaction is committed: the
+   * brand selector lists them again.
+   */
+  _desk_store_signals[DESK_STORE_SIGNAL_BRANDS_CHANGED] =
+    g_signal_new ("brands-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -262,3 +262,90 @@ desk_time_move_to_day (GDateTime *time,
 
   return desk_time_at_local (day, g_date_time_get_hour (local), g_date_time_get_minute (local));
 }
+
+static int
+compare_zones (gconstpointer a,
+               gconstpointer b)
+{
+  return g_ascii_strcasecmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * desk_time_list_zones:
+ * @zone_tab: (nullable): a file in the form of tzdata's zone.tab or
+ *   zone1970.tab, or %NULL for the system's ($TZDIR, else
+ *   /usr/share/zoneinfo: zone.tab, else zone1970.tab)
+ *
+ * The IANA timezones people choose from: the third column of @zone_tab
+ * (one zone per country and region, "Europe/Paris"), with "UTC", sorted
+ * and without duplicates. GLib has no list of zones; this file is read
+ * once a chooser opens, about 20 kB.
+ *
+ * Returns: (transfer full): the zones, or %NULL with @error
+ */
+GStrv
+desk_time_list_zones (const char  *zone_tab,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *found = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (zone_tab == NULL)
+    {
+      const char *dir = g_getenv ("TZDIR") != NULL ? g_getenv ("TZDIR") : "/usr/share/zoneinfo";
+
+      found = g_build_filename (dir, "zone.tab", NULL);
+      if (!g_file_test (found, G_FILE_TEST_EXISTS))
+        {
+          g_free (found);
+          found = g_build_filename (dir, "zone1970.tab", NULL);
+        }
+      zone_tab = found;
+    }
+  if (!g_file_get_contents (zone_tab, &contents, NULL, error))
+    return NULL;
+
+  g_ptr_array_add (zones, g_strdup ("UTC"));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      columns = g_strsplit (lines[i], "\t", 4);
+      if (g_strv_length (columns) >= 3 && columns[2][0] != '\0' && g_utf8_validate (columns[2], -1, NULL))
+        g_ptr_array_add (zones, g_strdup (g_strstrip (columns[2])));
+    }
+  g_ptr_array_sort (zones, compare_zones);
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+    for (guint i = 0; i < zones->len; i++)
+      if (g_hash_table_add (seen, g_ptr_array_index (zones, i)))
+        g_strv_builder_add (builder, g_ptr_array_index (zones, i));
+    return g_strv_builder_end (builder);
+  }
+}
+
+/**
+ * desk_time_dup_local_zone_name:
+ *
+ * The system's timezone as people know it ("Europe/Paris"), to say what
+ * "the system's timezone" is; "UTC" when the system has no named zone.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+desk_time_dup_local_zone_name (void)
+{
+  const char *id = g_time_zone_get_identifier (desk_time_local_zone ());
+
+  /* GLib says "Local" when /etc/localtime is not a link into zoneinfo */
+  if (id == NULL || id[0] == '\0' || g_str_equal (id, "Local"))
+    return g_strdup ("UTC");
+  return g_strdup (id);
+}

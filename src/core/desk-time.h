@@ -34,5 +34,8 @@ int        _desk_time_week_start_from_langinfo (int   first_weekday,
 char      *desk_time_format_day    (GDateTime *time);
 GDateTime *desk_time_move_to_day   (GDateTime *time,
                                     GDateTime *day);
+GStrv      desk_time_list_zones    (const char *zone_tab,
+                                    GError    **error);
+char      *desk_time_dup_local_zone_name (void);
 
 G_END_DECLS

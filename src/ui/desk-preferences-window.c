@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-channels-page.h"
+#include "desk-brands-page.h"
 #include "desk-preferences-window.h"
 #include "desk-report.h"
 #include "desk-checks.h"
@@ -342,5 +343,7 @@ desk_preferences_window_new (GSettings  *settings,
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (channels));
       add_brand_page (self, brand_id);
     }
+  if (store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), desk_brands_page_new (store));
   return self;
 }

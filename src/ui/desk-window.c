@@ -14,11 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "desk-a11y.h"
+#include "desk-brand-dialog.h"
 #include "desk-calendar-page.h"
 #include "desk-compose-page.h"
 #include "desk-demo.h"
 #include "desk-inbox-page.h"
 #include "desk-post-dialog.h"
+#include "desk-preferences-window.h"
 #include "desk-reports-page.h"
 #include "desk-shortcut-keys.h"
 #include "desk-time.h"
@@ -45,7 +47,7 @@ struct _DeskWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *welcome_page;
   AdwStatusPage        *error_page;
-  AdwEntryRow          *brand_name_row;
+  GtkButton            *start_button;
   GtkButton            *demo_button;
   GtkMenuButton        *menu_button;
   GMenu                *recent_menu;
@@ -79,6 +81,8 @@ show_error (DeskWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-idea", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-brand", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-brands", FALSE);
 }
 
 void
@@ -134,7 +138,9 @@ build_pages (DeskWindow *self)
 }
 
 /* Fills the brand selector and shows the workspace, or the welcome page
- * when there is no brand yet. */
+ * when there is no brand (in use) yet; again whenever the brands change
+ * (DeskStore::brands-changed): the one selected stays, unless it was
+ * archived or deleted. */
 static void
 load_brands (DeskWindow *self)
 {
@@ -155,8 +161,11 @@ load_brands (DeskWindow *self)
   if (n == 0)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      gtk_widget_set_visible (GTK_WIDGET (self->brand_dropdown), FALSE);
       adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-idea", FALSE);
+      self->brand_id = 0;
       return;
     }
 
@@ -186,6 +195,7 @@ load_brands (DeskWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-idea", TRUE);
 }
 
 static void
@@ -202,28 +212,48 @@ on_demo_button_clicked_cb (DeskWindow *self)
   load_brands (self);
 }
 
+/* A brand made in the brand dialog: selected, and its calendar shown */
 static void
-on_brand_name_apply_cb (DeskWindow *self)
+brand_dialog_finished_cb (DeskWindow *self,
+                          DeskBrand  *brand)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskBrand) brand = NULL;
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->brand_name_row))));
-
-  if (name[0] == '\0')
-    {
-      desk_window_add_toast (self, _("Type the brand’s name first."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->brand_name_row));
-      return;
-    }
-
-  brand = g_object_new (DESK_TYPE_BRAND, "name", name, NULL);
-  if (!desk_store_save_brand (self->store, brand, &error))
-    {
-      desk_window_add_toast (self, error->message);
-      return;
-    }
-  g_settings_set_int64 (self->settings, "last-brand", desk_brand_get_id (brand));
+  desk_workspace_settings_set_brand (self->settings, self->database_path, desk_brand_get_id (brand));
   load_brands (self);
+  desk_window_show_view (self, "calendar");
+}
+
+static void
+new_brand_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskBrandDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = desk_brand_dialog_new (self->store, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (brand_dialog_finished_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Preferences, open on its Brands page */
+static void
+manage_brands_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskPreferencesWindow *prefs;
+
+  if (self->store == NULL)
+    return;
+  prefs = desk_preferences_window_new (self->settings, self->database_path, self->store, self->brand_id);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
+  g_signal_connect_object (prefs, "channels-changed", G_CALLBACK (desk_window_refresh), self, G_CONNECT_SWAPPED);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "brands");
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void
@@ -889,14 +919,13 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, brand_name_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, demo_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, workspace_section);
   gtk_widget_class_bind_template_callback (widget_class, on_demo_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_brand_name_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-post", NULL, new_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-post-on", "x", new_post_action_cb);
@@ -905,6 +934,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.compose-post", "x", compose_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-brand", NULL, new_brand_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.manage-brands", NULL, manage_brands_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-post", NULL);
@@ -1019,6 +1050,7 @@ desk_window_new (DeskApplication *application,
 
   self->store = g_object_ref (store);
   load_brands (self);
+  g_signal_connect_object (store, "brands-changed", G_CALLBACK (load_brands), self, G_CONNECT_SWAPPED);
   desk_store_verify_async (store, self->cancellable, verified_cb, g_object_ref (self));
 
   /* Changes made elsewhere (community-desk-cli…) reach the views. */
@@ -1064,6 +1096,8 @@ desk_window_refresh (DeskWindow *self)
 {
   g_return_if_fail (DESK_IS_WINDOW (self));
 
+  if (self->store != NULL)
+    load_brands (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
     if (self->pages[i] != NULL)
       desk_page_invalidate (DESK_PAGE (self->pages[i]));

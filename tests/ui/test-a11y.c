@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "desk-application.h"
+#include "desk-brand-dialog.h"
 #include "desk-calendar-page.h"
 #include "desk-demo.h"
 #include "desk-editor.h"
@@ -285,6 +286,53 @@ test_preferences (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* The brand dialog's two steps, with a colour and a channel */
+static void
+test_brand_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  DeskBrandDialog *dialog;
+  GtkStack *stack;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-brand", NULL));
+  dialog = find_toplevel (DESK_TYPE_BRAND_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_mapped (GTK_WIDGET (dialog));
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "name_row"), "Café Lumière");
+  g_signal_emit_by_name (find_widget (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "palette_editor"), GTK_TYPE_BUTTON),
+                         "clicked");
+  assert_all_named (GTK_WIDGET (dialog), "brand dialog");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "brand.next", NULL));
+  stack = template_child (dialog, DESK_TYPE_BRAND_DIALOG, "stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "channels");
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "handle_row"), "@cafe@piaille.fr");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "brand.add-channel", NULL));
+  wait_mapped (gtk_stack_get_visible_child (stack));
+  assert_all_named (GTK_WIDGET (dialog), "brand dialog, channels");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Preferences › Brands, a brand's row open */
+static void
+test_brands_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  AdwPreferencesWindow *prefs;
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.manage-brands", NULL));
+  prefs = find_toplevel (DESK_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  wait_mapped (GTK_WIDGET (prefs));
+  row = find_widget (GTK_WIDGET (adw_preferences_window_get_visible_page (prefs)), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  wait_mapped (find_widget (row, ADW_TYPE_ENTRY_ROW));
+  assert_all_named (GTK_WIDGET (prefs), "brands");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +359,8 @@ main (int    argc,
   g_test_add ("/a11y/inbox", Fixture, "inbox", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/a11y/reports", Fixture, "reports", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/a11y/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
+  g_test_add ("/a11y/brand-dialog", Fixture, NULL, fixture_set_up, test_brand_dialog, fixture_tear_down);
+  g_test_add ("/a11y/brands", Fixture, NULL, fixture_set_up, test_brands_page, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -13,9 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-brand-dialog.h"
+#include "desk-preferences-window.h"
 #include "desk-calendar-page.h"
 #include "desk-demo.h"
-#include "desk-preferences-window.h"
 #include "desk-time.h"
 #include "desk-window.h"
 #include "ui-helpers.h"
@@ -199,42 +200,116 @@ test_view (Fixture       *f,
   take_screenshots (f, data);
 }
 
-/* Preferences › Channels in French: the channel groups' rows (colour
- * swatches, the removal button) fit at 1024×600 */
+/* A dialog fits the screen too; pictures of it, light and dark */
 static void
-test_preferences_channels (Fixture       *f,
-                           gconstpointer  data)
+dialog_screenshots (Fixture    *f,
+                    GtkWidget  *dialog,
+                    const char *what)
 {
   static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
   static const char * const names[] = { "light", "dark" };
   AdwStyleManager *manager = adw_style_manager_get_default ();
   const char *dir = g_getenv ("DESK_SCREENSHOT_DIR");
+  int min_width, min_height;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("fr-1024x600-%s-%s.png", what, names[i]);
+      g_autofree char *path = g_build_filename (dir != NULL ? dir : f->dir, name, NULL);
+
+      adw_style_manager_set_color_scheme (manager, schemes[i]);
+      gtk_widget_queue_resize (dialog);
+      wait_painted (dialog);
+      gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (dialog, GTK_ORIENTATION_VERTICAL, SCREEN_WIDTH, &min_height, NULL, NULL, NULL);
+      g_test_message ("%s: minimum %d×%d px, shown %d×%d", what, min_width, min_height,
+                      gtk_widget_get_width (dialog), gtk_widget_get_height (dialog));
+      if (min_width > SCREEN_WIDTH)
+        print_widest (dialog, 60, 0);
+      g_assert_cmpint (min_width, <=, SCREEN_WIDTH);
+      g_assert_cmpint (min_height, <=, SCREEN_HEIGHT);
+      g_assert_cmpint (gtk_widget_get_height (dialog), <=, SCREEN_HEIGHT);
+      assert_screenshot (dialog, path);
+      g_test_message ("%s", path);
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The brand dialog's two steps */
+static void
+test_brand_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-brand", NULL));
+  dialog = find_toplevel (DESK_TYPE_BRAND_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_mapped (dialog);
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "name_row"), "Boulangerie Martin & Fils");
+  g_signal_emit_by_name (find_widget (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "palette_editor"), GTK_TYPE_BUTTON),
+                         "clicked");
+  dialog_screenshots (f, dialog, "brand-dialog");
+
+  g_assert_true (gtk_widget_activate_action (dialog, "brand.next", NULL));
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "handle_row"), "@martin@piaille.fr");
+  g_assert_true (gtk_widget_activate_action (dialog, "brand.add-channel", NULL));
+  adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "network_row"), 3);
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "handle_row"), "@boulangeriemartin");
+  g_assert_true (gtk_widget_activate_action (dialog, "brand.add-channel", NULL));
+  {
+    GtkStack *stack = template_child (dialog, DESK_TYPE_BRAND_DIALOG, "stack");
+
+    for (int i = 0; i < 2000 && gtk_stack_get_transition_running (stack); i++)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (gtk_stack_get_transition_running (stack));
+  }
+  dialog_screenshots (f, dialog, "brand-dialog-channels");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Preferences › Brands, the first brand open, one archived */
+static void
+test_brands_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DeskBrand) archived = g_object_new (DESK_TYPE_BRAND, "name", "Atelier Nord", "archived", TRUE, NULL);
+  AdwPreferencesWindow *prefs;
+  GtkWidget *row;
+
+  g_assert_true (desk_store_save_brand (f->store, archived, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.manage-brands", NULL));
+  prefs = find_toplevel (DESK_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  wait_mapped (GTK_WIDGET (prefs));
+  row = find_widget (GTK_WIDGET (adw_preferences_window_get_visible_page (prefs)), ADW_TYPE_EXPANDER_ROW);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  {
+    GtkRevealer *revealer = GTK_REVEALER (find_widget (row, GTK_TYPE_REVEALER));
+
+    for (int i = 0; i < 2000 && !gtk_revealer_get_child_revealed (revealer); i++)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (gtk_revealer_get_child_revealed (revealer));
+  }
+  dialog_screenshots (f, GTK_WIDGET (prefs), "brands");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* Preferences › Channels: the channel groups' rows (colour swatches, the
+ * removal button) fit at 1024×600 */
+static void
+test_preferences_channels (Fixture       *f,
+                           gconstpointer  data)
+{
   DeskPreferencesWindow *prefs = desk_preferences_window_new (desk_application_get_settings (app), f->path, f->store,
                                                               desk_window_get_brand_id (f->window));
-  int min_width, min_height;
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (f->window));
   gtk_window_set_default_size (GTK_WINDOW (prefs), 720, SCREEN_HEIGHT);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
   gtk_window_present (GTK_WINDOW (prefs));
   wait_painted (GTK_WIDGET (prefs));
-  gtk_widget_measure (GTK_WIDGET (prefs), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  gtk_widget_measure (GTK_WIDGET (prefs), GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
-  g_test_message ("preferences: minimum %d×%d px", min_width, min_height);
-  g_assert_cmpint (min_width, <=, SCREEN_WIDTH);
-  g_assert_cmpint (min_height, <=, SCREEN_HEIGHT);
-
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("fr-1024x600-%s-%s.png", (const char *) data, names[i]);
-      g_autofree char *path = g_build_filename (dir != NULL ? dir : f->dir, name, NULL);
-
-      adw_style_manager_set_color_scheme (manager, schemes[i]);
-      wait_painted (GTK_WIDGET (prefs));
-      assert_screenshot (GTK_WIDGET (prefs), path);
-      g_test_message ("%s", path);
-    }
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  dialog_screenshots (f, GTK_WIDGET (prefs), "preferences-channels");
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -270,8 +345,10 @@ main (int    argc,
   g_test_add ("/narrow/fr/compose", Fixture, "compose", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/narrow/fr/inbox", Fixture, "inbox", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/narrow/fr/reports", Fixture, "reports", fixture_set_up, test_view, fixture_tear_down);
-  g_test_add ("/narrow/fr/preferences/channels", Fixture, "preferences-channels", fixture_set_up,
-              test_preferences_channels, fixture_tear_down);
+  g_test_add ("/narrow/fr/brand-dialog", Fixture, NULL, fixture_set_up, test_brand_dialog, fixture_tear_down);
+  g_test_add ("/narrow/fr/brands", Fixture, NULL, fixture_set_up, test_brands_page, fixture_tear_down);
+  g_test_add ("/narrow/fr/preferences/channels", Fixture, NULL, fixture_set_up, test_preferences_channels,
+              fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

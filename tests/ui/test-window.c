@@ -12,6 +12,7 @@
 
 #include "desk-application.h"
 #include "desk-agenda-view.h"
+#include "desk-brand-dialog.h"
 #include "desk-calendar-page.h"
 #include "desk-calendar-page-private.h"
 #include "desk-colour-bar.h"
@@ -1855,7 +1856,8 @@ test_welcome (Fixture       *f,
               gconstpointer  data)
 {
   GtkStack *main_stack = template_child (f->window, DESK_TYPE_WINDOW, "main_stack");
-  AdwEntryRow *row = template_child (f->window, DESK_TYPE_WINDOW, "brand_name_row");
+  GtkButton *start = template_child (f->window, DESK_TYPE_WINDOW, "start_button");
+  DeskBrandDialog *dialog;
   g_autoptr(GListModel) brands = NULL;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "welcome");
@@ -1863,8 +1865,13 @@ test_welcome (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-post", NULL);
   g_assert_null (find_toplevel (DESK_TYPE_POST_DIALOG));
 
-  gtk_editable_set_text (GTK_EDITABLE (row), "Café Lumière");
-  g_signal_emit_by_name (row, "apply");
+  /* Start With My Brand: the brand dialog (tests/ui/test-brands.c) */
+  g_signal_emit_by_name (start, "clicked");
+  dialog = find_toplevel (DESK_TYPE_BRAND_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_BRAND_DIALOG, "name_row"), "Café Lumière");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "brand.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "brand.next", NULL);
   spin ();
 
   brands = desk_store_list_brands (f->store, NULL);

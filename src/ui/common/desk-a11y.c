@@ -3,7 +3,8 @@
  * A GtkDropDown takes the keyboard focus in an inner toggle button that
  * its .ui cannot reach, and that GTK 4.8 leaves without a name: a screen
  * reader announces it as "GtkToggleButton". Here the button is named
- * after the drop-down's label and the value shown, kept up to date.
+ * after the drop-down's label and the value shown, kept up to date. A
+ * GtkColorButton's inner button is likewise left without a name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -81,4 +82,25 @@ desk_drop_down_set_accessible_label (GtkDropDown *dropdown,
     }
   g_object_set_data_full (G_OBJECT (dropdown), "desk-accessible-label", g_strdup (label), g_free);
   update_button_label_cb (dropdown);
+}
+
+/**
+ * desk_color_button_set_accessible_label:
+ * @button: a GtkColorButton
+ * @label: what its colour is for, translated
+ *
+ * Names @button and the button inside it that takes the focus, which
+ * GTK 4.8 leaves without a name.
+ */
+void
+desk_color_button_set_accessible_label (GtkWidget  *button,
+                                        const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (button));
+  g_return_if_fail (label != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  for (GtkWidget *c = gtk_widget_get_first_child (button); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_BUTTON (c))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }

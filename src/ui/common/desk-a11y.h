@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 
 void desk_drop_down_set_accessible_label (GtkDropDown *dropdown,
                                           const char  *label);
+void desk_color_button_set_accessible_label (GtkWidget   *button,
+                                             const char  *label);
 
 G_END_DECLS
