@@ -330,6 +330,10 @@ with tempfile.TemporaryDirectory() as tmp:
     tap.check("check --post: a post is checked in its brand's language; --language overrides it",
               p.returncode == 0 and fixes[()] == ["#PaintOut"] and fixes[("--language", "fr")] == ["#PainTout"],
               f"{fixes} {p.stderr}")
+    p = run("brands", "add", "Bilingual Bakery", "--language", "en,fr", "--database", own)
+    p2 = run("brands", "list", "--database", own)
+    tap.check("brands add takes several languages, the posts' first",
+              p.returncode == 0 and "Bilingual Bakery\tsystem\ten,fr" in p2.stdout, p.stderr + p2.stdout)
     p = run("brands", "archive", "Café Lumière", "--database", own)
     p2 = run("brands", "list", "--database", own)
     p3 = run("brands", "list", "--all", "--database", own)

@@ -49,11 +49,12 @@ brands_list (DeskStore *store,
   return 0;
 }
 
-/* An ISO 639 language code, optionally with a region: fr, en, fr-CA, pt_BR */
+/* ISO 639 language codes, optionally with a region (fr, en, fr-CA,
+ * pt_BR), one or several separated by commas, the posts' first: fr,en */
 static gboolean
 is_language (const char *code)
 {
-  return g_regex_match_simple ("^[a-z]{2,3}([-_][A-Z]{2})?$", code, 0, 0);
+  return g_regex_match_simple ("^[a-z]{2,3}([-_][A-Z]{2})?(,[a-z]{2,3}([-_][A-Z]{2})?)*$", code, 0, 0);
 }
 
 static int
@@ -139,7 +140,7 @@ desk_cli_brands (int    argc,
   const char *action;
   GOptionEntry entries[] = {
     { "timezone", 0, 0, G_OPTION_ARG_STRING, &timezone, N_("add: the brand's timezone (default: the system's)"), N_("TZ") },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("add: the language of its posts (default: fr)"), N_("LANG") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("add: the language of its posts, or several: fr,en (default: fr)"), N_("LANG") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("list: archived brands too"), NULL },
     { NULL }
   };
