@@ -61,6 +61,16 @@ static const Entry notification_statuses[] = {
   { "spam",        N_("Spam"),        NULL },
 };
 
+static const Entry outbox_states[] = {
+  { "queued",     N_("Queued"),                  NULL },
+  { "sending",    N_("Sending"),                 NULL },
+  { "scheduled",  N_("Scheduled on the server"), NULL },
+  { "published",  N_("Published"),               NULL },
+  { "failed",     N_("Failed"),                  NULL },
+  { "cancelling", N_("Being cancelled"),         NULL },
+  { "cancelled",  N_("Cancelled"),               NULL },
+};
+
 static gboolean
 lookup (const Entry *table,
         guint        n,
@@ -129,6 +139,7 @@ desk_post_status_to_mark (DeskPostStatus status)
 DEFINE_ENUM_IDS (desk_network, DeskNetwork, networks)
 DEFINE_ENUM_IDS (desk_notification_kind, DeskNotificationKind, notification_kinds)
 DEFINE_ENUM_IDS (desk_notification_status, DeskNotificationStatus, notification_statuses)
+DEFINE_ENUM_IDS (desk_outbox_state, DeskOutboxState, outbox_states)
 
 const char *
 desk_network_default_colour (DeskNetwork network)

@@ -64,6 +64,20 @@ typedef enum
 
 #define DESK_NOTIFICATION_STATUS_LAST DESK_NOTIFICATION_STATUS_SPAM
 
+/* Where one send of the outbox stands (a post on one channel) */
+typedef enum
+{
+  DESK_OUTBOX_STATE_QUEUED,      /* waits for its time, the network or a retry */
+  DESK_OUTBOX_STATE_SENDING,     /* recorded before the request: a crash leaves it here */
+  DESK_OUTBOX_STATE_SCHEDULED,   /* held by the server until its time */
+  DESK_OUTBOX_STATE_PUBLISHED,
+  DESK_OUTBOX_STATE_FAILED,      /* the reason says what to do; Retry queues it again */
+  DESK_OUTBOX_STATE_CANCELLING,  /* held by the server, to take back (moved, deleted) */
+  DESK_OUTBOX_STATE_CANCELLED,
+} DeskOutboxState;
+
+#define DESK_OUTBOX_STATE_LAST DESK_OUTBOX_STATE_CANCELLED
+
 /* Stable identifiers, as stored in SQLite and printed by the CLI. */
 const char *desk_post_status_to_id         (DeskPostStatus status);
 gboolean    desk_post_status_from_id       (const char *id, DeskPostStatus *out);
@@ -82,5 +96,9 @@ const char *desk_notification_kind_to_label (DeskNotificationKind kind);
 const char *desk_notification_status_to_id    (DeskNotificationStatus status);
 gboolean    desk_notification_status_from_id  (const char *id, DeskNotificationStatus *out);
 const char *desk_notification_status_to_label (DeskNotificationStatus status);
+
+const char *desk_outbox_state_to_id    (DeskOutboxState state);
+gboolean    desk_outbox_state_from_id  (const char *id, DeskOutboxState *out);
+const char *desk_outbox_state_to_label (DeskOutboxState state);
 
 G_END_DECLS

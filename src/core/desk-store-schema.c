@@ -170,6 +170,39 @@ static const char * const migrations[] = {
 
   /* 7 → 8: a brand's logo, one of its images */
   "ALTER TABLE brands ADD COLUMN logo_media_id INTEGER REFERENCES media (id) ON DELETE SET NULL;",
+
+  /* 8 → 9: accounts connected to channels (their secrets are in the
+   * keyring, found by secret_key), and the outbox's record of each send */
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  channel_id INTEGER NOT NULL UNIQUE REFERENCES channels (id) ON DELETE CASCADE,"
+  "  secret_key TEXT NOT NULL UNIQUE,"
+  "  server TEXT NOT NULL,"
+  "  user_name TEXT NOT NULL DEFAULT '',"
+  "  remote_id TEXT,"
+  "  remote_handle TEXT NOT NULL DEFAULT '',"
+  "  display_name TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT 'connected' CHECK (state IN ('connected', 'reconnect')),"
+  "  last_error TEXT,"
+  "  pull_cursor TEXT,"
+  "  connected_at INTEGER NOT NULL);"
+  "ALTER TABLE outbox ADD COLUMN idempotency_key TEXT;"
+  "ALTER TABLE outbox ADD COLUMN remote_id TEXT;"
+  "ALTER TABLE outbox ADD COLUMN remote_url TEXT;"
+  "ALTER TABLE outbox ADD COLUMN scheduled_for INTEGER;"
+  "ALTER TABLE outbox ADD COLUMN updated_at INTEGER;"
+  "UPDATE outbox SET state = 'queued' WHERE state = 'pending';"
+  "CREATE UNIQUE INDEX outbox_by_key ON outbox (idempotency_key);"
+  "CREATE INDEX outbox_by_post ON outbox (post_id, channel_id);"
+  /* A post deleted while a server holds it: the send stays, to be taken
+   * back (its rows would go with the post) */
+  "CREATE TRIGGER outbox_keep_held BEFORE DELETE ON posts BEGIN"
+  "  INSERT INTO outbox (post_id, channel_id, action, state, attempts, idempotency_key, remote_id, remote_url,"
+  "                      scheduled_for, created_at, updated_at)"
+  "  SELECT NULL, channel_id, action, 'cancelling', 0, idempotency_key || '-deleted', remote_id, remote_url,"
+  "         scheduled_for, created_at, CAST (strftime ('%s', 'now') AS INTEGER)"
+  "  FROM outbox WHERE post_id = OLD.id AND state = 'scheduled';"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);

@@ -39,7 +39,7 @@ typedef enum
 /* 'CDSK': written to PRAGMA application_id so that we never take a foreign
  * SQLite file for ours. */
 #define DESK_STORE_APPLICATION_ID 0x4344534b
-#define DESK_STORE_SCHEMA_VERSION 8
+#define DESK_STORE_SCHEMA_VERSION 9
 #define DESK_STORE_MAX_BACKUPS    5
 
 typedef struct
@@ -61,6 +61,46 @@ typedef struct
 
 void desk_metric_sample_free (DeskMetricSample *sample);
 void desk_metric_total_free  (DeskMetricTotal  *total);
+
+/* An account connected to a channel. Its secret (token, application
+ * password) is in the keyring under secret_key, never here. */
+typedef struct
+{
+  gint64    id;
+  gint64    channel_id;
+  char     *secret_key;      /* a random UUID: the keyring's key */
+  char     *server;          /* the instance, PDS or site address */
+  char     *user_name;       /* WordPress's user, Bluesky's handle; may be empty */
+  char     *remote_id;       /* the account's id on the server */
+  char     *remote_handle;
+  char     *display_name;
+  gboolean  needs_reconnect; /* its secret stopped working */
+  char     *last_error;
+  char     *pull_cursor;     /* where the next pull of notifications starts */
+  gint64    connected_at;
+} DeskAccount;
+
+/* One send of the outbox: a post on one channel */
+typedef struct
+{
+  gint64           id;
+  gint64           post_id;
+  gint64           channel_id;
+  DeskOutboxState  state;
+  guint            attempts;
+  gint64           next_attempt_at;  /* Unix time; 0: now */
+  gint64           scheduled_for;    /* the post's time, Unix */
+  char            *idempotency_key;  /* the same for every try of this send */
+  char            *remote_id;
+  char            *remote_url;
+  char            *last_error;
+  gint64           updated_at;
+} DeskOutboxItem;
+
+void desk_account_free      (DeskAccount      *account);
+void desk_outbox_item_free  (DeskOutboxItem   *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAccount, desk_account_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskOutboxItem, desk_outbox_item_free)
 
 /* What a brand holds: said before it is deleted */
 typedef struct
@@ -282,6 +322,51 @@ GPtrArray   *desk_store_query_metric_totals    (DeskStore           *self,
                                                 gint64               brand_id,
                                                 const char          *from_day,
                                                 const char          *to_day,
+                                                GError             **error);
+
+/* Accounts and the outbox (desk-store-outbox.c) */
+DeskAccount *desk_store_get_account            (DeskStore           *self,
+                                                gint64               channel_id,
+                                                GError             **error);
+GPtrArray   *desk_store_list_accounts          (DeskStore           *self,
+                                                GError             **error);
+gboolean     desk_store_save_account           (DeskStore           *self,
+                                                DeskAccount         *account,
+                                                GError             **error);
+gboolean     desk_store_delete_account         (DeskStore           *self,
+                                                gint64               channel_id,
+                                                GError             **error);
+gboolean     desk_store_set_account_state      (DeskStore           *self,
+                                                gint64               channel_id,
+                                                gboolean             needs_reconnect,
+                                                const char          *error_text,
+                                                GError             **error);
+gboolean     desk_store_set_account_cursor     (DeskStore           *self,
+                                                gint64               channel_id,
+                                                const char          *cursor,
+                                                GError             **error);
+gboolean     desk_store_queue_posts            (DeskStore           *self,
+                                                guint               *n_changed,
+                                                GError             **error);
+GPtrArray   *desk_store_list_outbox            (DeskStore           *self,
+                                                gint64               channel_id,
+                                                GError             **error);
+DeskOutboxItem *desk_store_get_outbox_item     (DeskStore           *self,
+                                                gint64               item_id,
+                                                GError             **error);
+gboolean     desk_store_outbox_begin_send      (DeskStore           *self,
+                                                gint64               item_id,
+                                                GError             **error);
+gboolean     desk_store_outbox_record          (DeskStore           *self,
+                                                gint64               item_id,
+                                                DeskOutboxState      state,
+                                                const char          *remote_id,
+                                                const char          *remote_url,
+                                                const char          *error_text,
+                                                gint64               next_attempt_at,
+                                                GError             **error);
+gboolean     desk_store_outbox_retry           (DeskStore           *self,
+                                                gint64               item_id,
                                                 GError             **error);
 
 G_END_DECLS

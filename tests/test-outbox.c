@@ -1,0 +1,352 @@
+/* test-outbox.c: accounts and the outbox in the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core-helpers.h"
+
+#include <string.h>
+
+#include "desk-store-private.h"
+
+typedef struct
+{
+  Fixture    files;
+  DeskStore *store;
+  gint64     brand;
+  gint64     mastodon;
+  gint64     instagram;
+  gint64     wordpress;
+} Outbox;
+
+static gint64
+add_channel (DeskStore   *store,
+             gint64       brand,
+             DeskNetwork  network,
+             const char  *handle)
+{
+  g_autoptr(DeskChannel) channel = g_object_new (DESK_TYPE_CHANNEL, "brand-id", brand, "network", network,
+                                                 "handle", handle, NULL);
+
+  g_assert_true (desk_store_save_channel (store, channel, NULL));
+  return desk_channel_get_id (channel);
+}
+
+static void
+connect_account (Outbox     *o,
+                 gint64      channel,
+                 const char *server)
+{
+  DeskAccount account = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  account.channel_id = channel;
+  account.secret_key = g_uuid_string_random ();
+  account.server = (char *) server;
+  account.remote_handle = (char *) "fournil";
+  g_assert_true (desk_store_save_account (o->store, &account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (account.id, >, 0);
+  g_free (account.secret_key);
+}
+
+static void
+outbox_set_up (Outbox        *o,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Le Fournil", NULL);
+
+  fixture_set_up (&o->files, NULL);
+  o->store = desk_store_open (o->files.path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_store_save_brand (o->store, brand, &error));
+  o->brand = desk_brand_get_id (brand);
+  o->mastodon = add_channel (o->store, o->brand, DESK_NETWORK_MASTODON, "@fournil@piaille.fr");
+  o->instagram = add_channel (o->store, o->brand, DESK_NETWORK_INSTAGRAM, "@fournil");
+  o->wordpress = add_channel (o->store, o->brand, DESK_NETWORK_WORDPRESS, "blog");
+}
+
+static void
+outbox_tear_down (Outbox        *o,
+                  gconstpointer  data)
+{
+  g_clear_object (&o->store);
+  fixture_tear_down (&o->files, NULL);
+}
+
+static DeskPost *
+scheduled_post (Outbox     *o,
+                GDateTime  *at,
+                gint64     *channels,
+                guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  DeskPost *post = g_object_new (DESK_TYPE_POST, "brand-id", o->brand, "title", "Galette", "body", "La galette est là",
+                                 "status", DESK_POST_STATUS_SCHEDULED, "scheduled-at", at, NULL);
+
+  desk_post_set_channel_ids (post, channels, n);
+  g_assert_true (desk_store_save_post (o->store, post, &error));
+  g_assert_no_error (error);
+  return post;
+}
+
+static GPtrArray *
+sends (Outbox *o)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = desk_store_list_outbox (o->store, 0, &error);
+
+  g_assert_no_error (error);
+  return items;
+}
+
+static DeskOutboxItem *
+send_at (GPtrArray *items,
+         guint      i)
+{
+  g_assert_cmpuint (i, <, items->len);
+  return g_ptr_array_index (items, i);
+}
+
+static guint
+queue (Outbox *o)
+{
+  g_autoptr(GError) error = NULL;
+  guint changed = 99;
+
+  g_assert_true (desk_store_queue_posts (o->store, &changed, &error));
+  g_assert_no_error (error);
+  return changed;
+}
+
+static void
+test_accounts (Outbox        *o,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskAccount) account = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_null (desk_store_get_account (o->store, o->mastodon, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  connect_account (o, o->mastodon, "https://piaille.fr");
+  account = desk_store_get_account (o->store, o->mastodon, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account->server, ==, "https://piaille.fr");
+  g_assert_cmpstr (account->remote_handle, ==, "fournil");
+  g_assert_false (account->needs_reconnect);
+  g_assert_nonnull (account->secret_key);
+
+  /* A token that stopped working: Reconnect, with the reason */
+  g_assert_true (desk_store_set_account_state (o->store, o->mastodon, TRUE, "The access token is invalid", &error));
+  g_assert_true (desk_store_set_account_cursor (o->store, o->mastodon, "109", &error));
+  g_clear_pointer (&account, desk_account_free);
+  account = desk_store_get_account (o->store, o->mastodon, &error);
+  g_assert_true (account->needs_reconnect);
+  g_assert_cmpstr (account->last_error, ==, "The access token is invalid");
+  g_assert_cmpstr (account->pull_cursor, ==, "109");
+
+  /* Connected again: replaced, one account a channel */
+  connect_account (o, o->mastodon, "https://piaille.fr/");
+  connect_account (o, o->wordpress, "https://blog.example");
+  all = desk_store_list_accounts (o->store, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_false (((DeskAccount *) g_ptr_array_index (all, 0))->needs_reconnect);
+
+  g_assert_true (desk_store_delete_account (o->store, o->wordpress, &error));
+  g_assert_false (desk_store_delete_account (o->store, o->wordpress, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A channel removed takes its account */
+  {
+    g_autoptr(GPtrArray) left = NULL;
+
+    g_assert_true (desk_store_delete_channel (o->store, o->mastodon, NULL, &error));
+    left = desk_store_list_accounts (o->store, &error);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+}
+
+static void
+test_follow_calendar (Outbox        *o,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2030, 1, 6, 9, 30, 0);
+  g_autoptr(GDateTime) moved = g_date_time_add_days (at, 1);
+  gint64 channels[] = { o->mastodon, o->instagram };
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *first_key = NULL;
+  gint64 first_id;
+
+  connect_account (o, o->mastodon, "https://piaille.fr");
+  post = scheduled_post (o, at, channels, G_N_ELEMENTS (channels));
+
+  /* One send: Instagram has no account (published by hand) */
+  g_assert_cmpuint (queue (o), ==, 1);
+  g_assert_cmpuint (queue (o), ==, 0);
+  items = sends (o);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (send_at (items, 0)->channel_id, ==, o->mastodon);
+  g_assert_cmpint (send_at (items, 0)->state, ==, DESK_OUTBOX_STATE_QUEUED);
+  g_assert_cmpint (send_at (items, 0)->scheduled_for, ==, g_date_time_to_unix (at));
+  g_assert_cmpuint (strlen (send_at (items, 0)->idempotency_key), ==, 36);
+  first_key = g_strdup (send_at (items, 0)->idempotency_key);
+  first_id = send_at (items, 0)->id;
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Moved before it went: the same send, at the new time, the same key */
+  desk_post_set_scheduled_at (post, moved);
+  g_assert_true (desk_store_save_post (o->store, post, &error));
+  g_assert_cmpuint (queue (o), ==, 1);
+  items = sends (o);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (send_at (items, 0)->scheduled_for, ==, g_date_time_to_unix (moved));
+  g_assert_cmpstr (send_at (items, 0)->idempotency_key, ==, first_key);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Sent: recorded before, then held by the server */
+  g_assert_true (desk_store_outbox_begin_send (o->store, first_id, &error));
+  items = sends (o);
+  g_assert_cmpint (send_at (items, 0)->state, ==, DESK_OUTBOX_STATE_SENDING);
+  g_assert_cmpuint (send_at (items, 0)->attempts, ==, 1);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_assert_true (desk_store_outbox_record (o->store, first_id, DESK_OUTBOX_STATE_SCHEDULED, "sch1", NULL, NULL, 0,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue (o), ==, 0);
+
+  /* Moved again while the server holds it: taken back, sent anew */
+  desk_post_set_scheduled_at (post, at);
+  g_assert_true (desk_store_save_post (o->store, post, &error));
+  g_assert_cmpuint (queue (o), ==, 1);
+  items = sends (o);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpint (send_at (items, 0)->state, ==, DESK_OUTBOX_STATE_CANCELLING);
+  g_assert_cmpstr (send_at (items, 0)->remote_id, ==, "sch1");
+  g_assert_cmpint (send_at (items, 1)->state, ==, DESK_OUTBOX_STATE_QUEUED);
+  g_assert_cmpstr (send_at (items, 1)->idempotency_key, !=, first_key);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_assert_true (desk_store_outbox_record (o->store, first_id, DESK_OUTBOX_STATE_CANCELLED, NULL, NULL, NULL, 0,
+                                           &error));
+
+  /* Back to a draft: its send is not sent */
+  desk_post_set_status (post, DESK_POST_STATUS_DRAFT);
+  g_assert_true (desk_store_save_post (o->store, post, &error));
+  g_assert_cmpuint (queue (o), ==, 1);
+  items = sends (o);
+  g_assert_cmpint (send_at (items, 1)->state, ==, DESK_OUTBOX_STATE_CANCELLED);
+}
+
+static void
+test_outcomes (Outbox        *o,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2030, 1, 6, 9, 30, 0);
+  gint64 channels[] = { o->mastodon, o->wordpress };
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(DeskPost) held = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  DeskOutboxItem *m, *w;
+
+  connect_account (o, o->mastodon, "https://piaille.fr");
+  connect_account (o, o->wordpress, "https://blog.example");
+  post = scheduled_post (o, at, channels, G_N_ELEMENTS (channels));
+  g_assert_cmpuint (queue (o), ==, 2);
+  items = sends (o);
+  m = send_at (items, 0);
+  w = send_at (items, 1);
+
+  /* A failure keeps its reason, on the send and the post's channel; Retry
+   * queues it again with the same key */
+  g_assert_true (desk_store_outbox_begin_send (o->store, w->id, &error));
+  g_assert_true (desk_store_outbox_record (o->store, w->id, DESK_OUTBOX_STATE_FAILED, NULL, NULL,
+                                           "The server refused it: Sorry, you are not allowed (HTTP 403).", 0, &error));
+  g_assert_cmpuint (queue (o), ==, 0);
+  {
+    g_autoptr(DeskOutboxItem) failed = desk_store_get_outbox_item (o->store, w->id, &error);
+
+    g_assert_cmpint (failed->state, ==, DESK_OUTBOX_STATE_FAILED);
+    g_assert_nonnull (strstr (failed->last_error, "not allowed"));
+  }
+  g_assert_true (desk_store_outbox_retry (o->store, w->id, &error));
+  g_assert_false (desk_store_outbox_retry (o->store, w->id, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Published on both: the post is published, with its links */
+  g_assert_true (desk_store_outbox_record (o->store, m->id, DESK_OUTBOX_STATE_PUBLISHED, "1101",
+                                           "https://piaille.fr/@fournil/1101", NULL, 0, &error));
+  held = desk_store_get_post (o->store, desk_post_get_id (post), &error);
+  g_assert_cmpint (desk_post_get_status (held), ==, DESK_POST_STATUS_SCHEDULED);
+  g_assert_true (desk_store_outbox_record (o->store, w->id, DESK_OUTBOX_STATE_PUBLISHED, "42",
+                                           "https://blog.example/galette/", NULL, 0, &error));
+  g_assert_no_error (error);
+  /* The shared object changed: the calendar's card follows */
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_PUBLISHED);
+  {
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_desk_store_get_handle (o->store),
+                                         "SELECT remote_url FROM post_variants WHERE post_id = ?1 ORDER BY channel_id",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_int64 (stmt, 1, desk_post_get_id (post));
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "https://piaille.fr/@fournil/1101");
+    sqlite3_finalize (stmt);
+  }
+  /* Published is final: nothing more to queue */
+  g_assert_cmpuint (queue (o), ==, 0);
+}
+
+/* A post deleted while a server holds it: the send stays, to take back */
+static void
+test_deleted_post (Outbox        *o,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2030, 1, 6, 9, 30, 0);
+  gint64 channels[] = { o->mastodon };
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  connect_account (o, o->mastodon, "https://piaille.fr");
+  post = scheduled_post (o, at, channels, 1);
+  queue (o);
+  items = sends (o);
+  g_assert_true (desk_store_outbox_begin_send (o->store, send_at (items, 0)->id, &error));
+  g_assert_true (desk_store_outbox_record (o->store, send_at (items, 0)->id, DESK_OUTBOX_STATE_SCHEDULED, "sch7",
+                                           NULL, NULL, 0, &error));
+  g_assert_true (desk_store_delete_post (o->store, desk_post_get_id (post), &error));
+  g_assert_no_error (error);
+  after = sends (o);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpint (send_at (after, 0)->post_id, ==, 0);
+  g_assert_cmpint (send_at (after, 0)->state, ==, DESK_OUTBOX_STATE_CANCELLING);
+  g_assert_cmpstr (send_at (after, 0)->remote_id, ==, "sch7");
+  g_assert_cmpint (send_at (after, 0)->channel_id, ==, o->mastodon);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/outbox/" name, Outbox, NULL, outbox_set_up, func, outbox_tear_down)
+  ADD ("accounts", test_accounts);
+  ADD ("follow-calendar", test_follow_calendar);
+  ADD ("outcomes", test_outcomes);
+  ADD ("deleted-post", test_deleted_post);
+#undef ADD
+
+  return g_test_run ();
+}
