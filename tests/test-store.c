@@ -242,7 +242,8 @@ test_constraints (Fixture       *f,
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  /* Duplicate notification remote ids on one channel are refused, whole batch. */
+  /* A notification pulled twice (the same remote id on one channel) is
+   * stored once, as the user left it */
   {
     gint64 channel_id = add_channel (store, brand_id, DESK_NETWORK_MASTODON, "@a@b.c");
     g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
@@ -254,11 +255,18 @@ test_constraints (Fixture       *f,
                                             "remote-id", "same",
                                             "author", "x",
                                             NULL));
-    g_assert_false (desk_store_add_notifications (store, notes, &error));
-    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
-    g_clear_error (&error);
+    g_object_set (g_ptr_array_index (notes, 0), "read", TRUE, NULL);
+    g_assert_true (desk_store_add_notifications (store, notes, &error));
+    g_assert_no_error (error);
+    g_assert_true (desk_store_add_notifications (store, notes, &error));
     g_assert_true (desk_store_count_notifications (store, brand_id, &n, &error));
-    g_assert_cmpuint (n, ==, 0);
+    g_assert_cmpuint (n, ==, 1);
+    {
+      g_autoptr(GPtrArray) kept = desk_store_query_notifications (store, brand_id, 0, 10, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (desk_notification_get_read (g_ptr_array_index (kept, 0)));
+    }
   }
 
   /* Deleting what is not there */

@@ -63,7 +63,9 @@ desk_store_add_notifications (DeskStore  *self,
       stmt = _desk_store_prepare (self,
                       "INSERT INTO notifications (channel_id, remote_id, kind, author, text, url, created_at,"
                       " read, starred, status, priority, assignee)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                      /* Pulled again: stored once, as the user left it */
+                      " ON CONFLICT (channel_id, remote_id) DO NOTHING", error);
       if (stmt == NULL)
         goto failed;
 
