@@ -23,4 +23,6 @@ fi
 set -a
 . "$tmp/wp/env"
 set +a
-"$@"
+# What the test leaves behind, even when it aborts, goes with the lab
+mkdir "$tmp/test"
+TMPDIR="$tmp/test" "$@"

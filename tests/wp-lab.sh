@@ -20,7 +20,10 @@ action=${1:-}
 W=${2:-}
 [ -n "$W" ] || { echo "usage: $0 up|down DIR" >&2; exit 2; }
 
+copying=
 fail () {
+  # The copy made meanwhile ends before "down" deletes DIR
+  [ -z "$copying" ] || wait "$copying" 2>/dev/null
   echo "$*" >&2
   exit 1
 }
@@ -70,7 +73,13 @@ php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' || fail "PHP has no mysqli (p
 mkdir -p "$W" || fail "cannot create $W"
 me=$(id -un)
 
-# 1. A private MariaDB: unix socket only, in its own process group
+# 1. A private copy of the tree, made meanwhile (Debian's wp-config.php reads
+#    /etc/wordpress/config-<host>.php)
+( cp -a /usr/share/wordpress "$W/root" && mkdir -p "$W/content/uploads" &&
+  cp -a /usr/share/wordpress/wp-content/. "$W/content/" ) 2>"$W/copy.log" &
+copying=$!
+
+# 2. A private MariaDB: unix socket only, in its own process group
 mariadb-install-db --no-defaults --user="$me" --datadir="$W/db" --auth-root-authentication-method=normal \
   --skip-test-db >"$W/install-db.log" 2>&1 || fail "mariadb-install-db failed: $(tail -n 1 "$W/install-db.log")"
 setsid mariadbd --no-defaults --user="$me" --datadir="$W/db" --socket="$W/mysql.sock" --skip-networking \
@@ -82,12 +91,9 @@ mariadb --no-defaults --socket="$W/mysql.sock" -uroot \
   -e "CREATE DATABASE wp; CREATE USER wp@localhost IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO wp@localhost;" \
   2>"$W/sql.log" || fail "MariaDB refused the database: $(tail -n 1 "$W/sql.log")"
 
-# 2. A private copy of the tree (Debian's wp-config.php reads
-#    /etc/wordpress/config-<host>.php) with our own wp-config.php
-cp -a /usr/share/wordpress "$W/root" || fail "cannot copy /usr/share/wordpress"
+# 3. Our own wp-config.php in the copy
+wait $copying || fail "cannot copy /usr/share/wordpress: $(tail -n 1 "$W/copy.log")"
 rm -f "$W/root/wp-config.php" "$W/root/.htaccess"
-mkdir -p "$W/content/uploads"
-cp -a /usr/share/wordpress/wp-content/. "$W/content/"
 # The port is chosen later (and again if it was taken): its own file
 cat >"$W/root/wp-config.php" <<PHP
 <?php
@@ -110,7 +116,7 @@ free_port () {
 port=$(free_port) || fail "no free port on 127.0.0.1"
 echo "<?php define('WP_LAB_PORT', $port);" >"$W/port.php"
 
-# 3. Installed without a browser (Debian 12 has no wp-cli): an admin, pretty
+# 4. Installed without a browser (Debian 12 has no wp-cli): an admin, pretty
 #    permalinks, an application password
 cat >"$W/install.php" <<PHP
 <?php
@@ -127,7 +133,7 @@ PHP
 php "$W/install.php" >"$W/install.log" 2>&1 && [ -s "$W/app-password.txt" ] \
   || fail "the WordPress install failed: $(tail -n 1 "$W/install.log")"
 
-# 4. PHP's built-in server with a router (pretty /wp-json/ URLs), 4 workers,
+# 5. PHP's built-in server with a router (pretty /wp-json/ URLs), 4 workers,
 #    in its own process group; a port taken meanwhile is chosen again
 cat >"$W/router.php" <<'PHP'
 <?php
