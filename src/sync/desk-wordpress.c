@@ -1,9 +1,10 @@
 /* desk-wordpress.c: a WordPress site through its REST API
  *
- * developer.wordpress.org/rest-api (reference/posts, media, tags,
+ * After developer.wordpress.org/rest-api (reference/posts, media, tags,
  * categories, users; using-the-rest-api/discovery) and the application
- * passwords integration guide (make.wordpress.org/core/2020/11/05), as
- * ../shared/specs/sync.md sums up:
+ * passwords integration guide
+ * (make.wordpress.org/core/2020/11/05/application-passwords-integration-guide),
+ * checked against WordPress 6.1 (tests/test-wordpress.c):
  * - the REST root is discovered from the site: the home page's
  *   `Link: <…>; rel="https://api.w.org/"`, else `/?rest_route=/` (a site
  *   without pretty permalinks), and kept;
@@ -1124,7 +1125,8 @@ lookup_post (GTask *task)
  * Publishes an article, or schedules it when its date is in the future.
  * The site is first asked for a post with the article's slug: if there is
  * one (an earlier try whose answer was lost), it is the result, and
- * nothing is sent.
+ * nothing is sent; as it is now, even taken back to draft: a post sent
+ * again after desk_wordpress_unpublish_async () needs a new slug.
  */
 void
 desk_wordpress_publish_async (DeskWordPress              *self,
