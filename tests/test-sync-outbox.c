@@ -1,0 +1,358 @@
+/* test-sync-outbox.c: the outbox against the Mastodon contract server,
+ * with the token in a real keyring (tests/with-keyring.sh)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <cairo.h>
+
+#include "core-helpers.h"
+#include "desk-mastodon.h"
+#include "desk-outbox.h"
+#include "desk-store-private.h"
+#include "desk-secrets.h"
+#include "mastodon-server.h"
+
+typedef struct
+{
+  Fixture         files;
+  MastodonServer *server;
+  DeskStore      *store;
+  DeskHttpClient *client;
+  DeskOutbox     *outbox;
+  gint64          brand;
+  gint64          channel;
+  char           *secret_key;
+} Sync;
+
+static void
+sync_set_up (Sync          *s,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Le Fournil", "language", "fr,en", NULL);
+  g_autoptr(DeskChannel) channel = NULL;
+  DeskAccount account = { 0 };
+
+  fixture_set_up (&s->files, NULL);
+  s->server = mastodon_server_new ();
+  s->store = desk_store_open (s->files.path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_store_save_brand (s->store, brand, &error));
+  s->brand = desk_brand_get_id (brand);
+  channel = g_object_new (DESK_TYPE_CHANNEL, "brand-id", s->brand, "network", DESK_NETWORK_MASTODON,
+                          "handle", "@fournil@piaille.example", NULL);
+  g_assert_true (desk_store_save_channel (s->store, channel, &error));
+  s->channel = desk_channel_get_id (channel);
+
+  /* Connected: the token in the keyring, the rest in the workspace */
+  s->secret_key = g_uuid_string_random ();
+  g_assert_true (desk_secrets_store_sync (s->secret_key, "CommunityDesk test", MASTODON_TOKEN, NULL, &error));
+  g_assert_no_error (error);
+  account.channel_id = s->channel;
+  account.secret_key = s->secret_key;
+  account.server = s->server->url;
+  g_assert_true (desk_store_save_account (s->store, &account, &error));
+
+  s->client = g_object_new (DESK_TYPE_HTTP_CLIENT, "backoff-base-ms", 5, "timeout", 5, NULL);
+  s->outbox = desk_outbox_new (s->store, s->client);
+}
+
+static void
+sync_tear_down (Sync          *s,
+                gconstpointer  data)
+{
+  desk_secrets_clear_sync (s->secret_key, NULL, NULL);
+  g_free (s->secret_key);
+  g_clear_object (&s->outbox);
+  g_clear_object (&s->client);
+  g_clear_object (&s->store);
+  mastodon_server_free (s->server);
+  fixture_tear_down (&s->files, NULL);
+}
+
+static DeskPost *
+add_post (Sync       *s,
+          const char *body,
+          gint64      in_seconds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) at = g_date_time_add_seconds (now, in_seconds);
+  DeskPost *post = g_object_new (DESK_TYPE_POST, "brand-id", s->brand, "title", "Post", "body", body,
+                                 "status", DESK_POST_STATUS_SCHEDULED, "scheduled-at", at, NULL);
+
+  desk_post_set_channel_ids (post, &s->channel, 1);
+  g_assert_true (desk_store_save_post (s->store, post, &error));
+  g_assert_no_error (error);
+  return post;
+}
+
+static void
+ran_cb (GObject      *source,
+        GAsyncResult *result,
+        gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* One run; returns the sends it touched */
+static GPtrArray *
+run (Sync *s)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *report;
+
+  desk_outbox_run_async (s->outbox, 0, NULL, ran_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  report = desk_outbox_run_finish (s->outbox, result, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static DeskOutboxItem *
+only_send (Sync *s)
+{
+  g_autoptr(GPtrArray) items = desk_store_list_outbox (s->store, 0, NULL);
+  DeskOutboxItem *last = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    if (((DeskOutboxItem *) g_ptr_array_index (items, i))->state != DESK_OUTBOX_STATE_CANCELLED)
+      last = g_ptr_array_index (items, i);
+  g_assert_nonnull (last);
+  return desk_store_get_outbox_item (s->store, last->id, NULL);
+}
+
+/* A future post goes at once with scheduled_at; the server holds it */
+static void
+test_scheduled (Sync          *s,
+                gconstpointer  data)
+{
+  g_autoptr(DeskPost) post = add_post (s, "Galette des rois samedi ! #Épiphanie", 2 * 24 * 3600);
+  g_autoptr(GPtrArray) report = run (s);
+  g_autoptr(DeskOutboxItem) item = only_send (s);
+  JsonObject *sent;
+
+  g_assert_cmpuint (report->len, ==, 1);
+  g_assert_cmpint (item->state, ==, DESK_OUTBOX_STATE_SCHEDULED);
+  g_assert_nonnull (item->remote_id);
+  g_assert_cmpuint (s->server->statuses->len, ==, 1);
+  sent = g_ptr_array_index (s->server->statuses, 0);
+  g_assert_true (json_object_has_member (sent, "scheduled_at"));
+  g_assert_cmpstr (json_object_get_string_member (sent, "status"), ==, "Galette des rois samedi ! #Épiphanie");
+  /* The brand's first language */
+  g_assert_cmpstr (json_object_get_string_member (sent, "language"), ==, "fr");
+  /* The post itself stays "scheduled" until its time */
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
+
+  /* Nothing more to send: a second run sends nothing */
+  {
+    g_autoptr(GPtrArray) again = run (s);
+
+    g_assert_cmpuint (again->len, ==, 0);
+    g_assert_cmpuint (s->server->statuses->len, ==, 1);
+  }
+}
+
+/* A post due goes now, its image first with its description; the post is
+ * then published, with its link */
+static void
+test_due_with_image (Sync          *s,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPost) post = add_post (s, "La fournée de midi est sortie", -3600);
+  g_autofree char *png = g_build_filename (s->files.dir, "fournee.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 32, 32);
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(DeskOutboxItem) item = NULL;
+  gint64 media_id = 0;
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (desk_store_add_media (s->store, s->brand, png, &media_id, &error));
+  g_assert_true (desk_store_attach_media (s->store, desk_post_get_id (post), media_id, 0, &error));
+  g_assert_no_error (error);
+  {
+    sqlite3 *db = _desk_store_get_handle (s->store);
+    g_autofree char *sql = g_strdup_printf ("UPDATE media SET alt_text = 'Des baguettes dorées' WHERE id = %" G_GINT64_FORMAT,
+                                            media_id);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  s->server->media_polls = 1;
+  g_setenv ("DESK_MASTODON_POLL_MS", "5", TRUE);
+
+  report = run (s);
+  item = only_send (s);
+  g_assert_cmpint (item->state, ==, DESK_OUTBOX_STATE_PUBLISHED);
+  g_assert_nonnull (item->remote_url);
+  g_assert_cmpuint (s->server->media->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (s->server->media, 0), "description"), ==,
+                   "Des baguettes dorées");
+  g_assert_cmpstr (json_array_get_string_element (
+                     json_object_get_array_member (g_ptr_array_index (s->server->statuses, 0), "media_ids"), 0), ==,
+                   "m1");
+  g_assert_false (json_object_has_member (g_ptr_array_index (s->server->statuses, 0), "scheduled_at"));
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_PUBLISHED);
+}
+
+/* The answer lost, or the app killed after sending: the next try uses
+ * the same key, and the server makes one status */
+static void
+test_never_twice (Sync          *s,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPost) first = add_post (s, "Ouvert le dimanche", -60);
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(DeskOutboxItem) item = NULL;
+
+  /* Lost answer: retried with the key at once */
+  s->server->fail_next_status = MASTODON_FAIL_DROP_AFTER_CREATE;
+  report = run (s);
+  item = only_send (s);
+  g_assert_cmpint (item->state, ==, DESK_OUTBOX_STATE_PUBLISHED);
+  g_assert_cmpuint (s->server->statuses->len, ==, 1);
+  g_clear_pointer (&item, desk_outbox_item_free);
+  g_clear_pointer (&report, g_ptr_array_unref);
+
+  /* Killed between "sending" and the answer's record: the status exists
+   * on the server, the workspace says "sending" */
+  {
+    g_autoptr(DeskPost) second = add_post (s, "Fermé lundi", -60);
+    g_autoptr(DeskOutboxItem) sending = NULL;
+    g_autoptr(DeskOutboxItem) sent = NULL;
+    DeskMastodonStatus status = { .text = "Fermé lundi", .language = "fr" };
+    g_autoptr(DeskMastodon) other = desk_mastodon_new (s->client, s->server->url, MASTODON_TOKEN);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(DeskRemotePost) made = NULL;
+
+    g_assert_true (desk_store_queue_posts (s->store, NULL, &error));
+    sending = only_send (s);
+    g_assert_true (desk_store_outbox_begin_send (s->store, sending->id, &error));
+    status.idempotency_key = sending->idempotency_key;
+    desk_mastodon_publish_async (other, &status, NULL, ran_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    made = desk_mastodon_publish_finish (other, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (s->server->statuses->len, ==, 2);
+
+    /* Restarted: the send goes again, the server knows its key */
+    report = run (s);
+    sent = desk_store_get_outbox_item (s->store, sending->id, NULL);
+    g_assert_cmpint (sent->state, ==, DESK_OUTBOX_STATE_PUBLISHED);
+    g_assert_cmpstr (sent->remote_id, ==, made->id);
+    g_assert_cmpuint (sent->attempts, ==, 2);
+    g_assert_cmpuint (s->server->statuses->len, ==, 2);
+  }
+}
+
+/* Moved while the server holds it: taken back, scheduled anew */
+static void
+test_moved (Sync          *s,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPost) post = add_post (s, "Atelier pétrissage", 3 * 24 * 3600);
+  g_autoptr(GPtrArray) first = run (s);
+  g_autoptr(DeskOutboxItem) held = only_send (s);
+  g_autoptr(GDateTime) later = g_date_time_add_days (desk_post_get_scheduled_at (post), 1);
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(DeskOutboxItem) again = NULL;
+  g_autoptr(DeskOutboxItem) old = NULL;
+
+  g_assert_cmpint (held->state, ==, DESK_OUTBOX_STATE_SCHEDULED);
+  desk_post_set_scheduled_at (post, later);
+  g_assert_true (desk_store_save_post (s->store, post, &error));
+  second = run (s);
+  old = desk_store_get_outbox_item (s->store, held->id, NULL);
+  again = only_send (s);
+  g_assert_cmpint (old->state, ==, DESK_OUTBOX_STATE_CANCELLED);
+  g_assert_true (g_hash_table_contains (s->server->unscheduled, held->remote_id));
+  g_assert_cmpint (again->state, ==, DESK_OUTBOX_STATE_SCHEDULED);
+  g_assert_cmpint (again->id, !=, held->id);
+  g_assert_cmpuint (s->server->statuses->len, ==, 2);
+}
+
+/* Failures: each where the user can act on it */
+static void
+test_failures (Sync          *s,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPost) soon = add_post (s, "Dans trois minutes", 3 * 60);
+  g_autoptr(DeskPost) empty = add_post (s, "", -60);
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  DeskOutboxItem *waiting, *refused;
+
+  /* Due within five minutes: it waits for its time (Mastodon holds only
+   * five minutes ahead); an empty post is refused with the reason */
+  report = run (s);
+  items = desk_store_list_outbox (s->store, 0, &error);
+  g_assert_cmpuint (items->len, ==, 2);
+  waiting = g_ptr_array_index (items, 0);
+  refused = g_ptr_array_index (items, 1);
+  g_assert_cmpint (waiting->state, ==, DESK_OUTBOX_STATE_QUEUED);
+  g_assert_cmpuint (waiting->attempts, ==, 0);
+  g_assert_cmpint (refused->state, ==, DESK_OUTBOX_STATE_FAILED);
+  g_assert_nonnull (strstr (refused->last_error, "Text can't be blank"));
+  g_assert_cmpuint (s->server->statuses->len, ==, 0);
+  g_clear_pointer (&report, g_ptr_array_unref);
+
+  /* A server in trouble: queued again, later, saying why */
+  {
+    g_autoptr(DeskPost) busy = add_post (s, "Nouveaux horaires", -60);
+    g_autoptr(DeskOutboxItem) after = NULL;
+
+    s->server->fail_next_status = MASTODON_FAIL_500;
+    g_object_set (s->client, "max-attempts", 1, NULL);
+    report = run (s);
+    after = only_send (s);
+    g_assert_cmpint (after->state, ==, DESK_OUTBOX_STATE_QUEUED);
+    g_assert_cmpint (after->next_attempt_at, >, g_get_real_time () / G_USEC_PER_SEC);
+    g_assert_nonnull (strstr (after->last_error, "500"));
+    g_clear_pointer (&report, g_ptr_array_unref);
+  }
+
+  /* A token that stopped working: the account says Reconnect, the send
+   * waits, nothing is sent */
+  {
+    g_autoptr(DeskAccount) account = NULL;
+    guint before = s->server->statuses->len;
+
+    g_assert_true (desk_secrets_store_sync (s->secret_key, "CommunityDesk test", "revoked", NULL, &error));
+    g_assert_true (desk_store_outbox_retry (s->store, refused->id, &error));
+    report = run (s);
+    account = desk_store_get_account (s->store, s->channel, &error);
+    g_assert_true (account->needs_reconnect);
+    g_assert_nonnull (strstr (account->last_error, "reconnect"));
+    g_assert_cmpuint (s->server->statuses->len, ==, before);
+    {
+      g_autoptr(DeskOutboxItem) retried = desk_store_get_outbox_item (s->store, refused->id, NULL);
+      g_assert_cmpint (retried->state, ==, DESK_OUTBOX_STATE_QUEUED);
+    }
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/sync-outbox/" name, Sync, NULL, sync_set_up, func, sync_tear_down)
+  ADD ("scheduled", test_scheduled);
+  ADD ("due-with-image", test_due_with_image);
+  ADD ("never-twice", test_never_twice);
+  ADD ("moved", test_moved);
+  ADD ("failures", test_failures);
+#undef ADD
+
+  return g_test_run ();
+}
