@@ -31,5 +31,11 @@ int       desk_cli_brands        (int             argc,
                                   char          **argv);
 int       desk_cli_channels      (int             argc,
                                   char          **argv);
+int       desk_cli_accounts      (int             argc,
+                                  char          **argv);
+int       desk_cli_sync          (int             argc,
+                                  char          **argv);
+int       desk_cli_outbox        (int             argc,
+                                  char          **argv);
 
 G_END_DECLS

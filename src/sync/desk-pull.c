@@ -1,0 +1,268 @@
+/* desk-pull.c: the community back in: notifications and followers
+ *
+ * For each connected account (one channel's, or all), one after the
+ * other: the notifications newer than the account's cursor, stored once
+ * each (the cursor saved with them), and the followers count as today's
+ * sample for the KPIs. An account whose secret stopped working is put in
+ * "Reconnect"; a channel that fails does not stop the others.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-pull"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-mastodon.h"
+#include "desk-notification.h"
+#include "desk-pull.h"
+#include "desk-secrets.h"
+
+#define MAX_NOTIFICATIONS 2000
+
+void
+desk_pull_result_free (DeskPullResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->error);
+  g_free (result);
+}
+
+typedef struct
+{
+  DeskStore      *store;
+  DeskHttpClient *client;
+  GPtrArray      *accounts;   /* (element-type DeskAccount) */
+  guint           next;
+  GPtrArray      *results;    /* (element-type DeskPullResult) */
+  DeskPullResult *current;
+  DeskMastodon   *mastodon;
+} Pull;
+
+static void
+pull_free (gpointer data)
+{
+  Pull *pull = data;
+
+  g_object_unref (pull->store);
+  g_object_unref (pull->client);
+  g_ptr_array_unref (pull->accounts);
+  g_ptr_array_unref (pull->results);
+  g_clear_object (&pull->mastodon);
+  g_free (pull);
+}
+
+static void next_account (GTask *task);
+
+/* The account's pull ended, with @failure or not */
+static void
+account_done (GTask        *task,
+              const GError *failure)
+{
+  Pull *pull = g_task_get_task_data (task);
+  DeskAccount *account = g_ptr_array_index (pull->accounts, pull->next - 1);
+
+  if (failure != NULL)
+    {
+      pull->current->error = g_strdup (failure->message);
+      if (g_error_matches (failure, DESK_HTTP_ERROR, DESK_HTTP_ERROR_UNAUTHORIZED))
+        desk_store_set_account_state (pull->store, account->channel_id, TRUE, failure->message, NULL);
+    }
+  g_ptr_array_add (pull->results, g_steal_pointer (&pull->current));
+  g_clear_object (&pull->mastodon);
+  next_account (task);
+}
+
+static void
+verified_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GTask *task = data;
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRemoteAccount) account = desk_mastodon_verify_finish (DESK_MASTODON (source), result, &error);
+
+  if (account != NULL && account->followers >= 0)
+    {
+      g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_metric_sample_free);
+      g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+      DeskMetricSample *sample = g_new0 (DeskMetricSample, 1);
+
+      sample->channel_id = pull->current->channel_id;
+      sample->day = g_date_time_format (today, "%Y-%m-%d");
+      sample->metric = g_strdup ("followers");
+      sample->value = (double) account->followers;
+      g_ptr_array_add (samples, sample);
+      pull->current->followers = account->followers;
+      if (!desk_store_add_metric_samples (pull->store, samples, &error))
+        {
+          account_done (task, error);
+          return;
+        }
+    }
+  account_done (task, error);
+}
+
+static void
+notifications_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  GTask *task = data;
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  g_autoptr(GPtrArray) items = desk_mastodon_notifications_finish (DESK_MASTODON (source), result, &cursor, &error);
+  guint before = 0, after = 0;
+  gint64 brand_id = 0;
+
+  if (items == NULL)
+    {
+      account_done (task, error);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    desk_notification_set_channel_id (g_ptr_array_index (items, i), pull->current->channel_id);
+
+  /* Stored once each, then the cursor: a crash in between pulls them
+   * again, and they are not doubled */
+  {
+    g_autoptr(GListModel) channels = desk_store_list_channels (pull->store, 0, NULL);
+
+    for (guint i = 0; channels != NULL && i < g_list_model_get_n_items (channels); i++)
+      {
+        g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+        if (desk_channel_get_id (channel) == pull->current->channel_id)
+          brand_id = desk_channel_get_brand_id (channel);
+      }
+  }
+  desk_store_count_notifications (pull->store, brand_id, &before, NULL);
+  if (!desk_store_add_notifications (pull->store, items, &error) ||
+      (cursor != NULL && !desk_store_set_account_cursor (pull->store, pull->current->channel_id, cursor, &error)))
+    {
+      account_done (task, error);
+      return;
+    }
+  desk_store_count_notifications (pull->store, brand_id, &after, NULL);
+  pull->current->notifications = after - before;
+
+  desk_mastodon_verify_async (pull->mastodon, g_task_get_cancellable (task), verified_cb, task);
+}
+
+static void
+secret_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GTask *task = data;
+  Pull *pull = g_task_get_task_data (task);
+  DeskAccount *account = g_ptr_array_index (pull->accounts, pull->next - 1);
+  g_autoptr(GError) error = NULL;
+  char *secret = desk_secrets_lookup_finish (result, &error);
+
+  if (secret == NULL)
+    {
+      g_autoptr(GError) missing = g_error_new_literal (DESK_HTTP_ERROR, DESK_HTTP_ERROR_UNAUTHORIZED,
+                                                       error ? error->message
+                                                             : _("The keyring no longer has this account’s password: reconnect it."));
+      account_done (task, missing);
+      return;
+    }
+  pull->mastodon = desk_mastodon_new (pull->client, account->server, secret);
+  desk_secrets_free (secret);
+  desk_mastodon_notifications_async (pull->mastodon, account->pull_cursor, MAX_NOTIFICATIONS,
+                                     g_task_get_cancellable (task), notifications_cb, task);
+}
+
+static void
+next_account (GTask *task)
+{
+  Pull *pull = g_task_get_task_data (task);
+  DeskAccount *account;
+  g_autoptr(DeskChannel) channel = NULL;
+  g_autoptr(GListModel) channels = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (pull->next >= pull->accounts->len)
+    {
+      g_task_return_pointer (task, g_ptr_array_ref (pull->results), (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+  account = g_ptr_array_index (pull->accounts, pull->next++);
+  pull->current = g_new0 (DeskPullResult, 1);
+  pull->current->channel_id = account->channel_id;
+  pull->current->followers = -1;
+
+  /* Only Mastodon has notifications to pull here; WordPress's comments are
+   * not the inbox's yet */
+  channels = desk_store_list_channels (pull->store, 0, NULL);
+  for (guint i = 0; channels != NULL && i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr(DeskChannel) c = g_list_model_get_item (channels, i);
+      if (desk_channel_get_id (c) == account->channel_id)
+        channel = g_object_ref (c);
+    }
+  if (channel == NULL || desk_channel_get_network (channel) != DESK_NETWORK_MASTODON || account->needs_reconnect)
+    {
+      g_clear_pointer (&pull->current, desk_pull_result_free);
+      next_account (task);
+      return;
+    }
+  desk_secrets_lookup_async (account->secret_key, g_task_get_cancellable (task), secret_cb, task);
+}
+
+/**
+ * desk_pull_run_async:
+ * @channel_id: one channel's account, or 0 for all
+ */
+void
+desk_pull_run_async (DeskStore           *store,
+                     DeskHttpClient      *client,
+                     gint64               channel_id,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = desk_store_list_accounts (store, &error);
+  Pull *pull;
+
+  g_task_set_source_tag (task, desk_pull_run_async);
+  if (accounts == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  pull = g_new0 (Pull, 1);
+  pull->store = g_object_ref (store);
+  pull->client = g_object_ref (client);
+  pull->accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_account_free);
+  pull->results = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_pull_result_free);
+  for (guint i = 0; i < accounts->len; i++)
+    if (channel_id == 0 || ((DeskAccount *) g_ptr_array_index (accounts, i))->channel_id == channel_id)
+      g_ptr_array_add (pull->accounts, g_ptr_array_steal_index (accounts, i--));
+  g_task_set_task_data (task, pull, pull_free);
+  next_account (task);
+}
+
+/**
+ * desk_pull_run_finish:
+ *
+ * Returns: (transfer full) (element-type DeskPullResult): per channel
+ */
+GPtrArray *
+desk_pull_run_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
