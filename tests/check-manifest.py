@@ -56,6 +56,9 @@ runtime = [
     # gnome-build-meta elements/sdk/enchant-2.bst (hunspell and nuspell
     # providers); its dictionaries come from org.gnome.Platform.Locale, see README
     r"libenchant-2",
+    # freedesktop-sdk components/libxml2.bst, in the platform (WebKitGTK and
+    # libsecret's file backend need it too)
+    r"libxml2",
 ]
 module_names = [m.get("name", "") for m in modules[:-1]]
 for binary in binaries:
