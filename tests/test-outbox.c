@@ -276,7 +276,15 @@ test_outcomes (Outbox        *o,
     g_assert_cmpint (failed->state, ==, DESK_OUTBOX_STATE_FAILED);
     g_assert_nonnull (strstr (failed->last_error, "not allowed"));
   }
+  /* The post's card says it failed, until Retry */
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_FAILED);
+  /* Its other send is not cancelled for that */
+  {
+    g_autoptr(DeskOutboxItem) other = desk_store_get_outbox_item (o->store, m->id, &error);
+    g_assert_cmpint (other->state, ==, DESK_OUTBOX_STATE_QUEUED);
+  }
   g_assert_true (desk_store_outbox_retry (o->store, w->id, &error));
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
   g_assert_false (desk_store_outbox_retry (o->store, w->id, &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);

@@ -523,7 +523,7 @@ desk_store_queue_posts (DeskStore  *self,
                               " WHERE state IN ('queued', 'scheduled') AND NOT EXISTS"
                               " (SELECT 1 FROM posts p JOIN post_variants v ON v.post_id = p.id"
                               "  WHERE p.id = outbox.post_id AND v.channel_id = outbox.channel_id"
-                              "  AND p.status = 'scheduled' AND p.scheduled_at IS NOT NULL)", error);
+                              "  AND p.status IN ('scheduled', 'failed') AND p.scheduled_at IS NOT NULL)", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, _desk_store_now_unix ());
@@ -572,6 +572,23 @@ desk_store_outbox_begin_send (DeskStore  *self,
 failed:
   _desk_store_rollback (self);
   return FALSE;
+}
+
+/* Moves post @post_id from @from to @to, through the store so that the
+ * calendar's card follows; nothing when it is in another status */
+static gboolean
+set_post_status (DeskStore       *self,
+                 gint64           post_id,
+                 DeskPostStatus   from,
+                 DeskPostStatus   to,
+                 GError         **error)
+{
+  g_autoptr(DeskPost) post = desk_store_get_post (self, post_id, NULL);
+
+  if (post == NULL || desk_post_get_status (post) != from)
+    return TRUE;
+  desk_post_set_status (post, to);
+  return desk_store_save_post (self, post, error);
 }
 
 /* When every send of @post_id went out, the post is published */
@@ -676,6 +693,10 @@ desk_store_outbox_record (DeskStore        *self,
   if (item->post_id != 0 && state == DESK_OUTBOX_STATE_PUBLISHED &&
       !maybe_mark_published (self, item->post_id, error))
     goto failed;
+  /* A send that failed shows on the post's card until Retry */
+  if (item->post_id != 0 && state == DESK_OUTBOX_STATE_FAILED &&
+      !set_post_status (self, item->post_id, DESK_POST_STATUS_SCHEDULED, DESK_POST_STATUS_FAILED, error))
+    goto failed;
   return _desk_store_commit (self, error);
 
 failed:
@@ -703,6 +724,14 @@ desk_store_outbox_retry (DeskStore  *self,
                            _("Only a failed send can be tried again."));
       goto failed;
     }
+  {
+    g_autoptr(DeskOutboxItem) item = desk_store_get_outbox_item (self, item_id, error);
+
+    if (item == NULL ||
+        (item->post_id != 0 &&
+         !set_post_status (self, item->post_id, DESK_POST_STATUS_FAILED, DESK_POST_STATUS_SCHEDULED, error)))
+      goto failed;
+  }
   return _desk_store_commit (self, error);
 
 failed:
