@@ -14,7 +14,7 @@
 
 #include "desk-outbox.h"
 #include "desk-pull.h"
-#include "desk-sync-service.h"
+#include "desk-sync-service-private.h"
 
 struct _DeskSyncService
 {
@@ -183,18 +183,29 @@ desk_sync_service_set_interval (DeskSyncService *self,
     self->timer_id = g_timeout_add_seconds (minutes * 60, timer_cb, self);
 }
 
-static void
-network_changed_cb (DeskSyncService *self)
+void
+_desk_sync_service_set_online (DeskSyncService *self,
+                               gboolean         online)
 {
-  gboolean online = g_network_monitor_get_network_available (self->monitor);
-
   if (online == self->online)
     return;
   self->online = online;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
-  /* Back online: the queue drains, in order */
+  /* Back online: the queue drains, in order; offline: what waits is
+   * counted, for the banner */
   if (online)
     desk_sync_service_sync_now (self);
+  else
+    {
+      desk_store_queue_posts (self->store, NULL, NULL);
+      count_waiting (self);
+    }
+}
+
+static void
+network_changed_cb (DeskSyncService *self)
+{
+  _desk_sync_service_set_online (self, g_network_monitor_get_network_available (self->monitor));
 }
 
 gboolean

@@ -24,6 +24,7 @@
 #include "desk-reports-page.h"
 #include "desk-shortcut-keys.h"
 #include "desk-time.h"
+#include "desk-sync-service.h"
 #include "desk-window.h"
 #include "desk-workspace.h"
 #include "desk-workspace-chooser.h"
@@ -56,6 +57,10 @@ struct _DeskWindow
 
   GtkWidget            *pages[4];
   guint                 poll_id;
+  DeskSyncService      *sync;          /* sends what is due, pulls the inbox */
+  gboolean              broken;        /* the error page is shown */
+  GtkRevealer          *offline_revealer;
+  GtkLabel             *offline_label;
   GCancellable         *cancellable;   /* the window's work in other threads */
 };
 
@@ -83,6 +88,11 @@ show_error (DeskWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-brand", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.manage-brands", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
+  /* Nothing more is read or sent from a file that cannot be trusted */
+  self->broken = TRUE;
+  if (self->sync != NULL)
+    desk_sync_service_stop (self->sync);
 }
 
 void
@@ -148,6 +158,10 @@ load_brands (DeskWindow *self)
   g_autoptr(GtkExpression) name = NULL;
   gint64 wanted = desk_workspace_settings_get_brand (self->settings, self->database_path);
   guint n, selected = 0;
+
+  /* The error page stays: a damaged file is not shown as if it were fine */
+  if (self->broken)
+    return;
 
   g_clear_object (&self->brands);
   self->brands = desk_store_list_brands (self->store, &error);
@@ -872,6 +886,74 @@ desk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
 }
 
+/* Offline: a banner says how many changes wait; they go when the network
+ * is back, or on Try Again */
+static void
+sync_state_cb (DeskWindow *self)
+{
+  guint waiting = desk_sync_service_get_waiting (self->sync);
+  gboolean offline = !desk_sync_service_get_online (self->sync);
+  g_autofree char *text = NULL;
+
+  if (offline)
+    {
+      /* Translators: the banner when the network is gone */
+      text = waiting > 0 ? g_strdup_printf (ngettext ("Offline — %u change waiting", "Offline — %u changes waiting",
+                                                      waiting), waiting)
+                         : g_strdup (_("Offline — changes will be sent when the network is back"));
+      gtk_label_set_text (self->offline_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+}
+
+static void
+sync_finished_cb (DeskWindow *self)
+{
+  const char *error = desk_sync_service_get_last_error (self->sync);
+
+  if (self->broken)
+    return;
+  if (error != NULL)
+    desk_window_add_toast (self, error);
+  desk_window_refresh (self);
+}
+
+static void
+sync_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (self->sync != NULL)
+    desk_sync_service_sync_now (self->sync);
+}
+
+/* Sends what is due and pulls the inbox: once the workspace is known to be
+ * sound (desk_store_verify_async ()), every few minutes, on demand, and
+ * when the network is back */
+static void
+start_sync (DeskWindow *self)
+{
+  self->sync = desk_sync_service_new (self->store, g_network_monitor_get_default ());
+  g_signal_connect_object (self->sync, "notify::online", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::waiting", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, G_CONNECT_SWAPPED);
+  sync_state_cb (self);
+}
+
+/**
+ * desk_window_get_sync_service:
+ *
+ * Returns: (transfer none) (nullable): the window's sync
+ */
+DeskSyncService *
+desk_window_get_sync_service (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->sync;
+}
+
 static void
 desk_window_dispose (GObject *object)
 {
@@ -879,6 +961,9 @@ desk_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
+  if (self->sync != NULL)
+    desk_sync_service_stop (self->sync);
+  g_clear_object (&self->sync);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
@@ -914,6 +999,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, brand_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_stack);
@@ -934,6 +1021,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.compose-post", "x", compose_post_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-brand", NULL, new_brand_action_cb);
   gtk_widget_class_install_action (widget_class, "win.manage-brands", NULL, manage_brands_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -1006,7 +1095,16 @@ verified_cb (GObject      *source,
   if (!desk_store_verify_finish (DESK_STORE (source), result, &error) &&
       g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT) &&
       !g_cancellable_is_cancelled (self->cancellable))
-    show_error (self, error->message);
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* Sound: the first sync, then one every few minutes */
+  if (self->sync != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      desk_sync_service_set_interval (self->sync, g_settings_get_uint (self->settings, "sync-interval"));
+      desk_sync_service_sync_now (self->sync);
+    }
 }
 
 DeskWindow *
@@ -1056,6 +1154,8 @@ desk_window_new (DeskApplication *application,
   /* Changes made elsewhere (community-desk-cli…) reach the views. */
   desk_store_poll_external_changes (store);
   self->poll_id = g_timeout_add_seconds (2, poll_store_cb, self);
+  if (!desk_store_is_read_only (store))
+    start_sync (self);
 
   if (self->pages[0] != NULL)
     {

@@ -8,6 +8,7 @@
 
 #include "desk-application.h"
 #include "desk-store.h"
+#include "desk-sync-service.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +49,7 @@ gboolean     desk_window_save_copy_finish      (DeskWindow          *self,
                                                 GError             **error);
 void         desk_window_report_open_error     (DeskWindow          *self,
                                                 const char          *message);
+
+DeskSyncService *desk_window_get_sync_service (DeskWindow *self);
 
 G_END_DECLS

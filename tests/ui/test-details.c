@@ -24,6 +24,7 @@
 #include "desk-post-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-store-private.h"
+#include "desk-sync-service-private.h"
 #include "desk-time.h"
 #include "desk-window.h"
 #include "ui-helpers.h"
@@ -819,6 +820,69 @@ test_post_dialog_add_channel (void)
   ui_workspace_close (&w);
 }
 
+/* Offline, a banner says how many changes wait; back online it goes */
+static void
+test_offline_banner (void)
+{
+  UiWorkspace w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Le Fournil", NULL);
+  g_autoptr(DeskChannel) channel = NULL;
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *key = g_uuid_string_random ();
+  DeskAccount account = { 0 };
+  DeskSyncService *sync;
+  GtkRevealer *banner;
+  GtkLabel *label;
+  gint64 channel_id;
+
+  ui_workspace_create (&w, "offline", FALSE, NULL);
+  g_assert_true (desk_store_save_brand (w.store, brand, &error));
+  channel = g_object_new (DESK_TYPE_CHANNEL, "brand-id", desk_brand_get_id (brand), "network", DESK_NETWORK_MASTODON,
+                          "handle", "@fournil", NULL);
+  g_assert_true (desk_store_save_channel (w.store, channel, &error));
+  channel_id = desk_channel_get_id (channel);
+  account.channel_id = channel_id;
+  account.secret_key = key;
+  account.server = (char *) "https://piaille.example";
+  g_assert_true (desk_store_save_account (w.store, &account, &error));
+  post = g_object_new (DESK_TYPE_POST, "brand-id", desk_brand_get_id (brand), "title", "Galette", "body", "Galette",
+                       "status", DESK_POST_STATUS_SCHEDULED, "scheduled-at", tomorrow, NULL);
+  desk_post_set_channel_ids (post, &channel_id, 1);
+  g_assert_true (desk_store_save_post (w.store, post, &error));
+  g_assert_no_error (error);
+
+  ui_workspace_present (&w, app, 1180, 780);
+  sync = desk_window_get_sync_service (w.window);
+  g_assert_nonnull (sync);
+  banner = template_child (w.window, DESK_TYPE_WINDOW, "offline_revealer");
+  label = template_child (w.window, DESK_TYPE_WINDOW, "offline_label");
+
+  _desk_sync_service_set_online (sync, FALSE);
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Offline — 1 change waiting");
+  wait_allocated (GTK_WIDGET (label));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+
+  /* A second post waits too */
+  {
+    g_autoptr(DeskPost) more = g_object_new (DESK_TYPE_POST, "brand-id", desk_brand_get_id (brand), "title", "Pain",
+                                             "body", "Pain", "status", DESK_POST_STATUS_SCHEDULED,
+                                             "scheduled-at", tomorrow, NULL);
+
+    desk_post_set_channel_ids (more, &channel_id, 1);
+    g_assert_true (desk_store_save_post (w.store, more, &error));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w.window), "win.sync", NULL));
+    g_assert_cmpstr (gtk_label_get_text (label), ==, "Offline — 2 changes waiting");
+  }
+
+  _desk_sync_service_set_online (sync, TRUE);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  ui_workspace_close (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -839,6 +903,7 @@ main (int    argc,
   g_test_add_func ("/details/add-channel", test_add_channel);
   g_test_add_func ("/details/edit-remove-channel", test_edit_remove_channel);
   g_test_add_func ("/details/post-dialog-add-channel", test_post_dialog_add_channel);
+  g_test_add_func ("/details/offline-banner", test_offline_banner);
   g_test_add ("/details/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
   g_test_add ("/details/inbox-unread", Fixture, NULL, fixture_set_up, test_inbox_unread, fixture_tear_down);
   g_test_add ("/details/minutes/post-dialog", Fixture, NULL, fixture_set_up, test_minutes_post_dialog, fixture_tear_down);
