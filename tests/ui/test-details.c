@@ -770,6 +770,13 @@ test_edit_remove_channel (void)
 }
 
 static gboolean
+is_button_labelled (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
 is_row_titled (GtkWidget *widget,
                gpointer   data)
 {
@@ -883,6 +890,80 @@ test_offline_banner (void)
   ui_workspace_close (&w);
 }
 
+/* The post dialog says where each send stands; a failed one has Retry */
+static void
+test_post_dialog_sends (void)
+{
+  UiWorkspace w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Le Fournil", NULL);
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 ids[2];
+  const char *handles[] = { "@fournil", "blog.fournil.example" };
+  DeskNetwork networks[] = { DESK_NETWORK_MASTODON, DESK_NETWORK_WORDPRESS };
+  DeskOutboxItem *mastodon, *wordpress;
+  DeskPostDialog *dialog;
+  GtkWidget *retry, *open;
+
+  ui_workspace_create (&w, "sends", FALSE, NULL);
+  g_assert_true (desk_store_save_brand (w.store, brand, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DeskChannel) channel = g_object_new (DESK_TYPE_CHANNEL, "brand-id", desk_brand_get_id (brand),
+                                                     "network", networks[i], "handle", handles[i], NULL);
+      g_autofree char *key = g_uuid_string_random ();
+      DeskAccount account = { .secret_key = key, .server = (char *) "https://example.org" };
+
+      g_assert_true (desk_store_save_channel (w.store, channel, &error));
+      ids[i] = desk_channel_get_id (channel);
+      account.channel_id = ids[i];
+      g_assert_true (desk_store_save_account (w.store, &account, &error));
+    }
+  post = g_object_new (DESK_TYPE_POST, "brand-id", desk_brand_get_id (brand), "title", "Galette", "body", "Galette",
+                       "status", DESK_POST_STATUS_SCHEDULED, "scheduled-at", tomorrow, NULL);
+  desk_post_set_channel_ids (post, ids, 2);
+  g_assert_true (desk_store_save_post (w.store, post, &error));
+  g_assert_true (desk_store_queue_posts (w.store, NULL, &error));
+  items = desk_store_list_outbox (w.store, 0, &error);
+  mastodon = g_ptr_array_index (items, 0);
+  wordpress = g_ptr_array_index (items, 1);
+  g_assert_true (desk_store_outbox_record (w.store, mastodon->id, DESK_OUTBOX_STATE_SCHEDULED, "sch1",
+                                           "https://piaille.example/@fournil/1", NULL, 0, &error));
+  g_assert_true (desk_store_outbox_record (w.store, wordpress->id, DESK_OUTBOX_STATE_FAILED, NULL, NULL,
+                                           "The server refused it: Sorry, you are not allowed (HTTP 403).", 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_FAILED);
+
+  dialog = desk_post_dialog_new (w.store, desk_brand_get_id (brand), post, NULL, desk_application_get_settings (app));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_mapped (GTK_WIDGET (dialog));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_row_titled, (gpointer) "Mastodon · @fournil"));
+  open = find_descendant (GTK_WIDGET (dialog), has_tooltip, (gpointer) "Open the post on @fournil");
+  g_assert_nonnull (open);
+  retry = find_descendant (GTK_WIDGET (dialog), is_button_labelled, (gpointer) "_Retry");
+  g_assert_nonnull (retry);
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (retry, ADW_TYPE_ACTION_ROW);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "not allowed"));
+  }
+
+  /* Retry: queued again, the post scheduled again */
+  g_signal_emit_by_name (retry, "clicked");
+  {
+    g_autoptr(DeskOutboxItem) again = desk_store_get_outbox_item (w.store, wordpress->id, &error);
+
+    g_assert_cmpint (again->state, ==, DESK_OUTBOX_STATE_QUEUED);
+  }
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
+  g_assert_null (find_descendant (GTK_WIDGET (dialog), is_button_labelled, (gpointer) "_Retry"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_workspace_close (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -904,6 +985,7 @@ main (int    argc,
   g_test_add_func ("/details/edit-remove-channel", test_edit_remove_channel);
   g_test_add_func ("/details/post-dialog-add-channel", test_post_dialog_add_channel);
   g_test_add_func ("/details/offline-banner", test_offline_banner);
+  g_test_add_func ("/details/post-dialog-sends", test_post_dialog_sends);
   g_test_add ("/details/shortcut-keys", Fixture, NULL, fixture_set_up, test_shortcut_keys, fixture_tear_down);
   g_test_add ("/details/inbox-unread", Fixture, NULL, fixture_set_up, test_inbox_unread, fixture_tear_down);
   g_test_add ("/details/minutes/post-dialog", Fixture, NULL, fixture_set_up, test_minutes_post_dialog, fixture_tear_down);
