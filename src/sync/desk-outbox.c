@@ -625,11 +625,15 @@ desk_outbox_run_async (DeskOutbox          *self,
       DeskOutboxItem *item = g_ptr_array_index (items, i);
       DeskChannel *channel = g_hash_table_lookup (run->channels, &item->channel_id);
 
-      /* Held by a server past its time: it went out */
-      if (item->state == DESK_OUTBOX_STATE_SCHEDULED && item->scheduled_for + HELD_GRACE <= now_unix (self))
+      /* Held by a server past its time: it went out; to take back but
+       * never made: nothing to do on the server */
+      if ((item->state == DESK_OUTBOX_STATE_SCHEDULED && item->scheduled_for + HELD_GRACE <= now_unix (self)) ||
+          (item->state == DESK_OUTBOX_STATE_CANCELLING && item->remote_id == NULL))
         {
-          if (!desk_store_outbox_record (self->store, item->id, DESK_OUTBOX_STATE_PUBLISHED, NULL, NULL, NULL, 0,
-                                         &error))
+          if (!desk_store_outbox_record (self->store, item->id,
+                                         item->state == DESK_OUTBOX_STATE_SCHEDULED ? DESK_OUTBOX_STATE_PUBLISHED
+                                                                                    : DESK_OUTBOX_STATE_CANCELLED,
+                                         NULL, NULL, NULL, 0, &error))
             {
               g_task_return_error (task, g_steal_pointer (&error));
               g_object_unref (task);
