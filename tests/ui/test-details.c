@@ -884,6 +884,13 @@ test_offline_banner (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w.window), "win.sync", NULL));
     g_assert_cmpstr (gtk_label_get_text (label), ==, "Offline — 2 changes waiting");
   }
+  if (g_getenv ("DESK_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), "offline-banner.png", NULL);
+
+      wait_painted (GTK_WIDGET (w.window));
+      assert_screenshot (GTK_WIDGET (w.window), path);
+    }
 
   _desk_sync_service_set_online (sync, TRUE);
   g_assert_false (gtk_revealer_get_reveal_child (banner));
@@ -959,6 +966,13 @@ test_post_dialog_sends (void)
   }
   g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
   g_assert_null (find_descendant (GTK_WIDGET (dialog), is_button_labelled, (gpointer) "_Retry"));
+  if (g_getenv ("DESK_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), "post-dialog-sends.png", NULL);
+
+      wait_painted (GTK_WIDGET (dialog));
+      assert_screenshot (GTK_WIDGET (dialog), path);
+    }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_workspace_close (&w);
