@@ -274,8 +274,8 @@ check_post (const DeskBlueskyPost  *post,
   if (count.bytes > rules->byte_limit)
     {
       g_set_error (error, DESK_HTTP_ERROR, DESK_HTTP_ERROR_REJECTED,
-                   _("The post takes %" G_GSIZE_FORMAT " bytes (emoji and accents take several): "
-                     "Bluesky takes %u at most. Shorten it."), count.bytes, rules->byte_limit);
+                   _("The post takes %u bytes (emoji and accents take several): Bluesky takes %u at most. "
+                     "Shorten it."), (guint) MIN (count.bytes, G_MAXUINT), rules->byte_limit);
       return FALSE;
     }
   if (post->langs != NULL && g_strv_length ((GStrv) post->langs) > DESK_BLUESKY_MAX_LANGS)
