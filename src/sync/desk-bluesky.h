@@ -28,7 +28,8 @@ typedef struct
   const char * const     *langs;       /* (nullable) up to 3 BCP 47 tags ("fr", "en-GB") */
   const DeskBlueskyImage *images;      /* (nullable) */
   guint                   n_images;    /* up to 4 */
-  GDateTime              *created_at;  /* (nullable) now */
+  GDateTime              *created_at;  /* (nullable) now; kept by the caller, so that a
+                                        * retry is the very same record */
   const char             *rkey;        /* its record key, from desk_bluesky_new_tid () and
                                         * kept with the post: the same key twice is one post */
 } DeskBlueskyPost;
