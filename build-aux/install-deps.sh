@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages listed in build-aux/deps.txt that are
 # missing, non-interactively. Installs nothing when all are present.
+# "a|b": a, unless b is installed (b provides it: NodeSource's nodejs
+# ships npm and conflicts with Debian's).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 missing=()
 while read -r pkg; do
   case "$pkg" in ''|'#'*) continue ;; esac
-  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-  [ "$status" = "install ok installed" ] || missing+=("$pkg")
+  found=no
+  for alternative in ${pkg//|/ }; do
+    status=$(dpkg-query -W -f='${Status}' "$alternative" 2>/dev/null || true)
+    [ "$status" = "install ok installed" ] && found=yes
+  done
+  [ $found = yes ] || missing+=("${pkg%%|*}")
 done < "$here/deps.txt"
 
 if [ ${#missing[@]} -eq 0 ]; then
