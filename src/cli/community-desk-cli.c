@@ -49,7 +49,7 @@ static const Command commands[] = {
   { "stats",      cmd_stats,      N_("Count the rows of each table of a workspace") },
   { "brands",     desk_cli_brands,   N_("List, add or archive the brands (clients) of a workspace") },
   { "channels",   desk_cli_channels, N_("List, add or remove the channels of a brand") },
-  { "accounts",   desk_cli_accounts, N_("Connect a channel to its account on Mastodon or WordPress, list or remove accounts") },
+  { "accounts",   desk_cli_accounts, N_("Connect a channel to its account on Mastodon, Bluesky or WordPress, list or remove accounts") },
   { "sync",       desk_cli_sync,     N_("Send what is due and bring notifications and followers in") },
   { "outbox",     desk_cli_outbox,   N_("Each send: its channel, post, state, and its link or why it failed") },
   { "demo",       cmd_demo,       N_("Create the demo workspace in an empty database") },

@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-cli.h"
+#include "desk-bluesky.h"
 #include "desk-json.h"
 #include "desk-mastodon.h"
 #include "desk-outbox.h"
@@ -148,7 +149,7 @@ accounts_connect (DeskStore  *store,
   if ((channel = find_channel (store, channel_handle, &error)) == NULL)
     return desk_cli_fail (error->message);
   network = desk_channel_get_network (channel);
-  if (network != DESK_NETWORK_MASTODON && network != DESK_NETWORK_WORDPRESS)
+  if (network != DESK_NETWORK_MASTODON && network != DESK_NETWORK_WORDPRESS && network != DESK_NETWORK_BLUESKY)
     {
       g_autofree char *message = g_strdup_printf (_("%s channels are published by hand: there is no account to connect"),
                                                   desk_network_to_label (network));
@@ -167,12 +168,35 @@ accounts_connect (DeskStore  *store,
       desk_mastodon_verify_async (mastodon, NULL, done_cb, &result);
       remote = desk_mastodon_verify_finish (mastodon, wait_for (&result), &error);
     }
-  else
+  else if (network == DESK_NETWORK_WORDPRESS)
     {
       g_autoptr(DeskWordPress) wordpress = desk_wordpress_new (client, server, user, secret);
 
       desk_wordpress_verify_async (wordpress, NULL, done_cb, &result);
       remote = desk_wordpress_verify_finish (wordpress, wait_for (&result), &error);
+    }
+  else
+    {
+      /* Bluesky: the app password opens a session; the session (its
+       * refresh token) is what the keyring keeps */
+      g_autoptr(DeskBluesky) bluesky = desk_bluesky_new (client, server);
+      g_autoptr(GAsyncResult) verified = NULL;
+      const char *identifier = user != NULL ? user : desk_channel_get_handle (channel);
+
+      if (identifier[0] == '@')
+        identifier++;
+      desk_bluesky_login_async (bluesky, identifier, secret, NULL, done_cb, &result);
+      if (desk_bluesky_login_finish (bluesky, wait_for (&result), &error))
+        {
+          desk_bluesky_verify_async (bluesky, NULL, done_cb, &verified);
+          remote = desk_bluesky_verify_finish (bluesky, wait_for (&verified), &error);
+        }
+      if (remote != NULL)
+        {
+          memset (secret, 0, strlen (secret));
+          g_free (secret);
+          secret = desk_bluesky_dup_session (bluesky);
+        }
     }
   if (remote == NULL)
     return desk_cli_fail (error->message);

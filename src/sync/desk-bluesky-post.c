@@ -162,37 +162,54 @@ desk_bluesky_upload_blob_finish (DeskBluesky   *self,
 /* Posts */
 
 /**
- * desk_bluesky_new_tid:
+ * desk_bluesky_tid_for:
+ * @microseconds: since 1970
+ * @clock_id: 0…1023
  *
- * Returns: a new timestamp identifier (atproto.com/specs/tid): 13
- *   characters of base32-sortable for the microseconds since 1970 and a
- *   clock id; never twice the same in a process. A post's record key.
+ * Returns: the timestamp identifier (atproto.com/specs/tid) of that time
+ *   and clock: 13 characters of base32-sortable. The outbox derives a
+ *   send's record key from it, the same at every try.
  */
 char *
-desk_bluesky_new_tid (void)
+desk_bluesky_tid_for (gint64 microseconds,
+                      guint  clock_id)
 {
   static const char alphabet[] = "234567abcdefghijklmnopqrstuvwxyz";
-  static GMutex lock;
-  static gint64 last;
-  static guint64 clock_id = G_MAXUINT64;
   char tid[14];
   guint64 value;
-  gint64 now = g_get_real_time ();
-
-  g_mutex_lock (&lock);
-  if (clock_id == G_MAXUINT64)
-    clock_id = (guint64) g_random_int_range (0, 1024);
-  if (now <= last)
-    now = last + 1;
-  last = now;
-  g_mutex_unlock (&lock);
 
   /* 1 zero bit, 53 bits of time, 10 of clock id */
-  value = (((guint64) now & ((G_GUINT64_CONSTANT (1) << 53) - 1)) << 10) | clock_id;
+  value = (((guint64) microseconds & ((G_GUINT64_CONSTANT (1) << 53) - 1)) << 10) | (clock_id & 1023);
   for (int i = 12; i >= 0; i--, value >>= 5)
     tid[i] = alphabet[value & 31];
   tid[13] = '\0';
   return g_strdup (tid);
+}
+
+/**
+ * desk_bluesky_new_tid:
+ *
+ * Returns: a new timestamp identifier: now, never twice the same in a
+ *   process. A post's record key.
+ */
+char *
+desk_bluesky_new_tid (void)
+{
+  static GMutex lock;
+  static gint64 last;
+  static guint clock_id = G_MAXUINT;
+  gint64 now = g_get_real_time ();
+  guint clock;
+
+  g_mutex_lock (&lock);
+  if (clock_id == G_MAXUINT)
+    clock_id = (guint) g_random_int_range (0, 1024);
+  if (now <= last)
+    now = last + 1;
+  last = now;
+  clock = clock_id;
+  g_mutex_unlock (&lock);
+  return desk_bluesky_tid_for (now, clock);
 }
 
 /* atproto.com/specs/record-key */

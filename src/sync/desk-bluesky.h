@@ -46,6 +46,8 @@ typedef struct
 
 void                   desk_bluesky_post_counts_free       (DeskBlueskyPostCounts *counts);
 char                  *desk_bluesky_new_tid                (void);
+char                  *desk_bluesky_tid_for                (gint64              microseconds,
+                                                            guint               clock_id);
 
 #define DESK_TYPE_BLUESKY (desk_bluesky_get_type ())
 G_DECLARE_FINAL_TYPE (DeskBluesky, desk_bluesky, DESK, BLUESKY, GObject)

@@ -8,7 +8,9 @@
  *   laptop is off); a post due goes now; one due within five minutes
  *   waits for its time;
  * - WordPress: a future post goes at once as "future" with its date_gmt;
- * - other networks (Bluesky) go when they are due: the app must run.
+ * - Bluesky goes when it is due (it holds nothing: the app must run), as
+ *   a record whose key and creation time derive from the send's key and
+ *   time, so that a retry is the very same record.
  * A send taken back (a post moved, edited or deleted while a server held
  * it) is cancelled on the server.
  *
@@ -30,6 +32,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "desk-bluesky.h"
 #include "desk-facets.h"
 #include "desk-mastodon.h"
 #include "desk-outbox.h"
@@ -387,6 +390,69 @@ wordpress_unpublished_cb (GObject      *source,
   finish_send (task, NULL, NULL);
 }
 
+/* Bluesky */
+
+static void
+bluesky_published_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  GTask *task = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRemotePost) remote = desk_bluesky_publish_finish (DESK_BLUESKY (source), result, &error);
+
+  finish_send (task, remote, error);
+}
+
+/* A refreshed session replaces the old one in the keyring */
+static void
+bluesky_session_changed_cb (DeskBluesky *bluesky,
+                            const char  *secret_key)
+{
+  g_autofree char *session = desk_bluesky_dup_session (bluesky);
+
+  if (session != NULL)
+    desk_secrets_store_sync (secret_key, "CommunityDesk: Bluesky", session, NULL, NULL);
+  if (session != NULL)
+    memset (session, 0, strlen (session));
+}
+
+static void
+free_key (gpointer  data,
+          GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+bluesky_publish (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  guint hash = g_str_hash (run->item->idempotency_key);
+  gint64 micros = run->item->scheduled_for * G_USEC_PER_SEC + hash % G_USEC_PER_SEC;
+  g_autofree char *rkey = desk_bluesky_tid_for (micros, (hash >> 20) % 1024);
+  g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (run->item->scheduled_for);
+  g_autoptr(GArray) images = g_array_new (FALSE, TRUE, sizeof (DeskBlueskyImage));
+  const char *langs[] = { run->language, NULL };
+  DeskBlueskyPost post = { 0 };
+
+  for (guint i = 0; i < run->attachments->len && i < 4; i++)
+    {
+      DeskAttachment *attachment = g_ptr_array_index (run->attachments, i);
+      DeskBlueskyImage image = { attachment->path, attachment->alt ? attachment->alt : "" };
+
+      g_array_append_val (images, image);
+    }
+  post.text = run->text;
+  post.langs = run->language != NULL ? langs : NULL;
+  post.images = (const DeskBlueskyImage *) images->data;
+  post.n_images = images->len;
+  post.created_at = created;
+  post.rkey = rkey;
+  desk_bluesky_publish_async (DESK_BLUESKY (run->connector), &post, g_task_get_cancellable (task),
+                              bluesky_published_cb, task);
+}
+
 /* One send */
 
 static void
@@ -451,6 +517,26 @@ secret_cb (GObject      *source,
         }
       else
         wordpress_publish (task);
+      return;
+    }
+
+  if (network == DESK_NETWORK_BLUESKY && !cancelling)
+    {
+      g_autoptr(GError) session_error = NULL;
+      DeskBluesky *bluesky = desk_bluesky_new_from_session (self->client, secret, &session_error);
+
+      desk_secrets_free (secret);
+      if (bluesky == NULL)
+        {
+          g_autoptr(GError) reconnect = g_error_new_literal (DESK_HTTP_ERROR, DESK_HTTP_ERROR_UNAUTHORIZED,
+                                                             session_error->message);
+          finish_send (task, NULL, reconnect);
+          return;
+        }
+      g_signal_connect_data (bluesky, "session-changed", G_CALLBACK (bluesky_session_changed_cb),
+                             g_strdup (run->account->secret_key), free_key, 0);
+      run->connector = G_OBJECT (bluesky);
+      bluesky_publish (task);
       return;
     }
 

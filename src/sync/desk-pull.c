@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-bluesky.h"
 #include "desk-mastodon.h"
 #include "desk-notification.h"
 #include "desk-pull.h"
@@ -39,6 +40,7 @@ typedef struct
   GPtrArray      *results;    /* (element-type DeskPullResult) */
   DeskPullResult *current;
   DeskMastodon   *mastodon;
+  DeskBluesky    *bluesky;
 } Pull;
 
 static void
@@ -51,6 +53,7 @@ pull_free (gpointer data)
   g_ptr_array_unref (pull->accounts);
   g_ptr_array_unref (pull->results);
   g_clear_object (&pull->mastodon);
+  g_clear_object (&pull->bluesky);
   g_free (pull);
 }
 
@@ -72,6 +75,7 @@ account_done (GTask        *task,
     }
   g_ptr_array_add (pull->results, g_steal_pointer (&pull->current));
   g_clear_object (&pull->mastodon);
+  g_clear_object (&pull->bluesky);
   next_account (task);
 }
 
@@ -83,7 +87,9 @@ verified_cb (GObject      *source,
   GTask *task = data;
   Pull *pull = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DeskRemoteAccount) account = desk_mastodon_verify_finish (DESK_MASTODON (source), result, &error);
+  g_autoptr(DeskRemoteAccount) account = DESK_IS_MASTODON (source)
+    ? desk_mastodon_verify_finish (DESK_MASTODON (source), result, &error)
+    : desk_bluesky_verify_finish (DESK_BLUESKY (source), result, &error);
 
   if (account != NULL && account->followers >= 0)
     {
@@ -115,7 +121,9 @@ notifications_cb (GObject      *source,
   Pull *pull = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *cursor = NULL;
-  g_autoptr(GPtrArray) items = desk_mastodon_notifications_finish (DESK_MASTODON (source), result, &cursor, &error);
+  g_autoptr(GPtrArray) items = DESK_IS_MASTODON (source)
+    ? desk_mastodon_notifications_finish (DESK_MASTODON (source), result, &cursor, &error)
+    : desk_bluesky_notifications_finish (DESK_BLUESKY (source), result, &cursor, &error);
   guint before = 0, after = 0;
   gint64 brand_id = 0;
 
@@ -149,7 +157,28 @@ notifications_cb (GObject      *source,
   desk_store_count_notifications (pull->store, brand_id, &after, NULL);
   pull->current->notifications = after - before;
 
-  desk_mastodon_verify_async (pull->mastodon, g_task_get_cancellable (task), verified_cb, task);
+  if (pull->mastodon != NULL)
+    desk_mastodon_verify_async (pull->mastodon, g_task_get_cancellable (task), verified_cb, task);
+  else
+    desk_bluesky_verify_async (pull->bluesky, g_task_get_cancellable (task), verified_cb, task);
+}
+
+static void
+session_changed_cb (DeskBluesky *bluesky,
+                    const char  *secret_key)
+{
+  char *session = desk_bluesky_dup_session (bluesky);
+
+  if (session != NULL)
+    desk_secrets_store_sync (secret_key, "CommunityDesk: Bluesky", session, NULL, NULL);
+  desk_secrets_free (session);
+}
+
+static void
+free_key (gpointer  data,
+          GClosure *closure)
+{
+  g_free (data);
 }
 
 static void
@@ -171,10 +200,27 @@ secret_cb (GObject      *source,
       account_done (task, missing);
       return;
     }
-  pull->mastodon = desk_mastodon_new (pull->client, account->server, secret);
+  if (g_object_get_data (G_OBJECT (task), "bluesky") == NULL)
+    {
+      pull->mastodon = desk_mastodon_new (pull->client, account->server, secret);
+      desk_secrets_free (secret);
+      desk_mastodon_notifications_async (pull->mastodon, account->pull_cursor, MAX_NOTIFICATIONS,
+                                         g_task_get_cancellable (task), notifications_cb, task);
+      return;
+    }
+  pull->bluesky = desk_bluesky_new_from_session (pull->client, secret, &error);
   desk_secrets_free (secret);
-  desk_mastodon_notifications_async (pull->mastodon, account->pull_cursor, MAX_NOTIFICATIONS,
-                                     g_task_get_cancellable (task), notifications_cb, task);
+  if (pull->bluesky == NULL)
+    {
+      g_autoptr(GError) reconnect = g_error_new_literal (DESK_HTTP_ERROR, DESK_HTTP_ERROR_UNAUTHORIZED, error->message);
+      account_done (task, reconnect);
+      return;
+    }
+  /* A refreshed session replaces the old one in the keyring */
+  g_signal_connect_data (pull->bluesky, "session-changed", G_CALLBACK (session_changed_cb),
+                         g_strdup (account->secret_key), free_key, 0);
+  desk_bluesky_notifications_async (pull->bluesky, account->pull_cursor, MAX_NOTIFICATIONS,
+                                    g_task_get_cancellable (task), notifications_cb, task);
 }
 
 static void
@@ -201,8 +247,8 @@ next_account (GTask *task)
   pull->current->channel_id = account->channel_id;
   pull->current->followers = -1;
 
-  /* Only Mastodon has notifications to pull here; WordPress's comments are
-   * not the inbox's yet */
+  /* Mastodon and Bluesky have notifications to pull; WordPress's comments
+   * are not the inbox's yet */
   channels = desk_store_list_channels (pull->store, 0, NULL);
   for (guint i = 0; channels != NULL && i < g_list_model_get_n_items (channels); i++)
     {
@@ -210,12 +256,16 @@ next_account (GTask *task)
       if (desk_channel_get_id (c) == account->channel_id)
         channel = g_object_ref (c);
     }
-  if (channel == NULL || desk_channel_get_network (channel) != DESK_NETWORK_MASTODON || account->needs_reconnect)
+  if (channel == NULL || account->needs_reconnect ||
+      (desk_channel_get_network (channel) != DESK_NETWORK_MASTODON &&
+       desk_channel_get_network (channel) != DESK_NETWORK_BLUESKY))
     {
       g_clear_pointer (&pull->current, desk_pull_result_free);
       next_account (task);
       return;
     }
+  g_object_set_data (G_OBJECT (task), "bluesky",
+                     GINT_TO_POINTER (desk_channel_get_network (channel) == DESK_NETWORK_BLUESKY));
   desk_secrets_lookup_async (account->secret_key, g_task_get_cancellable (task), secret_cb, task);
 }
 
