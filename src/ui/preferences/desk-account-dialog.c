@@ -734,10 +734,32 @@ desk_account_dialog_class_init (DeskAccountDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* libadwaita 1.2's password rows show their text with an icon button
+ * that has no accessible name: the last button under @widget is given
+ * one */
+static gboolean
+name_peek_button (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_last_child (widget); c != NULL; c = gtk_widget_get_prev_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Show or hide the text"), -1);
+          return TRUE;
+        }
+      if (name_peek_button (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 desk_account_dialog_init (DeskAccountDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_peek_button (GTK_WIDGET (self->token_row));
+  name_peek_button (GTK_WIDGET (self->password_row));
   self->client = desk_http_client_new ();
   /* Someone waits for the answer: one more try, not five, then it is said */
   g_object_set (self->client, "max-attempts", 2, "timeout", 20, NULL);

@@ -26,8 +26,9 @@ struct _DeskAccountRow
   DeskStore    *store;
   DeskChannel  *channel;
 
+  GtkWidget    *warning_icon;   /* a prefix only when shown: a hidden one still takes room */
+
   /* Template widgets */
-  GtkWidget    *warning_icon;
   GtkWidget    *connect_button;
   GtkWidget    *reconnect_button;
   GtkWidget    *disconnect_button;
@@ -130,14 +131,19 @@ desk_account_row_refresh (DeskAccountRow *self)
       return;
     }
   reconnect = account != NULL && account->needs_reconnect;
-  gtk_widget_set_visible (self->warning_icon, reconnect);
+  if (reconnect && gtk_widget_get_parent (self->warning_icon) == NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (self), self->warning_icon);
+  else if (!reconnect && gtk_widget_get_parent (self->warning_icon) != NULL)
+    adw_action_row_remove (ADW_ACTION_ROW (self), self->warning_icon);
   gtk_widget_set_visible (self->connect_button, account == NULL);
   gtk_widget_set_visible (self->reconnect_button, reconnect);
   gtk_widget_set_visible (self->disconnect_button, account != NULL);
+  /* The row's text in the warning colour (style.css), not its buttons */
   if (reconnect)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
+    gtk_widget_add_css_class (GTK_WIDGET (self), "account-reconnect");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "account-reconnect");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), reconnect ? _("Account to Reconnect") : _("Account"));
 
   if (account == NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _("Not connected: its posts are published by hand"));
@@ -146,9 +152,10 @@ desk_account_row_refresh (DeskAccountRow *self)
       g_autofree char *handle = account_handle (network, account);
       g_autofree char *host = server_host (account->server);
       g_autofree char *subtitle = account->last_error && account->last_error[0]
-        /* Translators: "@fournil on piaille.fr must be reconnected: <the server's reason>" */
-        ? g_strdup_printf (_("%s on %s must be reconnected: %s"), handle, host, account->last_error)
-        : g_strdup_printf (_("%s on %s must be reconnected."), handle, host);
+        /* Translators: "@fournil on piaille.fr: <why it must be reconnected>" */
+        ? g_strdup_printf (_("%s on %s: %s"), handle, host, account->last_error)
+        /* Translators: "@fournil on piaille.fr" */
+        : g_strdup_printf (_("%s on %s"), handle, host);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
     }
@@ -295,6 +302,7 @@ desk_account_row_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->channel);
+  g_clear_object (&self->warning_icon);
 
   G_OBJECT_CLASS (desk_account_row_parent_class)->dispose (object);
 }
@@ -308,7 +316,6 @@ desk_account_row_class_init (DeskAccountRowClass *klass)
   object_class->dispose = desk_account_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-account-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, DeskAccountRow, warning_icon);
   gtk_widget_class_bind_template_child (widget_class, DeskAccountRow, connect_button);
   gtk_widget_class_bind_template_child (widget_class, DeskAccountRow, reconnect_button);
   gtk_widget_class_bind_template_child (widget_class, DeskAccountRow, disconnect_button);
@@ -321,6 +328,11 @@ static void
 desk_account_row_init (DeskAccountRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->warning_icon = g_object_ref_sink (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_widget_add_css_class (self->warning_icon, "warning");
+  gtk_widget_set_valign (self->warning_icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Must be reconnected"), -1);
 }
 
 /**
@@ -344,6 +356,16 @@ desk_account_row_new (DeskStore   *store,
   self->channel = g_object_ref (channel);
   desk_account_row_refresh (self);
   return GTK_WIDGET (self);
+}
+
+/* Whether the row warns that the account must be reconnected */
+gboolean
+desk_account_row_get_warning (DeskAccountRow *self)
+{
+  g_return_val_if_fail (DESK_IS_ACCOUNT_ROW (self), FALSE);
+
+  return gtk_widget_get_parent (self->warning_icon) != NULL &&
+         gtk_widget_has_css_class (GTK_WIDGET (self), "account-reconnect");
 }
 
 DeskChannel *

@@ -18,6 +18,7 @@ GtkWidget   *desk_account_row_new         (DeskStore      *store,
                                            DeskChannel    *channel);
 DeskChannel *desk_account_row_get_channel (DeskAccountRow *self);
 void         desk_account_row_refresh     (DeskAccountRow *self);
+gboolean     desk_account_row_get_warning (DeskAccountRow *self);
 char        *desk_account_describe        (DeskNetwork        network,
                                            const DeskAccount *account);
 void         desk_account_clear_secret_async (const char          *secret_key,
