@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include "desk-account-dialog.h"
+#include "desk-account-row.h"
 #include "desk-application.h"
 #include "desk-brand-dialog.h"
 #include "desk-calendar-page.h"
@@ -333,6 +335,73 @@ test_brands_page (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static gboolean
+is_account_row_of (GtkWidget *widget,
+                   gpointer   network)
+{
+  return DESK_IS_ACCOUNT_ROW (widget) &&
+         desk_channel_get_network (desk_account_row_get_channel (DESK_ACCOUNT_ROW (widget))) ==
+           (DeskNetwork) GPOINTER_TO_INT (network);
+}
+
+/* Preferences › Channels, the Mastodon channel connected (its row's
+ * buttons), then the account dialog of each network */
+static void
+test_accounts (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->store, desk_window_get_brand_id (f->window), NULL);
+  static const DeskNetwork networks[] = { DESK_NETWORK_MASTODON, DESK_NETWORK_WORDPRESS };
+  GtkWidget *prefs;
+
+  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+      DeskAccount account = { 0 };
+
+      if (desk_channel_get_network (channel) != DESK_NETWORK_MASTODON)
+        continue;
+      account.channel_id = desk_channel_get_id (channel);
+      account.secret_key = (char *) "a11y-key";
+      account.server = (char *) "https://piaille.fr";
+      account.remote_handle = (char *) "fournil";
+      account.display_name = (char *) "Le Fournil des Halles";
+      g_assert_true (desk_store_save_account (f->store, &account, NULL));
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = find_toplevel (DESK_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
+  wait_mapped (prefs);
+  wait_painted (prefs);
+
+  for (guint i = 0; i < G_N_ELEMENTS (networks); i++)
+    {
+      GtkWidget *row = find_descendant (prefs, is_account_row_of, GINT_TO_POINTER (networks[i]));
+      g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+      guint n_checked = 0;
+      GtkWidget *dialog;
+
+      /* The row's buttons (Connect…, or Disconnect) */
+      g_assert_nonnull (row);
+      collect_unnamed (row, prefs, unnamed, &n_checked);
+      g_assert_cmpuint (n_checked, >=, 1);
+      for (guint j = 0; j < unnamed->len; j++)
+        g_test_message ("no accessible name: %s", (char *) g_ptr_array_index (unnamed, j));
+      g_assert_cmpuint (unnamed->len, ==, 0);
+
+      g_assert_true (gtk_widget_activate_action (row, "account.connect", NULL));
+      dialog = find_toplevel (DESK_TYPE_ACCOUNT_DIALOG);
+      g_assert_nonnull (dialog);
+      wait_mapped (dialog);
+      assert_all_named (dialog, desk_network_to_label (networks[i]));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin ();
+    }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -361,6 +430,7 @@ main (int    argc,
   g_test_add ("/a11y/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/a11y/brand-dialog", Fixture, NULL, fixture_set_up, test_brand_dialog, fixture_tear_down);
   g_test_add ("/a11y/brands", Fixture, NULL, fixture_set_up, test_brands_page, fixture_tear_down);
+  g_test_add ("/a11y/accounts", Fixture, NULL, fixture_set_up, test_accounts, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

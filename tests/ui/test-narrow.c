@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "desk-account-dialog.h"
+#include "desk-account-row.h"
 #include "desk-application.h"
 #include "desk-brand-dialog.h"
 #include "desk-preferences-window.h"
@@ -313,6 +316,81 @@ test_preferences_channels (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static gboolean
+is_mastodon_account_row (GtkWidget *widget,
+                         gpointer   data)
+{
+  return DESK_IS_ACCOUNT_ROW (widget) &&
+         desk_channel_get_network (desk_account_row_get_channel (DESK_ACCOUNT_ROW (widget))) == DESK_NETWORK_MASTODON;
+}
+
+/* Preferences › Channels with the Mastodon channel connected, its
+ * account dialog, and the dialog saying what is wrong */
+static void
+test_accounts (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->store, desk_window_get_brand_id (f->window), NULL);
+  DeskPreferencesWindow *prefs;
+  GtkWidget *row, *dialog;
+
+  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+      DeskAccount account = { 0 };
+
+      if (desk_channel_get_network (channel) != DESK_NETWORK_MASTODON)
+        continue;
+      account.channel_id = desk_channel_get_id (channel);
+      account.secret_key = (char *) "narrow-key";
+      account.server = (char *) "https://piaille.fr";
+      account.remote_handle = (char *) "fournil";
+      account.display_name = (char *) "Le Fournil des Halles";
+      g_assert_true (desk_store_save_account (f->store, &account, NULL));
+    }
+
+  prefs = desk_preferences_window_new (desk_application_get_settings (app), f->path, f->store,
+                                       desk_window_get_brand_id (f->window));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 720, SCREEN_HEIGHT);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_painted (GTK_WIDGET (prefs));
+  row = find_descendant (GTK_WIDGET (prefs), is_mastodon_account_row, NULL);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "@fournil"));
+  /* The row in sight, as the keyboard brings it */
+  gtk_widget_grab_focus (template_child (row, DESK_TYPE_ACCOUNT_ROW, "disconnect_button"));
+  wait_painted (GTK_WIDGET (prefs));
+  dialog_screenshots (f, GTK_WIDGET (prefs), "preferences-account");
+
+  /* Its token stopped working */
+  g_assert_true (desk_store_set_account_state (f->store,
+                                               desk_channel_get_id (desk_account_row_get_channel (DESK_ACCOUNT_ROW (row))),
+                                               TRUE, "Le serveur n’accepte plus la connexion de ce compte : reconnectez-le "
+                                               "(The access token was revoked).", NULL));
+  desk_account_row_refresh (DESK_ACCOUNT_ROW (row));
+  g_assert_true (desk_account_row_get_warning (DESK_ACCOUNT_ROW (row)));
+  dialog_screenshots (f, GTK_WIDGET (prefs), "preferences-account-reconnect");
+
+  desk_store_delete_account (f->store, desk_channel_get_id (desk_account_row_get_channel (DESK_ACCOUNT_ROW (row))), NULL);
+  desk_account_row_refresh (DESK_ACCOUNT_ROW (row));
+  g_assert_true (gtk_widget_activate_action (row, "account.connect", NULL));
+  dialog = find_toplevel (DESK_TYPE_ACCOUNT_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_mapped (dialog);
+  dialog_screenshots (f, dialog, "account-dialog");
+
+  /* Not https: said in the dialog (the token shown as dots) */
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_ACCOUNT_DIALOG, "instance_row"), "http://piaille.fr");
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_ACCOUNT_DIALOG, "token_row"), "tok-fournil");
+  g_assert_true (gtk_widget_activate_action (dialog, "account.connect", NULL));
+  g_assert_true (gtk_widget_get_visible (template_child (dialog, DESK_TYPE_ACCOUNT_DIALOG, "status_box")));
+  dialog_screenshots (f, dialog, "account-dialog-error");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,6 +427,8 @@ main (int    argc,
   g_test_add ("/narrow/fr/brands", Fixture, NULL, fixture_set_up, test_brands_page, fixture_tear_down);
   g_test_add ("/narrow/fr/preferences/channels", Fixture, NULL, fixture_set_up, test_preferences_channels,
               fixture_tear_down);
+
+  g_test_add ("/narrow/fr/preferences/accounts", Fixture, NULL, fixture_set_up, test_accounts, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

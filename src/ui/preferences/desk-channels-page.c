@@ -1,8 +1,10 @@
 /* desk-channels-page.c: Preferences › Channels
  *
  * A group to add a channel of any network, then one group per channel of
- * the brand: its handle, name and colour, its cadence and posting slots,
- * and a button that removes it (asking first, and keeping its posts).
+ * the brand: its handle, name and colour, the account it publishes with
+ * (Mastodon and WordPress: DeskAccountRow), its cadence and posting slots,
+ * and a button that removes it (asking first, and keeping its posts; its
+ * account's secret leaves the keyring).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-account-row.h"
 #include "desk-channels-page.h"
 #include "desk-slots.h"
 #include "desk-text-count.h"
@@ -246,15 +249,20 @@ remove_response_cb (AdwMessageDialog *dialog,
   DeskChannel *channel = g_object_get_data (G_OBJECT (dialog), "channel");
   AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (dialog), "group");
   g_autoptr(GError) error = NULL;
+  g_autoptr(DeskAccount) account = NULL;
   guint n_posts = 0;
 
   if (g_strcmp0 (response, "remove") != 0)
     return;
+  /* Its account goes with it (ON DELETE CASCADE), and so its secret */
+  account = desk_store_get_account (self->store, desk_channel_get_id (channel), NULL);
   if (!desk_store_delete_channel (self->store, desk_channel_get_id (channel), &n_posts, &error))
     {
       toast (self, error->message);
       return;
     }
+  if (account != NULL)
+    desk_account_clear_secret_async (account->secret_key, NULL, NULL, NULL);
   g_ptr_array_remove (self->groups, group);
   adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self), group);
   toast (self, n_posts > 0 ? _("Channel removed; its posts were kept") : _("Channel removed"));
@@ -357,6 +365,9 @@ add_channel_group (DeskChannelsPage *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              entry_row_new (self, channel, group, _("Display name (optional)"),
                                             desk_channel_get_display_name (channel), G_CALLBACK (display_name_apply_cb)));
+  if (desk_channel_get_network (channel) == DESK_NETWORK_MASTODON ||
+      desk_channel_get_network (channel) == DESK_NETWORK_WORDPRESS)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), desk_account_row_new (self->store, channel));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), colour_row_new (self, channel));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cadence_row), _("Most posts a day"));
