@@ -326,11 +326,84 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (prefs);
 }
 
+/* The workspace of the window in front, for a notification's buttons */
+static DeskStore *
+active_store (GtkApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (app);
+      window = windows != NULL ? windows->data : NULL;
+    }
+  return DESK_IS_WINDOW (window) ? desk_window_get_store (DESK_WINDOW (window)) : NULL;
+}
+
+/* "Copy Text": the post's text for that channel, on the clipboard */
+static void
+copy_post_text_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  DeskStore *store = active_store (app);
+  g_autoptr(DeskOutboxItem) item = store ? desk_store_get_outbox_item (store, g_variant_get_int64 (parameter), NULL) : NULL;
+  g_autoptr(DeskPost) post = item ? desk_store_get_post (store, item->post_id, NULL) : NULL;
+  g_autoptr(GHashTable) texts = post ? desk_store_list_variant_texts (store, item->post_id, NULL) : NULL;
+  GtkWindow *window = gtk_application_get_active_window (app);
+  const char *text;
+
+  if (post == NULL || window == NULL)
+    return;
+  text = texts ? g_hash_table_lookup (texts, &item->channel_id) : NULL;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text ? text : desk_post_get_body (post));
+}
+
+/* "Open Image": the post's first image, in the user's image viewer */
+static void
+open_post_image_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  DeskStore *store = active_store (app);
+  g_autoptr(DeskOutboxItem) item = store ? desk_store_get_outbox_item (store, g_variant_get_int64 (parameter), NULL) : NULL;
+  g_autofree char *path = item ? desk_store_dup_first_media_path (store, item->post_id, NULL) : NULL;
+  g_autofree char *uri = path ? g_filename_to_uri (path, NULL, NULL) : NULL;
+
+  if (uri != NULL)
+    gtk_show_uri (gtk_application_get_active_window (app), uri, GDK_CURRENT_TIME);
+}
+
+/* "Mark as Published": the send by hand is done */
+static void
+mark_published_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  DeskStore *store = active_store (app);
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL &&
+      !desk_store_outbox_record (store, g_variant_get_int64 (parameter), DESK_OUTBOX_STATE_PUBLISHED, NULL, NULL, NULL,
+                                 0, &error))
+    g_warning ("%s", error->message);
+  {
+    g_autofree char *id = g_strdup_printf ("remind-%" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
+    g_application_withdraw_notification (G_APPLICATION (app), id);
+  }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
   { "show-view", show_view_action_cb, "s" },
+  { "copy-post-text", copy_post_text_action_cb, "x" },
+  { "open-post-image", open_post_image_action_cb, "x" },
+  { "mark-published", mark_published_action_cb, "x" },
 };
 
 static void

@@ -100,15 +100,20 @@ with tempfile.TemporaryDirectory() as tmp:
         sends = json.loads(p.stdout)
     except ValueError:
         sends = None
+    sent = [s for s in sends or [] if not s["by_hand"]]
+    reminders = [s for s in sends or [] if s["by_hand"]]
     tap.check("outbox --json: each send with its channel, post, state and link",
-              isinstance(sends, list) and len(sends) == 2 and
-              sorted(s["state"] for s in sends) == ["published", "scheduled"] and
+              isinstance(sends, list) and len(sent) == 2 and
+              sorted(s["state"] for s in sent) == ["published", "scheduled"] and
               all(s["channel"] == "@fournil" and s["network"] == "mastodon" and isinstance(s["post"], int)
-                  and s["scheduled_for"] for s in sends) and
-              any(s["url"] for s in sends if s["state"] == "published"), p.stdout + p.stderr)
+                  and s["scheduled_for"] for s in sent) and
+              any(s["url"] for s in sent if s["state"] == "published"), p.stdout + p.stderr)
+    tap.check("outbox --json: Instagram, published by hand, waits for its reminder",
+              len(reminders) == 1 and reminders[0]["channel"] == "@fournil.ig" and reminders[0]["state"] == "queued",
+              p.stdout)
 
     p = run("outbox", "--database", db)
-    tap.check("outbox: one line a send", p.returncode == 0 and len(p.stdout.splitlines()) == 2, p.stdout)
+    tap.check("outbox: one line a send", p.returncode == 0 and len(p.stdout.splitlines()) == 3, p.stdout)
 
     p = run("sync", "--pull-only", "--database", db)
     fields = p.stdout.strip().split("\t")

@@ -188,12 +188,16 @@ test_follow_calendar (Outbox        *o,
   connect_account (o, o->mastodon, "https://piaille.fr");
   post = scheduled_post (o, at, channels, G_N_ELEMENTS (channels));
 
-  /* One send: Instagram has no account (published by hand) */
-  g_assert_cmpuint (queue (o), ==, 1);
+  /* A send to Mastodon; Instagram, published by hand, gets a reminder */
+  g_assert_cmpuint (queue (o), ==, 2);
   g_assert_cmpuint (queue (o), ==, 0);
   items = sends (o);
-  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpuint (items->len, ==, 2);
   g_assert_cmpint (send_at (items, 0)->channel_id, ==, o->mastodon);
+  g_assert_false (send_at (items, 0)->by_hand);
+  g_assert_cmpint (send_at (items, 1)->channel_id, ==, o->instagram);
+  g_assert_true (send_at (items, 1)->by_hand);
+  g_ptr_array_remove_index (items, 1);
   g_assert_cmpint (send_at (items, 0)->state, ==, DESK_OUTBOX_STATE_QUEUED);
   g_assert_cmpint (send_at (items, 0)->scheduled_for, ==, g_date_time_to_unix (at));
   g_assert_cmpuint (strlen (send_at (items, 0)->idempotency_key), ==, 36);
@@ -204,9 +208,10 @@ test_follow_calendar (Outbox        *o,
   /* Moved before it went: the same send, at the new time, the same key */
   desk_post_set_scheduled_at (post, moved);
   g_assert_true (desk_store_save_post (o->store, post, &error));
-  g_assert_cmpuint (queue (o), ==, 1);
+  g_assert_cmpuint (queue (o), ==, 2);
   items = sends (o);
-  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpint (send_at (items, 1)->scheduled_for, ==, g_date_time_to_unix (moved));
   g_assert_cmpint (send_at (items, 0)->scheduled_for, ==, g_date_time_to_unix (moved));
   g_assert_cmpstr (send_at (items, 0)->idempotency_key, ==, first_key);
   g_clear_pointer (&items, g_ptr_array_unref);
@@ -222,26 +227,29 @@ test_follow_calendar (Outbox        *o,
   g_assert_no_error (error);
   g_assert_cmpuint (queue (o), ==, 0);
 
-  /* Moved again while the server holds it: taken back, sent anew */
+  /* Moved again while the server holds it: taken back, sent anew; the
+   * reminder moves with it */
   desk_post_set_scheduled_at (post, at);
   g_assert_true (desk_store_save_post (o->store, post, &error));
-  g_assert_cmpuint (queue (o), ==, 1);
+  g_assert_cmpuint (queue (o), ==, 2);
   items = sends (o);
-  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpuint (items->len, ==, 3);
   g_assert_cmpint (send_at (items, 0)->state, ==, DESK_OUTBOX_STATE_CANCELLING);
   g_assert_cmpstr (send_at (items, 0)->remote_id, ==, "sch1");
-  g_assert_cmpint (send_at (items, 1)->state, ==, DESK_OUTBOX_STATE_QUEUED);
-  g_assert_cmpstr (send_at (items, 1)->idempotency_key, !=, first_key);
+  g_assert_cmpint (send_at (items, 1)->scheduled_for, ==, g_date_time_to_unix (at));
+  g_assert_cmpint (send_at (items, 2)->state, ==, DESK_OUTBOX_STATE_QUEUED);
+  g_assert_cmpstr (send_at (items, 2)->idempotency_key, !=, first_key);
   g_clear_pointer (&items, g_ptr_array_unref);
   g_assert_true (desk_store_outbox_record (o->store, first_id, DESK_OUTBOX_STATE_CANCELLED, NULL, NULL, NULL, 0,
                                            &error));
 
-  /* Back to a draft: its send is not sent */
+  /* Back to a draft: its send is not sent, nor its reminder */
   desk_post_set_status (post, DESK_POST_STATUS_DRAFT);
   g_assert_true (desk_store_save_post (o->store, post, &error));
-  g_assert_cmpuint (queue (o), ==, 1);
+  g_assert_cmpuint (queue (o), ==, 2);
   items = sends (o);
   g_assert_cmpint (send_at (items, 1)->state, ==, DESK_OUTBOX_STATE_CANCELLED);
+  g_assert_cmpint (send_at (items, 2)->state, ==, DESK_OUTBOX_STATE_CANCELLED);
 }
 
 static void

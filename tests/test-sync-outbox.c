@@ -340,6 +340,64 @@ test_failures (Sync          *s,
   }
 }
 
+static void
+reminder_cb (DeskOutbox *outbox,
+             gint64      item_id,
+             gint64      post_id,
+             gint64      channel_id,
+             GArray     *seen)
+{
+  gint64 ids[3] = { item_id, post_id, channel_id };
+
+  g_array_append_vals (seen, ids, 3);
+}
+
+/* A channel published by hand: a reminder at the post's time, once a day
+ * until marked published, which publishes the post */
+static void
+test_by_hand (Sync          *s,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DeskChannel) instagram = g_object_new (DESK_TYPE_CHANNEL, "brand-id", s->brand,
+                                                   "network", DESK_NETWORK_INSTAGRAM, "handle", "@fournil", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) at = g_date_time_add_minutes (now, -2);
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(DeskOutboxItem) item = NULL;
+  gint64 channel_id;
+
+  g_assert_true (desk_store_save_channel (s->store, instagram, &error));
+  channel_id = desk_channel_get_id (instagram);
+  post = g_object_new (DESK_TYPE_POST, "brand-id", s->brand, "title", "Reel", "body", "La fournée en vidéo",
+                       "status", DESK_POST_STATUS_SCHEDULED, "scheduled-at", at, NULL);
+  desk_post_set_channel_ids (post, &channel_id, 1);
+  g_assert_true (desk_store_save_post (s->store, post, &error));
+  g_signal_connect (s->outbox, "reminder", G_CALLBACK (reminder_cb), seen);
+
+  first = run (s);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpint (g_array_index (seen, gint64, 1), ==, desk_post_get_id (post));
+  g_assert_cmpint (g_array_index (seen, gint64, 2), ==, channel_id);
+  item = desk_store_get_outbox_item (s->store, g_array_index (seen, gint64, 0), &error);
+  g_assert_true (item->by_hand);
+  g_assert_cmpint (item->state, ==, DESK_OUTBOX_STATE_QUEUED);
+  g_assert_cmpint (item->next_attempt_at, >=, g_date_time_to_unix (now) + 23 * 3600);
+  /* Nothing went to a server */
+  g_assert_cmpuint (s->server->statuses->len, ==, 0);
+
+  /* Not again before tomorrow */
+  second = run (s);
+  g_assert_cmpuint (seen->len, ==, 3);
+
+  /* Marked published: the post is published */
+  g_assert_true (desk_store_outbox_record (s->store, item->id, DESK_OUTBOX_STATE_PUBLISHED, NULL, NULL, NULL, 0, &error));
+  g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_PUBLISHED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -352,6 +410,7 @@ main (int    argc,
   ADD ("never-twice", test_never_twice);
   ADD ("moved", test_moved);
   ADD ("failures", test_failures);
+  ADD ("by-hand", test_by_hand);
 #undef ADD
 
   return g_test_run ();

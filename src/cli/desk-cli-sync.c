@@ -497,6 +497,8 @@ desk_cli_outbox (int    argc,
           add_string_or_null (builder, "remote_id", item->remote_id);
           add_string_or_null (builder, "url", item->remote_url);
           add_string_or_null (builder, "error", item->last_error);
+          json_builder_set_member_name (builder, "by_hand");
+          json_builder_add_boolean_value (builder, item->by_hand);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -28,6 +28,7 @@
 
 #include "desk-post-private.h"
 #include "desk-store-private.h"
+#include "desk-text-count.h"
 
 void
 desk_account_free (DeskAccount *account)
@@ -293,7 +294,7 @@ desk_store_set_account_cursor (DeskStore   *self,
 
 #define ITEM_COLUMNS \
   "id, post_id, channel_id, state, attempts, next_attempt_at, scheduled_for, idempotency_key, remote_id," \
-  " remote_url, last_error, updated_at"
+  " remote_url, last_error, updated_at, action, created_at"
 
 static DeskOutboxItem *
 item_from_row (sqlite3_stmt *stmt)
@@ -314,6 +315,8 @@ item_from_row (sqlite3_stmt *stmt)
   item->remote_url = dup_column (stmt, 9);
   item->last_error = dup_column (stmt, 10);
   item->updated_at = sqlite3_column_int64 (stmt, 11);
+  item->by_hand = g_strcmp0 (_desk_store_column_text (stmt, 12), "remind") == 0;
+  item->created_at = sqlite3_column_int64 (stmt, 13);
   return item;
 }
 
@@ -392,13 +395,16 @@ queue_send (DeskStore  *self,
             gint64      post_id,
             gint64      channel_id,
             gint64      scheduled_for,
+            gboolean    by_hand,
             GError    **error)
 {
   g_autofree char *key = g_uuid_string_random ();
 
   return exec_ids (self,
-                   "INSERT INTO outbox (post_id, channel_id, action, state, scheduled_for, idempotency_key,"
-                   " created_at, updated_at) VALUES (?1, ?2, 'publish', 'queued', NULL, ?3, ?4, ?4)",
+                   by_hand ? "INSERT INTO outbox (post_id, channel_id, action, state, scheduled_for, idempotency_key,"
+                             " created_at, updated_at) VALUES (?1, ?2, 'remind', 'queued', NULL, ?3, ?4, ?4)"
+                           : "INSERT INTO outbox (post_id, channel_id, action, state, scheduled_for, idempotency_key,"
+                             " created_at, updated_at) VALUES (?1, ?2, 'publish', 'queued', NULL, ?3, ?4, ?4)",
                    post_id, channel_id, key, error) &&
          exec_ids (self, "UPDATE outbox SET scheduled_for = ?2 WHERE idempotency_key = ?3",
                    0, scheduled_for, key, error);
@@ -420,7 +426,7 @@ desk_store_queue_posts (DeskStore  *self,
   sqlite3_stmt *stmt;
   guint changed = 0;
   int rc;
-  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64) * 4);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64) * 5);
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
 
@@ -430,16 +436,31 @@ desk_store_queue_posts (DeskStore  *self,
   /* Every scheduled post on a channel with an account, with its last
    * send there (not a failed one: that waits for Retry) */
   stmt = _desk_store_prepare (self,
-                              "SELECT p.id, v.channel_id, p.scheduled_at, p.updated_at"
+                              "SELECT p.id, v.channel_id, p.scheduled_at, p.updated_at, c.network, a.id IS NOT NULL"
                               " FROM posts p JOIN post_variants v ON v.post_id = p.id"
-                              " JOIN accounts a ON a.channel_id = v.channel_id"
+                              " JOIN channels c ON c.id = v.channel_id"
+                              " LEFT JOIN accounts a ON a.channel_id = v.channel_id"
                               " WHERE p.status = 'scheduled' AND p.scheduled_at IS NOT NULL", error);
   if (stmt == NULL)
     goto failed;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 row[4] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                        sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
+      DeskNetwork network = DESK_NETWORK_OTHER;
+      gboolean has_account = sqlite3_column_int (stmt, 5);
+      gboolean by_hand;
+      gint64 row[5];
+
+      desk_network_from_id (_desk_store_column_text (stmt, 4), &network);
+      /* A network the app publishes to needs an account; one published by
+       * hand gets a reminder at its time */
+      by_hand = desk_network_is_prepare_only (network);
+      if (!by_hand && !has_account)
+        continue;
+      row[0] = sqlite3_column_int64 (stmt, 0);
+      row[1] = sqlite3_column_int64 (stmt, 1);
+      row[2] = sqlite3_column_int64 (stmt, 2);
+      row[3] = sqlite3_column_int64 (stmt, 3);
+      row[4] = by_hand;
       g_array_append_vals (wanted, row, 1);
     }
   sqlite3_reset (stmt);
@@ -451,8 +472,9 @@ desk_store_queue_posts (DeskStore  *self,
 
   for (guint i = 0; i < wanted->len; i++)
     {
-      gint64 *row = &g_array_index (wanted, gint64, i * 4);
+      gint64 *row = &g_array_index (wanted, gint64, i * 5);
       gint64 post_id = row[0], channel_id = row[1], at = row[2], post_updated = row[3];
+      gboolean by_hand = row[4];
       DeskOutboxState state = DESK_OUTBOX_STATE_CANCELLED;
       gint64 item_id = 0, scheduled_for = 0, item_updated = 0;
 
@@ -483,7 +505,7 @@ desk_store_queue_posts (DeskStore  *self,
         {
         case DESK_OUTBOX_STATE_CANCELLED:   /* none yet */
         case DESK_OUTBOX_STATE_CANCELLING:
-          if (!queue_send (self, post_id, channel_id, at, error))
+          if (!queue_send (self, post_id, channel_id, at, by_hand, error))
             goto failed;
           changed++;
           break;
@@ -503,7 +525,7 @@ desk_store_queue_posts (DeskStore  *self,
             {
               if (!exec_ids (self, "UPDATE outbox SET state = 'cancelling', updated_at = ?4"
                                    " WHERE id = ?1", item_id, 0, NULL, error) ||
-                  !queue_send (self, post_id, channel_id, at, error))
+                  !queue_send (self, post_id, channel_id, at, by_hand, error))
                 goto failed;
               changed++;
             }

@@ -95,6 +95,8 @@ typedef struct
   char            *remote_url;
   char            *last_error;
   gint64           updated_at;
+  gboolean         by_hand;          /* a reminder: the channel is published by hand */
+  gint64           created_at;       /* when it was queued */
 } DeskOutboxItem;
 
 void desk_account_free      (DeskAccount      *account);

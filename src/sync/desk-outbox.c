@@ -8,6 +8,8 @@
  *   laptop is off); a post due goes now; one due within five minutes
  *   waits for its time;
  * - WordPress: a future post goes at once as "future" with its date_gmt;
+ * - a channel published by hand gets a reminder at the post's time (the
+ *   "reminder" signal), until the user marks it published;
  * - Bluesky goes when it is due (it holds nothing: the app must run), as
  *   a record whose key and creation time derive from the send's key and
  *   time, so that a retry is the very same record.
@@ -55,6 +57,16 @@ struct _DeskOutbox
 };
 
 G_DEFINE_FINAL_TYPE (DeskOutbox, desk_outbox, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_REMINDER,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A day: a reminder not answered comes back */
+#define REMIND_AGAIN (24 * 3600)
 
 typedef struct
 {
@@ -612,6 +624,23 @@ next_send (GTask *task)
   run->item = g_ptr_array_steal_index (run->items, run->next);
   g_ptr_array_insert (run->items, run->next, NULL);
   run->next++;
+
+  /* Published by hand: the user is told it is time (again tomorrow if it
+   * is still not marked published) */
+  if (run->item->by_hand)
+    {
+      if (!desk_store_outbox_record (self->store, run->item->id, DESK_OUTBOX_STATE_QUEUED, NULL, NULL, NULL,
+                                     now_unix (self) + REMIND_AGAIN, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+          return;
+        }
+      g_signal_emit (self, signals[SIGNAL_REMINDER], 0, run->item->id, run->item->post_id, run->item->channel_id);
+      report_current (task);
+      next_send (task);
+      return;
+    }
   run->media_ids = g_ptr_array_new_with_free_func (g_free);
   run->channel = g_object_ref (g_hash_table_lookup (run->channels, &run->item->channel_id));
   run->account = desk_store_get_account (self->store, run->item->channel_id, NULL);
@@ -656,6 +685,12 @@ is_due (DeskOutbox     *self,
     return FALSE;
   if (item->next_attempt_at > now)
     return FALSE;
+  /* A reminder comes at the post's time, not for a time that had passed
+   * before the post was scheduled (an imported month, the demo) nor a day
+   * late */
+  if (item->by_hand)
+    return item->state == DESK_OUTBOX_STATE_QUEUED && item->scheduled_for <= now &&
+           item->scheduled_for + 15 * 60 >= item->created_at && item->scheduled_for > now - REMIND_AGAIN;
   switch (network)
     {
     case DESK_NETWORK_MASTODON:
@@ -777,6 +812,18 @@ static void
 desk_outbox_class_init (DeskOutboxClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = desk_outbox_finalize;
+
+  /**
+   * DeskOutbox::reminder:
+   * @item_id: the send (to mark published)
+   * @post_id: its post
+   * @channel_id: its channel, published by hand
+   *
+   * It is time to post by hand.
+   */
+  signals[SIGNAL_REMINDER] =
+    g_signal_new ("reminder", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 }
 
 static void

@@ -48,6 +48,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_FINISHED,
+  SIGNAL_REMINDER,
   N_SIGNALS
 };
 
@@ -64,8 +65,9 @@ count_waiting (DeskSyncService *self)
     {
       DeskOutboxItem *item = g_ptr_array_index (items, i);
 
-      waiting += item->state == DESK_OUTBOX_STATE_QUEUED || item->state == DESK_OUTBOX_STATE_SENDING ||
-                 item->state == DESK_OUTBOX_STATE_CANCELLING;
+      waiting += !item->by_hand &&
+                 (item->state == DESK_OUTBOX_STATE_QUEUED || item->state == DESK_OUTBOX_STATE_SENDING ||
+                  item->state == DESK_OUTBOX_STATE_CANCELLING);
     }
   if (waiting != self->waiting)
     {
@@ -323,6 +325,14 @@ desk_sync_service_class_init (DeskSyncServiceClass *klass)
    */
   signals[SIGNAL_FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * DeskSyncService::reminder:
+   *
+   * As DeskOutbox::reminder: time to post by hand.
+   */
+  signals[SIGNAL_REMINDER] =
+    g_signal_new ("reminder", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 }
 
 static void
@@ -330,6 +340,15 @@ desk_sync_service_init (DeskSyncService *self)
 {
   self->online = TRUE;
   self->cancellable = g_cancellable_new ();
+}
+
+static void
+reminder_cb (DeskSyncService *self,
+             gint64           item_id,
+             gint64           post_id,
+             gint64           channel_id)
+{
+  g_signal_emit (self, signals[SIGNAL_REMINDER], 0, item_id, post_id, channel_id);
 }
 
 /**
@@ -348,6 +367,7 @@ desk_sync_service_new (DeskStore       *store,
   self->store = g_object_ref (store);
   self->client = desk_http_client_new ();
   self->outbox = desk_outbox_new (store, self->client);
+  g_signal_connect_swapped (self->outbox, "reminder", G_CALLBACK (reminder_cb), self);
   if (monitor != NULL)
     {
       self->monitor = g_object_ref (monitor);

@@ -918,6 +918,38 @@ sync_finished_cb (DeskWindow *self)
   desk_window_refresh (self);
 }
 
+/* Time to post by hand: a desktop notification with what it takes */
+static void
+reminder_cb (DeskWindow *self,
+             gint64      item_id,
+             gint64      post_id,
+             gint64      channel_id)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(DeskPost) post = desk_store_get_post (self->store, post_id, NULL);
+  g_autoptr(GListModel) channels = desk_store_list_channels (self->store, 0, NULL);
+  g_autoptr(GHashTable) by_id = channels ? desk_store_index_by_id (channels) : NULL;
+  g_autofree char *path = desk_store_dup_first_media_path (self->store, post_id, NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *id = g_strdup_printf ("remind-%" G_GINT64_FORMAT, item_id);
+  g_autofree char *body = NULL;
+  DeskChannel *channel = by_id ? g_hash_table_lookup (by_id, &channel_id) : NULL;
+
+  if (post == NULL || channel == NULL)
+    return;
+  /* Translators: a desktop notification; %s is a network (Instagram) */
+  title = g_strdup_printf (_("Time to post on %s"), desk_network_to_label (desk_channel_get_network (channel)));
+  body = g_utf8_substring (desk_post_get_body (post) ? desk_post_get_body (post) : "", 0, 200);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_add_button_with_target (notification, _("Copy Text"), "app.copy-post-text", "x", item_id);
+  if (path != NULL)
+    g_notification_add_button_with_target (notification, _("Open Image"), "app.open-post-image", "x", item_id);
+  g_notification_add_button_with_target (notification, _("Mark as Published"), "app.mark-published", "x", item_id);
+  g_application_send_notification (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), id, notification);
+}
+
 static void
 sync_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -939,6 +971,7 @@ start_sync (DeskWindow *self)
   g_signal_connect_object (self->sync, "notify::online", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "notify::waiting", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "reminder", G_CALLBACK (reminder_cb), self, G_CONNECT_SWAPPED);
   sync_state_cb (self);
 }
 

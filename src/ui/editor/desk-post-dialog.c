@@ -254,6 +254,21 @@ retry_clicked_cb (GtkButton      *button,
 }
 
 static void
+mark_published_clicked_cb (GtkButton      *button,
+                           DeskPostDialog *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "send-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_store_outbox_record (self->store, *id, DESK_OUTBOX_STATE_PUBLISHED, NULL, NULL, NULL, 0, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  build_sends (self);
+}
+
+static void
 open_link_cb (GtkButton      *button,
               DeskPostDialog *self)
 {
@@ -297,13 +312,27 @@ build_sends (DeskPostDialog *self)
       row = adw_action_row_new ();
       title = g_strdup_printf ("%s · %s", desk_network_to_label (desk_channel_get_network (channel)),
                                desk_channel_get_handle (channel));
-      subtitle = item->last_error != NULL
-        ? g_strdup_printf ("%s — %s", desk_outbox_state_to_label (item->state), item->last_error)
-        : g_strdup (desk_outbox_state_to_label (item->state));
+      if (item->by_hand && item->state == DESK_OUTBOX_STATE_QUEUED)
+        subtitle = g_strdup (_("To publish by hand; you are reminded at its time"));
+      else if (item->last_error != NULL)
+        subtitle = g_strdup_printf ("%s — %s", desk_outbox_state_to_label (item->state), item->last_error);
+      else
+        subtitle = g_strdup (desk_outbox_state_to_label (item->state));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (item->state == DESK_OUTBOX_STATE_FAILED)
+      if (item->by_hand && item->state == DESK_OUTBOX_STATE_QUEUED)
+        {
+          GtkWidget *done = gtk_button_new_with_mnemonic (_("_Mark as Published"));
+          g_autofree char *label = g_strdup_printf (_("Mark the post as published on %s"), desk_channel_get_handle (channel));
+
+          gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          g_object_set_data_full (G_OBJECT (done), "send-id", g_memdup2 (&item->id, sizeof item->id), g_free);
+          g_signal_connect (done, "clicked", G_CALLBACK (mark_published_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+        }
+      else if (item->state == DESK_OUTBOX_STATE_FAILED)
         {
           GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Retry"));
           g_autofree char *label = g_strdup_printf (_("Retry the send to %s"), desk_channel_get_handle (channel));
