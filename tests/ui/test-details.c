@@ -701,11 +701,15 @@ test_edit_remove_channel (void)
   handle = find_descendant (GTK_WIDGET (prefs), is_handle_row, NULL);
   network = find_descendant (GTK_WIDGET (prefs), is_combo_row, NULL);
   adw_combo_row_set_selected (ADW_COMBO_ROW (network), DESK_NETWORK_INSTAGRAM);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (network)), ==, "Prepare-only: published by hand");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (network)), ==, "Instagram");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                      gtk_widget_get_ancestor (network, ADW_TYPE_PREFERENCES_GROUP))), "published by hand"));
   gtk_editable_set_text (GTK_EDITABLE (handle), "@boulangerie");
   g_signal_emit_by_name (handle, "entry-activated");
   adw_combo_row_set_selected (ADW_COMBO_ROW (network), DESK_NETWORK_MASTODON);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (network)), ==, "Can be published by the app");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (network)), ==, "Mastodon");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                      gtk_widget_get_ancestor (network, ADW_TYPE_PREFERENCES_GROUP))), "publishes to Mastodon"));
   gtk_editable_set_text (GTK_EDITABLE (handle), "@martin@piaille.fr");
   g_signal_emit_by_name (handle, "entry-activated");
   spin ();

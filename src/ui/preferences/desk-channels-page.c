@@ -26,6 +26,7 @@ struct _DeskChannelsPage
   DeskStore          *store;
   gint64              brand_id;
 
+  AdwPreferencesGroup *add_group;
   AdwComboRow        *network_row;    /* the new channel's network */
   AdwEntryRow        *handle_row;     /* and its handle */
   GPtrArray          *groups;         /* (element-type AdwPreferencesGroup) one per channel */
@@ -430,10 +431,21 @@ network_selected_cb (DeskChannelsPage *self)
 {
   DeskNetwork network = (DeskNetwork) adw_combo_row_get_selected (self->network_row);
 
-  if (network <= DESK_NETWORK_LAST && desk_network_is_prepare_only (network))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->network_row), _("Prepare-only: published by hand"));
+  /* The network chosen is the row's subtitle (read by screen readers);
+   * whether the app publishes to it, the group's description */
+  g_autofree char *text = NULL;
+
+  if (network > DESK_NETWORK_LAST)
+    return;
+  if (desk_network_is_prepare_only (network))
+    /* Translators: %s is a network (Instagram) */
+    text = g_strdup_printf (_("%s is published by hand: its posts are written, checked and planned here, then you post them."),
+                            desk_network_to_label (network));
   else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->network_row), _("Can be published by the app"));
+    /* Translators: %s is a network (Mastodon) */
+    text = g_strdup_printf (_("CommunityDesk publishes to %s once the channel’s account is connected."),
+                            desk_network_to_label (network));
+  adw_preferences_group_set_description (self->add_group, text);
 }
 
 /* One CSS class per colour of the palette, for the swatches */
@@ -517,13 +529,13 @@ desk_channels_page_new (DeskStore *store,
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Add a Channel"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Posts are written, checked and planned for every network; those the app cannot publish to are posted by hand."));
+  self->add_group = ADW_PREFERENCES_GROUP (group);
   for (DeskNetwork n = 0; n <= DESK_NETWORK_LAST; n++)
     gtk_string_list_append (networks, desk_network_to_label (n));
   self->network_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->network_row), _("Network"));
   adw_combo_row_set_model (self->network_row, G_LIST_MODEL (networks));
+  adw_combo_row_set_use_subtitle (self->network_row, TRUE);
   g_signal_connect_swapped (self->network_row, "notify::selected", G_CALLBACK (network_selected_cb), self);
   network_selected_cb (self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->network_row));
