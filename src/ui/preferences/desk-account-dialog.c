@@ -538,10 +538,16 @@ connect_bluesky (DeskAccountDialog *self)
 
   if ((self->server = checked_server (self, self->service_row)) == NULL)
     return;
-  if (handle[0] == '\0' || password[0] == '\0')
+  if (handle[0] == '\0')
     {
-      fail (self, _("Type the account’s handle and an app password."));
-      gtk_widget_grab_focus (GTK_WIDGET (handle[0] == '\0' ? self->handle_row : self->app_password_row));
+      fail (self, _("Type the account’s handle (e.g. alice.bsky.social)."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->handle_row));
+      return;
+    }
+  if (password[0] == '\0')
+    {
+      fail (self, _("Type an app password (made on bsky.app), not the account’s own password."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->app_password_row));
       return;
     }
   self->user = g_steal_pointer (&handle);
@@ -899,6 +905,10 @@ desk_account_dialog_new (DeskStore   *store,
   gtk_widget_set_visible (self->token_group, self->network == DESK_NETWORK_MASTODON);
   gtk_widget_set_visible (self->wordpress_group, self->network == DESK_NETWORK_WORDPRESS);
   gtk_widget_set_visible (self->bluesky_group, self->network == DESK_NETWORK_BLUESKY);
+  /* Three fields: no tall empty window under them (it scrolls if the text
+   * is larger) */
+  if (self->network != DESK_NETWORK_MASTODON)
+    gtk_window_set_default_size (GTK_WINDOW (self), 560, 420);
 
   /* Reconnecting: where it was; else the channel's own address */
   account = desk_store_get_account (store, desk_channel_get_id (channel), NULL);
