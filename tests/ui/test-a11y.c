@@ -351,7 +351,7 @@ test_accounts (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GListModel) channels = desk_store_list_channels (f->store, desk_window_get_brand_id (f->window), NULL);
-  static const DeskNetwork networks[] = { DESK_NETWORK_MASTODON, DESK_NETWORK_WORDPRESS };
+  static const DeskNetwork networks[] = { DESK_NETWORK_MASTODON, DESK_NETWORK_BLUESKY, DESK_NETWORK_WORDPRESS };
   GtkWidget *prefs;
 
   for (guint i = 0; i < g_list_model_get_n_items (channels); i++)

@@ -317,15 +317,16 @@ test_preferences_channels (Fixture       *f,
 }
 
 static gboolean
-is_mastodon_account_row (GtkWidget *widget,
-                         gpointer   data)
+is_account_row_of (GtkWidget *widget,
+                   gpointer   network)
 {
   return DESK_IS_ACCOUNT_ROW (widget) &&
-         desk_channel_get_network (desk_account_row_get_channel (DESK_ACCOUNT_ROW (widget))) == DESK_NETWORK_MASTODON;
+         desk_channel_get_network (desk_account_row_get_channel (DESK_ACCOUNT_ROW (widget))) ==
+           (DeskNetwork) GPOINTER_TO_INT (network);
 }
 
 /* Preferences › Channels with the Mastodon channel connected, its
- * account dialog, and the dialog saying what is wrong */
+ * account dialog, and the dialog saying what is wrong; then Bluesky's */
 static void
 test_accounts (Fixture       *f,
                gconstpointer  data)
@@ -356,7 +357,7 @@ test_accounts (Fixture       *f,
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
   gtk_window_present (GTK_WINDOW (prefs));
   wait_painted (GTK_WIDGET (prefs));
-  row = find_descendant (GTK_WIDGET (prefs), is_mastodon_account_row, NULL);
+  row = find_descendant (GTK_WIDGET (prefs), is_account_row_of, GINT_TO_POINTER (DESK_NETWORK_MASTODON));
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "@fournil"));
   /* The row in sight, as the keyboard brings it */
@@ -387,6 +388,21 @@ test_accounts (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (dialog, "account.connect", NULL));
   g_assert_true (gtk_widget_get_visible (template_child (dialog, DESK_TYPE_ACCOUNT_DIALOG, "status_box")));
   dialog_screenshots (f, dialog, "account-dialog-error");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Bluesky's: the service, the handle and an app password; then what it
+   * says when no app password is typed */
+  row = find_descendant (GTK_WIDGET (prefs), is_account_row_of, GINT_TO_POINTER (DESK_NETWORK_BLUESKY));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (row, "account.connect", NULL));
+  dialog = find_toplevel (DESK_TYPE_ACCOUNT_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_mapped (dialog);
+  g_assert_true (gtk_widget_get_visible (template_child (dialog, DESK_TYPE_ACCOUNT_DIALOG, "bluesky_group")));
+  dialog_screenshots (f, dialog, "account-dialog-bluesky");
+  g_assert_true (gtk_widget_activate_action (dialog, "account.connect", NULL));
+  g_assert_true (gtk_widget_get_visible (template_child (dialog, DESK_TYPE_ACCOUNT_DIALOG, "status_box")));
+  dialog_screenshots (f, dialog, "account-dialog-bluesky-error");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (prefs));
 }

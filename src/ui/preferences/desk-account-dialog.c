@@ -5,6 +5,9 @@
  * the out-of-band redirect: it shows a code, pasted back here and traded
  * for a token), or an access token made in the instance's Development
  * settings. WordPress: the site, the user and an application password.
+ * Bluesky: the service (bsky.social or one's own PDS), the handle and an
+ * app password, which opens a session: the session, not the app
+ * password, is what the keyring keeps.
  *
  * "Connect" asks the server who the account is (nothing is kept if it
  * says no), then keeps the secret in the keyring under a new random key,
@@ -24,6 +27,7 @@
 
 #include "desk-account-dialog-private.h"
 #include "desk-account-row.h"
+#include "desk-bluesky.h"
 #include "desk-http-client.h"
 #include "desk-mastodon.h"
 #include "desk-secrets.h"
@@ -48,10 +52,11 @@ struct _DeskAccountDialog
 
   /* The connection under way */
   char                *server;         /* normalised: "https://piaille.fr" */
-  char                *user;           /* WordPress's user */
+  char                *user;           /* WordPress's user, Bluesky's handle */
   char                *secret;         /* wiped when done */
   char                *secret_key;     /* its new keyring key, once stored */
   DeskRemoteAccount   *remote;
+  DeskBluesky         *bluesky;        /* Bluesky's session, once logged in */
   char                *status;
   GtkWidget           *focus_before;   /* (weak) where the keyboard was before a step */
 
@@ -77,6 +82,10 @@ struct _DeskAccountDialog
   AdwEntryRow         *site_row;
   AdwEntryRow         *user_row;
   AdwEntryRow         *password_row;
+  GtkWidget           *bluesky_group;
+  AdwEntryRow         *service_row;
+  AdwEntryRow         *handle_row;
+  AdwEntryRow         *app_password_row;
 };
 
 G_DEFINE_FINAL_TYPE (DeskAccountDialog, desk_account_dialog, ADW_TYPE_WINDOW)
@@ -209,7 +218,9 @@ explain (DeskAccountDialog *self,
          GError            *error,
          gboolean           with_code)
 {
-  if (g_error_matches (error, DESK_HTTP_ERROR, DESK_HTTP_ERROR_UNAUTHORIZED))
+  /* Bluesky's connector says it already: the handle or app password
+   * refused, or an account asking for a code sent by email */
+  if (g_error_matches (error, DESK_HTTP_ERROR, DESK_HTTP_ERROR_UNAUTHORIZED) && self->network != DESK_NETWORK_BLUESKY)
     {
       if (self->network == DESK_NETWORK_WORDPRESS)
         return g_strdup (_("The site refused this user and application password: check them, or create a new "
@@ -311,6 +322,8 @@ verified_cb (GObject      *source,
 
   if (DESK_IS_MASTODON (source))
     remote = desk_mastodon_verify_finish (DESK_MASTODON (source), result, &error);
+  else if (DESK_IS_BLUESKY (source))
+    remote = desk_bluesky_verify_finish (DESK_BLUESKY (source), result, &error);
   else
     remote = desk_wordpress_verify_finish (DESK_WORDPRESS (source), result, &error);
   if (remote == NULL)
@@ -318,6 +331,7 @@ verified_cb (GObject      *source,
       g_autofree char *message = NULL;
 
       wipe_secret (self);
+      g_clear_object (&self->bluesky);
       if (stopped (self, error))
         return;
       message = explain (self, error, FALSE);
@@ -329,7 +343,15 @@ verified_cb (GObject      *source,
   if (stopped (self, NULL))
     {
       wipe_secret (self);
+      g_clear_object (&self->bluesky);
       return;
+    }
+  /* Bluesky: the session is the secret kept */
+  if (self->bluesky != NULL)
+    {
+      wipe_secret (self);
+      self->secret = desk_bluesky_dup_session (self->bluesky);
+      g_clear_object (&self->bluesky);
     }
   keep_secret (self);
 }
@@ -349,12 +371,40 @@ verify (DeskAccountDialog *self)
 
       desk_mastodon_verify_async (mastodon, self->cancellable, verified_cb, g_object_ref (self));
     }
+  else if (self->network == DESK_NETWORK_BLUESKY)
+    desk_bluesky_verify_async (self->bluesky, self->cancellable, verified_cb, g_object_ref (self));
   else
     {
       g_autoptr(DeskWordPress) wordpress = desk_wordpress_new (self->client, self->server, self->user, self->secret);
 
       desk_wordpress_verify_async (wordpress, self->cancellable, verified_cb, g_object_ref (self));
     }
+}
+
+/* Bluesky: the app password opened a session (or not); it is not needed
+ * any more */
+static void
+logged_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(DeskAccountDialog) self = data;
+  g_autoptr(GError) error = NULL;
+  gboolean logged_in = desk_bluesky_login_finish (DESK_BLUESKY (source), result, &error);
+
+  wipe_secret (self);
+  if (!logged_in || stopped (self, NULL))
+    {
+      g_autofree char *message = NULL;
+
+      g_clear_object (&self->bluesky);
+      if (stopped (self, error))
+        return;
+      message = explain (self, error, FALSE);
+      fail (self, message);
+      return;
+    }
+  verify (self);
 }
 
 static void
@@ -398,8 +448,12 @@ checked_server (DeskAccountDialog *self,
 
   if (server == NULL)
     {
-      fail (self, self->network == DESK_NETWORK_MASTODON ? _("Type the instance’s name or address first.")
-                                                          : _("Type the site’s address first."));
+      if (self->network == DESK_NETWORK_MASTODON)
+        fail (self, _("Type the instance’s name or address first."));
+      else if (self->network == DESK_NETWORK_BLUESKY)
+        fail (self, _("Type the service’s address first (https://bsky.social, or your own PDS)."));
+      else
+        fail (self, _("Type the site’s address first."));
       gtk_widget_grab_focus (GTK_WIDGET (row));
       return NULL;
     }
@@ -464,6 +518,50 @@ connect_wordpress (DeskAccountDialog *self)
   verify (self);
 }
 
+/* "alice.bsky.social" of " @alice.bsky.social " */
+static char *
+bare_handle (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+
+  return g_strdup (trimmed[0] == '@' ? trimmed + 1 : trimmed);
+}
+
+static void
+connect_bluesky (DeskAccountDialog *self)
+{
+  g_autofree char *text = entry_text (self->handle_row);
+  g_autofree char *handle = bare_handle (text);
+  g_autofree char *password = entry_text (self->app_password_row);
+  g_autofree char *host = NULL;
+  g_autofree char *message = NULL;
+
+  if ((self->server = checked_server (self, self->service_row)) == NULL)
+    return;
+  if (handle[0] == '\0')
+    {
+      fail (self, _("Type the account’s handle (e.g. alice.bsky.social)."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->handle_row));
+      return;
+    }
+  if (password[0] == '\0')
+    {
+      fail (self, _("Type an app password (made on bsky.app), not the account’s own password."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->app_password_row));
+      return;
+    }
+  self->user = g_steal_pointer (&handle);
+  self->secret = g_steal_pointer (&password);
+  host = host_of (self->server);
+  /* Translators: %s is a server's name ("bsky.social") */
+  message = g_strdup_printf (_("Signing in to %s…"), host);
+  begin (self, message);
+  g_clear_object (&self->bluesky);
+  self->bluesky = desk_bluesky_new (self->client, self->server);
+  desk_bluesky_login_async (self->bluesky, self->user, self->secret, self->cancellable, logged_in_cb,
+                            g_object_ref (self));
+}
+
 static void
 connect_action (GtkWidget  *widget,
                 const char *action_name,
@@ -477,8 +575,11 @@ connect_action (GtkWidget  *widget,
   g_clear_pointer (&self->server, g_free);
   g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->remote, desk_remote_account_free);
+  g_clear_object (&self->bluesky);
   if (self->network == DESK_NETWORK_MASTODON)
     connect_mastodon (self);
+  else if (self->network == DESK_NETWORK_BLUESKY)
+    connect_bluesky (self);
   else
     connect_wordpress (self);
 }
@@ -669,6 +770,7 @@ desk_account_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->channel);
   g_clear_object (&self->client);
+  g_clear_object (&self->bluesky);
   g_free (self->app_instance);
   g_free (self->client_id);
   g_free (self->client_secret);
@@ -726,6 +828,10 @@ desk_account_dialog_class_init (DeskAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskAccountDialog, site_row);
   gtk_widget_class_bind_template_child (widget_class, DeskAccountDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, DeskAccountDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskAccountDialog, bluesky_group);
+  gtk_widget_class_bind_template_child (widget_class, DeskAccountDialog, service_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskAccountDialog, handle_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskAccountDialog, app_password_row);
   gtk_widget_class_bind_template_callback (widget_class, on_instance_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "account.connect", NULL, connect_action);
@@ -760,6 +866,7 @@ desk_account_dialog_init (DeskAccountDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   name_peek_button (GTK_WIDGET (self->token_row));
   name_peek_button (GTK_WIDGET (self->password_row));
+  name_peek_button (GTK_WIDGET (self->app_password_row));
   self->client = desk_http_client_new ();
   /* Someone waits for the answer: one more try, not five, then it is said */
   g_object_set (self->client, "max-attempts", 2, "timeout", 20, NULL);
@@ -768,7 +875,7 @@ desk_account_dialog_init (DeskAccountDialog *self)
 /**
  * desk_account_dialog_new:
  * @store: the workspace
- * @channel: a Mastodon or WordPress channel, saved
+ * @channel: a Mastodon, Bluesky or WordPress channel, saved
  *
  * Returns: (transfer floating): the dialog connecting @channel's account,
  *   filled with what it is connected to already, if anything
@@ -780,7 +887,7 @@ desk_account_dialog_new (DeskStore   *store,
   g_autoptr(DeskAccount) account = NULL;
   DeskAccountDialog *self;
   g_autofree char *subtitle = NULL;
-  gboolean mastodon;
+  AdwEntryRow *server_row;
   const char *server;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -790,14 +897,18 @@ desk_account_dialog_new (DeskStore   *store,
   self->store = g_object_ref (store);
   self->channel = g_object_ref (channel);
   self->network = desk_channel_get_network (channel);
-  mastodon = self->network == DESK_NETWORK_MASTODON;
 
   subtitle = g_strdup_printf ("%s · %s", desk_network_to_label (self->network), desk_channel_get_handle (channel));
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_widget_set_visible (self->mastodon_group, mastodon);
-  gtk_widget_set_visible (self->authorize_group, mastodon);
-  gtk_widget_set_visible (self->token_group, mastodon);
-  gtk_widget_set_visible (self->wordpress_group, !mastodon);
+  gtk_widget_set_visible (self->mastodon_group, self->network == DESK_NETWORK_MASTODON);
+  gtk_widget_set_visible (self->authorize_group, self->network == DESK_NETWORK_MASTODON);
+  gtk_widget_set_visible (self->token_group, self->network == DESK_NETWORK_MASTODON);
+  gtk_widget_set_visible (self->wordpress_group, self->network == DESK_NETWORK_WORDPRESS);
+  gtk_widget_set_visible (self->bluesky_group, self->network == DESK_NETWORK_BLUESKY);
+  /* Three fields: no tall empty window under them (it scrolls if the text
+   * is larger) */
+  if (self->network != DESK_NETWORK_MASTODON)
+    gtk_window_set_default_size (GTK_WINDOW (self), 560, 420);
 
   /* Reconnecting: where it was; else the channel's own address */
   account = desk_store_get_account (store, desk_channel_get_id (channel), NULL);
@@ -806,9 +917,26 @@ desk_account_dialog_new (DeskStore   *store,
     gtk_window_set_title (GTK_WINDOW (self), _("Reconnect the Account"));
   if (account != NULL)
     adw_window_title_set_title (self->window_title, _("Reconnect the Account"));
-  gtk_editable_set_text (GTK_EDITABLE (mastodon ? self->instance_row : self->site_row), server ? server : "");
+  if (self->network == DESK_NETWORK_MASTODON)
+    server_row = self->instance_row;
+  else if (self->network == DESK_NETWORK_BLUESKY)
+    server_row = self->service_row;
+  else
+    server_row = self->site_row;
+  if (self->network == DESK_NETWORK_BLUESKY && (server == NULL || server[0] == '\0'))
+    server = DESK_BLUESKY_DEFAULT_SERVICE;
+  gtk_editable_set_text (GTK_EDITABLE (server_row), server ? server : "");
   if (account != NULL && account->user_name != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->user_row), account->user_name);
+  /* Bluesky: the handle it was connected with, else the channel's */
+  if (self->network == DESK_NETWORK_BLUESKY)
+    {
+      const char *known = account == NULL ? NULL
+                          : account->user_name != NULL ? account->user_name : account->remote_handle;
+      g_autofree char *handle = bare_handle (known != NULL ? known : desk_channel_get_handle (channel));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->handle_row), handle);
+    }
   return GTK_WIDGET (self);
 }
 

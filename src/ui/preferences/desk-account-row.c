@@ -1,11 +1,11 @@
 /* desk-account-row.c: a channel's connected account, in Preferences › Channels
  *
- * The "Account" row of a Mastodon or WordPress channel: not connected, a
- * "Connect…" button opening DeskAccountDialog; connected, who the server
- * said the account is, and "Disconnect" (asked first; the account goes
- * from the workspace and its secret from the keyring); when its secret
- * stopped working (the outbox put it in Reconnect), a warning with the
- * server's reason, and "Reconnect…".
+ * The "Account" row of a Mastodon, Bluesky or WordPress channel: not
+ * connected, a "Connect…" button opening DeskAccountDialog; connected, who
+ * the server said the account is, and "Disconnect" (asked first; the
+ * account goes from the workspace and its secret from the keyring); when
+ * its secret stopped working (the outbox put it in Reconnect), a warning
+ * with the server's reason, and "Reconnect…".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,7 +57,8 @@ server_host (const char *server)
   return g_strdup (server ? server : "");
 }
 
-/* "@fournil" on Mastodon, "admin" on WordPress */
+/* "@fournil" on Mastodon, "@fournil.bsky.social" on Bluesky, "admin" on
+ * WordPress */
 static char *
 account_handle (DeskNetwork        network,
                 const DeskAccount *account)
@@ -65,7 +66,7 @@ account_handle (DeskNetwork        network,
   const char *handle = account->remote_handle && account->remote_handle[0] ? account->remote_handle
                                                                           : account->user_name ? account->user_name : "";
 
-  if (network == DESK_NETWORK_MASTODON && handle[0] != '@')
+  if ((network == DESK_NETWORK_MASTODON || network == DESK_NETWORK_BLUESKY) && handle[0] != '@')
     return g_strconcat ("@", handle, NULL);
   return g_strdup (handle);
 }

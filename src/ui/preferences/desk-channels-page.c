@@ -366,8 +366,8 @@ add_channel_group (DeskChannelsPage *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              entry_row_new (self, channel, group, _("Display name (optional)"),
                                             desk_channel_get_display_name (channel), G_CALLBACK (display_name_apply_cb)));
-  if (desk_channel_get_network (channel) == DESK_NETWORK_MASTODON ||
-      desk_channel_get_network (channel) == DESK_NETWORK_WORDPRESS)
+  /* What the app publishes to has an account (Mastodon, Bluesky, WordPress) */
+  if (!desk_network_is_prepare_only (desk_channel_get_network (channel)))
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), desk_account_row_new (self->store, channel));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), colour_row_new (self, channel));
 
