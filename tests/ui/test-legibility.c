@@ -354,13 +354,13 @@ test_by_hand (Fixture       *f,
       g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
       DeskNetwork network = desk_channel_get_network (channel);
 
-      if (network == DESK_NETWORK_MASTODON || network == DESK_NETWORK_INSTAGRAM)
+      if (network == DESK_NETWORK_MASTODON || network == DESK_NETWORK_BLUESKY || network == DESK_NETWORK_INSTAGRAM)
         {
           gint64 id = desk_channel_get_id (channel);
           g_array_append_val (ids, id);
         }
     }
-  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpuint (ids->len, ==, 3);
   desk_post_set_brand_id (post, first_brand (f->store));
   desk_post_set_title (post, "Galette des rois");
   desk_post_set_status (post, DESK_POST_STATUS_SCHEDULED);
@@ -372,7 +372,7 @@ test_by_hand (Fixture       *f,
   wait_allocated (GTK_WIDGET (week));
   collect_cards (GTK_WIDGET (week), cards);
   names = _desk_post_card_get_channel_names (DESK_POST_CARD (card_of (cards, post)));
-  g_assert_cmpstr (names, ==, "Mastodon, Instagram (publish by hand)");
+  g_assert_cmpstr (names, ==, "Mastodon, Bluesky (sent at its time: the app must be running), Instagram (publish by hand)");
   maybe_screenshot (f, "by-hand");
   desk_calendar_page_set_view (page, "month");
 }

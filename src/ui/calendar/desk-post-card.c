@@ -933,7 +933,7 @@ desk_post_card_set_post (DeskPostCard *self,
                          GHashTable   *campaigns)
 {
   /* Translated once: a month switch rebinds a hundred cards */
-  static const char *when_format, *not_scheduled, *no_channel, *by_hand;
+  static const char *when_format, *not_scheduled, *no_channel, *by_hand, *app_running;
   g_autofree char *title = NULL;
   g_autofree char *time = NULL;
   g_autofree char *when = NULL;
@@ -981,6 +981,9 @@ desk_post_card_set_post (DeskPostCard *self,
       /* Translators: after a network's name in a card's list of
        * channels, for one whose posts are published by hand */
       by_hand = _(" (publish by hand)");
+      /* Translators: after "Bluesky" in a card's list of channels: Bluesky
+       * holds no post until its time, the app sends it then */
+      app_running = _(" (sent at its time: the app must be running)");
     }
 
   if (self->post == NULL || desk_post_get_id (self->post) != desk_post_get_id (post))
@@ -1036,6 +1039,8 @@ desk_post_card_set_post (DeskPostCard *self,
       g_string_append (channel_names, desk_network_to_label (desk_channel_get_network (channel)));
       if (desk_network_is_prepare_only (desk_channel_get_network (channel)))
         g_string_append (channel_names, by_hand);
+      else if (desk_channel_get_network (channel) == DESK_NETWORK_BLUESKY)
+        g_string_append (channel_names, app_running);
     }
 
   campaign_id = desk_post_get_campaign_id (post);
