@@ -365,6 +365,23 @@ handler (SoupServer        *server,
     get_media (self, message, path + strlen ("/api/v1/media/"));
   else if (g_str_equal (path, "/api/v1/statuses") && g_str_equal (method, "POST"))
     post_status (self, message);
+  else if (g_str_has_prefix (path, "/api/v1/statuses/") && g_str_equal (method, "GET"))
+    {
+      const char *id = path + strlen ("/api/v1/statuses/");
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < self->statuses->len && !found; i++)
+        if (g_strcmp0 (json_object_get_string_member (g_ptr_array_index (self->statuses, i), "id"), id) == 0 &&
+            !g_hash_table_contains (self->deleted, id))
+          {
+            g_autofree char *json = g_strdup_printf ("{\"id\":\"%s\",\"favourites_count\":%u,\"reblogs_count\":3,"
+                                                     "\"replies_count\":2,\"quotes_count\":1}", id, 10 + i);
+            respond (message, 200, json);
+            found = TRUE;
+          }
+      if (!found)
+        respond (message, 404, "{\"error\":\"Record not found\"}");
+    }
   else if (g_str_has_prefix (path, "/api/v1/scheduled_statuses/") && g_str_equal (method, "DELETE"))
     {
       g_hash_table_add (self->unscheduled, g_strdup (path + strlen ("/api/v1/scheduled_statuses/")));
@@ -387,6 +404,7 @@ mastodon_server_new (void)
   self->media = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unscheduled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, handler, self, NULL);
   if (!soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
@@ -409,5 +427,6 @@ mastodon_server_free (MastodonServer *self)
   g_ptr_array_unref (self->media);
   g_hash_table_unref (self->keys);
   g_hash_table_unref (self->unscheduled);
+  g_hash_table_unref (self->deleted);
   g_free (self);
 }

@@ -27,6 +27,7 @@ typedef struct
   GPtrArray       *statuses;          /* (element-type JsonObject) what was posted, scheduled too */
   GHashTable      *keys;              /* Idempotency-Key → status id */
   GHashTable      *unscheduled;       /* ids of scheduled statuses cancelled */
+  GHashTable      *deleted;           /* ids of statuses deleted on the server (404) */
   GPtrArray       *media;             /* (element-type JsonObject) uploaded images */
   guint            n_notifications;   /* ids "1"…"n", newest last */
   MastodonFailure  fail_next_status;

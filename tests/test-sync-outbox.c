@@ -11,6 +11,7 @@
 #include "core-helpers.h"
 #include "desk-mastodon.h"
 #include "desk-outbox.h"
+#include "desk-pull.h"
 #include "desk-store-private.h"
 #include "desk-secrets.h"
 #include "mastodon-server.h"
@@ -198,6 +199,46 @@ test_due_with_image (Sync          *s,
                    "m1");
   g_assert_false (json_object_has_member (g_ptr_array_index (s->server->statuses, 0), "scheduled_at"));
   g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_PUBLISHED);
+
+  /* The pull brings its counts in, as today's samples for the KPIs */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) pulled = NULL;
+    sqlite3_stmt *stmt;
+
+    desk_pull_run_async (s->store, s->client, 0, NULL, ran_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    pulled = desk_pull_run_finish (result, &error);
+    g_assert_no_error (error);
+    g_assert_null (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+    g_assert_cmpint (sqlite3_prepare_v2 (_desk_store_get_handle (s->store),
+                                         "SELECT metric, value FROM metric_samples WHERE post_id = ?1 ORDER BY metric",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_int64 (stmt, 1, desk_post_get_id (post));
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "likes");
+    g_assert_cmpfloat (sqlite3_column_double (stmt, 1), ==, 10);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "quotes");
+    sqlite3_finalize (stmt);
+  }
+
+  /* Deleted on the server: said on the send */
+  g_hash_table_add (s->server->deleted, g_strdup (item->remote_id));
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) pulled = NULL;
+    g_autoptr(DeskOutboxItem) gone = NULL;
+
+    desk_pull_run_async (s->store, s->client, 0, NULL, ran_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    pulled = desk_pull_run_finish (result, &error);
+    gone = desk_store_get_outbox_item (s->store, item->id, &error);
+    g_assert_cmpint (gone->state, ==, DESK_OUTBOX_STATE_PUBLISHED);
+    g_assert_cmpstr (gone->last_error, ==, "Deleted on the server.");
+  }
 }
 
 /* The answer lost, or the app killed after sending: the next try uses

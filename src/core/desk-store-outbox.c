@@ -760,3 +760,28 @@ failed:
   _desk_store_rollback (self);
   return FALSE;
 }
+
+/**
+ * desk_store_outbox_note:
+ * @note: (nullable): what became of a published send (deleted on the
+ *   server), or %NULL
+ *
+ * Notes something on a send without changing its state.
+ */
+gboolean
+desk_store_outbox_note (DeskStore   *self,
+                        gint64       item_id,
+                        const char  *note,
+                        GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  if (!exec_ids (self, "UPDATE outbox SET last_error = ?3, updated_at = ?4 WHERE id = ?1", item_id, 0, note, error))
+    {
+      _desk_store_rollback (self);
+      return FALSE;
+    }
+  return _desk_store_commit (self, error);
+}

@@ -370,5 +370,9 @@ gboolean     desk_store_outbox_record          (DeskStore           *self,
 gboolean     desk_store_outbox_retry           (DeskStore           *self,
                                                 gint64               item_id,
                                                 GError             **error);
+gboolean     desk_store_outbox_note            (DeskStore           *self,
+                                                gint64               item_id,
+                                                const char          *note,
+                                                GError             **error);
 
 G_END_DECLS

@@ -894,6 +894,128 @@ desk_mastodon_notifications_finish (DeskMastodon  *self,
   return items;
 }
 
+/* Counts */
+
+typedef struct
+{
+  GStrv      ids;
+  guint      next;
+  GPtrArray *counts;   /* (element-type DeskPostCounts) */
+} Counts;
+
+static void
+counts_free (gpointer data)
+{
+  Counts *counts = data;
+
+  g_strfreev (counts->ids);
+  g_ptr_array_unref (counts->counts);
+  g_free (counts);
+}
+
+static void counts_next (GTask *task);
+
+static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  GTask *task = data;
+  Counts *counts = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskHttpResponse) response = desk_http_client_send_finish (DESK_HTTP_CLIENT (source), result, &error);
+  DeskPostCounts *count = g_new0 (DeskPostCounts, 1);
+
+  count->id = g_strdup (counts->ids[counts->next - 1]);
+  count->likes = count->reposts = count->replies = count->quotes = -1;
+  if (response != NULL && response->status == 404)
+    count->deleted = TRUE;
+  else if (response == NULL || !desk_http_response_check (response, &error))
+    {
+      desk_post_counts_free (count);
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  else
+    {
+      g_autoptr(JsonNode) node = desk_http_response_get_json (response, NULL);
+      JsonObject *status = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      count->likes = desk_json_get_int (status, "favourites_count", -1);
+      count->reposts = desk_json_get_int (status, "reblogs_count", -1);
+      count->replies = desk_json_get_int (status, "replies_count", -1);
+      count->quotes = desk_json_get_int (status, "quotes_count", -1);
+    }
+  g_ptr_array_add (counts->counts, count);
+  counts_next (task);
+}
+
+static void
+counts_next (GTask *task)
+{
+  DeskMastodon *self = g_task_get_source_object (task);
+  Counts *counts = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskHttpRequest) request = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  if (counts->ids[counts->next] == NULL)
+    {
+      g_task_return_pointer (task, g_ptr_array_ref (counts->counts), (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+  escaped = g_uri_escape_string (counts->ids[counts->next++], NULL, FALSE);
+  path = g_strconcat ("/api/v1/statuses/", escaped, NULL);
+  request = request_new (self->instance, self->token, "GET", path, &error);
+  if (request == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  desk_http_client_send_async (self->client, request, g_task_get_cancellable (task), counted_cb, task);
+}
+
+/**
+ * desk_mastodon_counts_async:
+ * @status_ids: published statuses
+ *
+ * Each status's favourites, boosts, replies and quotes (GET
+ * /api/v1/statuses/:id), or that it was deleted.
+ */
+void
+desk_mastodon_counts_async (DeskMastodon        *self,
+                            const char * const  *status_ids,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Counts *counts = g_new0 (Counts, 1);
+
+  g_task_set_source_tag (task, desk_mastodon_counts_async);
+  counts->ids = g_strdupv ((char **) status_ids);
+  counts->counts = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_post_counts_free);
+  g_task_set_task_data (task, counts, counts_free);
+  counts_next (task);
+}
+
+/**
+ * desk_mastodon_counts_finish:
+ *
+ * Returns: (transfer full) (element-type DeskPostCounts): in the order asked
+ */
+GPtrArray *
+desk_mastodon_counts_finish (DeskMastodon  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Object */
 
 static void

@@ -103,6 +103,15 @@ GPtrArray         *desk_mastodon_notifications_finish  (DeskMastodon       *self
                                                         char              **cursor,
                                                         GError            **error);
 
+void               desk_mastodon_counts_async          (DeskMastodon       *self,
+                                                        const char * const *status_ids,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+GPtrArray         *desk_mastodon_counts_finish         (DeskMastodon       *self,
+                                                        GAsyncResult       *result,
+                                                        GError            **error);
+
 GPtrArray         *desk_mastodon_parse_notifications   (JsonNode           *node);
 
 G_END_DECLS

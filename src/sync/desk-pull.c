@@ -79,6 +79,139 @@ account_done (GTask        *task,
   next_account (task);
 }
 
+/* Today's counts of the posts the channel published, for the KPIs; a post
+ * gone from the server is noted on its send */
+static void
+record_counts (GTask     *task,
+               GPtrArray *counts)
+{
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_metric_sample_free);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (today, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  GHashTable *items = g_object_get_data (G_OBJECT (task), "published");
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      DeskPostCounts *count = g_ptr_array_index (counts, i);
+      DeskOutboxItem *item = g_hash_table_lookup (items, count->id);
+      const struct { const char *metric; gint64 value; } values[] = {
+        { "likes", count->likes }, { "reposts", count->reposts }, { "replies", count->replies },
+        { "quotes", count->quotes },
+      };
+
+      if (item == NULL)
+        continue;
+      if (count->deleted)
+        {
+          desk_store_outbox_note (pull->store, item->id, _("Deleted on the server."), NULL);
+          continue;
+        }
+      for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+        if (values[v].value >= 0)
+          {
+            DeskMetricSample *sample = g_new0 (DeskMetricSample, 1);
+
+            sample->channel_id = item->channel_id;
+            sample->post_id = item->post_id;
+            sample->day = g_strdup (day);
+            sample->metric = g_strdup (values[v].metric);
+            sample->value = (double) values[v].value;
+            g_ptr_array_add (samples, sample);
+          }
+    }
+  if (samples->len > 0 && !desk_store_add_metric_samples (pull->store, samples, &error))
+    {
+      account_done (task, error);
+      return;
+    }
+  account_done (task, NULL);
+}
+
+static void
+mastodon_counted_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  GTask *task = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) counts = desk_mastodon_counts_finish (DESK_MASTODON (source), result, &error);
+
+  if (counts == NULL)
+    {
+      account_done (task, error);
+      return;
+    }
+  record_counts (task, counts);
+}
+
+static void
+bluesky_counted_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  GTask *task = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = desk_bluesky_post_counts_finish (DESK_BLUESKY (source), result, &error);
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_post_counts_free);
+
+  if (found == NULL)
+    {
+      account_done (task, error);
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      DeskBlueskyPostCounts *c = g_ptr_array_index (found, i);
+      DeskPostCounts *count = g_new0 (DeskPostCounts, 1);
+
+      count->id = g_strdup (c->uri);
+      count->likes = c->likes;
+      count->reposts = c->reposts;
+      count->replies = c->replies;
+      count->quotes = c->quotes;
+      g_ptr_array_add (counts, count);
+    }
+  record_counts (task, counts);
+}
+
+/* The channel's published sends of the last 90 days (100 at most) */
+static void
+pull_counts (GTask *task)
+{
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) items = desk_store_list_outbox (pull->store, pull->current->channel_id, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GHashTable *published = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                 (GDestroyNotify) desk_outbox_item_free);
+  gint64 since = g_get_real_time () / G_USEC_PER_SEC - 90 * 24 * 3600;
+
+  for (guint i = items ? items->len : 0; i > 0 && ids->len < 100; i--)
+    {
+      DeskOutboxItem *item = g_ptr_array_index (items, i - 1);
+
+      if (item->state != DESK_OUTBOX_STATE_PUBLISHED || item->by_hand || item->remote_id == NULL ||
+          item->post_id == 0 || item->updated_at < since || g_hash_table_contains (published, item->remote_id))
+        continue;
+      g_ptr_array_add (ids, item->remote_id);
+      g_hash_table_insert (published, item->remote_id, g_ptr_array_steal_index (items, i - 1));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_object_set_data_full (G_OBJECT (task), "published", published, (GDestroyNotify) g_hash_table_unref);
+  if (ids->len == 1)
+    {
+      account_done (task, NULL);
+      return;
+    }
+  if (pull->mastodon != NULL)
+    desk_mastodon_counts_async (pull->mastodon, (const char * const *) ids->pdata, g_task_get_cancellable (task),
+                                mastodon_counted_cb, task);
+  else
+    desk_bluesky_post_counts_async (pull->bluesky, (const char * const *) ids->pdata, g_task_get_cancellable (task),
+                                    bluesky_counted_cb, task);
+}
+
 static void
 verified_cb (GObject      *source,
              GAsyncResult *result,
@@ -109,7 +242,12 @@ verified_cb (GObject      *source,
           return;
         }
     }
-  account_done (task, error);
+  if (account == NULL)
+    {
+      account_done (task, error);
+      return;
+    }
+  pull_counts (task);
 }
 
 static void

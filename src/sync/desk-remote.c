@@ -30,6 +30,15 @@ desk_remote_account_free (DeskRemoteAccount *account)
 }
 
 void
+desk_post_counts_free (DeskPostCounts *counts)
+{
+  if (counts == NULL)
+    return;
+  g_free (counts->id);
+  g_free (counts);
+}
+
+void
 desk_remote_post_free (DeskRemotePost *post)
 {
   if (post == NULL)

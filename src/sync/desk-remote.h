@@ -29,6 +29,18 @@ typedef struct
   gboolean  scheduled;   /* held by the server until its time */
 } DeskRemotePost;
 
+/* A post's counts, for the KPIs; -1: the network has none */
+typedef struct
+{
+  char     *id;          /* the post on the server */
+  gint64    likes;       /* favourites on Mastodon */
+  gint64    reposts;     /* boosts on Mastodon */
+  gint64    replies;
+  gint64    quotes;
+  gboolean  deleted;     /* gone from the server */
+} DeskPostCounts;
+
+void               desk_post_counts_free     (DeskPostCounts    *counts);
 void               desk_remote_account_free  (DeskRemoteAccount *account);
 void               desk_remote_post_free     (DeskRemotePost    *post);
 
