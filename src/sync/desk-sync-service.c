@@ -152,14 +152,15 @@ desk_sync_service_sync_now (DeskSyncService *self)
 {
   g_return_if_fail (DESK_IS_SYNC_SERVICE (self));
 
+  /* The outbox follows the calendar even offline or during a run: the
+   * banner counts it */
+  desk_store_queue_posts (self->store, NULL, NULL);
+  count_waiting (self);
   if (self->running)
     {
       self->again = TRUE;
       return;
     }
-  /* The outbox follows the calendar even offline: the banner counts it */
-  desk_store_queue_posts (self->store, NULL, NULL);
-  count_waiting (self);
   if (!self->online)
     return;
   set_running (self, TRUE);
