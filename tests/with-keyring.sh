@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs a test in a private D-Bus session with a fresh, unlocked GNOME
 # Keyring (a real Secret Service), in a throwaway home: the user's own
-# keyring is never touched. See ../shared/specs/sync.md B5.
+# keyring is never touched.
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM

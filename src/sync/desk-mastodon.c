@@ -1,7 +1,7 @@
 /* desk-mastodon.c: a Mastodon account through its REST API
  *
  * docs.joinmastodon.org (methods/apps, oauth, accounts, media, statuses,
- * scheduled_statuses, notifications), as ../shared/specs/sync.md sums up:
+ * scheduled_statuses, notifications):
  * - connecting: an app registered on the instance, the authorisation page
  *   with PKCE and the out-of-band redirect (the code is pasted back), the
  *   code exchanged for a token; or a token made in the instance's
