@@ -179,8 +179,14 @@ desk_account_row_refresh (DeskAccountRow *self)
 static void
 connected_cb (DeskAccountRow *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *main_window = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+
   desk_account_row_refresh (self);
   toast (self, _("Account connected"));
+  /* What waited for this account goes now, through the window's sync */
+  if (main_window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.sync", NULL);
 }
 
 static void
