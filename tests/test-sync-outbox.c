@@ -404,7 +404,7 @@ test_by_hand (Sync          *s,
   g_autoptr(DeskChannel) instagram = g_object_new (DESK_TYPE_CHANNEL, "brand-id", s->brand,
                                                    "network", DESK_NETWORK_INSTAGRAM, "handle", "@fournil", NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) at = g_date_time_add_minutes (now, -2);
+  g_autoptr(GDateTime) at = g_date_time_add_minutes (now, -20);
   g_autoptr(DeskPost) post = NULL;
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) second = NULL;
@@ -419,19 +419,40 @@ test_by_hand (Sync          *s,
   g_assert_true (desk_store_save_post (s->store, post, &error));
   g_signal_connect (s->outbox, "reminder", G_CALLBACK (reminder_cb), seen);
 
+  /* Its time had passed when it was scheduled: no reminder */
+  g_assert_true (desk_outbox_remind (s->outbox, &error));
+  g_assert_cmpuint (seen->len, ==, 0);
+
+  /* Scheduled ahead, its time comes (the outbox's clock moved on) */
+  {
+    g_autoptr(GDateTime) soon = g_date_time_add_minutes (now, 2);
+    g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 3);
+
+    desk_post_set_scheduled_at (post, soon);
+    g_assert_true (desk_store_save_post (s->store, post, &error));
+    g_assert_true (desk_outbox_remind (s->outbox, &error));
+    g_assert_cmpuint (seen->len, ==, 0);
+    desk_outbox_set_now (s->outbox, later);
+  }
+
+  /* A run of the outbox does not remind: the reminders need no network */
   first = run (s);
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_true (desk_outbox_remind (s->outbox, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (seen->len, ==, 3);
   g_assert_cmpint (g_array_index (seen, gint64, 1), ==, desk_post_get_id (post));
   g_assert_cmpint (g_array_index (seen, gint64, 2), ==, channel_id);
   item = desk_store_get_outbox_item (s->store, g_array_index (seen, gint64, 0), &error);
   g_assert_true (item->by_hand);
   g_assert_cmpint (item->state, ==, DESK_OUTBOX_STATE_QUEUED);
-  g_assert_cmpint (item->next_attempt_at, >=, g_date_time_to_unix (now) + 23 * 3600);
+  g_assert_cmpint (item->next_attempt_at, >=, g_date_time_to_unix (now) + 24 * 3600);
   /* Nothing went to a server */
   g_assert_cmpuint (s->server->statuses->len, ==, 0);
 
   /* Not again before tomorrow */
   second = run (s);
+  g_assert_true (desk_outbox_remind (s->outbox, &error));
   g_assert_cmpuint (seen->len, ==, 3);
 
   /* Marked published: the post is published */

@@ -625,22 +625,6 @@ next_send (GTask *task)
   g_ptr_array_insert (run->items, run->next, NULL);
   run->next++;
 
-  /* Published by hand: the user is told it is time (again tomorrow if it
-   * is still not marked published) */
-  if (run->item->by_hand)
-    {
-      if (!desk_store_outbox_record (self->store, run->item->id, DESK_OUTBOX_STATE_QUEUED, NULL, NULL, NULL,
-                                     now_unix (self) + REMIND_AGAIN, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
-          return;
-        }
-      g_signal_emit (self, signals[SIGNAL_REMINDER], 0, run->item->id, run->item->post_id, run->item->channel_id);
-      report_current (task);
-      next_send (task);
-      return;
-    }
   run->media_ids = g_ptr_array_new_with_free_func (g_free);
   run->channel = g_object_ref (g_hash_table_lookup (run->channels, &run->item->channel_id));
   run->account = desk_store_get_account (self->store, run->item->channel_id, NULL);
@@ -686,11 +670,11 @@ is_due (DeskOutbox     *self,
   if (item->next_attempt_at > now)
     return FALSE;
   /* A reminder comes at the post's time, not for a time that had passed
-   * before the post was scheduled (an imported month, the demo) nor a day
-   * late */
+   * when the post was scheduled (an imported month, the demo's posts,
+   * whose reminders would otherwise all come at once) nor a day late */
   if (item->by_hand)
     return item->state == DESK_OUTBOX_STATE_QUEUED && item->scheduled_for <= now &&
-           item->scheduled_for + 15 * 60 >= item->created_at && item->scheduled_for > now - REMIND_AGAIN;
+           item->scheduled_for >= item->created_at && item->scheduled_for > now - REMIND_AGAIN;
   switch (network)
     {
     case DESK_NETWORK_MASTODON:
@@ -763,10 +747,50 @@ desk_outbox_run_async (DeskOutbox          *self,
           g_ptr_array_add (run->report, desk_store_get_outbox_item (self->store, item->id, NULL));
           continue;
         }
-      if (is_due (self, item, channel))
+      /* Reminders are desk_outbox_remind ()'s, without the network */
+      if (!item->by_hand && is_due (self, item, channel))
         g_ptr_array_add (run->items, g_ptr_array_steal_index (items, i--));
     }
   next_send (task);
+}
+
+/**
+ * desk_outbox_remind:
+ *
+ * Says (the "reminder" signal) which posts are due on channels published
+ * by hand, and sets each reminder to come again a day later; needs no
+ * network. Quick: the window calls it every minute.
+ *
+ * Returns: %FALSE with @error when the workspace could not be read or
+ *   written
+ */
+gboolean
+desk_outbox_remind (DeskOutbox  *self,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+
+  g_return_val_if_fail (DESK_IS_OUTBOX (self), FALSE);
+
+  if (!desk_store_queue_posts (self->store, NULL, error) ||
+      (channels = desk_store_list_channels (self->store, 0, error)) == NULL ||
+      (items = desk_store_list_outbox (self->store, 0, error)) == NULL)
+    return FALSE;
+  by_id = desk_store_index_by_id (channels);
+  for (guint i = 0; i < items->len; i++)
+    {
+      DeskOutboxItem *item = g_ptr_array_index (items, i);
+
+      if (!item->by_hand || !is_due (self, item, g_hash_table_lookup (by_id, &item->channel_id)))
+        continue;
+      if (!desk_store_outbox_record (self->store, item->id, DESK_OUTBOX_STATE_QUEUED, NULL, NULL, NULL,
+                                     now_unix (self) + REMIND_AGAIN, error))
+        return FALSE;
+      g_signal_emit (self, signals[SIGNAL_REMINDER], 0, item->id, item->post_id, item->channel_id);
+    }
+  return TRUE;
 }
 
 /**

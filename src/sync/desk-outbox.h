@@ -24,5 +24,7 @@ void        desk_outbox_run_async  (DeskOutbox         *self,
 GPtrArray  *desk_outbox_run_finish (DeskOutbox         *self,
                                     GAsyncResult       *result,
                                     GError            **error);
+gboolean    desk_outbox_remind     (DeskOutbox         *self,
+                                    GError            **error);
 
 G_END_DECLS

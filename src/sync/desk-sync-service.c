@@ -26,6 +26,7 @@ struct _DeskSyncService
   DeskOutbox      *outbox;
   GCancellable    *cancellable;
   guint            timer_id;
+  guint            remind_id;   /* every minute, offline too */
   gboolean         online;
   gboolean         running;
   gboolean         again;       /* asked for during a run */
@@ -156,6 +157,7 @@ desk_sync_service_sync_now (DeskSyncService *self)
    * banner counts it */
   desk_store_queue_posts (self->store, NULL, NULL);
   count_waiting (self);
+  desk_outbox_remind (self->outbox, NULL);
   if (self->running)
     {
       self->again = TRUE;
@@ -165,6 +167,17 @@ desk_sync_service_sync_now (DeskSyncService *self)
     return;
   set_running (self, TRUE);
   desk_outbox_run_async (self->outbox, 0, self->cancellable, sent_cb, g_object_ref (self));
+}
+
+/* Posts due on channels published by hand: said at their minute, even
+ * offline (no server is involved) */
+static gboolean
+remind_cb (gpointer data)
+{
+  DeskSyncService *self = data;
+
+  desk_outbox_remind (self->outbox, NULL);
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -184,6 +197,8 @@ desk_sync_service_set_interval (DeskSyncService *self,
   g_clear_handle_id (&self->timer_id, g_source_remove);
   if (minutes > 0)
     self->timer_id = g_timeout_add_seconds (minutes * 60, timer_cb, self);
+  if (self->remind_id == 0)
+    self->remind_id = g_timeout_add_seconds (60, remind_cb, self);
 }
 
 void
@@ -247,6 +262,7 @@ desk_sync_service_stop (DeskSyncService *self)
   g_return_if_fail (DESK_IS_SYNC_SERVICE (self));
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->remind_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_func (self->monitor, network_changed_cb, self);
