@@ -375,6 +375,9 @@ test_accounts (Fixture       *f,
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "channels");
   wait_mapped (prefs);
   wait_painted (prefs);
+  /* The whole page: the network chooser, each channel's rows and swatches */
+  assert_all_named (GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs))),
+                    "preferences, channels");
 
   for (guint i = 0; i < G_N_ELEMENTS (networks); i++)
     {
