@@ -260,13 +260,9 @@ _desk_bluesky_answer_object (GTask             *task,
                              DeskHttpResponse  *response,
                              JsonNode         **node)
 {
-  *node = desk_http_response_get_json (response, NULL);
-  if (*node == NULL || !JSON_NODE_HOLDS_OBJECT (*node))
-    {
-      g_task_return_error (task, _desk_bluesky_malformed ());
-      return NULL;
-    }
-  return json_node_get_object (*node);
+  g_autoptr(GError) malformed = _desk_bluesky_malformed ();
+
+  return desk_remote_answer_object (task, response, malformed->message, node);
 }
 
 void

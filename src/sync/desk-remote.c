@@ -109,6 +109,30 @@ desk_json_get_time (JsonObject *object,
   return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 }
 
+/**
+ * desk_remote_answer_object:
+ * @malformed: what the error says when the answer is not a JSON object
+ *   ("The server’s answer is not what Mastodon sends.")
+ * @node: (out): the answer's JSON, to keep while the object is read
+ *
+ * Returns: (transfer none) (nullable): the answer's JSON object, or %NULL
+ *   after @task returned DESK_HTTP_ERROR_MALFORMED
+ */
+JsonObject *
+desk_remote_answer_object (GTask             *task,
+                           DeskHttpResponse  *response,
+                           const char        *malformed,
+                           JsonNode         **node)
+{
+  *node = desk_http_response_get_json (response, NULL);
+  if (*node == NULL || !JSON_NODE_HOLDS_OBJECT (*node))
+    {
+      g_task_return_new_error (task, DESK_HTTP_ERROR, DESK_HTTP_ERROR_MALFORMED, "%s", malformed);
+      return NULL;
+    }
+  return json_node_get_object (*node);
+}
+
 /* HTML */
 
 static void

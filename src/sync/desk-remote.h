@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "desk-http-client.h"
+
 G_BEGIN_DECLS
 
 /* Who the account is, as the server says */
@@ -56,6 +58,10 @@ JsonArray         *desk_json_get_array       (JsonObject        *object,
 GDateTime         *desk_json_get_time        (JsonObject        *object,
                                               const char        *member);
 
+JsonObject        *desk_remote_answer_object (GTask             *task,
+                                              DeskHttpResponse  *response,
+                                              const char        *malformed,
+                                              JsonNode         **node);
 char              *desk_html_to_text         (const char        *html);
 char              *desk_link_header_find     (SoupMessageHeaders *headers,
                                               const char        *rel);

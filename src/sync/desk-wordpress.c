@@ -180,20 +180,7 @@ answer_object (GTask            *task,
                DeskHttpResponse *response,
                JsonNode        **node)
 {
-  GError *error = NULL;
-
-  *node = desk_http_response_get_json (response, &error);
-  if (*node == NULL)
-    {
-      g_task_return_error (task, error);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (*node))
-    {
-      return_malformed (task);
-      return NULL;
-    }
-  return json_node_get_object (*node);
+  return desk_remote_answer_object (task, response, _("The server’s answer is not what WordPress sends."), node);
 }
 
 /* WordPress's ids are positive numbers; 0 or absent: none */
