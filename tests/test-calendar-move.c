@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 #include <glib/gstdio.h>
 
@@ -73,6 +74,7 @@ fixture_tear_down (Fixture       *f,
   const char *name;
 
   g_clear_object (&f->undo);
+  desk_time_set_zone (NULL);
   g_clear_object (&f->store);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -359,6 +361,78 @@ test_undo_limit (Fixture       *f,
   }
 }
 
+/* The brand's timezone is the truth: a laptop in Paris plans a Montréal
+ * bakery's posts in Montréal time, and they stay at that time across
+ * Montréal's own change of clock (2026-11-01), not Paris's (10-25). */
+static void
+test_brand_zone (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GTimeZone) montreal = g_time_zone_new_identifier ("America/Montreal");
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDateTime) monday = NULL;
+  g_autoptr(GDateTime) target = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) paris_now = NULL;
+  g_autofree char *here = NULL;
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (montreal);
+  g_assert_null (desk_time_get_zone_identifier ());
+  g_assert_true (desk_time_set_zone ("America/Montreal"));
+  g_assert_false (desk_time_set_zone ("America/Montreal"));
+  g_assert_cmpstr (desk_time_get_zone_identifier (), ==, "America/Montreal");
+
+  /* Friday 30 October, 9:00 in Montréal (UTC−4): 13:00 UTC, 14:00 in Paris */
+  at = desk_time_new_local (2026, 10, 30, 9, 0, 0);
+  g_assert_cmpint (g_date_time_to_unix (at), ==, 1793365200);
+  g_assert_true (desk_time_zone_differs (at));
+  here = desk_time_format_system (at);
+  g_assert_cmpstr (here, ==, "14:00");
+  {
+    g_autofree char *city = desk_time_zone_city ();
+    g_autofree char *said = desk_time_describe_zone (at);
+
+    g_assert_cmpstr (city, ==, "Montreal");
+    g_assert_nonnull (strstr (said, "Montreal"));
+    g_assert_nonnull (strstr (said, "14:00"));
+  }
+  post = add_post (f, at, DESK_POST_STATUS_SCHEDULED);
+
+  /* Dropped on Monday 2 November: 9:00 in Montréal still (UTC−5 now) */
+  monday = desk_time_new_local (2026, 11, 2, 0, 0, 0);
+  target = desk_post_move_drop_time (post, monday, 9, 0, FALSE);
+  local = desk_time_to_local (target);
+  g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 2);
+  g_assert_cmpint (g_date_time_get_hour (local), ==, 9);
+  g_assert_cmpint (g_date_time_to_unix (target) - g_date_time_to_unix (at), ==, 3 * 24 * 3600 + 3600);
+  g_assert_true (desk_post_move_apply (f->store, f->undo, post, target, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* A day is Montréal's day: 23:30 there is already tomorrow in Paris */
+  {
+    g_autoptr(GDateTime) late = desk_time_new_local (2026, 11, 2, 23, 30, 0);
+    g_autofree char *day = desk_time_format_day (late);
+
+    g_assert_cmpstr (day, ==, "2026-11-02");
+  }
+
+  /* Brussels keeps Paris's clock: nothing to say */
+  g_assert_true (desk_time_set_zone ("Europe/Brussels"));
+  paris_now = desk_time_now ();
+  g_assert_false (desk_time_zone_differs (paris_now));
+  g_assert_null (desk_time_describe_zone (paris_now));
+
+  /* An unknown zone, or none: the system's */
+  g_test_expect_message ("desk-time", G_LOG_LEVEL_WARNING, "*Nowhere/Atlantis*");
+  g_assert_true (desk_time_set_zone ("Nowhere/Atlantis"));
+  g_test_assert_expected_messages ();
+  g_assert_null (desk_time_get_zone_identifier ());
+  g_assert_false (desk_time_set_zone (NULL));
+  g_assert_false (desk_time_set_zone (""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,6 +443,7 @@ main (int    argc,
   ADD ("refused-published", test_refused_published);
   ADD ("past-needs-confirmation", test_past_needs_confirmation);
   ADD ("dst-wall-clock", test_dst_wall_clock);
+  ADD ("brand-zone", test_brand_zone);
   ADD ("copy-as-draft", test_copy_as_draft);
   ADD ("undo-restores", test_undo_restores);
   ADD ("undo-copy-deletes", test_undo_copy_deletes);

@@ -344,6 +344,35 @@ with tempfile.TemporaryDirectory() as tmp:
             "--database", own, os.path.join(tmp, "cafe.csv"))
     tap.check("export-posts works for an archived brand", p.returncode == 0, p.stderr)
 
+    # The brand's timezone is the truth: a laptop in Paris plans a Montréal
+    # brand's posts in Montréal time, on both sides of Montréal's change of
+    # clock (2026-11-01), and reads them back the same
+    paris = dict(os.environ, TZ="Europe/Paris")
+
+    def run_paris(*args):
+        return subprocess.run([cli, *args], capture_output=True, text=True, timeout=60, env=paris)
+
+    mtl = os.path.join(tmp, "montreal.db")
+    run_paris("brands", "add", "Boulangerie Montréal", "--timezone", "America/Montreal", "--database", mtl)
+    run_paris("channels", "add", "--brand", "Boulangerie Montréal", "--network", "mastodon",
+              "--name", "@mtl@piaille.fr", "--database", mtl)
+    csv_mtl = os.path.join(tmp, "mtl.csv")
+    with open(csv_mtl, "w", encoding="utf-8") as f:
+        f.write("date,time,channels,text\n2026-10-30,09:00,@mtl@piaille.fr,Vendredi\n"
+                "2026-11-02,09:00,@mtl@piaille.fr,Lundi\n")
+    p = run_paris("import-posts", "--database", mtl, csv_mtl)
+    con = sqlite3.connect(mtl)
+    times = [r[0] for r in con.execute("SELECT scheduled_at FROM posts ORDER BY scheduled_at")]
+    con.close()
+    tap.check("import-posts reads times in the brand's timezone, whatever the computer's (DST included)",
+              p.returncode == 0 and times == [1793365200, 1793365200 + 3 * 86400 + 3600], f"{times} {p.stderr}")
+    out_mtl = os.path.join(tmp, "mtl-out.csv")
+    p = run_paris("export-posts", "--database", mtl, "--from", "2026-10-30", "--to", "2026-11-02", out_mtl)
+    exported = open(out_mtl, encoding="utf-8").read() if os.path.exists(out_mtl) else ""
+    tap.check("export-posts writes them back at 09:00, the brand's time, on the brand's days",
+              p.returncode == 0 and exported.count("09:00") == 2 and "2026-10-30" in exported
+              and "2026-11-02" in exported, exported + p.stderr)
+
     p = run("frobnicate")
     tap.check("an unknown command fails in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
 

@@ -245,7 +245,9 @@ desk_cli_lookup_brand (DeskStore   *store,
   return NULL;
 }
 
-/* The brand called @name, or the only one when @name is NULL. */
+/* The brand called @name, or the only one when @name is NULL; its
+ * timezone becomes the one the command's dates and times are read and
+ * printed in (the brand's timezone is the truth, as in the app). */
 gint64
 desk_cli_find_brand (DeskStore   *store,
                      const char  *name,
@@ -258,7 +260,10 @@ desk_cli_find_brand (DeskStore   *store,
     {
       g_autoptr(DeskBrand) brand = desk_cli_lookup_brand (store, name, error);
 
-      return brand != NULL ? desk_brand_get_id (brand) : 0;
+      if (brand == NULL)
+        return 0;
+      desk_time_set_zone (desk_brand_get_timezone (brand));
+      return desk_brand_get_id (brand);
     }
   if ((brands = desk_store_list_all_brands (store, error)) == NULL)
     return 0;
@@ -267,6 +272,7 @@ desk_cli_find_brand (DeskStore   *store,
     {
       g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, 0);
 
+      desk_time_set_zone (desk_brand_get_timezone (brand));
       return desk_brand_get_id (brand);
     }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -327,6 +333,13 @@ parse_period (int          argc,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s needs --from and --to"), name);
       return FALSE;
     }
+  /* The days are the brand's */
+  period->store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, error);
+  if (period->store == NULL)
+    return FALSE;
+  period->brand_id = desk_cli_find_brand (period->store, brand_name, error);
+  if (period->brand_id == 0)
+    return FALSE;
   if ((period->from = parse_day (from_text, error)) == NULL || (last = parse_day (to_text, error)) == NULL)
     return FALSE;
   if (g_date_time_compare (last, period->from) < 0)
@@ -336,12 +349,7 @@ parse_period (int          argc,
     }
   period->to = g_date_time_add_days (last, 1);
   period->output = g_strdup (argv[1]);
-
-  period->store = desk_store_open (database, DESK_STORE_OPEN_READ_ONLY, error);
-  if (period->store == NULL)
-    return FALSE;
-  period->brand_id = desk_cli_find_brand (period->store, brand_name, error);
-  return period->brand_id != 0;
+  return TRUE;
 }
 
 static int

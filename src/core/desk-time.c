@@ -13,23 +13,49 @@
 #include <langinfo.h>
 #endif
 
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
 #include "desk-time.h"
 
 /* GLib 2.74 rebuilds the local GTimeZone (stat and readlink of
  * /etc/localtime) on every g_time_zone_new_local (), hence on every
  * desk_time_to_local (): a month of the calendar makes thousands of
- * them. The zone is kept here, and made again when TZ changes. */
+ * them. The zone is kept here, and made again when TZ changes.
+ *
+ * "Local" is the brand's timezone when it has one (desk_time_set_zone ()):
+ * a post planned at 9:00 for a bakery in Montréal goes at 9:00 in
+ * Montréal, whatever the clock of the laptop planning it, and stays at
+ * 9:00 there across daylight saving. */
 G_LOCK_DEFINE_STATIC (local_zone);
 static GTimeZone *local_zone;
 static char *local_zone_tz;
+static GTimeZone *brand_zone;
 
 /**
  * desk_time_local_zone:
  *
- * Returns: (transfer none): the local time zone
+ * Returns: (transfer none): the zone times are shown and planned in: the
+ *   brand's (desk_time_set_zone ()), else the system's
  */
 GTimeZone *
 desk_time_local_zone (void)
+{
+  GTimeZone *zone;
+
+  G_LOCK (local_zone);
+  zone = brand_zone;
+  G_UNLOCK (local_zone);
+  return zone != NULL ? zone : desk_time_system_zone ();
+}
+
+/**
+ * desk_time_system_zone:
+ *
+ * Returns: (transfer none): this computer's zone, whatever the brand's
+ */
+GTimeZone *
+desk_time_system_zone (void)
 {
   const char *tz = g_getenv ("TZ");
   GTimeZone *zone;
@@ -45,6 +71,152 @@ desk_time_local_zone (void)
   zone = local_zone;
   G_UNLOCK (local_zone);
   return zone;
+}
+
+/**
+ * desk_time_set_zone:
+ * @identifier: (nullable): an IANA timezone ("America/Montreal"), or %NULL
+ *   or "" for the system's
+ *
+ * Makes @identifier the zone every desk_time_ function plans and shows
+ * times in: the selected brand's. The zone returned before stays valid
+ * (zones are kept, never freed while the program runs: a few per brand).
+ * An identifier the system does not know is the system's zone.
+ *
+ * Returns: %TRUE when the zone changed
+ */
+gboolean
+desk_time_set_zone (const char *identifier)
+{
+  static GHashTable *zones;  /* identifier → GTimeZone, kept */
+  GTimeZone *zone = NULL;
+  gboolean changed;
+
+  G_LOCK (local_zone);
+  if (identifier != NULL && identifier[0] != '\0')
+    {
+      if (zones == NULL)
+        zones = g_hash_table_new (g_str_hash, g_str_equal);
+      zone = g_hash_table_lookup (zones, identifier);
+      if (zone == NULL)
+        {
+#if GLIB_CHECK_VERSION (2, 68, 0)
+          zone = g_time_zone_new_identifier (identifier);
+#else
+          zone = g_time_zone_new (identifier);
+#endif
+          if (zone != NULL)
+            g_hash_table_insert (zones, g_strdup (identifier), zone);
+          else
+            g_warning ("The timezone %s is not known here; times are shown in the system's", identifier);
+        }
+    }
+  changed = zone != brand_zone;
+  brand_zone = zone;
+  G_UNLOCK (local_zone);
+  return changed;
+}
+
+/**
+ * desk_time_get_zone_identifier:
+ *
+ * Returns: (nullable): the brand's zone set by desk_time_set_zone (), or
+ *   %NULL when times are the system's
+ */
+const char *
+desk_time_get_zone_identifier (void)
+{
+  const char *identifier;
+
+  G_LOCK (local_zone);
+  identifier = brand_zone != NULL ? g_time_zone_get_identifier (brand_zone) : NULL;
+  G_UNLOCK (local_zone);
+  return identifier;
+}
+
+/**
+ * desk_time_zone_differs:
+ *
+ * Whether the brand's zone keeps a clock other than the system's, at
+ * @time: what decides if the calendar and the editor say which zone their
+ * times are in (Paris and Brussels keep the same clock; Paris and
+ * Montréal do not).
+ */
+gboolean
+desk_time_zone_differs (GDateTime *time)
+{
+  g_autoptr(GDateTime) brand = NULL;
+  g_autoptr(GDateTime) here = NULL;
+
+  if (desk_time_get_zone_identifier () == NULL)
+    return FALSE;
+  brand = desk_time_to_local (time);
+  here = g_date_time_to_timezone (time, desk_time_system_zone ());
+  return g_date_time_get_utc_offset (brand) != g_date_time_get_utc_offset (here);
+}
+
+/**
+ * desk_time_zone_city:
+ *
+ * The place a zone is named after, as people read it: "Montreal" for
+ * America/Montreal, "Buenos Aires" for America/Argentina/Buenos_Aires.
+ *
+ * Returns: (transfer full): the place, or %NULL when times are the
+ *   system's
+ */
+char *
+desk_time_zone_city (void)
+{
+  const char *identifier = desk_time_get_zone_identifier ();
+  const char *slash;
+  char *city;
+
+  if (identifier == NULL)
+    return NULL;
+  slash = strrchr (identifier, '/');
+  city = g_strdup (slash != NULL ? slash + 1 : identifier);
+  g_strdelimit (city, "_", ' ');
+  return city;
+}
+
+/**
+ * desk_time_describe_zone:
+ * @time: a post's time
+ *
+ * What to say next to a time shown in the brand's zone when the system
+ * keeps another clock: "Montreal time (the brand's timezone); 14:00
+ * here".
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when both
+ *   clocks agree
+ */
+char *
+desk_time_describe_zone (GDateTime *time)
+{
+  g_autofree char *city = NULL;
+  g_autofree char *here = NULL;
+
+  if (time == NULL || !desk_time_zone_differs (time) || (city = desk_time_zone_city ()) == NULL)
+    return NULL;
+  here = desk_time_format_system (time);
+  /* Translators: next to a post's time when the brand's timezone is not
+   * the computer's: the brand's city, then the same time on this computer */
+  return g_strdup_printf (_("%s time (the brand’s timezone); %s here"), city, here);
+}
+
+/**
+ * desk_time_format_system:
+ *
+ * @time as the system's clock says it ("15:00"), for "16:00 here".
+ *
+ * Returns: (transfer full): the time of day, in the locale's way
+ */
+char *
+desk_time_format_system (GDateTime *time)
+{
+  g_autoptr(GDateTime) here = g_date_time_to_timezone (time, desk_time_system_zone ());
+
+  return g_date_time_format (here, "%H:%M");
 }
 
 GDateTime *

@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 
 GDateTime *desk_time_now           (void);
 GTimeZone *desk_time_local_zone    (void);
+GTimeZone *desk_time_system_zone   (void);
+gboolean   desk_time_set_zone      (const char *identifier);
+const char *desk_time_get_zone_identifier (void);
+gboolean   desk_time_zone_differs  (GDateTime *time);
+char      *desk_time_format_system (GDateTime *time);
+char      *desk_time_zone_city     (void);
+char      *desk_time_describe_zone (GDateTime *time);
 GDateTime *desk_time_to_local      (GDateTime *time);
 GDateTime *desk_time_new_local     (int        year,
                                     int        month,

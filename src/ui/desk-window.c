@@ -103,14 +103,23 @@ desk_window_add_toast (DeskWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* The brand's timezone is the one every page plans and shows times in;
+ * a brand whose zone was changed is read again in its new zone. */
 static void
 set_brand (DeskWindow *self,
-           gint64      brand_id)
+           DeskBrand  *brand)
 {
+  gint64 brand_id = desk_brand_get_id (brand);
+  gboolean zone_changed = desk_time_set_zone (desk_brand_get_timezone (brand));
+
   self->brand_id = brand_id;
   for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
     if (self->pages[i] != NULL)
-      desk_page_set_brand_id (DESK_PAGE (self->pages[i]), brand_id);
+      {
+        if (zone_changed && desk_page_get_brand_id (DESK_PAGE (self->pages[i])) == brand_id)
+          desk_page_invalidate (DESK_PAGE (self->pages[i]));
+        desk_page_set_brand_id (DESK_PAGE (self->pages[i]), brand_id);
+      }
   desk_workspace_settings_set_brand (self->settings, self->database_path, brand_id);
 }
 
@@ -120,7 +129,7 @@ brand_selected_cb (DeskWindow *self)
   DeskBrand *brand = gtk_drop_down_get_selected_item (self->brand_dropdown);
 
   if (brand != NULL && desk_brand_get_id (brand) != self->brand_id)
-    set_brand (self, desk_brand_get_id (brand));
+    set_brand (self, brand);
 }
 
 static void
@@ -204,7 +213,7 @@ load_brands (DeskWindow *self)
 
   {
     g_autoptr(DeskBrand) brand = g_list_model_get_item (self->brands, selected);
-    set_brand (self, desk_brand_get_id (brand));
+    set_brand (self, brand);
   }
 
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");

@@ -18,6 +18,7 @@
 #include "desk-brands-page.h"
 #include "desk-palette-editor.h"
 #include "desk-preferences-window.h"
+#include "desk-time.h"
 #include "desk-timezone-row.h"
 #include "desk-window.h"
 #include "ui-helpers.h"
@@ -49,6 +50,7 @@ fixture_tear_down (Fixture       *f,
         gtk_window_destroy (window);
     }
   ui_workspace_close (f);
+  desk_time_set_zone (NULL);
 }
 
 /* The control a screen reader calls @label (GTK_A11Y=test) */
@@ -490,6 +492,48 @@ test_several_brands (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* The brand's timezone is the truth: chosen for a brand, the calendar
+ * plans and shows its times there, and says so when this computer keeps
+ * another clock; back to the system's, nothing is said */
+static void
+test_brand_timezone (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskBrand) brand = brand_named (f, "Le Fournil des Halles");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+  DeskCalendarPage *page = ui_calendar_page (f->window);
+  GtkLabel *zone_label = template_child (page, DESK_TYPE_CALENDAR_PAGE, "week_zone_label");
+  const char *tooltip;
+
+  desk_calendar_page_set_view (page, "week");
+  desk_calendar_page_set_week (page, now);
+  spin ();
+  g_assert_null (desk_time_get_zone_identifier ());
+  g_assert_cmpstr (gtk_label_get_label (zone_label), ==, "");
+
+  /* The tests' clock is UTC (or the machine's); Montréal is never UTC in
+   * November, and Tokyo stands in where the machine is in Montréal */
+  desk_brand_set_timezone (brand, desk_time_zone_differs (now) ? "Asia/Tokyo" : "America/Montreal");
+  g_assert_true (desk_store_save_brand (f->store, brand, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (desk_time_get_zone_identifier (), ==, desk_brand_get_timezone (brand));
+  g_assert_true (desk_time_zone_differs (now));
+  g_assert_cmpstr (gtk_label_get_label (zone_label), !=, "");
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (zone_label));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, strchr (desk_brand_get_timezone (brand), '/') + 1));
+
+  /* Back to the system's clock */
+  desk_brand_set_timezone (brand, "");
+  g_assert_true (desk_store_save_brand (f->store, brand, &error));
+  spin ();
+  g_assert_null (desk_time_get_zone_identifier ());
+  g_assert_cmpstr (gtk_label_get_label (zone_label), ==, "");
+  desk_calendar_page_set_view (page, "month");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -511,6 +555,7 @@ main (int    argc,
   g_test_add ("/brands/closed-after-saving", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_closed_after_saving,
               fixture_tear_down);
   g_test_add ("/brands/several", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_several_brands, fixture_tear_down);
+  g_test_add ("/brands/timezone", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_brand_timezone, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

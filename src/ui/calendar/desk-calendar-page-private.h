@@ -93,6 +93,7 @@ struct _DeskCalendarPage
   GtkToggleButton *agenda_button;
   GtkToggleButton *week_button;
   GtkBox        *week_header;
+  GtkLabel      *week_zone_label;
   GtkScrolledWindow *week_scroller;
   DeskWeekView  *week_view;
   DeskPostList  *week_posts;

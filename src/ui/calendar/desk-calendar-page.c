@@ -156,6 +156,21 @@ load_week (DeskCalendarPage *self)
       gtk_box_append (self->week_header, label);
     }
 
+  /* Which clock the hours are, when it is not this computer's: the
+   * brand's zone as its short name ("EST", or "-05" where tzdata has
+   * none), the whole sentence for the pointer and screen readers */
+  {
+    g_autoptr(GDateTime) noon = g_date_time_add_hours (self->week_start, 12);
+    g_autofree char *zone = desk_time_describe_zone (noon);
+    g_autoptr(GDateTime) local = desk_time_to_local (noon);
+    g_autofree char *abbreviation = zone != NULL ? g_date_time_format (local, "%Z") : NULL;
+
+    gtk_label_set_label (self->week_zone_label, abbreviation != NULL ? abbreviation : "");
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->week_zone_label), zone);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_zone_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, zone != NULL ? zone : "", -1);
+  }
+
   end = g_date_time_add_days (self->week_start, 7);
   if (brand_id != 0 &&
       !desk_post_list_set_range (self->week_posts, brand_id, self->week_start, end, &error))
@@ -471,6 +486,7 @@ desk_calendar_page_class_init (DeskCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_header);
+  gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_zone_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, week_view);
   gtk_widget_class_bind_template_child (widget_class, DeskCalendarPage, agenda_view);

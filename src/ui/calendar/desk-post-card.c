@@ -996,7 +996,15 @@ desk_post_card_set_post (DeskPostCard *self,
   if (at != NULL)
     {
       g_autoptr(GDateTime) local = desk_time_to_local (at);
+      g_autofree char *zone = desk_time_describe_zone (at);
+
       when = g_date_time_format (local, when_format);
+      if (zone != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&when);
+          /* Translators: a post's date and time, then which timezone it is in */
+          when = g_strdup_printf (_("%s (%s)"), plain, zone);
+        }
     }
   else
     when = g_strdup (not_scheduled);

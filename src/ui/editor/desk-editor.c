@@ -806,6 +806,7 @@ update_schedule_label (DeskEditor *self)
   GDateTime *at = self->post ? desk_post_get_scheduled_at (self->post) : NULL;
   g_autofree char *label = NULL;
   g_autofree char *a11y = NULL;
+  g_autofree char *zone = desk_time_describe_zone (at);
 
   if (at == NULL)
     label = g_strdup (_("Not Scheduled"));
@@ -815,9 +816,24 @@ update_schedule_label (DeskEditor *self)
       /* Translators: the post's date and time on the schedule button, strftime format */
       label = g_date_time_format (local, _("%a %-d %b, %H:%M"));
     }
+  if (zone != NULL)
+    {
+      g_autofree char *city = desk_time_zone_city ();
+      /* Translators: the schedule button's label, then the brand's city
+       * when its timezone is not the computer's ("Fri 30 Oct, 09:00 ·
+       * Montreal") */
+      g_autofree char *with_city = g_strdup_printf (_("%s · %s"), label, city);
+
+      g_free (label);
+      label = g_steal_pointer (&with_city);
+    }
   gtk_menu_button_set_label (self->schedule_button, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->schedule_button), zone);
   /* GTK 4.8 names only the button inside, not the menu button */
-  a11y = g_strdup_printf (C_("accessible name", "%s: %s"), _("Schedule"), label);
+  if (zone != NULL)
+    a11y = g_strdup_printf (C_("accessible name", "%s: %s, %s"), _("Schedule"), label, zone);
+  else
+    a11y = g_strdup_printf (C_("accessible name", "%s: %s"), _("Schedule"), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 

@@ -107,10 +107,13 @@ update_time_warning (DeskPostDialog *self)
   g_autoptr(GDateTime) now = desk_time_now ();
   gboolean past = at != NULL && g_date_time_compare (at, now) < 0 &&
                   adw_combo_row_get_selected (self->status_row) != DESK_POST_STATUS_PUBLISHED;
+  /* The brand's timezone is the truth; said when this computer's clock
+   * differs */
+  g_autofree char *zone = desk_time_describe_zone (at);
 
   adw_action_row_set_subtitle (self->time_row,
                                past ? _("This time has already passed: the post will not go out by itself.")
-                                    : _("Local time"));
+                                    : zone != NULL ? zone : _("Local time"));
   if (past)
     gtk_widget_add_css_class (GTK_WIDGET (self->time_row), "past-time");
   else
