@@ -14,6 +14,7 @@
 #include "desk-pull.h"
 #include "desk-store-private.h"
 #include "desk-secrets.h"
+#include "desk-sync-service-private.h"
 #include "mastodon-server.h"
 
 typedef struct
@@ -460,6 +461,60 @@ test_by_hand (Sync          *s,
   g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_PUBLISHED);
 }
 
+static void
+count_finished_cb (DeskSyncService *service,
+                   guint           *finished)
+{
+  (*finished)++;
+}
+
+/* The app's minute: a post due within five minutes is not sent by a sync
+ * (Mastodon cannot hold it) but goes at its time, without waiting for
+ * the next sync; before its time, the minute sends nothing */
+static void
+test_sent_at_its_time (Sync          *s,
+                       gconstpointer  data)
+{
+  g_autoptr(DeskSyncService) service = desk_sync_service_new (s->store, NULL);
+  g_autoptr(DeskPost) post = add_post (s, "Les chouquettes sortent du four !", 120);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 121);
+  g_autoptr(DeskOutboxItem) item = NULL;
+  guint finished = 0;
+
+  g_signal_connect (service, "finished", G_CALLBACK (count_finished_cb), &finished);
+
+  /* A sync now: the post is queued, not sent */
+  desk_sync_service_sync_now (service);
+  while (finished < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (s->server->statuses->len, ==, 0);
+  g_assert_cmpuint (desk_sync_service_get_waiting (service), ==, 1);
+
+  /* The minute before its time: nothing */
+  _desk_sync_service_tick (service);
+  g_assert_false (desk_sync_service_get_running (service));
+  g_assert_cmpuint (finished, ==, 1);
+
+  /* Its minute: it goes, and only it (no pull) */
+  _desk_sync_service_set_now (service, later);
+  _desk_sync_service_tick (service);
+  g_assert_true (desk_sync_service_get_running (service));
+  while (finished < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (s->server->statuses->len, ==, 1);
+  g_assert_false (json_object_has_member (g_ptr_array_index (s->server->statuses, 0), "scheduled_at"));
+  item = only_send (s);
+  g_assert_cmpint (item->state, ==, DESK_OUTBOX_STATE_PUBLISHED);
+  g_assert_cmpuint (desk_sync_service_get_waiting (service), ==, 0);
+
+  /* The next minute: nothing more */
+  _desk_sync_service_tick (service);
+  g_assert_false (desk_sync_service_get_running (service));
+  g_assert_cmpuint (s->server->statuses->len, ==, 1);
+  desk_sync_service_stop (service);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -473,6 +528,7 @@ main (int    argc,
   ADD ("moved", test_moved);
   ADD ("failures", test_failures);
   ADD ("by-hand", test_by_hand);
+  ADD ("sent-at-its-time", test_sent_at_its_time);
 #undef ADD
 
   return g_test_run ();

@@ -794,6 +794,38 @@ desk_outbox_remind (DeskOutbox  *self,
 }
 
 /**
+ * desk_outbox_count_due:
+ *
+ * How many sends a run would make now (reminders aside): what tells the
+ * app, every minute, that a Bluesky post or a Mastodon post due within
+ * five minutes has come to its time. Reads the workspace only.
+ *
+ * Returns: the number of sends due
+ */
+guint
+desk_outbox_count_due (DeskOutbox *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  guint due = 0;
+
+  g_return_val_if_fail (DESK_IS_OUTBOX (self), 0);
+
+  if ((channels = desk_store_list_channels (self->store, 0, NULL)) == NULL ||
+      (items = desk_store_list_outbox (self->store, 0, NULL)) == NULL)
+    return 0;
+  by_id = desk_store_index_by_id (channels);
+  for (guint i = 0; i < items->len; i++)
+    {
+      DeskOutboxItem *item = g_ptr_array_index (items, i);
+
+      due += !item->by_hand && is_due (self, item, g_hash_table_lookup (by_id, &item->channel_id));
+    }
+  return due;
+}
+
+/**
  * desk_outbox_run_finish:
  *
  * Returns: (transfer full) (element-type DeskOutboxItem): the sends this

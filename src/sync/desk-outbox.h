@@ -26,5 +26,6 @@ GPtrArray  *desk_outbox_run_finish (DeskOutbox         *self,
                                     GError            **error);
 gboolean    desk_outbox_remind     (DeskOutbox         *self,
                                     GError            **error);
+guint       desk_outbox_count_due  (DeskOutbox         *self);
 
 G_END_DECLS

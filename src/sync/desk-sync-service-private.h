@@ -12,4 +12,9 @@ G_BEGIN_DECLS
 void _desk_sync_service_set_online (DeskSyncService *self,
                                     gboolean         online);
 
+/* The minute's work, and its clock */
+void _desk_sync_service_tick    (DeskSyncService *self);
+void _desk_sync_service_set_now (DeskSyncService *self,
+                                 GDateTime       *now);
+
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _DeskSyncService
   GCancellable    *cancellable;
   guint            timer_id;
   guint            remind_id;   /* every minute, offline too */
+  gboolean         push_only;   /* this run sends what came due, no pull */
   gboolean         online;
   gboolean         running;
   gboolean         again;       /* asked for during a run */
@@ -101,6 +102,7 @@ set_error (DeskSyncService *self,
 static void
 run_ended (DeskSyncService *self)
 {
+  self->push_only = FALSE;
   set_running (self, FALSE);
   count_waiting (self);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
@@ -139,6 +141,11 @@ sent_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_error (self, report == NULL ? error->message : NULL);
+  if (self->push_only)
+    {
+      run_ended (self);
+      return;
+    }
   desk_pull_run_async (self->store, self->client, 0, self->cancellable, pulled_cb, g_object_ref (self));
 }
 
@@ -169,15 +176,50 @@ desk_sync_service_sync_now (DeskSyncService *self)
   desk_outbox_run_async (self->outbox, 0, self->cancellable, sent_cb, g_object_ref (self));
 }
 
-/* Posts due on channels published by hand: said at their minute, even
- * offline (no server is involved) */
+/**
+ * _desk_sync_service_tick:
+ *
+ * What happens every minute: posts due on channels published by hand
+ * are said, even offline (no server is involved); sends that came to
+ * their time (Bluesky, which holds nothing, and Mastodon posts planned
+ * within five minutes) go now, without waiting for the next sync.
+ */
+void
+_desk_sync_service_tick (DeskSyncService *self)
+{
+  desk_outbox_remind (self->outbox, NULL);
+  if (!self->online || self->running || desk_outbox_count_due (self->outbox) == 0)
+    return;
+  self->push_only = TRUE;
+  set_running (self, TRUE);
+  desk_outbox_run_async (self->outbox, 0, self->cancellable, sent_cb, g_object_ref (self));
+}
+
 static gboolean
 remind_cb (gpointer data)
 {
+  _desk_sync_service_tick (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The first tick at the turn of the minute, so that a post planned at
+ * 9:00 goes at 9:00, not up to a minute late */
+static gboolean
+first_remind_cb (gpointer data)
+{
   DeskSyncService *self = data;
 
-  desk_outbox_remind (self->outbox, NULL);
-  return G_SOURCE_CONTINUE;
+  self->remind_id = g_timeout_add_seconds (60, remind_cb, self);
+  _desk_sync_service_tick (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The clock, for the tests (%NULL: the real one) */
+void
+_desk_sync_service_set_now (DeskSyncService *self,
+                            GDateTime       *now)
+{
+  desk_outbox_set_now (self->outbox, now);
 }
 
 static gboolean
@@ -198,7 +240,11 @@ desk_sync_service_set_interval (DeskSyncService *self,
   if (minutes > 0)
     self->timer_id = g_timeout_add_seconds (minutes * 60, timer_cb, self);
   if (self->remind_id == 0)
-    self->remind_id = g_timeout_add_seconds (60, remind_cb, self);
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      self->remind_id = g_timeout_add_seconds (60 - g_date_time_get_second (now), first_remind_cb, self);
+    }
 }
 
 void
