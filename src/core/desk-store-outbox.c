@@ -553,6 +553,8 @@ desk_store_queue_posts (DeskStore  *self,
     goto failed;
   changed += (guint) sqlite3_changes (self->db);
 
+  if (changed > 0)
+    self->outbox_changed = TRUE;
   if (!_desk_store_commit (self, error))
     return FALSE;
   if (n_changed != NULL)
@@ -589,6 +591,7 @@ desk_store_outbox_begin_send (DeskStore  *self,
       g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("This send no longer exists."));
       goto failed;
     }
+  self->outbox_changed = TRUE;
   return _desk_store_commit (self, error);
 
 failed:
@@ -719,6 +722,7 @@ desk_store_outbox_record (DeskStore        *self,
   if (item->post_id != 0 && state == DESK_OUTBOX_STATE_FAILED &&
       !set_post_status (self, item->post_id, DESK_POST_STATUS_SCHEDULED, DESK_POST_STATUS_FAILED, error))
     goto failed;
+  self->outbox_changed = TRUE;
   return _desk_store_commit (self, error);
 
 failed:
@@ -754,6 +758,7 @@ desk_store_outbox_retry (DeskStore  *self,
          !set_post_status (self, item->post_id, DESK_POST_STATUS_FAILED, DESK_POST_STATUS_SCHEDULED, error)))
       goto failed;
   }
+  self->outbox_changed = TRUE;
   return _desk_store_commit (self, error);
 
 failed:
@@ -783,5 +788,6 @@ desk_store_outbox_note (DeskStore   *self,
       _desk_store_rollback (self);
       return FALSE;
     }
+  self->outbox_changed = TRUE;
   return _desk_store_commit (self, error);
 }

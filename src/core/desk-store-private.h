@@ -28,6 +28,7 @@ struct _DeskStore
   guint       read_only : 1;
   guint       verified : 1; /* the integrity check ran on this connection or another */
   guint       brands_changed : 1; /* said at the outermost commit */
+  guint       outbox_changed : 1; /* said at the outermost commit */
 };
 
 enum {
@@ -35,6 +36,7 @@ enum {
   DESK_STORE_SIGNAL_POST_CHANGED,
   DESK_STORE_SIGNAL_POST_REMOVED,
   DESK_STORE_SIGNAL_BRANDS_CHANGED,
+  DESK_STORE_SIGNAL_OUTBOX_CHANGED,
   DESK_STORE_N_SIGNALS
 };
 

@@ -212,6 +212,7 @@ _desk_store_rollback (DeskStore *self)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->brands_changed = FALSE;
+      self->outbox_changed = FALSE;
     }
   else
     sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
@@ -257,6 +258,11 @@ _desk_store_commit (DeskStore  *self,
     {
       self->brands_changed = FALSE;
       g_signal_emit (self, _desk_store_signals[DESK_STORE_SIGNAL_BRANDS_CHANGED], 0);
+    }
+  if (self->depth == 0 && self->outbox_changed)
+    {
+      self->outbox_changed = FALSE;
+      g_signal_emit (self, _desk_store_signals[DESK_STORE_SIGNAL_OUTBOX_CHANGED], 0);
     }
   return TRUE;
 }
@@ -461,6 +467,15 @@ desk_store_class_init (DeskStoreClass *klass)
    */
   _desk_store_signals[DESK_STORE_SIGNAL_BRANDS_CHANGED] =
     g_signal_new ("brands-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * DeskStore::outbox-changed:
+   *
+   * A send was queued, began, ended, was tried again or noted, once its
+   * transaction is committed: what shows the sends reads them again.
+   */
+  _desk_store_signals[DESK_STORE_SIGNAL_OUTBOX_CHANGED] =
+    g_signal_new ("outbox-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

@@ -27,6 +27,7 @@
 #include "desk-sync-service-private.h"
 #include "desk-time.h"
 #include "desk-window.h"
+#include "desk-sends-group.h"
 #include "ui-helpers.h"
 
 static DeskApplication *app;
@@ -970,6 +971,36 @@ test_post_dialog_sends (void)
   }
   g_assert_cmpint (desk_post_get_status (post), ==, DESK_POST_STATUS_SCHEDULED);
   g_assert_null (find_descendant (GTK_WIDGET (dialog), is_button_labelled, (gpointer) "_Retry"));
+
+  /* A sync under way shows as it goes: published, with its link */
+  g_assert_null (find_descendant (GTK_WIDGET (dialog), has_tooltip, (gpointer) "Open the post on blog.fournil.example"));
+  g_assert_true (desk_store_outbox_record (w.store, wordpress->id, DESK_OUTBOX_STATE_PUBLISHED, "42",
+                                           "https://blog.fournil.example/galette", NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), has_tooltip, (gpointer) "Open the post on blog.fournil.example"));
+
+  /* Compose's editor shows the same, and follows the outbox too */
+  {
+    DeskEditor *editor = desk_editor_new (w.store);
+    DeskSendsGroup *sends = template_child (editor, DESK_TYPE_EDITOR, "sends_group");
+
+    g_object_ref_sink (editor);
+    g_assert_true (desk_editor_load (editor, desk_brand_get_id (brand), post, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (desk_sends_group_get_n_sends (sends), ==, 2);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sends)));
+    g_assert_nonnull (find_descendant (GTK_WIDGET (sends), is_row_titled, (gpointer) "WordPress · blog.fournil.example"));
+    g_assert_true (desk_store_outbox_record (w.store, mastodon->id, DESK_OUTBOX_STATE_FAILED, NULL, NULL,
+                                             "The server refused it (HTTP 422).", 0, &error));
+    retry = find_descendant (GTK_WIDGET (sends), is_button_labelled, (gpointer) "_Retry");
+    g_assert_nonnull (retry);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (retry, ADW_TYPE_ACTION_ROW))),
+                              "HTTP 422"));
+    /* A new post has no send: nothing shown */
+    g_assert_true (desk_editor_load (editor, desk_brand_get_id (brand), NULL, &error));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sends)));
+    g_object_unref (editor);
+  }
   if (g_getenv ("DESK_SCREENSHOT_DIR") != NULL)
     {
       g_autofree char *path = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), "post-dialog-sends.png", NULL);

@@ -11,6 +11,7 @@
 #include "desk-checks.h"
 #include "desk-draft.h"
 #include "desk-editor.h"
+#include "desk-sends-group.h"
 
 G_BEGIN_DECLS
 
@@ -74,6 +75,7 @@ struct _DeskEditor
   GtkSpinButton  *hour_spin;
   GtkSpinButton  *minute_spin;
   GtkFlowBox     *channels_box;
+  DeskSendsGroup *sends_group;
   GtkBox         *variant_buttons;
   GtkCheckButton *own_text_check;
   GtkTextView    *text_view;

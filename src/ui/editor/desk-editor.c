@@ -959,6 +959,7 @@ desk_editor_load (DeskEditor  *self,
   rebuild_campaigns (self);
   gtk_drop_down_set_selected (self->status_dropdown, desk_post_get_status (self->post));
   update_schedule_label (self);
+  desk_sends_group_set_post (self->sends_group, desk_post_get_id (self->post), brand_id);
   self->current = 0;
   rebuild_channels (self);
   _desk_editor_rebuild_variant_buttons (self);
@@ -1042,6 +1043,8 @@ desk_editor_save (DeskEditor  *self,
     }
   _desk_editor_show_error (self, NULL);
   self->dirty = FALSE;
+  /* A new post has its id now: its sends show as they come */
+  desk_sends_group_set_post (self->sends_group, desk_post_get_id (self->post), self->brand_id);
   return TRUE;
 }
 
@@ -1214,6 +1217,7 @@ desk_editor_class_init (DeskEditorClass *klass)
   object_class->finalize = desk_editor_finalize;
   widget_class->unmap = desk_editor_unmap;
 
+  g_type_ensure (DESK_TYPE_SENDS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, paned);
@@ -1229,6 +1233,7 @@ desk_editor_class_init (DeskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, minute_spin);
   gtk_widget_class_bind_template_callback (widget_class, desk_time_spin_two_digits_output_cb);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, channels_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskEditor, sends_group);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, variant_buttons);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, own_text_check);
   gtk_widget_class_bind_template_child (widget_class, DeskEditor, text_view);
@@ -1308,5 +1313,6 @@ desk_editor_new (DeskStore *store)
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   self = g_object_new (DESK_TYPE_EDITOR, NULL);
   self->store = g_object_ref (store);
+  desk_sends_group_set_store (self->sends_group, store);
   return self;
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-post-dialog.h"
+#include "desk-sends-group.h"
 #include "desk-preferences-window.h"
 #include "desk-slots.h"
 #include "desk-time.h"
@@ -28,7 +29,7 @@ struct _DeskPostDialog
   GArray         *campaign_ids;  /* position in campaign_row → id (0: none) */
   GPtrArray      *channel_checks;
   GPtrArray      *channel_rows;   /* (element-type GtkWidget) the channels_group's rows */
-  GtkWidget      *sends_group;    /* (nullable) how each channel's send stands */
+  GtkWidget      *sends_group;    /* (nullable) how each channel's send stands, a DeskSendsGroup */
   GSettings      *settings;       /* (nullable) */
 
   GtkRevealer    *error_revealer;
@@ -236,142 +237,18 @@ build_channels (DeskPostDialog *self)
     }
 }
 
-static void build_sends (DeskPostDialog *self);
-
-static void
-retry_clicked_cb (GtkButton      *button,
-                  DeskPostDialog *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (button), "send-id");
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_store_outbox_retry (self->store, *id, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  /* Tried again now, by the window's sync */
-  if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))), "win.sync", NULL);
-  build_sends (self);
-}
-
-static void
-mark_published_clicked_cb (GtkButton      *button,
-                           DeskPostDialog *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (button), "send-id");
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_store_outbox_record (self->store, *id, DESK_OUTBOX_STATE_PUBLISHED, NULL, NULL, NULL, 0, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  build_sends (self);
-}
-
-static void
-open_link_cb (GtkButton      *button,
-              DeskPostDialog *self)
-{
-  gtk_show_uri (GTK_WINDOW (self), g_object_get_data (G_OBJECT (button), "url"), GDK_CURRENT_TIME);
-}
-
-/* Where the post's sends stand, a row a channel: queued, sending, held by
- * the server, published (with its link), failed (the reason, and Retry) */
+/* Where the post's sends stand, after the channels (desk-sends-group.c) */
 static void
 build_sends (DeskPostDialog *self)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GListModel) channels = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  GtkWidget *group;
-  guint shown = 0;
-
-  if (self->sends_group != NULL)
+  if (self->sends_group == NULL)
     {
-      gtk_widget_unparent (self->sends_group);
-      self->sends_group = NULL;
+      self->sends_group = GTK_WIDGET (desk_sends_group_new (self->store));
+      gtk_widget_insert_after (self->sends_group, gtk_widget_get_parent (GTK_WIDGET (self->channels_group)),
+                               GTK_WIDGET (self->channels_group));
     }
-  if (self->post == NULL || (items = desk_store_list_outbox (self->store, 0, NULL)) == NULL ||
-      (channels = desk_store_list_channels (self->store, self->brand_id, NULL)) == NULL)
-    return;
-  by_id = desk_store_index_by_id (channels);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Publishing"));
-  for (guint i = 0; i < items->len; i++)
-    {
-      DeskOutboxItem *item = g_ptr_array_index (items, i);
-      DeskChannel *channel = g_hash_table_lookup (by_id, &item->channel_id);
-      GtkWidget *row;
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      if (item->post_id != desk_post_get_id (self->post) || channel == NULL ||
-          item->state == DESK_OUTBOX_STATE_CANCELLED)
-        continue;
-      row = adw_action_row_new ();
-      title = g_strdup_printf ("%s · %s", desk_network_to_label (desk_channel_get_network (channel)),
-                               desk_channel_get_handle (channel));
-      if (item->by_hand && item->state == DESK_OUTBOX_STATE_QUEUED)
-        subtitle = g_strdup (_("To publish by hand; you are reminded at its time"));
-      else if (item->last_error != NULL)
-        subtitle = g_strdup_printf ("%s — %s", desk_outbox_state_to_label (item->state), item->last_error);
-      else
-        subtitle = g_strdup (desk_outbox_state_to_label (item->state));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (item->by_hand && item->state == DESK_OUTBOX_STATE_QUEUED)
-        {
-          GtkWidget *done = gtk_button_new_with_mnemonic (_("_Mark as Published"));
-          g_autofree char *label = g_strdup_printf (_("Mark the post as published on %s"), desk_channel_get_handle (channel));
-
-          gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          g_object_set_data_full (G_OBJECT (done), "send-id", g_memdup2 (&item->id, sizeof item->id), g_free);
-          g_signal_connect (done, "clicked", G_CALLBACK (mark_published_clicked_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
-        }
-      else if (item->state == DESK_OUTBOX_STATE_FAILED)
-        {
-          GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Retry"));
-          g_autofree char *label = g_strdup_printf (_("Retry the send to %s"), desk_channel_get_handle (channel));
-
-          gtk_widget_set_valign (retry, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (retry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          g_object_set_data_full (G_OBJECT (retry), "send-id", g_memdup2 (&item->id, sizeof item->id), g_free);
-          g_signal_connect (retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), retry);
-          gtk_widget_add_css_class (row, "error");
-        }
-      else if (item->remote_url != NULL)
-        {
-          GtkWidget *open = gtk_button_new_from_icon_name ("web-browser-symbolic");
-          g_autofree char *label = g_strdup_printf (_("Open the post on %s"), desk_channel_get_handle (channel));
-
-          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (open, "flat");
-          gtk_widget_set_tooltip_text (open, label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          g_object_set_data_full (G_OBJECT (open), "url", g_strdup (item->remote_url), g_free);
-          g_signal_connect (open, "clicked", G_CALLBACK (open_link_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      shown++;
-    }
-  if (shown == 0)
-    {
-      g_object_ref_sink (group);
-      g_object_unref (group);
-      return;
-    }
-  gtk_widget_insert_after (group, gtk_widget_get_parent (GTK_WIDGET (self->channels_group)),
-                           GTK_WIDGET (self->channels_group));
-  self->sends_group = group;
+  desk_sends_group_set_post (DESK_SENDS_GROUP (self->sends_group), self->post ? desk_post_get_id (self->post) : 0,
+                             self->brand_id);
 }
 
 static void
