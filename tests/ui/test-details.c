@@ -21,6 +21,7 @@
 #include "desk-inbox-page.h"
 #include "desk-move-popover.h"
 #include "desk-post-card.h"
+#include "desk-post-card-private.h"
 #include "desk-post-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-store-private.h"
@@ -902,6 +903,14 @@ test_offline_banner (void)
   ui_workspace_close (&w);
 }
 
+static gboolean
+is_card_of (GtkWidget *widget,
+            gpointer   post)
+{
+  return DESK_IS_POST_CARD (widget) && desk_post_card_get_post (DESK_POST_CARD (widget)) != NULL &&
+         desk_post_get_id (desk_post_card_get_post (DESK_POST_CARD (widget))) == desk_post_get_id (post);
+}
+
 /* The post dialog says where each send stands; a failed one has Retry */
 static void
 test_post_dialog_sends (void)
@@ -1000,6 +1009,29 @@ test_post_dialog_sends (void)
     g_assert_true (desk_editor_load (editor, desk_brand_get_id (brand), NULL, &error));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sends)));
     g_object_unref (editor);
+  }
+
+  /* Its card on the calendar says it too, channel by channel */
+  {
+    DeskCalendarPage *page;
+    GtkWidget *card;
+    g_autofree char *said = NULL;
+
+    ui_workspace_present (&w, app, 1024, 700);
+    page = ui_calendar_page (w.window);
+    desk_calendar_page_set_view (page, "week");
+    desk_calendar_page_set_week (page, tomorrow);
+    spin ();
+    card = find_descendant (GTK_WIDGET (page), is_card_of, post);
+    g_assert_nonnull (card);
+    said = _desk_post_card_describe_sends (DESK_POST_CARD (card), 0);
+    g_assert_nonnull (said);
+    g_assert_nonnull (strstr (said, "Mastodon: Failed — The server refused it (HTTP 422)."));
+    g_assert_nonnull (strstr (said, "WordPress: Published"));
+    g_clear_pointer (&said, g_free);
+    said = _desk_post_card_describe_sends (DESK_POST_CARD (card), ids[1]);
+    g_assert_cmpstr (said, ==, "Published");
+    desk_calendar_page_set_view (page, "month");
   }
   if (g_getenv ("DESK_SCREENSHOT_DIR") != NULL)
     {

@@ -28,6 +28,7 @@
 
 #include "desk-contrast.h"
 #include "desk-move-popover.h"
+#include "desk-page.h"
 #include "desk-post-card.h"
 #include "desk-post-card-private.h"
 #include "desk-text-count.h"
@@ -590,6 +591,47 @@ drag_end_cb (GtkDragSource *source,
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
 }
 
+/* Where each of the post's sends stands ("Mastodon: Held by the server"),
+ * a line a channel; read from the workspace when the tooltip is asked
+ * for, never for every card shown. %NULL when the post has no send. */
+char *
+_desk_post_card_describe_sends (DeskPostCard *self,
+                                gint64        channel_id)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), DESK_TYPE_PAGE);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (page == NULL || self->post == NULL || desk_post_get_id (self->post) == 0 ||
+      (items = desk_store_list_outbox (desk_page_get_store (DESK_PAGE (page)), channel_id, NULL)) == NULL)
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      DeskOutboxItem *item = g_ptr_array_index (items, i);
+      DeskChannel *channel = NULL;
+
+      if (item->post_id != desk_post_get_id (self->post) || item->state == DESK_OUTBOX_STATE_CANCELLED)
+        continue;
+      for (guint j = 0; j < self->dot_channels->len && channel == NULL; j++)
+        if (desk_channel_get_id (g_ptr_array_index (self->dot_channels, j)) == item->channel_id)
+          channel = g_ptr_array_index (self->dot_channels, j);
+      if (channel == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (channel_id == 0)
+        /* Translators: a line of a post's tooltip: a network, then where
+         * its send stands ("Mastodon: Held by the server") */
+        g_string_append_printf (text, _("%s: %s"), desk_network_to_label (desk_channel_get_network (channel)),
+                                desk_outbox_state_to_label (item->state));
+      else
+        g_string_append (text, desk_outbox_state_to_label (item->state));
+      if (item->state == DESK_OUTBOX_STATE_FAILED && item->last_error != NULL)
+        g_string_append_printf (text, " — %s", item->last_error);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 static gboolean
 query_tooltip_cb (DeskPostCard *self,
                   int           x,
@@ -617,19 +659,25 @@ query_tooltip_cb (DeskPostCard *self,
       graphene_rect_inset (&box, -3, -3);
       if (graphene_rect_contains_point (&box, &GRAPHENE_POINT_INIT (x, y)))
         {
-          markup = g_markup_printf_escaped ("<b>%s</b> · %s%s%s",
+          g_autofree char *send = _desk_post_card_describe_sends (self, desk_channel_get_id (channel));
+          gboolean by_hand = desk_network_is_prepare_only (desk_channel_get_network (channel));
+
+          markup = g_markup_printf_escaped ("<b>%s</b> · %s%s%s%s%s",
                                             desk_network_to_label (desk_channel_get_network (channel)),
                                             desk_channel_get_handle (channel),
-                                            desk_network_is_prepare_only (desk_channel_get_network (channel)) ? "\n" : "",
-                                            desk_network_is_prepare_only (desk_channel_get_network (channel))
-                                              ? _("Publish by hand") : "");
+                                            by_hand ? "\n" : "", by_hand ? _("Publish by hand") : "",
+                                            send != NULL ? "\n" : "", send != NULL ? send : "");
           gtk_tooltip_set_markup (tooltip, markup);
           return TRUE;
         }
     }
-  markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s", self->title, self->when,
-                                    desk_post_status_to_label (desk_post_get_status (self->post)),
-                                    self->channel_names);
+  {
+    g_autofree char *sends = _desk_post_card_describe_sends (self, 0);
+
+    markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s · %s%s%s", self->title, self->when,
+                                      desk_post_status_to_label (desk_post_get_status (self->post)),
+                                      self->channel_names, sends != NULL ? "\n" : "", sends != NULL ? sends : "");
+  }
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
