@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cairo.h>
 
+#include "desk-account-dialog.h"
 #include "desk-application.h"
 #include "desk-brand-dialog-private.h"
 #include "desk-brands-page.h"
@@ -307,6 +308,21 @@ test_first_start (Fixture       *f,
     g_assert_cmpstr (desk_channel_get_colour (a), !=, desk_channel_get_colour (b));
     g_assert_true (desk_channel_get_network (a) == DESK_NETWORK_MASTODON || desk_channel_get_network (b) == DESK_NETWORK_MASTODON);
     g_assert_true (desk_channel_get_network (a) == DESK_NETWORK_INSTAGRAM || desk_channel_get_network (b) == DESK_NETWORK_INSTAGRAM);
+  }
+
+  /* The Mastodon channel's account can be connected from here already;
+   * Instagram's is published by hand: nothing to connect */
+  {
+    GtkWidget *connect = find_named (GTK_WIDGET (dialog), "Connect an account to “@cafe@piaille.fr”");
+    GtkWindow *account;
+
+    g_assert_nonnull (connect);
+    g_assert_null (find_descendant (GTK_WIDGET (dialog), is_named, (gpointer) "Connect an account to “@cafelumiere”"));
+    click (connect);
+    account = wait_toplevel (DESK_TYPE_ACCOUNT_DIALOG);
+    g_assert_true (gtk_window_get_transient_for (account) == GTK_WINDOW (dialog));
+    gtk_window_destroy (account);
+    wait_gone (DESK_TYPE_ACCOUNT_DIALOG);
   }
 
   click (next);

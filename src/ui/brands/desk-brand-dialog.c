@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-account-row.h"
 #include "desk-brand-dialog-private.h"
 #include "desk-image-chooser.h"
 #include "desk-media.h"
@@ -354,6 +355,10 @@ add_channel_row (DeskBrandDialog *self,
     }
   adw_preferences_group_add (self->channels_group, row);
   adw_preferences_group_set_description (self->channels_group, NULL);
+  /* A network the app publishes to: its account can be connected here
+   * already, as in Preferences › Channels */
+  if (!desk_network_is_prepare_only (network))
+    adw_preferences_group_add (self->channels_group, desk_account_row_new (self->store, channel));
 }
 
 /* "Add": a channel of the chosen network and handle, saved at once, in
