@@ -242,6 +242,13 @@ post_status (MastodonServer    *self,
       g_object_unref (stream);
       return;
     }
+  if (failure == MASTODON_FAIL_HANG_AFTER_CREATE)
+    {
+      g_ptr_array_add (self->hung, soup_server_message_steal_connection (message));
+      if (self->created != NULL)
+        self->created (id);
+      return;
+    }
   if (failure == MASTODON_FAIL_MALFORMED)
     {
       respond (message, 200, "{\"id\":\"11");
@@ -401,6 +408,7 @@ mastodon_server_new (void)
   GSList *uris;
 
   self->statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->hung = g_ptr_array_new_with_free_func (g_object_unref);
   self->media = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unscheduled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -424,6 +432,7 @@ mastodon_server_free (MastodonServer *self)
   g_clear_object (&self->server);
   g_free (self->url);
   g_ptr_array_unref (self->statuses);
+  g_ptr_array_unref (self->hung);
   g_ptr_array_unref (self->media);
   g_hash_table_unref (self->keys);
   g_hash_table_unref (self->unscheduled);

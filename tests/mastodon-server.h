@@ -18,6 +18,7 @@ typedef enum
   MASTODON_FAIL_DROP_AFTER_CREATE,  /* the status is made, its answer lost */
   MASTODON_FAIL_500,                /* nothing made, 500 */
   MASTODON_FAIL_MALFORMED,          /* made, the answer truncated JSON */
+  MASTODON_FAIL_HANG_AFTER_CREATE,  /* made, never answered (the client is killed meanwhile) */
 } MastodonFailure;
 
 typedef struct
@@ -34,6 +35,8 @@ typedef struct
   guint            media_polls;       /* 206 answers left before an image is ready */
   gboolean         garbage_notifications;
   guint            requests;
+  GPtrArray       *hung;              /* (element-type GIOStream) connections never answered */
+  void           (*created) (const char *id);  /* (nullable) told when a status hangs */
 } MastodonServer;
 
 MastodonServer *mastodon_server_new  (void);

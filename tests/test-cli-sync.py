@@ -8,6 +8,8 @@ import datetime
 import glob
 import json
 import os
+import select
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,7 +26,7 @@ def run(*args, stdin=None):
 
 
 env = dict(os.environ, MASTODON_FAKE_NOTIFICATIONS="120")
-server = subprocess.Popen([fake], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+server = subprocess.Popen([fake], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, bufsize=1)
 url = server.stdout.readline().strip()
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -114,6 +116,48 @@ with tempfile.TemporaryDirectory() as tmp:
 
     p = run("outbox", "--database", db)
     tap.check("outbox: one line a send", p.returncode == 0 and len(p.stdout.splitlines()) == 3, p.stdout)
+
+    # Killed mid-sync: the status is made on the server, its answer never
+    # comes, and the sync is killed (SIGKILL) meanwhile. The send was
+    # recorded as "sending" before its request; the next sync sends it
+    # again with the same Idempotency-Key and the server makes no second
+    # status.
+    def server_says(prefix, timeout=60):
+        ready, _, _ = select.select([server.stdout], [], [], timeout)
+        line = server.stdout.readline().strip() if ready else ""
+        return line if line.startswith(prefix) else None
+
+    def server_count():
+        server.stdin.write("count\n")
+        server.stdin.flush()
+        said = server_says("statuses")
+        return int(said.split()[1]) if said else -1
+
+    csv_kill = os.path.join(tmp, "kill.csv")
+    with open(csv_kill, "w", encoding="utf-8") as f:
+        f.write("date,time,channels,text,status\n%s,%s,@fournil,Pain au levain ce soir,scheduled\n" %
+                (past.strftime("%Y-%m-%d"), past.strftime("%H:%M")))
+    run("import-posts", "--brand", "Le Fournil", "--database", db, csv_kill)
+    before = server_count()
+    server.stdin.write("hang\n")
+    server.stdin.flush()
+    syncing = subprocess.Popen([cli, "sync", "--push-only", "--database", db], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    made = server_says("created")
+    syncing.send_signal(signal.SIGKILL)
+    syncing.communicate(timeout=30)
+    p = run("outbox", "--json", "--database", db)
+    levain = [s for s in json.loads(p.stdout or "[]") if not s["by_hand"] and s["state"] not in ("published", "scheduled")]
+    tap.check("killed mid-sync: the status was made, the send is recorded as sending",
+              made is not None and server_count() == before + 1 and len(levain) == 1
+              and levain[0]["state"] == "sending", "%s %s" % (made, p.stdout))
+    p = run("sync", "--push-only", "--database", db)
+    p2 = run("outbox", "--json", "--database", db)
+    after = [s for s in json.loads(p2.stdout or "[]") if levain and s["post"] == levain[0]["post"]]
+    tap.check("restarted: the send ends published with the status made before the kill, never twice",
+              p.returncode == 0 and server_count() == before + 1 and len(after) == 1
+              and after[0]["state"] == "published" and made is not None and after[0]["remote_id"] == made.split()[1],
+              p.stdout + p.stderr + p2.stdout)
 
     p = run("sync", "--pull-only", "--database", db)
     fields = p.stdout.strip().split("\t")
