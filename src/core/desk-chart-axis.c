@@ -156,7 +156,7 @@ desk_chart_date_ticks (GDateTime *first,
       for (gint64 d = 0; d < days; d += every)
         {
           g_autoptr(GDateTime) at = g_date_time_add_days (first, (int) d);
-          g_ptr_array_add (ticks, date_tick (at, "%e %b"));
+          g_ptr_array_add (ticks, date_tick (at, "%-d %b"));
         }
     }
   else if (days <= 122)
@@ -169,7 +169,7 @@ desk_chart_date_ticks (GDateTime *first,
         {
           GDateTime *next = g_date_time_add_weeks (day, (int) every);
 
-          g_ptr_array_add (ticks, date_tick (day, "%e %b"));
+          g_ptr_array_add (ticks, date_tick (day, "%-d %b"));
           g_date_time_unref (day);
           day = next;
         }

@@ -67,6 +67,7 @@ typedef struct
   double       muted[3];
   double       grid[3];
   double       bg[3];
+  cairo_pattern_t *hatches[4];  /* made on first use */
 } Ctx;
 
 static void
@@ -323,8 +324,8 @@ format_day (double unix_day)
 {
   g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc ((gint64) unix_day);
 
-  /* Translators: a day in a chart's data table (strftime: 3 Jan 2026) */
-  return day ? g_date_time_format (day, _("%e %b %Y")) : g_strdup ("");
+  /* Translators: a day in a chart's data table (g_date_time_format: 3 Jan 2026) */
+  return day ? g_date_time_format (day, _("%-d %b %Y")) : g_strdup ("");
 }
 
 static char *
@@ -438,6 +439,39 @@ set_dash (cairo_t *cr,
     cairo_set_dash (cr, patterns[p], 2, 0);
 }
 
+/* Lines of the background's colour every 7 units: /, \\ or both; a
+ * vector tile (a recording surface), a tiling pattern in a PDF */
+static cairo_pattern_t *
+hatch_pattern (Ctx   *ctx,
+               guint  hatch)
+{
+  if (ctx->hatches[hatch] == NULL)
+    {
+      cairo_rectangle_t extents = { 0, 0, 7, 7 };
+      cairo_surface_t *tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cairo_t *t = cairo_create (tile);
+
+      cairo_set_source_rgba (t, ctx->bg[0], ctx->bg[1], ctx->bg[2], 0.7);
+      cairo_set_line_width (t, 1.5);
+      if (hatch == 1 || hatch == 3)
+        {
+          cairo_move_to (t, -1, 8);
+          cairo_line_to (t, 8, -1);
+        }
+      if (hatch == 2 || hatch == 3)
+        {
+          cairo_move_to (t, -1, -1);
+          cairo_line_to (t, 8, 8);
+        }
+      cairo_stroke (t);
+      cairo_destroy (t);
+      ctx->hatches[hatch] = cairo_pattern_create_for_surface (tile);
+      cairo_pattern_set_extend (ctx->hatches[hatch], CAIRO_EXTEND_REPEAT);
+      cairo_surface_destroy (tile);
+    }
+  return ctx->hatches[hatch];
+}
+
 static void
 fill_hatched (Ctx          *ctx,
               const double  rgb[3],
@@ -457,27 +491,9 @@ fill_hatched (Ctx          *ctx,
   cairo_fill (cr);
   if (hatch == 0)
     return;
-
-  cairo_save (cr);
+  cairo_set_source (cr, hatch_pattern (ctx, hatch));
   cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
-  cairo_set_source_rgba (cr, ctx->bg[0], ctx->bg[1], ctx->bg[2], 0.7);
-  cairo_set_line_width (cr, 1.5);
-  for (double d = -h; d < w + h; d += 7)
-    {
-      if (hatch == 1 || hatch == 3)
-        {
-          cairo_move_to (cr, x + d, y + h);
-          cairo_line_to (cr, x + d + h, y);
-        }
-      if (hatch == 2 || hatch == 3)
-        {
-          cairo_move_to (cr, x + d, y);
-          cairo_line_to (cr, x + d + h, y + h);
-        }
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cairo_fill (cr);
 }
 
 static void
@@ -586,6 +602,70 @@ draw_empty (Ctx    *ctx,
 
 /* Line, area and sparkline */
 
+typedef struct
+{
+  double left, right, top, bottom;
+  double first, last;      /* days, as Unix time */
+  double min, max;         /* values */
+} Frame;
+
+/* The series' path; more points than pixels are thinned to each pixel
+ * column's first, lowest, highest and last (what the eye sees of them) */
+static void
+trace_series (cairo_t     *cr,
+              Series      *s,
+              const Frame *f,
+              double      *x_first,
+              double      *x_last,
+              double      *y_last)
+{
+  guint n = s->values->len;
+  gboolean thin = n > 4 * (f->right - f->left);
+  double column = -1, col_first = 0, col_last = 0, lo = 0, hi = 0;
+  guint lo_k = 0, hi_k = 0;
+
+  cairo_new_path (cr);
+  for (guint k = 0; k < n; k++)
+    {
+      double x = f->left + (g_array_index (s->days, double, k) - f->first) / (f->last - f->first) * (f->right - f->left);
+      double y = f->bottom - (g_array_index (s->values, double, k) - f->min) / (f->max - f->min) * (f->bottom - f->top);
+
+      if (k == 0)
+        *x_first = x;
+      *x_last = x;
+      *y_last = y;
+      if (!thin)
+        {
+          cairo_line_to (cr, x, y);
+          continue;
+        }
+      if (floor (x) != column)
+        {
+          if (column >= 0)
+            {
+              cairo_line_to (cr, column, lo_k < hi_k ? lo : hi);
+              cairo_line_to (cr, column, lo_k < hi_k ? hi : lo);
+              cairo_line_to (cr, column, col_last);
+            }
+          column = floor (x);
+          col_first = lo = hi = y;
+          lo_k = hi_k = k;
+          cairo_line_to (cr, column, col_first);
+        }
+      if (y < lo)
+        lo = y, lo_k = k;
+      if (y > hi)
+        hi = y, hi_k = k;
+      col_last = y;
+    }
+  if (thin && column >= 0)
+    {
+      cairo_line_to (cr, column, lo_k < hi_k ? lo : hi);
+      cairo_line_to (cr, column, lo_k < hi_k ? hi : lo);
+      cairo_line_to (cr, *x_last, *y_last);
+    }
+}
+
 static void
 draw_time (Ctx    *ctx,
            double  width,
@@ -647,37 +727,29 @@ draw_time (Ctx    *ctx,
   for (guint i = 0; i < self->series->len; i++)
     {
       Series *s = g_ptr_array_index (self->series, i);
-      double x = 0, y = 0;
+      Frame frame = { left, right, top, bottom, first, last, range.min, range.max };
+      double x = 0, y = 0, x0;
 
       if (s->values->len == 0)
         continue;
-      cairo_new_path (cr);
-      for (guint k = 0; k < s->values->len; k++)
-        {
-          x = left + (g_array_index (s->days, double, k) - first) / (last - first) * (right - left);
-          y = bottom - (g_array_index (s->values, double, k) - range.min) / (range.max - range.min) * (bottom - top);
-          cairo_line_to (cr, x, y);
-        }
+      trace_series (cr, s, &frame, &x0, &x, &y);
       if (self->kind == DESK_CHART_AREA)
         {
-          double x0 = left + (g_array_index (s->days, double, 0) - first) / (last - first) * (right - left);
-
           cairo_save (cr);
           cairo_line_to (cr, x, bottom);
           cairo_line_to (cr, x0, bottom);
           cairo_close_path (cr);
           cairo_set_source_rgba (cr, s->rgb[0], s->rgb[1], s->rgb[2], 0.3);
-          cairo_fill_preserve (cr);
+          /* Its edge is under the line: no need to smooth it */
+          cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+          cairo_fill (cr);
           cairo_restore (cr);
-          cairo_new_path (cr);
-          for (guint k = 0; k < s->values->len; k++)
-            cairo_line_to (cr,
-                           left + (g_array_index (s->days, double, k) - first) / (last - first) * (right - left),
-                           bottom - (g_array_index (s->values, double, k) - range.min) / (range.max - range.min) * (bottom - top));
+          trace_series (cr, s, &frame, &x0, &x, &y);
         }
       set_rgb (cr, s->rgb);
       cairo_set_line_width (cr, spark ? 1.5 : 2);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      /* A sparkline's joins are too small to see */
+      cairo_set_line_join (cr, spark ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
       set_dash (cr, spark ? 0 : i);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
@@ -1013,6 +1085,8 @@ desk_chart_render (DeskChart *self,
     }
 
   g_object_unref (ctx.layout);
+  for (guint i = 0; i < G_N_ELEMENTS (ctx.hatches); i++)
+    g_clear_pointer (&ctx.hatches[i], cairo_pattern_destroy);
   cairo_restore (cr);
 }
 

@@ -439,9 +439,9 @@ format_period (const char *from_day,
 
   if (!desk_kpi_parse_day (from_day, &from) || !desk_kpi_parse_day (to_day, &to))
     return g_strdup ("");
-  /* Translators: a day in the report (strftime: 5 January 2026) */
-  a = g_date_time_format (from, _("%e %B %Y"));
-  b = g_date_time_format (to, _("%e %B %Y"));
+  /* Translators: a day in the report (g_date_time_format: 5 January 2026) */
+  a = g_date_time_format (from, _("%-d %B %Y"));
+  b = g_date_time_format (to, _("%-d %B %Y"));
   /* Translators: a period, from its first to its last day */
   return g_strdup_printf (_("%s – %s"), g_strstrip (a), g_strstrip (b));
 }

@@ -96,8 +96,11 @@ desk_store_query_metric_summary (DeskStore   *self,
                   "   AND l.metric = m.metric AND l.day BETWEEN ?3 AND ?4 ORDER BY l.day DESC LIMIT 1),"
                   " (SELECT b.value FROM metric_samples b WHERE b.channel_id = m.channel_id AND b.post_id = 0"
                   "   AND b.metric = m.metric AND b.day < ?3 ORDER BY b.day DESC LIMIT 1)"
-                  " FROM channels c JOIN metric_samples m ON m.channel_id = c.id AND m.post_id = 0"
-                  " WHERE c.brand_id = ?1 AND (?2 = 0 OR c.id = ?2) AND m.day BETWEEN ?3 AND ?4"
+                  /* The covering index, walked in the GROUP BY's order (the
+                   * channels' ids sorted by IN): no table lookup, no sort */
+                  " FROM metric_samples m INDEXED BY metric_samples_by_metric"
+                  " WHERE m.channel_id IN (SELECT id FROM channels WHERE brand_id = ?1 AND (?2 = 0 OR id = ?2))"
+                  " AND m.post_id = 0 AND m.day BETWEEN ?3 AND ?4"
                   " GROUP BY m.channel_id, m.metric ORDER BY m.channel_id, m.metric", error);
   if (stmt == NULL)
     {
@@ -156,8 +159,9 @@ desk_store_query_metric_series (DeskStore   *self,
     return NULL;
   stmt = _desk_store_prepare (self,
                   "SELECT m.day, sum (m.value)"
-                  " FROM channels c JOIN metric_samples m ON m.channel_id = c.id AND m.post_id = 0"
-                  " WHERE c.brand_id = ?1 AND (?2 = 0 OR c.id = ?2) AND m.metric = ?3 AND m.day BETWEEN ?4 AND ?5"
+                  " FROM metric_samples m INDEXED BY metric_samples_by_metric"
+                  " WHERE m.channel_id IN (SELECT id FROM channels WHERE brand_id = ?1 AND (?2 = 0 OR id = ?2))"
+                  " AND m.post_id = 0 AND m.metric = ?3 AND m.day BETWEEN ?4 AND ?5"
                   " GROUP BY m.day ORDER BY m.day", error);
   if (stmt == NULL)
     {
