@@ -372,6 +372,132 @@ with tempfile.TemporaryDirectory() as tmp:
     tap.check("export-posts writes them back at 09:00, the brand's time, on the brand's days",
               p.returncode == 0 and exported.count("09:00") == 2 and "2026-10-30" in exported
               and "2026-11-02" in exported, exported + p.stderr)
+    # Metrics, KPIs and the client report (issue 15)
+    kdb = os.path.join(tmp, "kpi", "atelier.db")
+    run("brands", "add", "Atelier", "--database", kdb)
+    run("channels", "add", "--brand", "Atelier", "--network", "mastodon", "--name", "@atelier", "--database", kdb)
+    run("channels", "add", "--brand", "Atelier", "--network", "instagram", "--name", "@atelier.insta", "--database", kdb)
+
+    def metric_rows():
+        con = sqlite3.connect(kdb)
+        n = con.execute("SELECT count(*) FROM metric_samples").fetchone()[0]
+        con.close()
+        return n
+
+    metrics_csv = os.path.join(tmp, "metrics.csv")
+    with open(metrics_csv, "w", encoding="utf-8") as f:
+        f.write("date,metric,value\n2026-02-28,followers,1000\n"
+                "2026-03-01,followers,1010\n2026-03-01,impressions,5000\n2026-03-01,reach,3000\n"
+                "2026-03-01,engagements,300\n2026-03-01,clicks,50\n2026-03-01,spend,20\n2026-03-01,revenue,50\n"
+                "2026-03-15,followers,1234\n2026-03-15,impressions,7000\n2026-03-15,reach,2000\n"
+                "2026-03-15,engagements,200\n2026-03-15,clicks,30\n")
+    p = run("import-metrics", metrics_csv, "--channel", "@atelier", "--database", kdb)
+    tap.check("import-metrics imports a generic file", p.returncode == 0 and "13 values imported" in p.stdout
+              and metric_rows() == 13, p.stdout + p.stderr)
+
+    bad_metrics = os.path.join(tmp, "bad-metrics.csv")
+    for content, line, what in [
+            ("date,metric,value\n2026-03-20,reach,10\n2026-03-21,reach,10\n2026-03-32,reach,10\n", "Line 4", "a bad date"),
+            ("date,metric,value\n2026-03-20,reach,10\n2026-03-21,likes,10\n", "Line 3", "an unknown metric"),
+            ("date,metric,value\n2026-03-20,reach,dix\n", "Line 2", "a value that is no number"),
+            ("date,metric,value\n2026-03-20,reach,10\n2026-03-21,spend,-5\n", "Line 3", "a negative amount")]:
+        with open(bad_metrics, "w", encoding="utf-8") as f:
+            f.write(content)
+        p = run("import-metrics", bad_metrics, "--channel", "@atelier", "--database", kdb)
+        tap.check("import-metrics refuses a file with %s, naming its line, importing nothing" % what,
+                  p.returncode != 0 and p.stderr.count("\n") == 1 and line in p.stderr and metric_rows() == 13,
+                  p.stderr)
+    for args, what in [(["--channel", "@nobody"], "an unknown channel"),
+                       (["--channel", "@atelier", "--preset", "tiktok"], "an unknown preset"),
+                       ([], "a missing --channel")]:
+        p = run("import-metrics", metrics_csv, *args, "--database", kdb)
+        tap.check("import-metrics refuses %s in one line" % what, p.returncode != 0 and p.stderr.count("\n") == 1,
+                  p.stderr)
+
+    def kpis(*args):
+        p = run("kpis", "--brand", "Atelier", "--from", "2026-03-01", "--to", "2026-03-31", "--json",
+                "--database", kdb, *args)
+        try:
+            return p, json.loads(p.stdout)["kpis"]
+        except (ValueError, KeyError):
+            return p, {}
+
+    p, k = kpis("--compare-from", "2026-02-01", "--compare-to", "2026-02-28")
+    names = {"followers", "followers_growth", "reach", "impressions", "engagements", "engagement_rate", "clicks",
+             "ctr", "conversions", "spend", "revenue", "roi"}
+    tap.check("kpis --json maps every KPI to its value and previous value",
+              p.returncode == 0 and names <= set(k) and all(set(k[n]) == {"value", "previous"} for n in names),
+              p.stdout + p.stderr)
+    tap.check("kpis: followers is the last level, growth from the day before the period, amounts are sums",
+              k.get("followers") == {"value": 1234, "previous": 1000}
+              and k.get("followers_growth", {}).get("value") == 234
+              and k.get("impressions", {}).get("value") == 12000 and k.get("reach", {}).get("value") == 5000
+              and k.get("engagements", {}).get("value") == 500 and k.get("clicks", {}).get("value") == 80,
+              p.stdout)
+    tap.check("kpis: rates are ratios of the sums",
+              abs(k.get("engagement_rate", {}).get("value", 0) - 0.1) < 1e-9
+              and abs(k.get("ctr", {}).get("value", 0) - 80 / 12000) < 1e-9
+              and abs(k.get("roi", {}).get("value", 0) - 1.5) < 1e-9, p.stdout)
+    tap.check("kpis: null where undefined (nothing recorded, no level before, nothing spent)",
+              k.get("conversions") == {"value": None, "previous": None}
+              and k.get("followers_growth", {}).get("previous") is None
+              and k.get("impressions", {}).get("previous") is None and k.get("roi", {}).get("previous") is None,
+              p.stdout)
+
+    with open(bad_metrics, "w", encoding="utf-8") as f:
+        f.write("date,metric,value\n2026-03-15,impressions,8000\n")
+    p = run("import-metrics", bad_metrics, "--channel", "@atelier", "--database", kdb)
+    p2, k = kpis()
+    tap.check("importing a day and metric again replaces its value (no double counting)",
+              p.returncode == 0 and metric_rows() == 13 and k.get("impressions", {}).get("value") == 13000,
+              p.stderr + p2.stdout)
+    tap.check("kpis compares with the period just before by default",
+              json.loads(p2.stdout or "{}").get("compare_from") == "2026-01-29"
+              and k.get("followers", {}).get("previous") == 1000, p2.stdout)
+
+    meta_csv = os.path.join(tmp, "meta.csv")
+    with open(meta_csv, "w", encoding="utf-8") as f:
+        f.write("Date;Couverture;Impressions;Clics sur un lien\n2026-03-02;1 500;2 000;12\n")
+    p = run("import-metrics", meta_csv, "--channel", "@atelier.insta", "--preset", "meta", "--database", kdb)
+    p2, k = kpis()
+    tap.check("import-metrics --preset meta reads Meta Business Suite's columns",
+              p.returncode == 0 and k.get("impressions", {}).get("value") == 15000
+              and k.get("reach", {}).get("value") == 6500, p.stdout + p.stderr)
+
+    p = run("kpis", "--brand", "Atelier", "--from", "2026-03-01", "--to", "2026-03-31", "--database", kdb)
+    p_fr = subprocess.run([cli, "kpis", "--brand", "Atelier", "--from", "2026-03-01", "--to", "2026-03-31",
+                           "--database", kdb], capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, LC_ALL="fr_FR.UTF-8"))
+    tap.check("kpis prints a readable table, numbers grouped as the locale writes them",
+              p.returncode == 0 and "Followers" in p.stdout and "15000" in p.stdout
+              and p_fr.returncode == 0 and ("15\u202f000" in p_fr.stdout or "15\u00a0000" in p_fr.stdout
+                                            or "15 000" in p_fr.stdout), p.stdout + p_fr.stdout + p_fr.stderr)
+    for args, what in [(["--compare-from", "2026-02-01"], "--compare-from without --compare-to"),
+                       (["--compare-from", "2026-02-01", "--compare-to", "2026-01-01"], "a comparison ending before it starts"),
+                       (["--brand", "Nobody"], "an unknown brand")]:
+        p = run("kpis", "--brand", "Atelier", "--from", "2026-03-01", "--to", "2026-03-31", "--database", kdb, *args)
+        tap.check("kpis refuses %s in one line" % what, p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
+    p = run("kpis", "--brand", "Atelier", "--from", "2026-03-31", "--to", "2026-03-01", "--database", kdb)
+    tap.check("kpis refuses --to before --from in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)
+
+    pdf = os.path.join(tmp, "atelier.pdf")
+    p = run("export-report", "--brand", "Atelier", "--from", "2026-03-01", "--to", "2026-03-31", "--database", kdb,
+            pdf)
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True) if os.path.exists(pdf) else None
+    pages = [l.split()[-1] for l in (info.stdout if info else "").splitlines() if l.startswith("Pages:")]
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout \
+        if os.path.exists(pdf) else ""
+    tap.check("export-report writes a PDF: cover, summary, overview, a page per channel, top posts, best times, "
+              "recommendations", p.returncode == 0 and pages == ["8"], p.stdout + p.stderr + str(pages))
+    tap.check("the report's text is real text: brand, headings, channels, KPI values",
+              all(w in text for w in ["Atelier", "Executive summary", "Engagement rate", "@atelier.insta",
+                                       "Top posts", "Best times to publish", "Recommendations", "15000", "1234",
+                                       "10.00 %"]), text[:3000])
+    p = run("export-report", "--brand", "Atelier", "--from", "2026-03-01", "--to", "2026-02-01", "--database", kdb,
+            os.path.join(tmp, "none.pdf"))
+    tap.check("export-report refuses a bad period in one line and writes nothing",
+              p.returncode != 0 and p.stderr.count("\n") == 1 and not os.path.exists(os.path.join(tmp, "none.pdf")),
+              p.stderr)
 
     p = run("frobnicate")
     tap.check("an unknown command fails in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)

@@ -342,6 +342,29 @@ test_migrations (Fixture       *f,
         g_assert_true (desk_store_count_rows (store, "outbox", &count, &error));
         g_assert_cmpint (count, ==, 0);
 
+        /* Version 11: objectives, a report's recommendations, the KPIs' index */
+        {
+          g_autoptr(DeskObjective) objective = g_new0 (DeskObjective, 1);
+          g_autoptr(GPtrArray) objectives = NULL;
+          g_autofree char *notes = NULL;
+          gint64 indexed = 0;
+
+          objective->brand_id = brand_id;
+          objective->kpi = g_strdup ("engagement_rate");
+          objective->target = 0.05;
+          g_assert_true (desk_store_save_objective (store, objective, &error));
+          g_assert_no_error (error);
+          objectives = desk_store_list_objectives (store, brand_id, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (objectives->len, ==, 1);
+          g_assert_true (desk_store_set_report_recommendations (store, brand_id, "2026-01-01", "2026-01-31", "Plus de vidéos", &error));
+          notes = desk_store_dup_report_recommendations (store, brand_id, "2026-01-01", "2026-01-31", &error);
+          g_assert_cmpstr (notes, ==, "Plus de vidéos");
+          g_assert_true (_desk_store_query_int (store, "SELECT count (*) FROM sqlite_master WHERE name = 'metric_samples_by_metric'",
+                                                &indexed, &error));
+          g_assert_cmpint (indexed, ==, 1);
+        }
+
         backups = desk_store_get_backup_dir (store);
       }
 

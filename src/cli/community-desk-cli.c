@@ -59,6 +59,9 @@ static const Command commands[] = {
   { "contrast", cmd_contrast, N_("WCAG contrast ratio of a text colour on a background colour") },
   { "check", cmd_check, N_("Check a post for each network: length, alt texts, hashtags, readability") },
   { "render-visual", cmd_render_visual, N_("Render a design (JSON) to a PNG image at its format's size") },
+  { "import-metrics", desk_cli_import_metrics, N_("Import a channel's daily metrics from a CSV file (all or nothing)") },
+  { "kpis", desk_cli_kpis, N_("A brand's KPIs over a period, against a comparison period") },
+  { "export-report", desk_cli_export_report, N_("Write a brand's client report for a period as a PDF") },
 };
 
 /* @text with its control characters written as escapes ("\r", "\x1b"):
@@ -280,36 +283,31 @@ desk_cli_find_brand (DeskStore   *store,
   return 0;
 }
 
-/* What export-ics and export-posts share: --from/--to (both days
- * included), --brand, one output FILE, a read-only workspace. */
-typedef struct
-{
-  DeskStore *store;
-  gint64     brand_id;
-  GDateTime *from;
-  GDateTime *to;       /* exclusive */
-  char      *output;
-} Period;
-
-static void
-period_clear (Period *period)
+/* What export-ics, export-posts, kpis and export-report share: --from/--to
+ * (both days included), --brand, one output FILE (when @parameter is not
+ * NULL), a read-only workspace; @extra adds a command's own options. */
+void
+desk_cli_period_clear (DeskCliPeriod *period)
 {
   g_clear_object (&period->store);
   g_clear_pointer (&period->from, g_date_time_unref);
   g_clear_pointer (&period->to, g_date_time_unref);
   g_clear_pointer (&period->output, g_free);
+  g_clear_pointer (&period->from_day, g_free);
+  g_clear_pointer (&period->to_day, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Period, period_clear)
-
-static gboolean
-parse_period (int          argc,
-              char       **argv,
-              const char  *name,
-              Period      *period,
-              GError     **error)
+gboolean
+desk_cli_parse_period (int             argc,
+                       char          **argv,
+                       const char     *name,
+                       const char     *parameter,
+                       GOptionEntry   *extra,
+                       DeskCliPeriod  *period,
+                       GError        **error)
 {
   g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
   g_autofree char *database = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
@@ -318,14 +316,19 @@ parse_period (int          argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day (YYYY-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day, included (YYYY-MM-DD)"), N_("DATE") },
     { "brand", 0, 0, G_OPTION_ARG_STRING, &brand_name, N_("Brand to export (needed when there are several)"), N_("NAME") },
-    { NULL }
   };
 
-  if (!desk_cli_parse (&argc, &argv, name, "FILE", entries, &database, error))
+  g_array_append_vals (all, entries, G_N_ELEMENTS (entries));
+  for (guint i = 0; extra != NULL && extra[i].long_name != NULL; i++)
+    g_array_append_val (all, extra[i]);
+  if (!desk_cli_parse (&argc, &argv, name, parameter, (GOptionEntry *) all->data, &database, error))
     return FALSE;
-  if (argc != 2)
+  if (argc != (parameter != NULL ? 2 : 1))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s needs one output FILE"), name);
+      if (parameter != NULL)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s needs one output FILE"), name);
+      else
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s takes no argument"), name);
       return FALSE;
     }
   if (from_text == NULL || to_text == NULL)
@@ -348,7 +351,9 @@ parse_period (int          argc,
       return FALSE;
     }
   period->to = g_date_time_add_days (last, 1);
-  period->output = g_strdup (argv[1]);
+  period->from_day = g_strdup (from_text);
+  period->to_day = g_strdup (to_text);
+  period->output = parameter != NULL ? g_strdup (argv[1]) : NULL;
   return TRUE;
 }
 
@@ -357,10 +362,10 @@ cmd_export_ics (int    argc,
                 char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(Period) period = { 0 };
+  g_auto(DeskCliPeriod) period = { 0 };
   guint n = 0;
 
-  if (!parse_period (argc, argv, "export-ics", &period, &error) ||
+  if (!desk_cli_parse_period (argc, argv, "export-ics", "FILE", NULL, &period, &error) ||
       !desk_ics_export_range (period.store, period.brand_id, period.from, period.to, period.output, &n, &error))
     return desk_cli_fail (error->message);
 
@@ -451,11 +456,11 @@ cmd_export_posts (int    argc,
                   char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(Period) period = { 0 };
+  g_auto(DeskCliPeriod) period = { 0 };
   g_autoptr(GPtrArray) posts = NULL;
   g_autofree char *csv = NULL;
 
-  if (!parse_period (argc, argv, "export-posts", &period, &error) ||
+  if (!desk_cli_parse_period (argc, argv, "export-posts", "FILE", NULL, &period, &error) ||
       (posts = desk_store_query_posts (period.store, period.brand_id, period.from, period.to, &error)) == NULL ||
       (csv = desk_csv_export (period.store, period.brand_id, posts, &error)) == NULL ||
       !g_file_set_contents (period.output, csv, -1, &error))

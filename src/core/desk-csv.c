@@ -73,11 +73,7 @@ desk_csv_row_free (DeskCsvRow *row)
 }
 
 /* A record: the fields of one CSV row, and the line it starts on. */
-typedef struct
-{
-  guint      line;
-  GPtrArray *fields;
-} Record;
+typedef DeskCsvRecord Record;
 
 static void
 record_free (Record *record)

@@ -16,6 +16,13 @@ typedef struct
   char     *error;       /* what is wrong with the row, or NULL */
 } DeskCsvRow;
 
+/* One record of a CSV text, as desk_csv_split () reads it */
+typedef struct
+{
+  guint      line;       /* where it starts in the file, from 1 */
+  GPtrArray *fields;     /* (element-type utf8) */
+} DeskCsvRecord;
+
 void       desk_csv_row_free   (DeskCsvRow  *row);
 
 char      *desk_csv_load       (const char  *path,

@@ -370,8 +370,9 @@ desk_design_copy (DeskDesign *self)
 
 /* Images */
 
-static cairo_surface_t *
-surface_from_pixbuf (GdkPixbuf *pixbuf)
+/* Also the client report's logo (desk-report.c) */
+cairo_surface_t *
+desk_design_surface_from_pixbuf (GdkPixbuf *pixbuf)
 {
   int width = gdk_pixbuf_get_width (pixbuf);
   int height = gdk_pixbuf_get_height (pixbuf);
@@ -434,7 +435,7 @@ lookup_image (DeskDesign *self,
       else
         {
           g_autoptr(GdkPixbuf) oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-          surface = surface_from_pixbuf (oriented);
+          surface = desk_design_surface_from_pixbuf (oriented);
         }
       g_hash_table_insert (self->images, g_strdup (resolved), surface);
     }

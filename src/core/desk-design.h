@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 #include <glib-object.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "desk-contrast.h"
 
@@ -146,5 +147,7 @@ GPtrArray   *desk_design_check               (DeskDesign        *self,
 gboolean     desk_design_apply_fix           (DeskDesign        *self,
                                               guint              index,
                                               const char        *fix);
+
+cairo_surface_t *desk_design_surface_from_pixbuf (GdkPixbuf *pixbuf);
 
 G_END_DECLS

@@ -203,6 +203,31 @@ static const char * const migrations[] = {
   "         scheduled_for, created_at, CAST (strftime ('%s', 'now') AS INTEGER)"
   "  FROM outbox WHERE post_id = OLD.id AND state = 'scheduled';"
   "END;",
+
+  /* 9 → 10: the inbox (another branch) */
+  "-- 10: the inbox (another branch)",
+
+  /* 10 → 11: objectives (SMART: a KPI, a target, a deadline) per brand or
+   * campaign, the recommendations written for a report (per brand and
+   * period), and an index that answers the KPIs' sums and levels per
+   * channel and metric from the index alone */
+  "CREATE TABLE objectives ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  campaign_id INTEGER REFERENCES campaigns (id) ON DELETE CASCADE,"
+  "  kpi TEXT NOT NULL CHECK (length (kpi) > 0),"
+  "  target REAL NOT NULL,"
+  "  deadline TEXT CHECK (deadline IS NULL OR deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX objectives_by_brand ON objectives (brand_id, deadline);"
+  "CREATE TABLE report_notes ("
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  from_day TEXT NOT NULL,"
+  "  to_day TEXT NOT NULL,"
+  "  recommendations TEXT NOT NULL DEFAULT '',"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (brand_id, from_day, to_day)) WITHOUT ROWID;"
+  "CREATE INDEX metric_samples_by_metric ON metric_samples (channel_id, post_id, metric, day, value);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);

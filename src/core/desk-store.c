@@ -43,7 +43,7 @@ G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
 static const char * const table_names[] = {
   "brands", "channels", "campaigns", "posts", "post_variants", "media",
   "post_media", "notifications", "metric_samples", "saved_replies", "outbox",
-  "designs", "snippets", "accounts",
+  "designs", "snippets", "accounts", "objectives", "report_notes",
   NULL
 };
 

@@ -39,7 +39,7 @@ typedef enum
 /* 'CDSK': written to PRAGMA application_id so that we never take a foreign
  * SQLite file for ours. */
 #define DESK_STORE_APPLICATION_ID 0x4344534b
-#define DESK_STORE_SCHEMA_VERSION 9
+#define DESK_STORE_SCHEMA_VERSION 11
 #define DESK_STORE_MAX_BACKUPS    5
 
 typedef struct
@@ -321,6 +321,110 @@ gboolean     desk_store_add_metric_samples     (DeskStore           *self,
                                                 GPtrArray           *samples,
                                                 GError             **error);
 GPtrArray   *desk_store_query_metric_totals    (DeskStore           *self,
+                                                gint64               brand_id,
+                                                const char          *from_day,
+                                                const char          *to_day,
+                                                GError             **error);
+
+/* KPIs, objectives and reports (desk-store-metrics.c) */
+typedef struct
+{
+  gint64    channel_id;
+  char     *metric;
+  double    total;       /* sum over the period's days */
+  guint     n_days;      /* days with a sample in the period */
+  double    first;       /* the value of the first day with a sample */
+  double    last;        /* the value of the last day with a sample */
+  gboolean  has_before;  /* a sample exists before the period */
+  double    before;      /* the last value before the period */
+} DeskMetricSummary;
+
+typedef struct
+{
+  char    day[11];       /* YYYY-MM-DD */
+  double  value;
+} DeskMetricPoint;
+
+typedef struct
+{
+  gint64  post_id;
+  char   *title;
+  double  engagements;
+  double  impressions;
+} DeskTopPost;
+
+typedef struct
+{
+  gint64  published_at;  /* Unix time */
+  double  engagements;
+} DeskPublishedPost;
+
+typedef struct
+{
+  gint64  id;
+  gint64  brand_id;
+  gint64  campaign_id;   /* 0: the whole brand */
+  char   *kpi;           /* a KPI name of desk-kpi.h ("followers", "ctr"…) */
+  double  target;
+  char   *deadline;      /* YYYY-MM-DD, or NULL */
+} DeskObjective;
+
+void         desk_metric_summary_free          (DeskMetricSummary   *summary);
+void         desk_top_post_free                (DeskTopPost         *post);
+void         desk_objective_free               (DeskObjective       *objective);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskObjective, desk_objective_free)
+
+GPtrArray   *desk_store_query_metric_summary   (DeskStore           *self,
+                                                gint64               brand_id,
+                                                gint64               channel_id,
+                                                const char          *from_day,
+                                                const char          *to_day,
+                                                GError             **error);
+GArray      *desk_store_query_metric_series    (DeskStore           *self,
+                                                gint64               brand_id,
+                                                gint64               channel_id,
+                                                const char          *metric,
+                                                const char          *from_day,
+                                                const char          *to_day,
+                                                GError             **error);
+gboolean     desk_store_count_period_posts     (DeskStore           *self,
+                                                gint64               brand_id,
+                                                gint64               channel_id,
+                                                GDateTime           *from,
+                                                GDateTime           *to,
+                                                guint               *published,
+                                                guint               *planned,
+                                                GError             **error);
+GPtrArray   *desk_store_query_top_posts        (DeskStore           *self,
+                                                gint64               brand_id,
+                                                const char          *from_day,
+                                                const char          *to_day,
+                                                guint                limit,
+                                                GError             **error);
+GArray      *desk_store_query_published_posts  (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GDateTime           *from,
+                                                GDateTime           *to,
+                                                GError             **error);
+DeskChannel *desk_store_find_channel           (DeskStore           *self,
+                                                const char          *handle,
+                                                GError             **error);
+gboolean     desk_store_save_objective         (DeskStore           *self,
+                                                DeskObjective       *objective,
+                                                GError             **error);
+GPtrArray   *desk_store_list_objectives        (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_delete_objective       (DeskStore           *self,
+                                                gint64               objective_id,
+                                                GError             **error);
+gboolean     desk_store_set_report_recommendations (DeskStore       *self,
+                                                gint64               brand_id,
+                                                const char          *from_day,
+                                                const char          *to_day,
+                                                const char          *text,
+                                                GError             **error);
+char        *desk_store_dup_report_recommendations (DeskStore       *self,
                                                 gint64               brand_id,
                                                 const char          *from_day,
                                                 const char          *to_day,

@@ -5,18 +5,24 @@
  * Builds a workspace of 10,000 posts and 100,000 notifications and prints a
  * table: opening the store, querying one month of posts, inserting 10,000
  * posts, and the app's own time to first frame on that workspace (when a
- * display is available). Not run by the test command.
+ * display is available); then the KPIs, the charts, the dashboard and the
+ * client report on two years of 6 channels' metrics. Not run by the test
+ * command.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "desk-chart.h"
 #include "desk-demo.h"
+#include "desk-kpi.h"
+#include "desk-report.h"
 #include "desk-store.h"
 #include "desk-checks.h"
 #include "desk-time.h"
@@ -60,6 +66,214 @@ first_brand (DeskStore *store)
   g_autoptr(DeskBrand) brand = g_list_model_get_item (brands, 0);
 
   return desk_brand_get_id (brand);
+}
+
+/* The KPI workspace: one brand, 6 channels, two years of the 8 daily
+ * metrics, 600 published posts with their engagements */
+static gint64
+build_kpi_workspace (DeskStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Bench", NULL);
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_metric_sample_free);
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2025, 1, 1, 0, 0, 0);
+  static const char * const metrics[] = { "followers", "reach", "impressions", "engagements", "clicks", "conversions",
+                                          "spend", "revenue" };
+  static const DeskNetwork networks[] = { DESK_NETWORK_MASTODON, DESK_NETWORK_BLUESKY, DESK_NETWORK_INSTAGRAM,
+                                          DESK_NETWORK_FACEBOOK, DESK_NETWORK_LINKEDIN, DESK_NETWORK_X };
+  gint64 channels[G_N_ELEMENTS (networks)];
+  GRand *rand = g_rand_new_with_seed (42);
+
+  if (!desk_store_save_brand (store, brand, &error))
+    g_error ("%s", error->message);
+  for (guint c = 0; c < G_N_ELEMENTS (networks); c++)
+    {
+      g_autofree char *handle = g_strdup_printf ("@bench%u", c);
+      g_autoptr(DeskChannel) channel = g_object_new (DESK_TYPE_CHANNEL, "brand-id", desk_brand_get_id (brand),
+                                                     "network", networks[c], "handle", handle, NULL);
+
+      if (!desk_store_save_channel (store, channel, &error))
+        g_error ("%s", error->message);
+      channels[c] = desk_channel_get_id (channel);
+      for (guint d = 0; d < 730; d++)
+        {
+          g_autoptr(GDateTime) day = g_date_time_add_days (first, (int) d);
+          g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+          for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+            {
+              DeskMetricSample *s = g_new0 (DeskMetricSample, 1);
+
+              s->channel_id = channels[c];
+              s->day = g_strdup (text);
+              s->metric = g_strdup (metrics[m]);
+              /* A level that grows; daily amounts around a weekly rhythm, ±25 % */
+              s->value = m == 0 ? 1000.0 + 900 * c + d * 2
+                                : round ((400.0 + 300 * m) * (1 + 0.3 * (d % 7 < 5)) * g_rand_double_range (rand, 0.75, 1.25));
+              g_ptr_array_add (samples, s);
+            }
+        }
+    }
+  for (guint i = 0; i < 600; i++)
+    {
+      DeskPost *post = desk_post_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_hours (first, (int) (i * 29));
+
+      desk_post_set_brand_id (post, desk_brand_get_id (brand));
+      desk_post_set_title (post, "Bench post");
+      desk_post_set_scheduled_at (post, at);
+      desk_post_set_status (post, DESK_POST_STATUS_PUBLISHED);
+      desk_post_set_channel_ids (post, &channels[i % G_N_ELEMENTS (networks)], 1);
+      g_ptr_array_add (posts, post);
+    }
+  if (!desk_store_save_posts (store, posts, &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      DeskPost *post = g_ptr_array_index (posts, i);
+      g_autoptr(GDateTime) local = desk_time_to_local (desk_post_get_scheduled_at (post));
+      DeskMetricSample *s = g_new0 (DeskMetricSample, 1);
+
+      s->channel_id = channels[i % G_N_ELEMENTS (networks)];
+      s->post_id = desk_post_get_id (post);
+      s->day = g_date_time_format (local, "%Y-%m-%d");
+      s->metric = g_strdup ("engagements");
+      s->value = g_rand_int_range (rand, 0, 500);
+      g_ptr_array_add (samples, s);
+    }
+  if (!desk_store_add_metric_samples (store, samples, &error))
+    g_error ("%s", error->message);
+  g_rand_free (rand);
+  return desk_brand_get_id (brand);
+}
+
+/* Charts, KPIs and the report: the targets of issue 15 */
+static void
+bench_kpis (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "kpi.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  gint64 brand_id;
+  DeskReportPeriod year = { "2026-01-01", "2026-12-31", NULL, NULL };
+  double runs[50], t0, kpi_ms, line_ms, build_ms, dash_ms, pdf_ms;
+  guint n_pages = 0, n_charts = 0;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  brand_id = build_kpi_workspace (store);
+
+  /* KPI aggregation over the two years, and the comparison's */
+  for (guint i = 0; i < 20; i++)
+    {
+      DeskKpiSet k;
+
+      t0 = now_ms ();
+      if (!desk_kpi_query (store, brand_id, 0, "2025-01-01", "2026-12-31", &k, &error))
+        g_error ("%s", error->message);
+      runs[i] = now_ms () - t0;
+    }
+  kpi_ms = median (runs, 20);
+
+  /* A 365-point line chart, 800 × 400 */
+  {
+    g_autoptr(DeskChart) chart = desk_chart_new (DESK_CHART_LINE, "Followers");
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 400);
+    g_autoptr(GDateTime) first = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+
+    desk_chart_add_series (chart, "Mastodon");
+    for (guint d = 0; d < 365; d++)
+      {
+        g_autoptr(GDateTime) day = g_date_time_add_days (first, (int) d);
+        g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+        desk_chart_add_point (chart, 0, text, 1000 + 300 * sin (d / 20.0) + d);
+      }
+    for (guint i = 0; i < 50; i++)
+      {
+        cairo_t *cr = cairo_create (surface);
+
+        t0 = now_ms ();
+        desk_chart_render (chart, cr, 800, 400);
+        cairo_surface_flush (surface);
+        runs[i] = now_ms () - t0;
+        cairo_destroy (cr);
+      }
+    line_ms = median (runs, 50);
+    cairo_surface_destroy (surface);
+  }
+
+  /* The whole dashboard of a year: built from the store, then drawn */
+  {
+    g_autoptr(GPtrArray) charts = NULL;
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 900);
+
+    for (guint i = 0; i < 10; i++)
+      {
+        g_clear_pointer (&charts, g_ptr_array_unref);
+        t0 = now_ms ();
+        charts = desk_report_build_dashboard (store, brand_id, &year, FALSE, &error);
+        runs[i] = now_ms () - t0;
+        if (charts == NULL)
+          g_error ("%s", error->message);
+      }
+    build_ms = median (runs, 10);
+    n_charts = charts->len;
+    for (guint i = 0; i < 20; i++)
+      {
+        cairo_t *cr = cairo_create (surface);
+
+        t0 = now_ms ();
+        for (guint c = 0; c < charts->len; c++)
+          {
+            DeskChart *chart = g_ptr_array_index (charts, c);
+            gboolean spark = desk_chart_get_kind (chart) == DESK_CHART_SPARKLINE;
+
+            cairo_save (cr);
+            cairo_translate (cr, (c % 2) * 600, (c / 2 % 3) * 300);
+            desk_chart_render (chart, cr, spark ? 160 : 580, spark ? 40 : 290);
+            cairo_restore (cr);
+          }
+        cairo_surface_flush (surface);
+        runs[i] = now_ms () - t0;
+        cairo_destroy (cr);
+      }
+    dash_ms = median (runs, 20);
+    cairo_surface_destroy (surface);
+  }
+
+  /* A 12-page report: 6 channels */
+  for (guint i = 0; i < 5; i++)
+    {
+      t0 = now_ms ();
+      if (!desk_report_export_pdf (store, brand_id, &year, pdf, &n_pages, &error))
+        g_error ("%s", error->message);
+      runs[i] = now_ms () - t0;
+    }
+  pdf_ms = median (runs, 5);
+
+  row ("KPIs: 2 years x 6 channels (SQL sums)", kpi_ms, "ms", "<= 20 ms", kpi_ms <= 20);
+  row ("chart: 365-point line, 800x400", line_ms, "ms", "<= 2 ms", line_ms <= 2);
+  {
+    g_autofree char *what = g_strdup_printf ("dashboard: draw its %u charts", n_charts);
+    row (what, dash_ms, "ms", "<= 16 ms", dash_ms <= 16);
+  }
+  row ("dashboard: its queries (a year, 6 channels)", build_ms, "ms", "-", TRUE);
+  {
+    g_autofree char *what = g_strdup_printf ("client report: %u-page PDF", n_pages);
+    row (what, pdf_ms, "ms", "<= 500 ms", pdf_ms <= 500);
+  }
+
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_remove (pdf);
+    g_remove (wal);
+    g_remove (shm);
+    g_remove (path);
+  }
 }
 
 /* Runs the app on @db until its screenshot is taken and returns the
@@ -221,6 +435,8 @@ main (int    argc,
   row ("insert 10,000 posts (one transaction)", insert_ms, "ms", "-", TRUE);
   row ("save one post (one transaction, fsync)", one_ms, "ms", "-", TRUE);
   row ("findings: 3,000 chars, 4 images, 4 networks", findings_ms, "ms", "<= 50 ms", findings_ms <= 50);
+
+  bench_kpis (dir);
 
   if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
     {

@@ -1,8 +1,9 @@
 /* desk-reports-page.c: KPI totals per channel
  *
- * The last 30 days of each channel's metrics from the store: followers on
- * the last day, sums of impressions, engagements and clicks, and the
- * engagement rate. Charts and client reports come with the reports issue.
+ * The last 30 days of each channel's KPIs, as src/core/desk-kpi.c computes
+ * them for the client report and the CLI too: followers (a level: the
+ * last count), sums of impressions, engagements and clicks, and the
+ * engagement rates with their formulas; "—" says why a value is missing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,16 +11,20 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 
-#include "desk-format.h"
+#include "desk-kpi.h"
 #include "desk-reports-page.h"
 #include "desk-time.h"
 
 #define PERIOD_DAYS 30
 
-static const char * const metric_order[] = { "followers", "impressions", "engagements", "clicks" };
+/* Audience first, then reach, engagement and clicks; the rules are
+ * desk-kpi's, shared with the client report and the CLI */
+static const DeskKpiId shown[] = {
+  DESK_KPI_FOLLOWERS, DESK_KPI_IMPRESSIONS, DESK_KPI_ENGAGEMENTS, DESK_KPI_CLICKS,
+  DESK_KPI_ENGAGEMENT_RATE, DESK_KPI_ENGAGEMENT_RATE_FOLLOWERS,
+};
 
 struct _DeskReportsPage
 {
@@ -33,31 +38,24 @@ struct _DeskReportsPage
 
 G_DEFINE_FINAL_TYPE (DeskReportsPage, desk_reports_page, DESK_TYPE_PAGE)
 
-static const char *
-metric_label (const char *metric)
-{
-  if (g_str_equal (metric, "followers"))
-    return _("Followers (last day)");
-  if (g_str_equal (metric, "impressions"))
-    return _("Impressions");
-  if (g_str_equal (metric, "engagements"))
-    return _("Engagements");
-  if (g_str_equal (metric, "clicks"))
-    return _("Link clicks");
-  return metric;
-}
-
+/* A KPI's row: its value, or "—" and why not; ratios state their formula */
 static void
 add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *value)
+         DeskKpiId            id,
+         const DeskKpiValue  *value)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
+  g_autofree char *text = desk_kpi_format (id, value);
+  GtkWidget *label = gtk_label_new (text);
+  const char *formula = desk_kpi_get_formula (id);
 
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "heading");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), desk_kpi_get_label (id));
+  if (!value->defined)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), desk_kpi_reason_to_text (value->reason));
+  else if (formula != NULL && desk_kpi_get_unit (id) == DESK_KPI_UNIT_RATIO)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), formula);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_preferences_group_add (group, row);
 }
@@ -74,7 +72,6 @@ desk_reports_page_reload (DeskPage *page)
   g_autofree char *to_day = desk_time_format_day (today);
   g_autofree char *from_day = desk_time_format_day (first);
   g_autoptr(GListModel) channels = NULL;
-  g_autoptr(GPtrArray) totals = NULL;
   g_autofree char *period = NULL;
 
   for (guint i = 0; i < self->groups->len; i++)
@@ -82,8 +79,7 @@ desk_reports_page_reload (DeskPage *page)
   g_ptr_array_set_size (self->groups, 0);
 
   channels = desk_store_list_channels (store, brand_id, &error);
-  totals = channels ? desk_store_query_metric_totals (store, brand_id, from_day, to_day, &error) : NULL;
-  if (totals == NULL)
+  if (channels == NULL)
     {
       gtk_label_set_text (self->period_label, error->message);
       return;
@@ -100,37 +96,21 @@ desk_reports_page_reload (DeskPage *page)
       g_autofree char *title = g_strdup_printf ("%s · %s",
                                                 desk_network_to_label (desk_channel_get_network (channel)),
                                                 desk_channel_get_handle (channel));
-      double impressions = 0, engagements = 0;
-      guint rows = 0;
+      DeskKpiSet kpis;
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-
-      /* Audience first, then reach, engagement and clicks */
-      for (guint m = 0; m < G_N_ELEMENTS (metric_order); m++)
-        for (guint i = 0; i < totals->len; i++)
-          {
-            DeskMetricTotal *t = g_ptr_array_index (totals, i);
-            gboolean level = g_str_equal (t->metric, "followers");
-            g_autofree char *value = NULL;
-
-            if (t->channel_id != desk_channel_get_id (channel) || !g_str_equal (t->metric, metric_order[m]))
-              continue;
-            value = desk_format_count ((gint64) round (level ? t->latest : t->total));
-            add_row (ADW_PREFERENCES_GROUP (group), metric_label (t->metric), value);
-            rows++;
-            if (g_str_equal (t->metric, "impressions"))
-              impressions = t->total;
-            else if (g_str_equal (t->metric, "engagements"))
-              engagements = t->total;
-          }
-
-      if (impressions > 0)
+      if (!desk_kpi_query (store, brand_id, desk_channel_get_id (channel), from_day, to_day, &kpis, &error))
         {
-          g_autofree char *rate = g_strdup_printf ("%.2f %%", 100.0 * engagements / impressions);
-          add_row (ADW_PREFERENCES_GROUP (group), _("Engagement rate"), rate);
+          gtk_label_set_text (self->period_label, error->message);
+          return;
         }
-      if (rows == 0)
+
+      if (!kpis.values[DESK_KPI_FOLLOWERS].defined && !kpis.values[DESK_KPI_IMPRESSIONS].defined &&
+          !kpis.values[DESK_KPI_ENGAGEMENTS].defined && !kpis.values[DESK_KPI_CLICKS].defined)
         adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("No metrics for this period yet."));
+      else
+        for (guint k = 0; k < G_N_ELEMENTS (shown); k++)
+          add_row (ADW_PREFERENCES_GROUP (group), shown[k], &kpis.values[shown[k]]);
 
       gtk_box_append (self->groups_box, group);
       g_ptr_array_add (self->groups, group);
