@@ -330,7 +330,8 @@ add_notifications (DeskStore          *store,
       g_autofree char *remote_id = g_strdup_printf ("demo-%u", i);
       g_autofree char *url = g_strdup_printf ("https://example.org/@demo/%u", i);
       g_autofree char *text = NULL;
-      DeskNotificationStatus status = DESK_NOTIFICATION_STATUS_NEW;
+      DeskNotificationStatus status = DESK_NOTIFICATION_STATUS_OPEN;
+      DeskModerationFlag flag = DESK_MODERATION_FLAG_NONE;
       int r = pick (rand, 100);
       int priority;
 
@@ -354,17 +355,17 @@ add_notifications (DeskStore          *store,
         {
           priority = kind == DESK_NOTIFICATION_KIND_DIRECT_MESSAGE ? 3 : 2;
           if (r < 15)
-            status = DESK_NOTIFICATION_STATUS_ANSWERED;
+            status = DESK_NOTIFICATION_STATUS_DONE;
           else if (r < 25)
-            status = DESK_NOTIFICATION_STATUS_IN_PROGRESS;
+            status = DESK_NOTIFICATION_STATUS_WAITING;
           else if (r < 28)
-            status = DESK_NOTIFICATION_STATUS_SPAM;
+            flag = DESK_MODERATION_FLAG_SPAM;
         }
       else
         {
           priority = 0;
           if (r < 30)
-            status = DESK_NOTIFICATION_STATUS_ARCHIVED;
+            status = DESK_NOTIFICATION_STATUS_DONE;
         }
 
       g_ptr_array_add (batch,
@@ -376,10 +377,11 @@ add_notifications (DeskStore          *store,
                                      "text", text,
                                      "url", url,
                                      "created-at", created,
-                                     "read", status != DESK_NOTIFICATION_STATUS_NEW || r > 80,
+                                     "read", status != DESK_NOTIFICATION_STATUS_OPEN || flag != DESK_MODERATION_FLAG_NONE || r > 80,
                                      "starred", pick (rand, 20) == 0,
                                      "status", status,
                                      "priority", priority,
+                                     "flag", flag,
                                      NULL));
     }
 
