@@ -37,5 +37,9 @@ int       desk_cli_sync          (int             argc,
                                   char          **argv);
 int       desk_cli_outbox        (int             argc,
                                   char          **argv);
+int       desk_cli_import_notifications (int      argc,
+                                  char          **argv);
+int       desk_cli_inbox         (int             argc,
+                                  char          **argv);
 
 G_END_DECLS
