@@ -853,8 +853,9 @@ update_notification (DeskStore   *self,
     goto failed;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                   _("The notification %" G_GINT64_FORMAT " does not exist."), id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The notification %s does not exist."), number);
       goto failed;
     }
   return _desk_store_commit (self, error);
