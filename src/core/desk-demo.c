@@ -332,6 +332,7 @@ add_notifications (DeskStore          *store,
       g_autofree char *text = NULL;
       DeskNotificationStatus status = DESK_NOTIFICATION_STATUS_OPEN;
       DeskModerationFlag flag = DESK_MODERATION_FLAG_NONE;
+      const char *subject = NULL;  /* the post liked or shared: its likes are grouped */
       int r = pick (rand, 100);
       int priority;
 
@@ -341,10 +342,12 @@ add_notifications (DeskStore          *store,
           text = g_strdup_printf ("%s vous suit désormais", author);
           break;
         case DESK_NOTIFICATION_KIND_FAVOURITE:
-          text = g_strdup_printf ("%s a aimé « %s »", author, post_titles[pick (rand, G_N_ELEMENTS (post_titles))]);
+          subject = post_titles[pick (rand, G_N_ELEMENTS (post_titles))];
+          text = g_strdup_printf ("%s a aimé « %s »", author, subject);
           break;
         case DESK_NOTIFICATION_KIND_REPOST:
-          text = g_strdup_printf ("%s a partagé « %s »", author, post_titles[pick (rand, G_N_ELEMENTS (post_titles))]);
+          subject = post_titles[pick (rand, G_N_ELEMENTS (post_titles))];
+          text = g_strdup_printf ("%s a partagé « %s »", author, subject);
           break;
         default:
           text = g_strdup (mention_texts[pick (rand, G_N_ELEMENTS (mention_texts))]);
@@ -382,6 +385,7 @@ add_notifications (DeskStore          *store,
                                      "status", status,
                                      "priority", priority,
                                      "flag", flag,
+                                     "subject", subject,
                                      NULL));
     }
 

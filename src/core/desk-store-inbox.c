@@ -530,15 +530,17 @@ desk_store_query_notifications (DeskStore  *self,
 
 /* Views: SQL built from a DeskInboxFilter */
 
-/* The filter's conditions on "n" (notifications) and "c" (its channel) */
+/* The filter's conditions on "n" (notifications) */
 static void
 append_conditions (GString               *sql,
                    const DeskInboxFilter *filter,
                    gboolean               has_match)
 {
-  g_string_append (sql, " FROM notifications n JOIN channels c ON c.id = n.channel_id WHERE 1");
+  g_string_append (sql, " FROM notifications n WHERE 1");
+  /* The brand's channels as a set, not a join: notifications stay the
+   * outer loop, along their indexes */
   if (filter->brand_id != 0)
-    g_string_append (sql, " AND c.brand_id = :brand");
+    g_string_append (sql, " AND n.channel_id IN (SELECT id FROM channels WHERE brand_id = :brand)");
   if (!filter->show_hidden)
     g_string_append (sql, " AND n.hidden = 0");
   if (filter->unread_only || filter->view == DESK_INBOX_VIEW_UNREAD)
@@ -548,7 +550,7 @@ append_conditions (GString               *sql,
   if (filter->assignee != NULL)
     g_string_append (sql, " AND n.assignee = :assignee");
   if (filter->network >= 0)
-    g_string_append (sql, " AND c.network = :network");
+    g_string_append (sql, " AND n.channel_id IN (SELECT id FROM channels WHERE network = :network)");
   if (filter->channel_id != 0)
     g_string_append (sql, " AND n.channel_id = :channel");
   if (filter->kind >= 0)
