@@ -498,6 +498,106 @@ with tempfile.TemporaryDirectory() as tmp:
     tap.check("export-report refuses a bad period in one line and writes nothing",
               p.returncode != 0 and p.stderr.count("\n") == 1 and not os.path.exists(os.path.join(tmp, "none.pdf")),
               p.stderr)
+    # The unified inbox (issue 14): import-notifications and inbox
+    inbox_db = os.path.join(tmp, "inbox", "w.db")
+    run("brands", "add", "Fournil", "--database", inbox_db)
+    run("channels", "add", "--brand", "Fournil", "--network", "mastodon", "--name", "@fournil@piaille.fr",
+        "--database", inbox_db)
+
+    def note(id, kind, author, text, at, **extra):
+        return json.dumps(dict(channel="@fournil@piaille.fr", id=id, kind=kind, author=author,
+                               handle="@" + author.lower() + "@piaille.fr", text=text, created_at=at, **extra),
+                          ensure_ascii=False)
+
+    lines = [note("n1", "mention", "Zoé", "Bravo pour la fournée", "2026-11-23T09:50:00+01:00"),
+             note("n2", "mention", "Marc", "Ouvert dimanche\u202f?", "2026-11-23T08:00:00+01:00"),
+             note("n3", "dm", "Inès", "Bonjour", "2026-11-22T08:00:00+01:00"),
+             note("n6", "reply", "Paul", "Votre crème brûlée, quel délice", "2026-11-23T07:00:00+01:00",
+                  in_reply_to="post-9")]
+    lines += [note("like%d" % i, "like", "Léa" if i == 0 else "Fan%d" % i, "", "2026-11-23T09:%02d:00+01:00" % (40 - i),
+                   subject="post-1", url="https://piaille.fr/@fournil/1") for i in range(40)]
+    jsonl = os.path.join(tmp, "notifications.jsonl")
+    with open(jsonl, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+    def n_notifications():
+        con = sqlite3.connect(inbox_db)
+        n = con.execute("SELECT count(*) FROM notifications").fetchone()[0]
+        con.close()
+        return n
+
+    p = run("import-notifications", "--database", inbox_db, jsonl)
+    tap.check("import-notifications stores each line and says how many",
+              p.returncode == 0 and n_notifications() == 44 and "44 notifications added, 0 were already there"
+              in p.stdout, p.stdout + p.stderr)
+    p = run("import-notifications", "--database", inbox_db, jsonl)
+    tap.check("import-notifications again adds nothing",
+              p.returncode == 0 and n_notifications() == 44 and "0 notifications added, 44 were already there"
+              in p.stdout, p.stdout + p.stderr)
+
+    good = note("n7", "mention", "Eva", "Nouveau", "2026-11-23T09:55:00+01:00")
+    for bad, what in [('{"channel": "@fournil@piaille.fr", "id": ', "bad JSON"),
+                      (note("n8", "mention", "Eva", "x", "2026-11-23T09:55:00+01:00").replace('"author"', '"autor"'),
+                       "a missing field"),
+                      (note("n8", "favourite", "Eva", "x", "2026-11-23T09:55:00+01:00"), "an unknown kind"),
+                      (note("n8", "mention", "Eva", "x", "2026-11-23T09:55:00+01:00").replace(
+                          "@fournil@piaille.fr", "@nobody"), "an unknown channel"),
+                      (note("n8", "mention", "Eva", "x", "2026-11-23T09:55:00"), "a date without offset"),
+                      (note("n8", "mention", "Eva", "x", "23/11/2026"), "a bad date")]:
+        path = os.path.join(tmp, "bad.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(good + "\n\n" + bad + "\n")
+        p = run("import-notifications", "--database", inbox_db, path)
+        tap.check("import-notifications refuses %s, naming line 3, and imports nothing" % what,
+                  p.returncode != 0 and p.stderr.count("\n") == 1 and "Line 3" in p.stderr
+                  and n_notifications() == 44, p.stdout + p.stderr)
+
+    def inbox(*args):
+        p = run("inbox", "--database", inbox_db, "--json", *args)
+        try:
+            return p, json.loads(p.stdout)
+        except ValueError:
+            return p, []
+
+    p, items = inbox()
+    ids = [i.get("id") for i in items]
+    tap.check("inbox: the DM first, the question before a newer plain mention, the likes grouped",
+              p.returncode == 0 and ids[:2] == ["n3", "n2"] and ids.index("n2") < ids.index("n1")
+              and ids.count("like0") == 1 and len(items) == 5, ids)
+    group = [i for i in items if i.get("id") == "like0"]
+    tap.check("inbox: a group is its newest member with the count",
+              group and group[0].get("count") == 40 and group[0].get("kind") == "like"
+              and group[0].get("author") == "Léa" and all("count" not in i for i in items if i["kind"] != "like"),
+              group)
+    n3 = [i for i in items if i.get("id") == "n3"]
+    try:
+        from datetime import datetime
+        when = datetime.fromisoformat(n3[0]["created_at"].replace("Z", "+00:00")) if n3 else None
+    except (ValueError, KeyError):
+        when = None
+    tap.check("inbox --json: id, kind, author, text and an ISO 8601 created_at",
+              n3 and n3[0].get("kind") == "dm" and n3[0].get("author") == "Inès" and n3[0].get("text") == "Bonjour"
+              and when is not None and when.isoformat() == "2026-11-22T07:00:00+00:00", n3)
+    p, items = inbox("--view", "all")
+    tap.check("inbox --view all: every item, newest first",
+              len(items) == 44 and items[0].get("id") == "n1" and items[-1].get("id") == "n3", [i.get("id") for i in items])
+    p, items = inbox("--search", "creme brulee")
+    p2, items2 = inbox("--search", "FOURNEE")
+    tap.check("inbox --search is accent- and case-blind",
+              [i.get("id") for i in items] == ["n6"] and [i.get("id") for i in items2] == ["n1"],
+              p.stdout + p.stderr + p2.stdout)
+    p = run("inbox", "--database", inbox_db)
+    first = p.stdout.splitlines()[0].split("\t") if p.stdout else []
+    group_line = [l for l in p.stdout.splitlines() if "\tlike\t" in l]
+    tap.check("inbox prints date, kind, author and text, a group saying who else",
+              p.returncode == 0 and first[1:3] == ["dm", "Inès"]
+              and group_line and group_line[0].endswith("Léa and 39 others liked your post"), p.stdout + p.stderr)
+    run("brands", "add", "Autre", "--database", inbox_db)
+    p = run("inbox", "--database", inbox_db)
+    p2 = run("inbox", "--database", inbox_db, "--view", "everything", "--brand", "Fournil")
+    tap.check("inbox needs --brand when there are several, and a known view, each refused in one line",
+              p.returncode != 0 and p.stderr.count("\n") == 1 and "--brand" in p.stderr
+              and p2.returncode != 0 and p2.stderr.count("\n") == 1, p.stderr + p2.stderr)
 
     p = run("frobnicate")
     tap.check("an unknown command fails in one line", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)

@@ -15,6 +15,7 @@
 
 #include "desk-csv.h"
 #include "desk-demo.h"
+#include "desk-inbox-order.h"
 #include "desk-notification-list.h"
 #include "desk-post-list.h"
 #include "desk-post-ranges.h"
@@ -296,6 +297,14 @@ test_migrations (Fixture       *f,
         /* The brands' columns of that version only */
         exec_sql_printf (old, "INSERT INTO brands (name, created_at) VALUES ('Old brand', 0)");
         brand_id = sqlite3_last_insert_rowid (_desk_store_get_handle (old));
+        /* The inbox of before (version 2 on): a question, a spam */
+        if (version >= 2)
+          exec_sql_printf (old, "INSERT INTO channels (brand_id, network, handle) VALUES (%" G_GINT64_FORMAT ", 'mastodon', '@old');"
+                           "INSERT INTO notifications (channel_id, remote_id, kind, author, text, created_at, status)"
+                           " VALUES (last_insert_rowid (), 'q', 'mention', 'Zoé', 'Votre crème brûlée ?', 100, '%s'),"
+                           " (last_insert_rowid (), 's', 'mention', 'Bot', 'Promo', 50, '%s')", brand_id,
+                           /* schema 10 named the statuses anew, and made spam a flag */
+                           version >= 10 ? "done" : "answered", version >= 10 ? "open" : "spam");
 
         /* Written with plain SQL: the store's own code targets the
          * current schema. */
@@ -337,6 +346,33 @@ test_migrations (Fixture       *f,
           g_assert_false (desk_brand_get_archived (brand));
           g_assert_cmpint (desk_brand_get_logo_media_id (brand), ==, 0);
         }
+        /* The notifications of before: statuses of schema 10, found by
+         * the accent-blind search, in the attention order */
+        if (version >= 2)
+          {
+            g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+            g_autoptr(GPtrArray) found = NULL;
+
+            filter->brand_id = brand_id;
+            filter->search = g_strdup ("creme brulee");
+            found = desk_store_query_inbox (store, filter, 0, 10, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (found->len, ==, 1);
+            g_assert_cmpstr (desk_notification_get_remote_id (g_ptr_array_index (found, 0)), ==, "q");
+            g_assert_cmpint (desk_notification_get_status (g_ptr_array_index (found, 0)), ==, DESK_NOTIFICATION_STATUS_DONE);
+            /* Scored by the migration to 10 (rows written at 10 by plain
+             * SQL were never scored: the store scores what it stores) */
+            if (version < 10)
+              g_assert_cmpint (desk_notification_get_priority (g_ptr_array_index (found, 0)), ==, DESK_INBOX_PRIORITY_ATTENTION);
+            g_clear_pointer (&found, g_ptr_array_unref);
+            g_clear_pointer (&filter->search, g_free);
+            filter->search = g_strdup ("promo");
+            found = desk_store_query_inbox (store, filter, 0, 10, &error);
+            g_assert_cmpuint (found->len, ==, 1);
+            if (version < 10)
+              g_assert_cmpint (desk_notification_get_flag (g_ptr_array_index (found, 0)), ==, DESK_MODERATION_FLAG_SPAM);
+            g_assert_cmpint (desk_notification_get_status (g_ptr_array_index (found, 0)), ==, DESK_NOTIFICATION_STATUS_OPEN);
+          }
         channel_id = add_channel (store, brand_id, DESK_NETWORK_WORDPRESS, "blog");
         g_assert_cmpint (channel_id, >, 0);
         g_assert_true (desk_store_count_rows (store, "outbox", &count, &error));

@@ -52,6 +52,8 @@ static const Command commands[] = {
   { "accounts",   desk_cli_accounts, N_("Connect a channel to its account on Mastodon, Bluesky or WordPress, list or remove accounts") },
   { "sync",       desk_cli_sync,     N_("Send what is due and bring notifications and followers in") },
   { "outbox",     desk_cli_outbox,   N_("Each send: its channel, post, state, and its link or why it failed") },
+  { "import-notifications", desk_cli_import_notifications, N_("Import notifications from a JSON Lines file (all or nothing, each once)") },
+  { "inbox",      desk_cli_inbox,    N_("The inbox of a brand, needs attention first, or another view or a search") },
   { "demo",       cmd_demo,       N_("Create the demo workspace in an empty database") },
   { "export-ics", cmd_export_ics, N_("Export the scheduled posts of a period as an iCalendar file") },
   { "import-posts", cmd_import_posts, N_("Import posts from a CSV file (all or nothing)") },

@@ -65,5 +65,9 @@ int       desk_cli_kpis          (int             argc,
                                   char          **argv);
 int       desk_cli_export_report (int             argc,
                                   char          **argv);
+int       desk_cli_import_notifications (int      argc,
+                                  char          **argv);
+int       desk_cli_inbox         (int             argc,
+                                  char          **argv);
 
 G_END_DECLS

@@ -330,7 +330,9 @@ add_notifications (DeskStore          *store,
       g_autofree char *remote_id = g_strdup_printf ("demo-%u", i);
       g_autofree char *url = g_strdup_printf ("https://example.org/@demo/%u", i);
       g_autofree char *text = NULL;
-      DeskNotificationStatus status = DESK_NOTIFICATION_STATUS_NEW;
+      DeskNotificationStatus status = DESK_NOTIFICATION_STATUS_OPEN;
+      DeskModerationFlag flag = DESK_MODERATION_FLAG_NONE;
+      const char *subject = NULL;  /* the post liked or shared: its likes are grouped */
       int r = pick (rand, 100);
       int priority;
 
@@ -340,10 +342,12 @@ add_notifications (DeskStore          *store,
           text = g_strdup_printf ("%s vous suit désormais", author);
           break;
         case DESK_NOTIFICATION_KIND_FAVOURITE:
-          text = g_strdup_printf ("%s a aimé « %s »", author, post_titles[pick (rand, G_N_ELEMENTS (post_titles))]);
+          subject = post_titles[pick (rand, G_N_ELEMENTS (post_titles))];
+          text = g_strdup_printf ("%s a aimé « %s »", author, subject);
           break;
         case DESK_NOTIFICATION_KIND_REPOST:
-          text = g_strdup_printf ("%s a partagé « %s »", author, post_titles[pick (rand, G_N_ELEMENTS (post_titles))]);
+          subject = post_titles[pick (rand, G_N_ELEMENTS (post_titles))];
+          text = g_strdup_printf ("%s a partagé « %s »", author, subject);
           break;
         default:
           text = g_strdup (mention_texts[pick (rand, G_N_ELEMENTS (mention_texts))]);
@@ -354,17 +358,17 @@ add_notifications (DeskStore          *store,
         {
           priority = kind == DESK_NOTIFICATION_KIND_DIRECT_MESSAGE ? 3 : 2;
           if (r < 15)
-            status = DESK_NOTIFICATION_STATUS_ANSWERED;
+            status = DESK_NOTIFICATION_STATUS_DONE;
           else if (r < 25)
-            status = DESK_NOTIFICATION_STATUS_IN_PROGRESS;
+            status = DESK_NOTIFICATION_STATUS_WAITING;
           else if (r < 28)
-            status = DESK_NOTIFICATION_STATUS_SPAM;
+            flag = DESK_MODERATION_FLAG_SPAM;
         }
       else
         {
           priority = 0;
           if (r < 30)
-            status = DESK_NOTIFICATION_STATUS_ARCHIVED;
+            status = DESK_NOTIFICATION_STATUS_DONE;
         }
 
       g_ptr_array_add (batch,
@@ -376,10 +380,12 @@ add_notifications (DeskStore          *store,
                                      "text", text,
                                      "url", url,
                                      "created-at", created,
-                                     "read", status != DESK_NOTIFICATION_STATUS_NEW || r > 80,
+                                     "read", status != DESK_NOTIFICATION_STATUS_OPEN || flag != DESK_MODERATION_FLAG_NONE || r > 80,
                                      "starred", pick (rand, 20) == 0,
                                      "status", status,
                                      "priority", priority,
+                                     "flag", flag,
+                                     "subject", subject,
                                      NULL));
     }
 

@@ -54,11 +54,25 @@ static const Entry notification_kinds[] = {
 };
 
 static const Entry notification_statuses[] = {
-  { "new",         N_("New"),         NULL },
-  { "in_progress", N_("In progress"), NULL },
-  { "answered",    N_("Answered"),    NULL },
-  { "archived",    N_("Archived"),    NULL },
-  { "spam",        N_("Spam"),        NULL },
+  { "open",      N_("Open"),      NULL },
+  { "waiting",   N_("Waiting"),   NULL },
+  { "done",      N_("Done"),      NULL },
+  { "escalated", N_("Escalated"), NULL },
+};
+
+/* "none" is stored as NULL */
+static const Entry moderation_flags[] = {
+  { "none",      N_("Not flagged"), NULL },
+  { "spam",      N_("Spam"),        NULL },
+  { "offensive", N_("Offensive"),   NULL },
+  { "escalate",  N_("To escalate"), NULL },
+};
+
+static const Entry inbox_views[] = {
+  { "attention",   N_("Needs attention"), NULL },
+  { "all",         N_("All"),             NULL },
+  { "unread",      N_("Unread"),          NULL },
+  { "needs-reply", N_("Needs reply"),     NULL },
 };
 
 static const Entry outbox_states[] = {
@@ -139,6 +153,8 @@ desk_post_status_to_mark (DeskPostStatus status)
 DEFINE_ENUM_IDS (desk_network, DeskNetwork, networks)
 DEFINE_ENUM_IDS (desk_notification_kind, DeskNotificationKind, notification_kinds)
 DEFINE_ENUM_IDS (desk_notification_status, DeskNotificationStatus, notification_statuses)
+DEFINE_ENUM_IDS (desk_moderation_flag, DeskModerationFlag, moderation_flags)
+DEFINE_ENUM_IDS (desk_inbox_view, DeskInboxView, inbox_views)
 DEFINE_ENUM_IDS (desk_outbox_state, DeskOutboxState, outbox_states)
 
 const char *

@@ -55,14 +55,35 @@ typedef enum
 
 typedef enum
 {
-  DESK_NOTIFICATION_STATUS_NEW,
-  DESK_NOTIFICATION_STATUS_IN_PROGRESS,
-  DESK_NOTIFICATION_STATUS_ANSWERED,
-  DESK_NOTIFICATION_STATUS_ARCHIVED,
-  DESK_NOTIFICATION_STATUS_SPAM,
+  DESK_NOTIFICATION_STATUS_OPEN,
+  DESK_NOTIFICATION_STATUS_WAITING,    /* answered, waiting for the other side */
+  DESK_NOTIFICATION_STATUS_DONE,
+  DESK_NOTIFICATION_STATUS_ESCALATED,  /* handed to someone who can decide */
 } DeskNotificationStatus;
 
-#define DESK_NOTIFICATION_STATUS_LAST DESK_NOTIFICATION_STATUS_SPAM
+#define DESK_NOTIFICATION_STATUS_LAST DESK_NOTIFICATION_STATUS_ESCALATED
+
+/* What a moderation rule (desk-moderation.c) or the user said of an item */
+typedef enum
+{
+  DESK_MODERATION_FLAG_NONE,
+  DESK_MODERATION_FLAG_SPAM,
+  DESK_MODERATION_FLAG_OFFENSIVE,
+  DESK_MODERATION_FLAG_ESCALATE,
+} DeskModerationFlag;
+
+#define DESK_MODERATION_FLAG_LAST DESK_MODERATION_FLAG_ESCALATE
+
+/* The inbox's views (desk-inbox-filter.h) */
+typedef enum
+{
+  DESK_INBOX_VIEW_ATTENTION,    /* needs attention first, likes grouped (desk-inbox-order.h) */
+  DESK_INBOX_VIEW_ALL,          /* everything, newest first */
+  DESK_INBOX_VIEW_UNREAD,       /* unread, newest first */
+  DESK_INBOX_VIEW_NEEDS_REPLY,  /* conversations still open or escalated, in attention order */
+} DeskInboxView;
+
+#define DESK_INBOX_VIEW_LAST DESK_INBOX_VIEW_NEEDS_REPLY
 
 /* Where one send of the outbox stands (a post on one channel) */
 typedef enum
@@ -96,6 +117,14 @@ const char *desk_notification_kind_to_label (DeskNotificationKind kind);
 const char *desk_notification_status_to_id    (DeskNotificationStatus status);
 gboolean    desk_notification_status_from_id  (const char *id, DeskNotificationStatus *out);
 const char *desk_notification_status_to_label (DeskNotificationStatus status);
+
+const char *desk_moderation_flag_to_id    (DeskModerationFlag flag);
+gboolean    desk_moderation_flag_from_id  (const char *id, DeskModerationFlag *out);
+const char *desk_moderation_flag_to_label (DeskModerationFlag flag);
+
+const char *desk_inbox_view_to_id    (DeskInboxView view);
+gboolean    desk_inbox_view_from_id  (const char *id, DeskInboxView *out);
+const char *desk_inbox_view_to_label (DeskInboxView view);
 
 const char *desk_outbox_state_to_id    (DeskOutboxState state);
 gboolean    desk_outbox_state_from_id  (const char *id, DeskOutboxState *out);

@@ -28,6 +28,15 @@ struct _DeskNotification
   DeskNotificationStatus status;
   gint priority;
   char *assignee;
+  char *handle;
+  char *in_reply_to;
+  char *subject;
+  gint64 campaign_id;
+  DeskModerationFlag flag;
+  gboolean hidden;
+  double tone;
+  char *note;
+  guint group_count;
 };
 
 G_DEFINE_FINAL_TYPE (DeskNotification, desk_notification, G_TYPE_OBJECT)
@@ -47,6 +56,15 @@ enum {
   PROP_STATUS,
   PROP_PRIORITY,
   PROP_ASSIGNEE,
+  PROP_HANDLE,
+  PROP_IN_REPLY_TO,
+  PROP_SUBJECT,
+  PROP_CAMPAIGN_ID,
+  PROP_FLAG,
+  PROP_HIDDEN,
+  PROP_TONE,
+  PROP_NOTE,
+  PROP_GROUP_COUNT,
   N_PROPS
 };
 
@@ -63,6 +81,10 @@ desk_notification_finalize (GObject *object)
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->assignee, g_free);
+  g_clear_pointer (&self->handle, g_free);
+  g_clear_pointer (&self->in_reply_to, g_free);
+  g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (desk_notification_parent_class)->finalize (object);
 }
@@ -127,6 +149,42 @@ desk_notification_get_property (GObject    *object,
 
     case PROP_ASSIGNEE:
       g_value_set_string (value, self->assignee);
+      break;
+
+    case PROP_HANDLE:
+      g_value_set_string (value, self->handle);
+      break;
+
+    case PROP_IN_REPLY_TO:
+      g_value_set_string (value, self->in_reply_to);
+      break;
+
+    case PROP_SUBJECT:
+      g_value_set_string (value, self->subject);
+      break;
+
+    case PROP_CAMPAIGN_ID:
+      g_value_set_int64 (value, self->campaign_id);
+      break;
+
+    case PROP_FLAG:
+      g_value_set_enum (value, self->flag);
+      break;
+
+    case PROP_HIDDEN:
+      g_value_set_boolean (value, self->hidden);
+      break;
+
+    case PROP_TONE:
+      g_value_set_double (value, self->tone);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_GROUP_COUNT:
+      g_value_set_uint (value, self->group_count);
       break;
 
     default:
@@ -196,6 +254,42 @@ desk_notification_set_property (GObject      *object,
       desk_notification_set_assignee (self, g_value_get_string (value));
       break;
 
+    case PROP_HANDLE:
+      desk_notification_set_handle (self, g_value_get_string (value));
+      break;
+
+    case PROP_IN_REPLY_TO:
+      desk_notification_set_in_reply_to (self, g_value_get_string (value));
+      break;
+
+    case PROP_SUBJECT:
+      desk_notification_set_subject (self, g_value_get_string (value));
+      break;
+
+    case PROP_CAMPAIGN_ID:
+      desk_notification_set_campaign_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_FLAG:
+      desk_notification_set_flag (self, g_value_get_enum (value));
+      break;
+
+    case PROP_HIDDEN:
+      desk_notification_set_hidden (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_TONE:
+      desk_notification_set_tone (self, g_value_get_double (value));
+      break;
+
+    case PROP_NOTE:
+      desk_notification_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_GROUP_COUNT:
+      desk_notification_set_group_count (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -232,11 +326,33 @@ desk_notification_class_init (DeskNotificationClass *klass)
   properties[PROP_STARRED] =
     g_param_spec_boolean ("starred", NULL, NULL, FALSE, rw);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, DESK_TYPE_NOTIFICATION_STATUS, DESK_NOTIFICATION_STATUS_NEW, rw);
+    g_param_spec_enum ("status", NULL, NULL, DESK_TYPE_NOTIFICATION_STATUS, DESK_NOTIFICATION_STATUS_OPEN, rw);
   properties[PROP_PRIORITY] =
     g_param_spec_int ("priority", NULL, NULL, G_MININT, G_MAXINT, 0, rw);
   properties[PROP_ASSIGNEE] =
     g_param_spec_string ("assignee", NULL, NULL, NULL, rw);
+  properties[PROP_HANDLE] =
+    g_param_spec_string ("handle", NULL, NULL, NULL, rw);
+  properties[PROP_IN_REPLY_TO] =
+    g_param_spec_string ("in-reply-to", NULL, NULL, NULL, rw);
+  properties[PROP_SUBJECT] =
+    g_param_spec_string ("subject", NULL, NULL, NULL, rw);
+  properties[PROP_CAMPAIGN_ID] =
+    g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_FLAG] =
+    g_param_spec_enum ("flag", NULL, NULL, DESK_TYPE_MODERATION_FLAG, DESK_MODERATION_FLAG_NONE, rw);
+  properties[PROP_HIDDEN] =
+    g_param_spec_boolean ("hidden", NULL, NULL, FALSE, rw);
+  /* The negative-tone score (desk-tone.h) */
+  properties[PROP_TONE] =
+    g_param_spec_double ("tone", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, rw);
+  /* The team's internal note: local, never sent */
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL, rw);
+  /* How many items the inbox shows as this one: likes, follows and
+   * reposts of one subject, grouped (desk-inbox-order.h); 1 otherwise */
+  properties[PROP_GROUP_COUNT] =
+    g_param_spec_uint ("group-count", NULL, NULL, 1, G_MAXUINT, 1, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -244,6 +360,7 @@ desk_notification_class_init (DeskNotificationClass *klass)
 static void
 desk_notification_init (DeskNotification *self)
 {
+  self->group_count = 1;
 }
 
 gint64
@@ -514,4 +631,244 @@ desk_notification_set_assignee (DeskNotification *self,
   g_free (self->assignee);
   self->assignee = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSIGNEE]);
+}
+
+const char *
+desk_notification_get_handle (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->handle;
+}
+
+void
+desk_notification_set_handle (DeskNotification *self,
+                              const char *value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (g_strcmp0 (self->handle, value) == 0)
+    return;
+  g_free (self->handle);
+  self->handle = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDLE]);
+}
+
+const char *
+desk_notification_get_in_reply_to (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->in_reply_to;
+}
+
+void
+desk_notification_set_in_reply_to (DeskNotification *self,
+                                   const char *value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (g_strcmp0 (self->in_reply_to, value) == 0)
+    return;
+  g_free (self->in_reply_to);
+  self->in_reply_to = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_REPLY_TO]);
+}
+
+const char *
+desk_notification_get_subject (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->subject;
+}
+
+void
+desk_notification_set_subject (DeskNotification *self,
+                               const char *value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (g_strcmp0 (self->subject, value) == 0)
+    return;
+  g_free (self->subject);
+  self->subject = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
+}
+
+gint64
+desk_notification_get_campaign_id (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->campaign_id;
+}
+
+void
+desk_notification_set_campaign_id (DeskNotification *self,
+                                   gint64 value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (self->campaign_id == value)
+    return;
+  self->campaign_id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN_ID]);
+}
+
+DeskModerationFlag
+desk_notification_get_flag (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->flag;
+}
+
+void
+desk_notification_set_flag (DeskNotification *self,
+                            DeskModerationFlag value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (self->flag == value)
+    return;
+  self->flag = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAG]);
+}
+
+gboolean
+desk_notification_get_hidden (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->hidden;
+}
+
+void
+desk_notification_set_hidden (DeskNotification *self,
+                              gboolean value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (self->hidden == value)
+    return;
+  self->hidden = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN]);
+}
+
+double
+desk_notification_get_tone (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->tone;
+}
+
+void
+desk_notification_set_tone (DeskNotification *self,
+                            double value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (self->tone == value)
+    return;
+  self->tone = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TONE]);
+}
+
+const char *
+desk_notification_get_note (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->note;
+}
+
+void
+desk_notification_set_note (DeskNotification *self,
+                            const char *value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (g_strcmp0 (self->note, value) == 0)
+    return;
+  g_free (self->note);
+  self->note = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+guint
+desk_notification_get_group_count (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), 0);
+
+  return self->group_count;
+}
+
+void
+desk_notification_set_group_count (DeskNotification *self,
+                                   guint value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (self->group_count == value)
+    return;
+  self->group_count = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_COUNT]);
+}
+
+static const struct
+{
+  const char           *name;
+  DeskNotificationKind  kind;
+} kind_names[] = {
+  /* The first of a kind is the name it is written with */
+  { "dm",      DESK_NOTIFICATION_KIND_DIRECT_MESSAGE },
+  { "mention", DESK_NOTIFICATION_KIND_MENTION },
+  { "reply",   DESK_NOTIFICATION_KIND_REPLY },
+  { "reply",   DESK_NOTIFICATION_KIND_COMMENT },    /* a blog's comment answers a post */
+  { "quote",   DESK_NOTIFICATION_KIND_QUOTE },
+  { "follow",  DESK_NOTIFICATION_KIND_FOLLOW },
+  { "like",    DESK_NOTIFICATION_KIND_FAVOURITE },  /* Mastodon's favourite, Bluesky's like */
+  { "repost",  DESK_NOTIFICATION_KIND_REPOST },     /* Mastodon's reblog (boost) */
+};
+
+const char *
+desk_notification_kind_to_name (DeskNotificationKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (kind_names[i].kind == kind)
+      return kind_names[i].name;
+  g_return_val_if_reached ("mention");
+}
+
+gboolean
+desk_notification_kind_from_name (const char           *name,
+                                  DeskNotificationKind *out)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (kind_names); i++)
+    if (g_str_equal (kind_names[i].name, name))
+      {
+        *out = kind_names[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Likes, follows and reposts: shown grouped, never a question to answer */
+gboolean
+desk_notification_kind_is_grouped (DeskNotificationKind kind)
+{
+  return kind == DESK_NOTIFICATION_KIND_FAVOURITE || kind == DESK_NOTIFICATION_KIND_FOLLOW ||
+         kind == DESK_NOTIFICATION_KIND_REPOST;
+}
+
+/* A message someone may expect an answer to: DMs, mentions, replies,
+ * comments and quotes */
+gboolean
+desk_notification_is_conversation (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), FALSE);
+
+  return !desk_notification_kind_is_grouped (self->kind);
 }

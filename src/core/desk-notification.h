@@ -39,5 +39,32 @@ gint desk_notification_get_priority (DeskNotification *self);
 void desk_notification_set_priority (DeskNotification *self, gint value);
 const char *desk_notification_get_assignee (DeskNotification *self);
 void desk_notification_set_assignee (DeskNotification *self, const char *value);
+const char *desk_notification_get_handle (DeskNotification *self);
+void desk_notification_set_handle (DeskNotification *self, const char *value);
+const char *desk_notification_get_in_reply_to (DeskNotification *self);
+void desk_notification_set_in_reply_to (DeskNotification *self, const char *value);
+const char *desk_notification_get_subject (DeskNotification *self);
+void desk_notification_set_subject (DeskNotification *self, const char *value);
+gint64 desk_notification_get_campaign_id (DeskNotification *self);
+void desk_notification_set_campaign_id (DeskNotification *self, gint64 value);
+DeskModerationFlag desk_notification_get_flag (DeskNotification *self);
+void desk_notification_set_flag (DeskNotification *self, DeskModerationFlag value);
+gboolean desk_notification_get_hidden (DeskNotification *self);
+void desk_notification_set_hidden (DeskNotification *self, gboolean value);
+double desk_notification_get_tone (DeskNotification *self);
+void desk_notification_set_tone (DeskNotification *self, double value);
+const char *desk_notification_get_note (DeskNotification *self);
+void desk_notification_set_note (DeskNotification *self, const char *value);
+guint desk_notification_get_group_count (DeskNotification *self);
+void desk_notification_set_group_count (DeskNotification *self, guint value);
+
+/* The kinds' names of the import format and the CLI's JSON (dm, mention,
+ * reply, quote, follow, like, repost): the one place where the stored
+ * kinds (a Mastodon "favourite", a WordPress "comment") meet them */
+const char *desk_notification_kind_to_name   (DeskNotificationKind  kind);
+gboolean    desk_notification_kind_from_name (const char           *name,
+                                              DeskNotificationKind *out);
+gboolean    desk_notification_is_conversation (DeskNotification    *self);
+gboolean    desk_notification_kind_is_grouped (DeskNotificationKind kind);
 
 G_END_DECLS

@@ -16,10 +16,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "desk-media.h"
-#include "desk-post-private.h"
-#include "desk-post-move.h"
+#include "desk-inbox-filter.h"
+#include "desk-inbox-order.h"
+#include "desk-moderation.h"
 #include "desk-store-private.h"
+#include "desk-tone.h"
 
 void
 desk_metric_sample_free (DeskMetricSample *sample)
@@ -43,55 +44,401 @@ desk_metric_total_free (DeskMetricTotal *total)
 
 /* Inbox */
 
-gboolean
-desk_store_add_notifications (DeskStore  *self,
-                              GPtrArray  *notifications,
-                              GError    **error)
+#define NOTIFICATION_COLUMNS \
+  "n.id, n.channel_id, n.remote_id, n.kind, n.author, n.text, n.url, n.created_at," \
+  " n.read, n.starred, n.status, n.priority, n.assignee, n.handle, n.in_reply_to, n.subject," \
+  " n.campaign_id, n.flag, n.hidden, n.tone, n.note"
+#define N_NOTIFICATION_COLUMNS 21
+
+/* The stored kinds shown grouped (desk_notification_kind_is_grouped) and
+ * those that are conversations */
+#define GROUPED_KINDS "('favourite', 'follow', 'repost')"
+#define CONVERSATION_KINDS "('dm', 'mention', 'reply', 'comment', 'quote')"
+
+static DeskNotification *
+notification_from_row (sqlite3_stmt *stmt,
+                       guint         group_count)
 {
+  DeskNotificationKind kind = DESK_NOTIFICATION_KIND_MENTION;
+  DeskNotificationStatus status = DESK_NOTIFICATION_STATUS_OPEN;
+  DeskModerationFlag flag = DESK_MODERATION_FLAG_NONE;
+  g_autoptr(GDateTime) created = _desk_store_column_time (stmt, 7);
+
+  desk_notification_kind_from_id (_desk_store_column_text (stmt, 3), &kind);
+  desk_notification_status_from_id (_desk_store_column_text (stmt, 10), &status);
+  desk_moderation_flag_from_id (_desk_store_column_text (stmt, 17), &flag);
+  return g_object_new (DESK_TYPE_NOTIFICATION,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "channel-id", sqlite3_column_int64 (stmt, 1),
+                       "remote-id", _desk_store_column_text (stmt, 2),
+                       "kind", kind,
+                       "author", _desk_store_column_text (stmt, 4),
+                       "text", _desk_store_column_text (stmt, 5),
+                       "url", _desk_store_column_text (stmt, 6),
+                       "created-at", created,
+                       "read", sqlite3_column_int (stmt, 8) != 0,
+                       "starred", sqlite3_column_int (stmt, 9) != 0,
+                       "status", status,
+                       "priority", sqlite3_column_int (stmt, 11),
+                       "assignee", _desk_store_column_text (stmt, 12),
+                       "handle", _desk_store_column_text (stmt, 13),
+                       "in-reply-to", _desk_store_column_text (stmt, 14),
+                       "subject", _desk_store_column_text (stmt, 15),
+                       "campaign-id", sqlite3_column_int64 (stmt, 16),
+                       "flag", flag,
+                       "hidden", sqlite3_column_int (stmt, 18) != 0,
+                       "tone", MAX (sqlite3_column_double (stmt, 19), 0.0),
+                       "note", _desk_store_column_text (stmt, 20),
+                       "group-count", MAX (group_count, 1u),
+                       NULL);
+}
+
+/* Moderation rules */
+
+/**
+ * desk_store_list_moderation_rules:
+ *
+ * Returns: (transfer full) (element-type DeskModerationRule): the brand's
+ *   rules, oldest first
+ */
+GPtrArray *
+desk_store_list_moderation_rules (DeskStore  *self,
+                                  gint64      brand_id,
+                                  GError    **error)
+{
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_moderation_rule_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = _desk_store_prepare (self,
+                              "SELECT id, brand_id, pattern, is_regex, flag FROM moderation_rules"
+                              " WHERE brand_id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskModerationRule *rule = g_new0 (DeskModerationRule, 1);
+
+      rule->id = sqlite3_column_int64 (stmt, 0);
+      rule->brand_id = sqlite3_column_int64 (stmt, 1);
+      rule->pattern = g_strdup (_desk_store_column_text (stmt, 2));
+      rule->is_regex = sqlite3_column_int (stmt, 3) != 0;
+      desk_moderation_flag_from_id (_desk_store_column_text (stmt, 4), &rule->flag);
+      g_ptr_array_add (rules, rule);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rules);
+}
+
+/**
+ * desk_store_load_moderation:
+ *
+ * Returns: (transfer full): the brand's rules, ready to check texts
+ */
+DeskModeration *
+desk_store_load_moderation (DeskStore  *self,
+                            gint64      brand_id,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) rules = desk_store_list_moderation_rules (self, brand_id, error);
+  g_autoptr(DeskModeration) moderation = NULL;
+
+  if (rules == NULL)
+    return NULL;
+  moderation = desk_moderation_new ();
+  for (guint i = 0; i < rules->len; i++)
+    {
+      DeskModerationRule *rule = g_ptr_array_index (rules, i);
+
+      if (!desk_moderation_add_rule (moderation, rule->pattern, rule->is_regex, rule->flag, error))
+        return NULL;
+    }
+  return g_steal_pointer (&moderation);
+}
+
+/**
+ * desk_store_add_moderation_rule:
+ *
+ * Saves a rule after checking it: an invalid regular expression is
+ * refused with a reason the user can read (DESK_MODERATION_ERROR).
+ */
+gboolean
+desk_store_add_moderation_rule (DeskStore           *self,
+                                gint64               brand_id,
+                                const char          *pattern,
+                                gboolean             is_regex,
+                                DeskModerationFlag   flag,
+                                gint64              *out_id,
+                                GError             **error)
+{
+  g_autoptr(DeskModeration) check = desk_moderation_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!desk_moderation_add_rule (check, pattern, is_regex, flag, error))
+    return FALSE;
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  stmt = _desk_store_prepare (self,
+                              "INSERT INTO moderation_rules (brand_id, pattern, is_regex, flag, created_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, is_regex);
+  sqlite3_bind_text (stmt, 4, desk_moderation_flag_to_id (flag), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, _desk_store_now_unix ());
+  if (!_desk_store_step_done (self, stmt, error))
+    goto failed;
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+  return _desk_store_commit (self, error);
+
+failed:
+  _desk_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+desk_store_delete_moderation_rule (DeskStore  *self,
+                                   gint64      rule_id,
+                                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  stmt = _desk_store_prepare (self, "DELETE FROM moderation_rules WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, rule_id);
+  if (!_desk_store_step_done (self, stmt, error))
+    goto failed;
+  return _desk_store_commit (self, error);
+
+failed:
+  _desk_store_rollback (self);
+  return FALSE;
+}
+
+/* Adding notifications */
+
+/* The brand's rules for @channel_id, loaded once per batch */
+static DeskModeration *
+moderation_for_channel (DeskStore   *self,
+                        GHashTable  *by_channel,
+                        gint64       channel_id,
+                        GError     **error)
+{
+  DeskModeration *moderation = g_hash_table_lookup (by_channel, &channel_id);
+  gint64 brand_id = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (moderation != NULL)
+    return moderation;
+  stmt = _desk_store_prepare (self, "SELECT brand_id FROM channels WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    brand_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _desk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  /* An unknown channel: the insert's foreign key says so */
+  moderation = brand_id != 0 ? desk_store_load_moderation (self, brand_id, error) : desk_moderation_new ();
+  if (moderation == NULL)
+    return NULL;
+  g_hash_table_insert (by_channel, g_memdup2 (&channel_id, sizeof channel_id), moderation);
+  return moderation;
+}
+
+static gboolean
+insert_notification (DeskStore         *self,
+                     DeskNotification  *n,
+                     DeskModeration    *moderation,
+                     gboolean          *added,
+                     GError           **error)
+{
+  GDateTime *created = desk_notification_get_created_at (n);
+  DeskNotificationKind kind = desk_notification_get_kind (n);
+  const char *text = desk_notification_get_text (n);
+  const char *subject = desk_notification_get_subject (n);
+  DeskModerationFlag flag = desk_notification_get_flag (n);
+  double tone = desk_tone_score (text);
+  sqlite3_stmt *stmt;
+
+  if (flag == DESK_MODERATION_FLAG_NONE)
+    flag = desk_moderation_check (moderation, text);
+  /* A like or a repost without a subject: its link is the post it is about */
+  if (subject == NULL && (kind == DESK_NOTIFICATION_KIND_FAVOURITE || kind == DESK_NOTIFICATION_KIND_REPOST))
+    subject = desk_notification_get_url (n);
+
+  stmt = _desk_store_prepare (self,
+                              "INSERT INTO notifications (channel_id, remote_id, kind, author, text, url, created_at,"
+                              " read, starred, status, priority, assignee, handle, in_reply_to, subject, campaign_id,"
+                              " flag, hidden, tone, note)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                              " ?18, ?19, ?20)"
+                              /* Pulled or imported again: stored once, as the user left it */
+                              " ON CONFLICT (channel_id, remote_id) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, desk_notification_get_channel_id (n));
+  _desk_store_bind_text_or_null (stmt, 2, desk_notification_get_remote_id (n));
+  sqlite3_bind_text (stmt, 3, desk_notification_kind_to_id (kind), -1, SQLITE_STATIC);
+  _desk_store_bind_text_or_empty (stmt, 4, desk_notification_get_author (n));
+  _desk_store_bind_text_or_empty (stmt, 5, text);
+  _desk_store_bind_text_or_null (stmt, 6, desk_notification_get_url (n));
+  sqlite3_bind_int64 (stmt, 7, created ? g_date_time_to_unix (created) : _desk_store_now_unix ());
+  sqlite3_bind_int (stmt, 8, desk_notification_get_read (n));
+  sqlite3_bind_int (stmt, 9, desk_notification_get_starred (n));
+  sqlite3_bind_text (stmt, 10, desk_notification_status_to_id (desk_notification_get_status (n)), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 11, desk_inbox_order_priority (kind, text, tone, flag));
+  _desk_store_bind_text_or_null (stmt, 12, desk_notification_get_assignee (n));
+  _desk_store_bind_text_or_empty (stmt, 13, desk_notification_get_handle (n));
+  _desk_store_bind_text_or_null (stmt, 14, desk_notification_get_in_reply_to (n));
+  _desk_store_bind_text_or_null (stmt, 15, subject);
+  _desk_store_bind_id_or_null (stmt, 16, desk_notification_get_campaign_id (n));
+  _desk_store_bind_text_or_null (stmt, 17, flag != DESK_MODERATION_FLAG_NONE ? desk_moderation_flag_to_id (flag) : NULL);
+  sqlite3_bind_int (stmt, 18, desk_notification_get_hidden (n));
+  sqlite3_bind_double (stmt, 19, tone);
+  _desk_store_bind_text_or_null (stmt, 20, desk_notification_get_note (n));
+
+  if (!_desk_store_step_done (self, stmt, error))
+    return FALSE;
+  *added = sqlite3_changes (self->db) > 0;
+  if (*added)
+    {
+      desk_notification_set_id (n, sqlite3_last_insert_rowid (self->db));
+      desk_notification_set_tone (n, tone);
+      desk_notification_set_flag (n, flag);
+    }
+  return TRUE;
+}
+
+/**
+ * desk_store_add_notifications_full:
+ * @n_added: (out) (optional): how many were new; the others were stored
+ *   already (same channel and network id) and are left as they were
+ *
+ * Stores @notifications in one transaction: all or none. Each new one gets
+ * its id, its tone (desk-tone.h), the flag of its brand's moderation rules
+ * and its priority in the inbox (desk-inbox-order.h).
+ */
+gboolean
+desk_store_add_notifications_full (DeskStore  *self,
+                                   GPtrArray  *notifications,
+                                   guint      *n_added,
+                                   GError    **error)
+{
+  g_autoptr(GHashTable) moderation = NULL;
+  guint added = 0;
+
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (notifications != NULL, FALSE);
 
+  moderation = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   if (!_desk_store_begin (self, error))
     return FALSE;
 
   for (guint i = 0; i < notifications->len; i++)
     {
       DeskNotification *n = g_ptr_array_index (notifications, i);
-      GDateTime *created = desk_notification_get_created_at (n);
-      sqlite3_stmt *stmt;
+      DeskModeration *rules = moderation_for_channel (self, moderation, desk_notification_get_channel_id (n), error);
+      gboolean is_new = FALSE;
 
-      stmt = _desk_store_prepare (self,
-                      "INSERT INTO notifications (channel_id, remote_id, kind, author, text, url, created_at,"
-                      " read, starred, status, priority, assignee)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-                      /* Pulled again: stored once, as the user left it */
-                      " ON CONFLICT (channel_id, remote_id) DO NOTHING", error);
-      if (stmt == NULL)
-        goto failed;
-
-      sqlite3_bind_int64 (stmt, 1, desk_notification_get_channel_id (n));
-      _desk_store_bind_text_or_null (stmt, 2, desk_notification_get_remote_id (n));
-      sqlite3_bind_text (stmt, 3, desk_notification_kind_to_id (desk_notification_get_kind (n)), -1, SQLITE_STATIC);
-      _desk_store_bind_text_or_empty (stmt, 4, desk_notification_get_author (n));
-      _desk_store_bind_text_or_empty (stmt, 5, desk_notification_get_text (n));
-      _desk_store_bind_text_or_null (stmt, 6, desk_notification_get_url (n));
-      sqlite3_bind_int64 (stmt, 7, created ? g_date_time_to_unix (created) : _desk_store_now_unix ());
-      sqlite3_bind_int (stmt, 8, desk_notification_get_read (n));
-      sqlite3_bind_int (stmt, 9, desk_notification_get_starred (n));
-      sqlite3_bind_text (stmt, 10, desk_notification_status_to_id (desk_notification_get_status (n)), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 11, desk_notification_get_priority (n));
-      _desk_store_bind_text_or_null (stmt, 12, desk_notification_get_assignee (n));
-
-      if (!_desk_store_step_done (self, stmt, error))
-        goto failed;
-      desk_notification_set_id (n, sqlite3_last_insert_rowid (self->db));
+      if (rules == NULL || !insert_notification (self, n, rules, &is_new, error))
+        {
+          _desk_store_rollback (self);
+          return FALSE;
+        }
+      added += is_new;
     }
 
-  return _desk_store_commit (self, error);
+  if (!_desk_store_commit (self, error))
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = added;
+  return TRUE;
+}
 
-failed:
-  _desk_store_rollback (self);
-  return FALSE;
+gboolean
+desk_store_add_notifications (DeskStore  *self,
+                              GPtrArray  *notifications,
+                              GError    **error)
+{
+  return desk_store_add_notifications_full (self, notifications, NULL, error);
+}
+
+typedef struct
+{
+  gint64  id;
+  double  tone;
+  int     priority;
+} Score;
+
+/* Tone and priority of every notification, by the rules of desk-tone.c
+ * and desk-inbox-order.c (the migration to schema 10 runs it) */
+gboolean
+_desk_store_score_notifications (DeskStore  *self,
+                                 GError    **error)
+{
+  g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (Score));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _desk_store_prepare (self, "SELECT id, kind, text, flag FROM notifications", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskNotificationKind kind = DESK_NOTIFICATION_KIND_MENTION;
+      DeskModerationFlag flag = DESK_MODERATION_FLAG_NONE;
+      const char *text = _desk_store_column_text (stmt, 2);
+      Score score = { sqlite3_column_int64 (stmt, 0), desk_tone_score (text), 0 };
+
+      desk_notification_kind_from_id (_desk_store_column_text (stmt, 1), &kind);
+      desk_moderation_flag_from_id (_desk_store_column_text (stmt, 3), &flag);
+      score.priority = desk_inbox_order_priority (kind, text, score.tone, flag);
+      g_array_append_val (scores, score);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _desk_store_set_sqlite_error (self, rc, error);
+
+  for (guint i = 0; i < scores->len; i++)
+    {
+      Score *score = &g_array_index (scores, Score, i);
+
+      stmt = _desk_store_prepare (self, "UPDATE notifications SET tone = ?2, priority = ?3 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, score->id);
+      sqlite3_bind_double (stmt, 2, score->tone);
+      sqlite3_bind_int (stmt, 3, score->priority);
+      if (!_desk_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -121,6 +468,37 @@ desk_store_count_notifications (DeskStore  *self,
   return TRUE;
 }
 
+static GPtrArray *
+read_notifications (DeskStore     *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint count = sqlite3_column_count (stmt) > N_NOTIFICATION_COLUMNS
+                      ? (guint) sqlite3_column_int64 (stmt, N_NOTIFICATION_COLUMNS) : 1;
+
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        {
+          /* Gone since the view's snapshot: an empty item keeps its place */
+          g_ptr_array_add (result, g_object_new (DESK_TYPE_NOTIFICATION, NULL));
+          continue;
+        }
+      g_ptr_array_add (result, notification_from_row (stmt, count));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
 /**
  * desk_store_query_notifications:
  *
@@ -134,15 +512,12 @@ desk_store_query_notifications (DeskStore  *self,
                                 guint       limit,
                                 GError    **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
   stmt = _desk_store_prepare (self,
-                  "SELECT n.id, n.channel_id, n.remote_id, n.kind, n.author, n.text, n.url, n.created_at,"
-                  " n.read, n.starred, n.status, n.priority, n.assignee"
+                  "SELECT " NOTIFICATION_COLUMNS
                   " FROM notifications n JOIN channels c ON c.id = n.channel_id"
                   " WHERE c.brand_id = ?1 ORDER BY n.created_at DESC, n.id DESC LIMIT ?2 OFFSET ?3", error);
   if (stmt == NULL)
@@ -150,40 +525,512 @@ desk_store_query_notifications (DeskStore  *self,
   sqlite3_bind_int64 (stmt, 1, brand_id);
   sqlite3_bind_int64 (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, offset);
+  return read_notifications (self, stmt, error);
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+/* Views: SQL built from a DeskInboxFilter */
+
+/* The filter's conditions on "n" (notifications) */
+static void
+append_conditions (GString               *sql,
+                   const DeskInboxFilter *filter,
+                   gboolean               has_match)
+{
+  g_string_append (sql, " FROM notifications n WHERE 1");
+  /* The brand's channels as a set, not a join: notifications stay the
+   * outer loop, along their indexes */
+  if (filter->brand_id != 0)
+    g_string_append (sql, " AND n.channel_id IN (SELECT id FROM channels WHERE brand_id = :brand)");
+  if (!filter->show_hidden)
+    g_string_append (sql, " AND n.hidden = 0");
+  if (filter->unread_only || filter->view == DESK_INBOX_VIEW_UNREAD)
+    g_string_append (sql, " AND n.read = 0");
+  if (filter->starred_only)
+    g_string_append (sql, " AND n.starred = 1");
+  if (filter->assignee != NULL)
+    g_string_append (sql, " AND n.assignee = :assignee");
+  if (filter->network >= 0)
+    g_string_append (sql, " AND n.channel_id IN (SELECT id FROM channels WHERE network = :network)");
+  if (filter->channel_id != 0)
+    g_string_append (sql, " AND n.channel_id = :channel");
+  if (filter->kind >= 0)
+    g_string_append (sql, " AND n.kind IN (:kind, :kind2)");
+  if (filter->campaign_id != 0)
+    g_string_append (sql, " AND n.campaign_id = :campaign");
+  if (filter->from != NULL)
+    g_string_append (sql, " AND n.created_at >= :from");
+  if (filter->to != NULL)
+    g_string_append (sql, " AND n.created_at < :to");
+  if (has_match)
+    g_string_append (sql, " AND n.id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH :match)");
+  if (filter->view == DESK_INBOX_VIEW_NEEDS_REPLY)
+    g_string_append (sql, " AND n.kind IN " CONVERSATION_KINDS " AND n.status IN ('open', 'escalated')"
+                          " AND coalesce (n.flag, 'escalate') = 'escalate'");
+}
+
+/* The view's entries in order: (id, cnt, pri, at); a group of likes,
+ * follows or reposts is its newest member (SQLite takes the bare column
+ * n.id from the row of max ()) */
+static char *
+build_entries (const DeskInboxFilter *filter,
+               gboolean               has_match,
+               gboolean               ordered)
+{
+  GString *sql = g_string_new ("SELECT n.id AS id, 1 AS cnt, n.priority AS pri, n.created_at AS at");
+
+  append_conditions (sql, filter, has_match);
+  if (filter->view == DESK_INBOX_VIEW_ATTENTION)
     {
-      DeskNotificationKind kind = DESK_NOTIFICATION_KIND_MENTION;
-      DeskNotificationStatus status = DESK_NOTIFICATION_STATUS_NEW;
-      g_autoptr(GDateTime) created = _desk_store_column_time (stmt, 7);
+      g_string_append (sql, " AND n.kind NOT IN " GROUPED_KINDS
+                            " UNION ALL SELECT n.id, count (*), 0, max (n.created_at)");
+      append_conditions (sql, filter, has_match);
+      g_string_append (sql, " AND n.kind IN " GROUPED_KINDS
+                            " GROUP BY n.channel_id, n.kind, coalesce (n.subject, '')");
+    }
+  if (ordered)
+    g_string_append (sql, filter->view == DESK_INBOX_VIEW_ATTENTION || filter->view == DESK_INBOX_VIEW_NEEDS_REPLY
+                            ? " ORDER BY pri DESC, at DESC, id DESC" : " ORDER BY at DESC, id DESC");
+  return g_string_free (sql, FALSE);
+}
 
-      desk_notification_kind_from_id (_desk_store_column_text (stmt, 3), &kind);
-      desk_notification_status_from_id (_desk_store_column_text (stmt, 10), &status);
-      g_ptr_array_add (result,
-                       g_object_new (DESK_TYPE_NOTIFICATION,
-                                     "id", sqlite3_column_int64 (stmt, 0),
-                                     "channel-id", sqlite3_column_int64 (stmt, 1),
-                                     "remote-id", _desk_store_column_text (stmt, 2),
-                                     "kind", kind,
-                                     "author", _desk_store_column_text (stmt, 4),
-                                     "text", _desk_store_column_text (stmt, 5),
-                                     "url", _desk_store_column_text (stmt, 6),
-                                     "created-at", created,
-                                     "read", sqlite3_column_int (stmt, 8) != 0,
-                                     "starred", sqlite3_column_int (stmt, 9) != 0,
-                                     "status", status,
-                                     "priority", sqlite3_column_int (stmt, 11),
-                                     "assignee", _desk_store_column_text (stmt, 12),
-                                     NULL));
+static const char *
+order_of (const DeskInboxFilter *filter,
+          const char            *alias)
+{
+  gboolean by_priority = filter->view == DESK_INBOX_VIEW_ATTENTION || filter->view == DESK_INBOX_VIEW_NEEDS_REPLY;
+
+  if (g_str_equal (alias, "e"))
+    return by_priority ? "e.pri DESC, e.at DESC, e.id DESC" : "e.at DESC, e.id DESC";
+  return by_priority ? "pri DESC, at DESC, id DESC" : "at DESC, id DESC";
+}
+
+static void
+bind_named_int (sqlite3_stmt *stmt,
+                const char   *name,
+                gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_filter (sqlite3_stmt          *stmt,
+             const DeskInboxFilter *filter,
+             const char            *match)
+{
+  bind_named_int (stmt, ":brand", filter->brand_id);
+  bind_named_text (stmt, ":assignee", filter->assignee);
+  if (filter->network >= 0)
+    bind_named_text (stmt, ":network", desk_network_to_id (filter->network));
+  bind_named_int (stmt, ":channel", filter->channel_id);
+  if (filter->kind >= 0)
+    {
+      /* "reply" is a comment too: the kinds of the import format */
+      gboolean reply = filter->kind == DESK_NOTIFICATION_KIND_REPLY || filter->kind == DESK_NOTIFICATION_KIND_COMMENT;
+
+      bind_named_text (stmt, ":kind", desk_notification_kind_to_id (filter->kind));
+      bind_named_text (stmt, ":kind2", desk_notification_kind_to_id (reply ? (filter->kind == DESK_NOTIFICATION_KIND_REPLY
+                                                                               ? DESK_NOTIFICATION_KIND_COMMENT
+                                                                               : DESK_NOTIFICATION_KIND_REPLY)
+                                                                            : filter->kind));
+    }
+  bind_named_int (stmt, ":campaign", filter->campaign_id);
+  if (filter->from != NULL)
+    bind_named_int (stmt, ":from", g_date_time_to_unix (filter->from));
+  if (filter->to != NULL)
+    bind_named_int (stmt, ":to", g_date_time_to_unix (filter->to));
+  bind_named_text (stmt, ":match", match);
+}
+
+static gboolean
+filter_is_valid (const DeskInboxFilter  *filter,
+                 GError                **error)
+{
+  if ((guint) filter->view > DESK_INBOX_VIEW_LAST ||
+      filter->network > (int) DESK_NETWORK_LAST || filter->kind > (int) DESK_NOTIFICATION_KIND_LAST)
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID, _("This inbox filter is not valid."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * desk_store_count_inbox:
+ *
+ * Counts the entries of the view @filter asks for (a group counts one).
+ */
+gboolean
+desk_store_count_inbox (DeskStore              *self,
+                        const DeskInboxFilter  *filter,
+                        guint                  *count,
+                        GError                **error)
+{
+  g_autofree char *match = NULL;
+  g_autofree char *entries = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  if (!filter_is_valid (filter, error))
+    return FALSE;
+  match = desk_inbox_filter_dup_match (filter->search);
+  entries = build_entries (filter, match != NULL, FALSE);
+  sql = g_strconcat ("SELECT count (*) FROM (", entries, ")", NULL);
+  if ((stmt = _desk_store_prepare_built (self, sql, error)) == NULL)
+    return FALSE;
+  bind_filter (stmt, filter, match);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _desk_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * desk_store_query_inbox:
+ *
+ * Returns: (transfer full) (element-type DeskNotification): entries
+ *   @offset to @offset + @limit of the view @filter asks for, in its order;
+ *   a group is its newest member with its group-count
+ */
+GPtrArray *
+desk_store_query_inbox (DeskStore              *self,
+                        const DeskInboxFilter  *filter,
+                        guint                   offset,
+                        guint                   limit,
+                        GError                **error)
+{
+  g_autofree char *match = NULL;
+  g_autofree char *entries = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  if (!filter_is_valid (filter, error))
+    return NULL;
+  match = desk_inbox_filter_dup_match (filter->search);
+  entries = build_entries (filter, match != NULL, TRUE);
+  sql = g_strconcat ("SELECT " NOTIFICATION_COLUMNS ", e.cnt FROM (", entries,
+                     " LIMIT :limit OFFSET :offset) e JOIN notifications n ON n.id = e.id ORDER BY ",
+                     order_of (filter, "e"), NULL);
+  if ((stmt = _desk_store_prepare_built (self, sql, error)) == NULL)
+    return NULL;
+  bind_filter (stmt, filter, match);
+  bind_named_int (stmt, ":limit", limit);
+  bind_named_int (stmt, ":offset", offset);
+  return read_notifications (self, stmt, error);
+}
+
+/* Snapshots for DeskInboxModel: the view's order, computed once per
+ * filter into a temporary table (never the main database's file), then
+ * read a window at a time by position */
+
+static char *
+snapshot_table (guint slot)
+{
+  return g_strdup_printf ("temp.inbox_view_%u", slot);
+}
+
+gboolean
+_desk_store_inbox_snapshot (DeskStore              *self,
+                            guint                   slot,
+                            const DeskInboxFilter  *filter,
+                            guint                  *count,
+                            GError                **error)
+{
+  g_autofree char *table = snapshot_table (slot);
+  g_autofree char *create = g_strdup_printf ("CREATE TABLE IF NOT EXISTS %s (pos INTEGER PRIMARY KEY,"
+                                             " id INTEGER NOT NULL, cnt INTEGER NOT NULL);"
+                                             "DELETE FROM %s;", table, table);
+  g_autofree char *match = NULL;
+  g_autofree char *entries = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!filter_is_valid (filter, error))
+    return FALSE;
+  match = desk_inbox_filter_dup_match (filter->search);
+  entries = build_entries (filter, match != NULL, FALSE);
+  sql = g_strdup_printf ("INSERT INTO %s (pos, id, cnt) SELECT row_number () OVER (ORDER BY %s) - 1, id, cnt FROM (%s)",
+                         table, order_of (filter, ""), entries);
+
+  /* A savepoint, not BEGIN IMMEDIATE: only the temporary table is written */
+  if (!_desk_store_exec_sql (self, "SAVEPOINT inbox_snapshot", error))
+    return FALSE;
+  if (!_desk_store_exec_sql (self, create, error) ||
+      (stmt = _desk_store_prepare_built (self, sql, error)) == NULL)
+    goto failed;
+  bind_filter (stmt, filter, match);
+  if (!_desk_store_step_done (self, stmt, error))
+    goto failed;
+  *count = (guint) sqlite3_changes (self->db);
+  return _desk_store_exec_sql (self, "RELEASE inbox_snapshot", error);
+
+failed:
+  _desk_store_exec_sql (self, "ROLLBACK TO inbox_snapshot; RELEASE inbox_snapshot", NULL);
+  return FALSE;
+}
+
+GPtrArray *
+_desk_store_inbox_read_window (DeskStore  *self,
+                               guint       slot,
+                               guint       offset,
+                               guint       limit,
+                               GError    **error)
+{
+  g_autofree char *table = snapshot_table (slot);
+  g_autofree char *sql = g_strdup_printf ("SELECT " NOTIFICATION_COLUMNS ", v.cnt FROM %s v"
+                                          " LEFT JOIN notifications n ON n.id = v.id"
+                                          " WHERE v.pos >= ?1 AND v.pos < ?2 ORDER BY v.pos", table);
+  sqlite3_stmt *stmt = _desk_store_prepare_built (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, offset);
+  sqlite3_bind_int64 (stmt, 2, (gint64) offset + limit);
+  return read_notifications (self, stmt, error);
+}
+
+void
+_desk_store_inbox_drop_snapshot (DeskStore *self,
+                                 guint      slot)
+{
+  g_autofree char *table = snapshot_table (slot);
+  g_autofree char *sql = g_strdup_printf ("DROP TABLE IF EXISTS %s", table);
+  GHashTableIter iter;
+  const char *key;
+
+  /* Its statements first: a prepared statement keeps a table in use */
+  g_hash_table_iter_init (&iter, self->built_statements);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (strstr (key, table) != NULL)
+      g_hash_table_iter_remove (&iter);
+  _desk_store_exec_sql (self, sql, NULL);
+}
+
+/* Triage */
+
+static gboolean
+update_notification (DeskStore   *self,
+                     const char  *sql,
+                     gint64       id,
+                     gboolean     is_text,
+                     gint64       number,
+                     const char  *text,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  if ((stmt = _desk_store_prepare (self, sql, error)) == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (is_text)
+    _desk_store_bind_text_or_null (stmt, 2, text);
+  else
+    sqlite3_bind_int64 (stmt, 2, number);
+  if (!_desk_store_step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The notification %s does not exist."), number);
+      goto failed;
+    }
+  return _desk_store_commit (self, error);
+
+failed:
+  _desk_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+desk_store_set_notification_read (DeskStore *self, gint64 id, gboolean read, GError **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return update_notification (self, "UPDATE notifications SET read = ?2 WHERE id = ?1", id, FALSE, read != 0, NULL, error);
+}
+
+/**
+ * desk_store_set_group_read:
+ * @id: any member of a group of likes, follows or reposts
+ *
+ * Marks every member of the group of @id (same channel, kind and subject)
+ * read or unread; for another kind, @id alone.
+ */
+gboolean
+desk_store_set_group_read (DeskStore *self, gint64 id, gboolean read, GError **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return update_notification (self,
+                              "UPDATE notifications SET read = ?2 WHERE id = ?1 OR (kind IN " GROUPED_KINDS " AND"
+                              " (channel_id, kind, coalesce (subject, '')) = (SELECT channel_id, kind, coalesce (subject, '')"
+                              " FROM notifications WHERE id = ?1))", id, FALSE, read != 0, NULL, error);
+}
+
+gboolean
+desk_store_set_notification_starred (DeskStore *self, gint64 id, gboolean starred, GError **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return update_notification (self, "UPDATE notifications SET starred = ?2 WHERE id = ?1", id, FALSE, starred != 0, NULL, error);
+}
+
+gboolean
+desk_store_set_notification_hidden (DeskStore *self, gint64 id, gboolean hidden, GError **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return update_notification (self, "UPDATE notifications SET hidden = ?2 WHERE id = ?1", id, FALSE, hidden != 0, NULL, error);
+}
+
+/* @assignee: a team member's name; NULL or "": nobody */
+gboolean
+desk_store_set_notification_assignee (DeskStore *self, gint64 id, const char *assignee, GError **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return update_notification (self, "UPDATE notifications SET assignee = nullif (?2, '') WHERE id = ?1", id, TRUE, 0,
+                              assignee, error);
+}
+
+/* @note: the team's internal note, never sent; NULL or "": none */
+gboolean
+desk_store_set_notification_note (DeskStore *self, gint64 id, const char *note, GError **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return update_notification (self, "UPDATE notifications SET note = nullif (?2, '') WHERE id = ?1", id, TRUE, 0, note, error);
+}
+
+gboolean
+desk_store_set_notification_status (DeskStore *self, gint64 id, DeskNotificationStatus status, GError **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((guint) status <= DESK_NOTIFICATION_STATUS_LAST, FALSE);
+  return update_notification (self, "UPDATE notifications SET status = ?2 WHERE id = ?1", id, TRUE, 0,
+                              desk_notification_status_to_id (status), error);
+}
+
+static gboolean
+rescore_one (DeskStore  *self,
+             gint64      id,
+             GError    **error)
+{
+  DeskNotificationKind kind = DESK_NOTIFICATION_KIND_MENTION;
+  DeskModerationFlag flag = DESK_MODERATION_FLAG_NONE;
+  sqlite3_stmt *stmt;
+  int priority = 0;
+  int rc;
+
+  stmt = _desk_store_prepare (self, "SELECT kind, text, tone, flag FROM notifications WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      desk_notification_kind_from_id (_desk_store_column_text (stmt, 0), &kind);
+      desk_moderation_flag_from_id (_desk_store_column_text (stmt, 3), &flag);
+      priority = desk_inbox_order_priority (kind, _desk_store_column_text (stmt, 1), sqlite3_column_double (stmt, 2), flag);
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _desk_store_set_sqlite_error (self, rc, error);
+  return update_notification (self, "UPDATE notifications SET priority = ?2 WHERE id = ?1", id, FALSE, priority, NULL, error);
+}
 
+/* A flag set by hand: it moves the item as the rule says (desk-inbox-order.h) */
+gboolean
+desk_store_set_notification_flag (DeskStore *self, gint64 id, DeskModerationFlag flag, GError **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((guint) flag <= DESK_MODERATION_FLAG_LAST, FALSE);
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  if (!update_notification (self, "UPDATE notifications SET flag = ?2 WHERE id = ?1", id, TRUE, 0,
+                            flag != DESK_MODERATION_FLAG_NONE ? desk_moderation_flag_to_id (flag) : NULL, error) ||
+      !rescore_one (self, id, error))
+    {
+      _desk_store_rollback (self);
+      return FALSE;
+    }
+  return _desk_store_commit (self, error);
+}
+
+/* Crisis */
+
+/**
+ * desk_store_count_negative_hourly:
+ * @end: the end of the last hour
+ *
+ * Returns: (transfer full) (element-type guint): the brand's negative
+ *   conversations (desk-tone.h) per hour for the @n_hours hours before
+ *   @end, oldest first: the series desk_crisis_detect () reads
+ */
+GArray *
+desk_store_count_negative_hourly (DeskStore  *self,
+                                  gint64      brand_id,
+                                  GDateTime  *end,
+                                  guint       n_hours,
+                                  GError    **error)
+{
+  g_autoptr(GArray) counts = NULL;
+  gint64 end_unix;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (end != NULL, NULL);
+
+  counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (counts, n_hours);
+  end_unix = g_date_time_to_unix (end);
+  stmt = _desk_store_prepare (self,
+                              "SELECT (?2 - n.created_at - 1) / 3600, count (*)"
+                              " FROM notifications n JOIN channels c ON c.id = n.channel_id"
+                              " WHERE c.brand_id = ?1 AND n.created_at < ?2 AND n.created_at >= ?2 - ?3 * 3600"
+                              " AND n.tone >= ?4 AND n.kind IN " CONVERSATION_KINDS
+                              " GROUP BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  sqlite3_bind_int64 (stmt, 2, end_unix);
+  sqlite3_bind_int64 (stmt, 3, n_hours);
+  sqlite3_bind_double (stmt, 4, DESK_TONE_NEGATIVE_THRESHOLD);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 ago = sqlite3_column_int64 (stmt, 0);
+
+      if (ago >= 0 && ago < n_hours)
+        g_array_index (counts, guint, n_hours - 1 - ago) = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _desk_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
-  return g_steal_pointer (&result);
+  return g_steal_pointer (&counts);
 }
 
 /* Metrics */

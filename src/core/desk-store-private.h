@@ -20,6 +20,7 @@ struct _DeskStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* const char *sql → sqlite3_stmt* */
+  GHashTable *built_statements; /* char *sql (owned) → sqlite3_stmt*: SQL built at run time */
   GHashTable *live_posts;   /* gint64 id → DeskPost* (weak) */
   guint       depth;        /* nesting of begin (); > 1 uses savepoints */
   GArray     *pending;      /* (element-type Pending) saves published at the outermost commit */
@@ -68,6 +69,7 @@ gboolean      _desk_store_begin_read (DeskStore *self, GError **error);
 void          _desk_store_end_read (DeskStore *self);
 gboolean      _desk_store_commit (DeskStore *self, GError **error);
 sqlite3_stmt *_desk_store_prepare (DeskStore *self, const char *sql, GError **error);
+sqlite3_stmt *_desk_store_prepare_built (DeskStore *self, const char *sql, GError **error);
 gboolean      _desk_store_step_done (DeskStore *self, sqlite3_stmt *stmt, GError **error);
 void          _desk_store_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text);
 void          _desk_store_bind_text_or_empty (sqlite3_stmt *stmt, int index, const char *text);
@@ -81,6 +83,11 @@ GListModel   *_desk_store_list_objects (DeskStore *self, sqlite3_stmt *stmt, GTy
 gboolean      _desk_store_save_object (DeskStore *self, gint64 id, const char *insert_sql, const char *update_sql, int id_param, BindFunc bind, gpointer object, gint64 *out_id, GError **error);
 gboolean      _desk_store_create_private_file (const char *path);
 gboolean      _desk_store_migrate (DeskStore *self, int target_version, GError **error);
+gboolean      _desk_store_score_notifications (DeskStore *self, GError **error);
+/* The inbox's snapshots, for DeskInboxModel (desk-store-inbox.c) */
+gboolean      _desk_store_inbox_snapshot (DeskStore *self, guint slot, const DeskInboxFilter *filter, guint *count, GError **error);
+GPtrArray    *_desk_store_inbox_read_window (DeskStore *self, guint slot, guint offset, guint limit, GError **error);
+void          _desk_store_inbox_drop_snapshot (DeskStore *self, guint slot);
 void          _desk_store_drop_pending (DeskStore *self, guint above);
 void          _desk_store_flush_pending (DeskStore *self);
 void          _desk_store_brands_changed (DeskStore *self);

@@ -204,8 +204,50 @@ static const char * const migrations[] = {
   "  FROM outbox WHERE post_id = OLD.id AND state = 'scheduled';"
   "END;",
 
-  /* 9 → 10: the inbox (another branch) */
-  "-- 10: the inbox (another branch)",
+  /* 9 → 10: the unified inbox: who wrote (handle), what an item answers or
+   * is about, its campaign, moderation (a flag, hidden), its tone, the
+   * team's note; statuses open/waiting/done/escalated; full-text search
+   * (accent- and case-blind) over text, author and handle; per-brand
+   * moderation rules. Tone and priority are scored in C after this
+   * (post_steps). */
+  "ALTER TABLE notifications ADD COLUMN handle TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE notifications ADD COLUMN in_reply_to TEXT;"
+  "ALTER TABLE notifications ADD COLUMN subject TEXT;"
+  "ALTER TABLE notifications ADD COLUMN campaign_id INTEGER REFERENCES campaigns (id) ON DELETE SET NULL;"
+  "ALTER TABLE notifications ADD COLUMN flag TEXT CHECK (flag IN ('spam', 'offensive', 'escalate'));"
+  "ALTER TABLE notifications ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE notifications ADD COLUMN tone REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE notifications ADD COLUMN note TEXT;"
+  "UPDATE notifications SET flag = 'spam' WHERE status = 'spam';"
+  "UPDATE notifications SET status = CASE status WHEN 'in_progress' THEN 'waiting' WHEN 'answered' THEN 'done'"
+  "  WHEN 'archived' THEN 'done' ELSE 'open' END;"
+  /* A like or a repost pulled before: its link is the post it is about */
+  "UPDATE notifications SET subject = url WHERE kind IN ('favourite', 'repost');"
+  "CREATE INDEX notifications_by_priority ON notifications (priority DESC, created_at DESC, id DESC);"
+  "CREATE INDEX notifications_by_group ON notifications (channel_id, kind, subject);"
+  "CREATE VIRTUAL TABLE notifications_fts USING fts5 (text, author, handle,"
+  "  content = 'notifications', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');"
+  "INSERT INTO notifications_fts (notifications_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER notifications_fts_insert AFTER INSERT ON notifications BEGIN"
+  "  INSERT INTO notifications_fts (rowid, text, author, handle) VALUES (new.id, new.text, new.author, new.handle);"
+  "END;"
+  "CREATE TRIGGER notifications_fts_delete AFTER DELETE ON notifications BEGIN"
+  "  INSERT INTO notifications_fts (notifications_fts, rowid, text, author, handle)"
+  "  VALUES ('delete', old.id, old.text, old.author, old.handle);"
+  "END;"
+  "CREATE TRIGGER notifications_fts_update AFTER UPDATE OF text, author, handle ON notifications BEGIN"
+  "  INSERT INTO notifications_fts (notifications_fts, rowid, text, author, handle)"
+  "  VALUES ('delete', old.id, old.text, old.author, old.handle);"
+  "  INSERT INTO notifications_fts (rowid, text, author, handle) VALUES (new.id, new.text, new.author, new.handle);"
+  "END;"
+  "CREATE TABLE moderation_rules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  brand_id INTEGER NOT NULL REFERENCES brands (id) ON DELETE CASCADE,"
+  "  pattern TEXT NOT NULL CHECK (length (trim (pattern)) > 0),"
+  "  is_regex INTEGER NOT NULL DEFAULT 0,"
+  "  flag TEXT NOT NULL CHECK (flag IN ('spam', 'offensive', 'escalate')),"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX moderation_rules_by_brand ON moderation_rules (brand_id);",
 
   /* 10 → 11: objectives (SMART: a KPI, a target, a deadline) per brand or
    * campaign, the recommendations written for a report (per brand and
@@ -231,6 +273,13 @@ static const char * const migrations[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);
+
+/* What SQL cannot do after a migration, in the same transaction */
+typedef gboolean (*PostStep) (DeskStore *self, GError **error);
+
+static const PostStep post_steps[DESK_STORE_SCHEMA_VERSION] = {
+  [9] = _desk_store_score_notifications,
+};
 
 static gint
 compare_strings (gconstpointer a,
@@ -352,6 +401,7 @@ _desk_store_migrate (DeskStore  *self,
       if (!_desk_store_begin (self, error))
         return FALSE;
       if (!_desk_store_exec_sql (self, migrations[v], error) ||
+          (post_steps[v] != NULL && !post_steps[v] (self, error)) ||
           !_desk_store_exec_sql (self, app_id, error) ||
           !_desk_store_exec_sql (self, bump, error))
         _desk_store_rollback (self);

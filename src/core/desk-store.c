@@ -43,7 +43,7 @@ G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
 static const char * const table_names[] = {
   "brands", "channels", "campaigns", "posts", "post_variants", "media",
   "post_media", "notifications", "metric_samples", "saved_replies", "outbox",
-  "designs", "snippets", "accounts", "objectives", "report_notes",
+  "designs", "snippets", "accounts", "moderation_rules", "objectives", "report_notes",
   NULL
 };
 
@@ -330,6 +330,34 @@ _desk_store_prepare (DeskStore   *self,
   return stmt;
 }
 
+/* Like _desk_store_prepare () for SQL built at run time (the inbox's
+ * filters): the statement is kept under a copy of its text. */
+sqlite3_stmt *
+_desk_store_prepare_built (DeskStore   *self,
+                           const char  *sql,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->built_statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _desk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->built_statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
 gboolean
 _desk_store_step_done (DeskStore     *self,
            sqlite3_stmt  *stmt,
@@ -417,6 +445,7 @@ desk_store_finalize (GObject *object)
   DeskStore *self = (DeskStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->built_statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   if (self->db != NULL)
     {
@@ -489,6 +518,7 @@ static void
 desk_store_init (DeskStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->built_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->live_posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 }

@@ -9,6 +9,8 @@
 #include "desk-brand.h"
 #include "desk-campaign.h"
 #include "desk-channel.h"
+#include "desk-inbox-filter.h"
+#include "desk-moderation.h"
 #include "desk-notification.h"
 #include "desk-post.h"
 
@@ -314,6 +316,72 @@ GPtrArray   *desk_store_query_notifications    (DeskStore           *self,
                                                 gint64               brand_id,
                                                 guint                offset,
                                                 guint                limit,
+                                                GError             **error);
+gboolean     desk_store_add_notifications_full (DeskStore           *self,
+                                                GPtrArray           *notifications,
+                                                guint               *n_added,
+                                                GError             **error);
+gboolean     desk_store_count_inbox            (DeskStore           *self,
+                                                const DeskInboxFilter *filter,
+                                                guint               *count,
+                                                GError             **error);
+GPtrArray   *desk_store_query_inbox            (DeskStore           *self,
+                                                const DeskInboxFilter *filter,
+                                                guint                offset,
+                                                guint                limit,
+                                                GError             **error);
+gboolean     desk_store_set_notification_read (DeskStore           *self,
+                                                gint64               id,
+                                                gboolean             read,
+                                                GError             **error);
+gboolean     desk_store_set_group_read         (DeskStore           *self,
+                                                gint64               id,
+                                                gboolean             read,
+                                                GError             **error);
+gboolean     desk_store_set_notification_starred (DeskStore         *self,
+                                                gint64               id,
+                                                gboolean             starred,
+                                                GError             **error);
+gboolean     desk_store_set_notification_hidden (DeskStore          *self,
+                                                gint64               id,
+                                                gboolean             hidden,
+                                                GError             **error);
+gboolean     desk_store_set_notification_assignee (DeskStore        *self,
+                                                gint64               id,
+                                                const char          *assignee,
+                                                GError             **error);
+gboolean     desk_store_set_notification_note  (DeskStore           *self,
+                                                gint64               id,
+                                                const char          *note,
+                                                GError             **error);
+gboolean     desk_store_set_notification_status (DeskStore          *self,
+                                                gint64               id,
+                                                DeskNotificationStatus status,
+                                                GError             **error);
+gboolean     desk_store_set_notification_flag  (DeskStore           *self,
+                                                gint64               id,
+                                                DeskModerationFlag   flag,
+                                                GError             **error);
+GArray      *desk_store_count_negative_hourly  (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GDateTime           *end,
+                                                guint                n_hours,
+                                                GError             **error);
+GPtrArray   *desk_store_list_moderation_rules  (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+DeskModeration *desk_store_load_moderation     (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_add_moderation_rule    (DeskStore           *self,
+                                                gint64               brand_id,
+                                                const char          *pattern,
+                                                gboolean             is_regex,
+                                                DeskModerationFlag   flag,
+                                                gint64              *out_id,
+                                                GError             **error);
+gboolean     desk_store_delete_moderation_rule (DeskStore           *self,
+                                                gint64               rule_id,
                                                 GError             **error);
 
 /* Metrics */

@@ -23,6 +23,7 @@
 #include "desk-demo.h"
 #include "desk-kpi.h"
 #include "desk-report.h"
+#include "desk-inbox-model-private.h"
 #include "desk-store.h"
 #include "desk-checks.h"
 #include "desk-time.h"
@@ -311,6 +312,9 @@ main (int    argc,
                         .n_notifications = 100000, .n_metric_days = 90 };
   double samples[48];
   double t0, build_s, open_ms, month_ms, insert_ms, one_ms, findings_ms;
+  double inbox_open_ms, inbox_filter_ms, search_ms, search_max_ms = 0, scroll_ms;
+  guint inbox_items = 0, scroll_items = 0, scroll_queries = 0;
+  DeskInboxModel *inbox = NULL;
   gint64 brand_id;
   guint n_month = 0;
 
@@ -427,6 +431,90 @@ main (int    argc,
     findings_ms = median (runs, G_N_ELEMENTS (runs));
   }
 
+  /* The inbox of 100,000 notifications: the model the page shows */
+  store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  {
+    const char *word = "patissier";
+    double keys[16];
+    guint n_keys = 0;
+
+    for (guint i = 0; i < 10; i++)
+      {
+        g_autoptr(DeskInboxModel) model = desk_inbox_model_new (store);
+        g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+
+        filter->brand_id = brand_id;
+        t0 = now_ms ();
+        if (!desk_inbox_model_set_filter (model, filter, &error))
+          g_error ("%s", error->message);
+        for (guint j = 0; j < 30 && j < g_list_model_get_n_items (G_LIST_MODEL (model)); j++)
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), j));
+        samples[i] = now_ms () - t0;
+        inbox_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+      }
+    inbox_open_ms = median (samples, 10);
+
+    inbox = desk_inbox_model_new (store);
+    for (guint i = 0; i < 10; i++)
+      {
+        g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+
+        filter->brand_id = brand_id;
+        filter->view = i % 2 ? DESK_INBOX_VIEW_UNREAD : DESK_INBOX_VIEW_NEEDS_REPLY;
+        filter->starred_only = i % 4 == 3;
+        t0 = now_ms ();
+        if (!desk_inbox_model_set_filter (inbox, filter, &error))
+          g_error ("%s", error->message);
+        for (guint j = 0; j < 30 && j < g_list_model_get_n_items (G_LIST_MODEL (inbox)); j++)
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (inbox), j));
+        samples[i] = now_ms () - t0;
+      }
+    inbox_filter_ms = median (samples, 10);
+
+    /* Typing a word, one keystroke at a time, each with its first page */
+    {
+      g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+
+      filter->brand_id = brand_id;
+      if (!desk_inbox_model_set_filter (inbox, filter, &error))
+        g_error ("%s", error->message);
+    }
+    for (guint len = 1; len <= strlen (word); len++)
+      {
+        g_autofree char *typed = g_strndup (word, len);
+
+        t0 = now_ms ();
+        if (!desk_inbox_model_set_search (inbox, typed, &error))
+          g_error ("%s", error->message);
+        for (guint j = 0; j < 30 && j < g_list_model_get_n_items (G_LIST_MODEL (inbox)); j++)
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (inbox), j));
+        keys[n_keys++] = now_ms () - t0;
+      }
+    for (guint k = 0; k < n_keys; k++)
+      search_max_ms = MAX (search_max_ms, keys[k]);
+    search_ms = median (keys, n_keys);
+
+    /* Scrolling the whole "all" view */
+    {
+      g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+      guint before;
+
+      filter->brand_id = brand_id;
+      filter->view = DESK_INBOX_VIEW_ALL;
+      if (!desk_inbox_model_set_filter (inbox, filter, &error))
+        g_error ("%s", error->message);
+      before = _desk_inbox_model_get_n_queries (inbox);
+      t0 = now_ms ();
+      scroll_items = g_list_model_get_n_items (G_LIST_MODEL (inbox));
+      for (guint j = 0; j < scroll_items; j++)
+        g_object_unref (g_list_model_get_item (G_LIST_MODEL (inbox), j));
+      scroll_ms = now_ms () - t0;
+      scroll_queries = _desk_inbox_model_get_n_queries (inbox) - before;
+    }
+    g_clear_object (&inbox);
+  }
+  g_clear_object (&store);
+
   printf ("\nWorkspace built in %.1f s; a month holds %u posts on average.\n\n", build_s, n_month / 24);
   printf ("| %-44s | %14s | %-10s | %-4s |\n", "measure (median)", "value", "target", "");
   printf ("|----------------------------------------------|----------------|------------|------|\n");
@@ -435,6 +523,14 @@ main (int    argc,
   row ("insert 10,000 posts (one transaction)", insert_ms, "ms", "-", TRUE);
   row ("save one post (one transaction, fsync)", one_ms, "ms", "-", TRUE);
   row ("findings: 3,000 chars, 4 images, 4 networks", findings_ms, "ms", "<= 50 ms", findings_ms <= 50);
+  row ("inbox: open, attention view, first page", inbox_open_ms, "ms", "<= 100 ms", inbox_open_ms <= 100);
+  row ("inbox: change a filter, first page", inbox_filter_ms, "ms", "<= 50 ms", inbox_filter_ms <= 50);
+  row ("inbox: search keystroke (median)", search_ms, "ms", "<= 30 ms", search_ms <= 30);
+  row ("inbox: search keystroke (slowest, 1 letter)", search_max_ms, "ms", "<= 30 ms", search_max_ms <= 30);
+  row ("inbox: scroll the whole \"all\" view", scroll_ms, "ms", "-", TRUE);
+  printf ("| %-44s | %10u %-3s | %-10s | %-4s |\n", "inbox: scroll, queries (rows / 100)", scroll_queries, "", "O(n/page)",
+          scroll_queries <= scroll_items / DESK_INBOX_MODEL_PAGE_SIZE + 1 ? "ok" : "MISS");
+  printf ("(attention view: %u entries of 100,000 notifications, likes grouped)\n", inbox_items);
 
   bench_kpis (dir);
 
