@@ -326,6 +326,55 @@ test_crisis_banner (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (template_child (f->page, DESK_TYPE_INBOX_PAGE, "crisis_label")), "12"));
 }
 
+/* The unread count on the view switcher; a desktop notification's Reply
+ * and Mark Read (the application's actions) */
+static void
+test_badge_and_actions (Fixture       *f,
+                        gconstpointer  data)
+{
+  AdwViewStack *stack = template_child (f->w.window, DESK_TYPE_WINDOW, "view_stack");
+  AdwViewStackPage *page = adw_view_stack_get_page (stack, GTK_WIDGET (f->page));
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  DeskInboxDetail *detail = template_child (f->page, DESK_TYPE_INBOX_PAGE, "detail");
+  DeskNotification *target;
+  guint unread = 0;
+  gint64 id;
+
+  filter->brand_id = desk_window_get_brand_id (f->w.window);
+  filter->view = DESK_INBOX_VIEW_ALL;
+  filter->unread_only = TRUE;
+  g_assert_true (desk_store_count_inbox (f->w.store, filter, &unread, NULL));
+  g_assert_cmpuint (unread, >, 0);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, unread);
+
+  /* Opening an unread item: one less */
+  for (guint i = 0; i < g_list_model_get_n_items (f->model); i++)
+    if (!desk_notification_get_read (item (f, i)) && desk_notification_get_group_count (item (f, i)) <= 1)
+      {
+        gtk_selection_model_select_item (f->selection, i, TRUE);
+        break;
+      }
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, unread - 1);
+
+  /* "Mark Read" from the desktop: read in the store */
+  target = item (f, 5);
+  id = desk_notification_get_id (target);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "inbox-mark-read", g_variant_new_int64 (id));
+  {
+    g_autoptr(DeskNotification) again = stored (f, id);
+    g_assert_true (desk_notification_get_read (again));
+  }
+
+  /* "Reply" from the desktop, while the calendar is shown: the inbox,
+   * that item chosen */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.show-view", "s", "calendar"));
+  id = desk_notification_get_id (item (f, 2));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "inbox-open", g_variant_new_int64 (id));
+  g_assert_cmpstr (desk_window_get_view (f->w.window), ==, "inbox");
+  g_assert_nonnull (desk_inbox_detail_get_notification (detail));
+  g_assert_cmpint (desk_notification_get_id (desk_inbox_detail_get_notification (detail)), ==, id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,6 +395,7 @@ main (int    argc,
   ADD ("side-pane", test_side_pane);
   ADD ("search-and-filters", test_search_and_filters);
   ADD ("crisis-banner", test_crisis_banner);
+  ADD ("badge-and-actions", test_badge_and_actions);
 #undef ADD
 
   ret = g_test_run ();

@@ -254,7 +254,10 @@ selection_changed_cb (DeskInboxPage *self)
       DeskNotification *n = g_ptr_array_index (items, 0);
 
       if (desk_store_set_group_read (desk_page_get_store (DESK_PAGE (self)), desk_notification_get_id (n), TRUE, &error))
-        desk_notification_set_read (n, TRUE);
+        {
+          desk_notification_set_read (n, TRUE);
+          desk_inbox_page_update_badge (self);
+        }
       else
         desk_report_error (GTK_WIDGET (self), error);
     }
@@ -383,6 +386,7 @@ undo_clicked_cb (DeskInboxPage *self)
       desk_notification_set_assignee (before->notification, before->assignee);
     }
   g_ptr_array_set_size (self->undo, 0);
+  desk_inbox_page_update_badge (self);
 }
 
 static void
@@ -416,7 +420,10 @@ act (DeskInboxPage *self,
     }
   change->items = items;
   remember (self, items);
-  return change_items (self, change) ? items->len : 0;
+  if (!change_items (self, change))
+    return 0;
+  desk_inbox_page_update_badge (self);
+  return items->len;
 }
 
 /* Said with Undo */
@@ -688,6 +695,7 @@ desk_inbox_page_reload (DeskPage *page)
     }
   update_count (self);
   update_crisis (self);
+  desk_inbox_page_update_badge (self);
 }
 
 static void
@@ -849,4 +857,83 @@ desk_inbox_page_get_model (DeskInboxPage *self)
 {
   g_return_val_if_fail (DESK_IS_INBOX_PAGE (self), NULL);
   return G_LIST_MODEL (self->model);
+}
+
+/**
+ * desk_inbox_page_update_badge:
+ *
+ * The number of unread notifications of the brand, as a badge on the
+ * Inbox's button of the view switcher.
+ *
+ * Returns: that number
+ */
+guint
+desk_inbox_page_update_badge (DeskInboxPage *self)
+{
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  guint unread = 0;
+
+  g_return_val_if_fail (DESK_IS_INBOX_PAGE (self), 0);
+
+  filter->brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  filter->view = DESK_INBOX_VIEW_ALL;
+  filter->unread_only = TRUE;
+  if (filter->brand_id <= 0 || !desk_store_count_inbox (desk_page_get_store (DESK_PAGE (self)), filter, &unread, NULL))
+    unread = 0;
+  if (stack != NULL)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+
+      if (page != NULL)
+        adw_view_stack_page_set_badge_number (page, unread);
+    }
+  return unread;
+}
+
+/**
+ * desk_inbox_page_open_notification:
+ *
+ * Shows the notification @notification_id (from a desktop notification):
+ * the attention view without filters, the item chosen and its reply
+ * ready. Looked for among the first items, where what needs attention is.
+ *
+ * Returns: %FALSE when it is not there
+ */
+gboolean
+desk_inbox_page_open_notification (DeskInboxPage *self,
+                                   gint64         notification_id)
+{
+  guint n;
+
+  g_return_val_if_fail (DESK_IS_INBOX_PAGE (self), FALSE);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->view_dropdown, DESK_INBOX_VIEW_ATTENTION);
+  gtk_check_button_set_active (self->unread_check, FALSE);
+  gtk_check_button_set_active (self->starred_check, FALSE);
+  gtk_check_button_set_active (self->mine_check, FALSE);
+  gtk_drop_down_set_selected (self->channel_dropdown, 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->campaign_dropdown, 0);
+  gtk_drop_down_set_selected (self->period_dropdown, PERIOD_ANY);
+  self->loading = FALSE;
+  g_clear_pointer (&self->filter->search, g_free);
+  filters_changed_cb (self);
+
+  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->model)), 1000);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskNotification) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (item != NULL && desk_notification_get_id (item) == notification_id)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          desk_inbox_detail_focus_reply (self->detail);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
