@@ -383,6 +383,10 @@ gboolean     desk_store_add_moderation_rule    (DeskStore           *self,
 gboolean     desk_store_delete_moderation_rule (DeskStore           *self,
                                                 gint64               rule_id,
                                                 GError             **error);
+gboolean     desk_store_apply_moderation       (DeskStore           *self,
+                                                gint64               brand_id,
+                                                guint               *n_flagged,
+                                                GError             **error);
 
 /* Metrics */
 gboolean     desk_store_add_metric_samples     (DeskStore           *self,

@@ -13,6 +13,8 @@
 #include "desk-inbox-detail.h"
 #include "desk-inbox-page.h"
 #include "desk-inbox-row.h"
+#include "desk-moderation.h"
+#include "desk-moderation-dialog.h"
 #include "desk-time.h"
 #include "desk-window.h"
 #include "ui-helpers.h"
@@ -375,6 +377,76 @@ test_badge_and_actions (Fixture       *f,
   g_assert_cmpint (desk_notification_get_id (desk_inbox_detail_get_notification (detail)), ==, id);
 }
 
+static GtkWindow *
+wait_window (GType type)
+{
+  for (int i = 0; i < 2000 && find_toplevel (type) == NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_toplevel (type));
+  wait_mapped (find_toplevel (type));
+  return find_toplevel (type);
+}
+
+/* A rule flags what the inbox holds; a bad pattern is refused, said */
+static void
+test_moderation_rules (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 brand = desk_window_get_brand_id (f->w.window);
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  AdwEntryRow *pattern;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "inbox.moderation", NULL));
+  dialog = wait_window (DESK_TYPE_MODERATION_DIALOG);
+  pattern = template_child (dialog, DESK_TYPE_MODERATION_DIALOG, "pattern_row");
+
+  /* Not a regular expression: refused, nothing saved */
+  gtk_editable_set_text (GTK_EDITABLE (pattern), "([");
+  gtk_switch_set_active (template_child (dialog, DESK_TYPE_MODERATION_DIALOG, "regex_switch"), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "rules.add", NULL));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (pattern), "error"));
+  rules = desk_store_list_moderation_rules (f->w.store, brand, NULL);
+  g_assert_cmpuint (rules->len, ==, 0);
+  g_clear_pointer (&rules, g_ptr_array_unref);
+
+  /* Keywords, accent-blind: "patissier" → escalate, on what is there */
+  gtk_switch_set_active (template_child (dialog, DESK_TYPE_MODERATION_DIALOG, "regex_switch"), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (pattern), "patissier");
+  adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_MODERATION_DIALOG, "flag_row"), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "rules.add", NULL));
+  rules = desk_store_list_moderation_rules (f->w.store, brand, NULL);
+  g_assert_cmpuint (rules->len, ==, 1);
+  g_assert_cmpint (((DeskModerationRule *) g_ptr_array_index (rules, 0))->flag, ==, DESK_MODERATION_FLAG_ESCALATE);
+  filter->brand_id = brand;
+  filter->view = DESK_INBOX_VIEW_ALL;
+  filter->search = g_strdup ("patissier");
+  found = desk_store_query_inbox (f->w.store, filter, 0, 1000, NULL);
+  g_assert_cmpuint (found->len, >, 0);
+  {
+    guint escalated = 0;
+
+    /* Every one is flagged now (a flag set before stays as it was) */
+    for (guint i = 0; i < found->len; i++)
+      if (g_strstr_len (desk_notification_get_text (g_ptr_array_index (found, i)), -1, "pâtissier ") != NULL)
+        {
+          g_assert_cmpint (desk_notification_get_flag (g_ptr_array_index (found, i)), !=, DESK_MODERATION_FLAG_NONE);
+          escalated += desk_notification_get_flag (g_ptr_array_index (found, i)) == DESK_MODERATION_FLAG_ESCALATE;
+        }
+    g_assert_cmpuint (escalated, >, 0);
+  }
+
+  /* Removed: gone from the list */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "rules.remove", "x",
+                                             ((DeskModerationRule *) g_ptr_array_index (rules, 0))->id));
+  g_clear_pointer (&rules, g_ptr_array_unref);
+  rules = desk_store_list_moderation_rules (f->w.store, brand, NULL);
+  g_assert_cmpuint (rules->len, ==, 0);
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +468,7 @@ main (int    argc,
   ADD ("search-and-filters", test_search_and_filters);
   ADD ("crisis-banner", test_crisis_banner);
   ADD ("badge-and-actions", test_badge_and_actions);
+  ADD ("moderation-rules", test_moderation_rules);
 #undef ADD
 
   ret = g_test_run ();

@@ -32,6 +32,7 @@
 #include "desk-inbox-order.h"
 #include "desk-inbox-page.h"
 #include "desk-inbox-row.h"
+#include "desk-moderation-dialog.h"
 #include "desk-report.h"
 #include "desk-time.h"
 
@@ -79,6 +80,7 @@ struct _DeskInboxPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *view_dropdown;
   GtkWidget          *filter_button;
+  GtkWidget          *more_button;
   GtkCheckButton     *unread_check;
   GtkCheckButton     *starred_check;
   GtkCheckButton     *mine_check;
@@ -551,6 +553,29 @@ undo_action (GtkWidget  *widget,
   undo_clicked_cb (DESK_INBOX_PAGE (widget));
 }
 
+/* The brand's rules; closed, the inbox is read again (flags moved items) */
+static void
+moderation_closed_cb (DeskInboxPage *self)
+{
+  desk_page_invalidate (DESK_PAGE (self));
+}
+
+static void
+moderation_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  GtkWidget *dialog = desk_moderation_dialog_new (desk_page_get_store (DESK_PAGE (self)),
+                                                  desk_page_get_brand_id (DESK_PAGE (self)));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (moderation_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* j and k: the next or previous item, chosen alone and shown */
 static void
 move_action (GtkWidget  *widget,
@@ -725,6 +750,7 @@ fill_static_dropdowns (DeskInboxPage *self)
   desk_drop_down_set_accessible_label (self->campaign_dropdown, _("Campaign"));
   desk_drop_down_set_accessible_label (self->period_dropdown, _("Received"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
   /* Translators: %s is the user's name, as team members assign items */
   mine = g_strdup_printf (_("Assigned to _me (%s)"), self->me);
   gtk_check_button_set_label (self->mine_check, mine);
@@ -762,6 +788,7 @@ desk_inbox_page_class_init (DeskInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, unread_check);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, starred_check);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, mine_check);
@@ -784,6 +811,7 @@ desk_inbox_page_class_init (DeskInboxPageClass *klass)
   gtk_widget_class_install_action (widget_class, "inbox.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "inbox.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "inbox.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "inbox.moderation", NULL, moderation_action);
 
   /* Letters act only where no text is typed: an entry takes its keys first */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "inbox.move", "i", 1);
