@@ -753,6 +753,116 @@ test_search_rules (Fixture       *f,
   g_assert_cmpuint (count, ==, 1000);
 }
 
+/* Saved replies: their variables, and the store's list */
+static void
+test_saved_reply_expand (void)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  g_autofree char *expected_day = g_date_time_format (day, "%x");
+  g_autofree char *expected = g_strdup_printf ("Bonjour Zoé, merci ! L'équipe Fournil, le %s {other}", expected_day);
+  g_autofree char *text = desk_saved_reply_expand ("Bonjour {author}, merci ! L'équipe {brand}, le {date} {other}",
+                                                   "Zoé", "Fournil", day);
+  g_autofree char *missing = desk_saved_reply_expand ("{author}{brand}{", NULL, NULL, day);
+  g_autofree char *invalid = desk_saved_reply_expand ("\xff", "A", "B", day);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (missing, ==, "{");
+  g_assert_cmpstr (invalid, ==, "");
+}
+
+static void
+test_saved_replies (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Inbox) inbox = { 0 };
+  g_autoptr(DeskSavedReply) thanks = NULL;
+  g_autoptr(DeskSavedReply) blank = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inbox_open (&inbox, f);
+  thanks = desk_saved_reply_new (inbox.brand_id, " Thanks ", "Merci {author} !");
+  g_assert_true (desk_store_save_saved_reply (inbox.store, thanks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (thanks->id, >, 0);
+  g_assert_cmpstr (thanks->title, ==, "Thanks");
+  blank = desk_saved_reply_new (inbox.brand_id, "  ", "x");
+  g_assert_false (desk_store_save_saved_reply (inbox.store, blank, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(DeskSavedReply) hours = desk_saved_reply_new (inbox.brand_id, "Hours", "Ouvert de 7 h à 19 h.");
+    g_assert_true (desk_store_save_saved_reply (inbox.store, hours, &error));
+  }
+  g_free (thanks->body);
+  thanks->body = g_strdup ("Merci beaucoup {author} !");
+  g_assert_true (desk_store_save_saved_reply (inbox.store, thanks, &error));
+
+  list = desk_store_list_saved_replies (inbox.store, inbox.brand_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((DeskSavedReply *) g_ptr_array_index (list, 0))->title, ==, "Hours");
+  g_assert_cmpstr (((DeskSavedReply *) g_ptr_array_index (list, 1))->body, ==, "Merci beaucoup {author} !");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (desk_store_delete_saved_reply (inbox.store, thanks->id, &error));
+  list = desk_store_list_saved_replies (inbox.store, inbox.brand_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = desk_store_list_saved_replies (inbox.store, inbox.brand_id + 100, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+/* A notification's conversation, and the badge's count */
+static void
+test_thread_and_unread (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Inbox) inbox = { 0 };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) thread = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskNotification *n;
+  guint unread = 0;
+
+  inbox_open (&inbox, f);
+  n = make (inbox.channel_id, "r1", DESK_NOTIFICATION_KIND_REPLY, "Zoé", "Ouvert dimanche ?", 30, NULL);
+  desk_notification_set_in_reply_to (n, "post-9");
+  g_ptr_array_add (items, n);
+  n = make (inbox.channel_id, "r2", DESK_NOTIFICATION_KIND_REPLY, "Marc", "Et lundi ?", 10, NULL);
+  desk_notification_set_in_reply_to (n, "post-9");
+  g_ptr_array_add (items, n);
+  n = make (inbox.channel_id, "r3", DESK_NOTIFICATION_KIND_REPLY, "Zoé", "Merci !", 5, NULL);
+  desk_notification_set_in_reply_to (n, "r1");
+  g_ptr_array_add (items, n);
+  g_ptr_array_add (items, make (inbox.channel_id, "other", DESK_NOTIFICATION_KIND_MENTION, "Al", "Bonjour", 20, NULL));
+  g_ptr_array_add (items, make (inbox.channel_id, "like", DESK_NOTIFICATION_KIND_FAVOURITE, "Al", "", 20, "post-9"));
+  add_all (&inbox, items, items->len);
+
+  thread = desk_store_get_thread (inbox.store, desk_notification_get_id (g_ptr_array_index (items, 0)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (thread->len, ==, 3);
+  g_assert_cmpstr (remote_id_at (thread, 0), ==, "r1");
+  g_assert_cmpstr (remote_id_at (thread, 1), ==, "r2");
+  g_assert_cmpstr (remote_id_at (thread, 2), ==, "r3");
+  g_assert_null (desk_store_get_thread (inbox.store, 999999, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (desk_store_count_unread (inbox.store, inbox.brand_id, &unread, &error));
+  g_assert_cmpuint (unread, ==, 5);
+  g_assert_true (desk_store_set_notification_read (inbox.store, desk_notification_get_id (g_ptr_array_index (items, 3)),
+                                                   TRUE, NULL));
+  g_assert_true (desk_store_set_notification_hidden (inbox.store, desk_notification_get_id (g_ptr_array_index (items, 4)),
+                                                     TRUE, NULL));
+  g_assert_true (desk_store_count_unread (inbox.store, inbox.brand_id, &unread, &error));
+  g_assert_cmpuint (unread, ==, 3);
+  g_assert_true (desk_store_count_unread (inbox.store, 0, &unread, &error));
+  g_assert_cmpuint (unread, ==, 3);
+  g_assert_true (desk_store_count_unread (inbox.store, inbox.brand_id + 100, &unread, &error));
+  g_assert_cmpuint (unread, ==, 0);
+}
+
 /* Negative conversations per hour, for the crisis banner */
 static void
 test_negative_hourly (Fixture       *f,
@@ -794,6 +904,7 @@ main (int    argc,
   g_test_add_func ("/inbox/moderation-rules", test_moderation_rules);
   g_test_add_func ("/inbox/crisis-detection", test_crisis_detection);
   g_test_add_func ("/inbox/attention-rule", test_attention_rule);
+  g_test_add_func ("/inbox/saved-reply-expand", test_saved_reply_expand);
 #define ADD(name, func) g_test_add ("/inbox/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("attention-order", test_attention_order);
   ADD ("moderation-on-import", test_moderation_on_import);
@@ -802,6 +913,8 @@ main (int    argc,
   ADD ("groups-kept", test_groups_kept);
   ADD ("model-keyset", test_model_keyset);
   ADD ("search-rules", test_search_rules);
+  ADD ("saved-replies", test_saved_replies);
+  ADD ("thread-and-unread", test_thread_and_unread);
   ADD ("negative-hourly", test_negative_hourly);
 #undef ADD
 

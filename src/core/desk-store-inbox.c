@@ -1421,3 +1421,197 @@ desk_store_query_metric_totals (DeskStore   *self,
     }
   return g_steal_pointer (&result);
 }
+
+/* What the inbox page needs besides its list */
+
+/**
+ * desk_store_count_unread:
+ * @brand_id: a brand, or 0 for every brand
+ *
+ * Counts the unread notifications that are not hidden (each like counts):
+ * the Inbox's badge.
+ */
+gboolean
+desk_store_count_unread (DeskStore  *self,
+                         gint64      brand_id,
+                         guint      *count,
+                         GError    **error)
+{
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  filter->brand_id = brand_id;
+  filter->view = DESK_INBOX_VIEW_UNREAD;
+  return count_direct (self, filter, count, error);
+}
+
+/**
+ * desk_store_get_thread:
+ *
+ * Returns: (transfer full) (element-type DeskNotification): the
+ *   conversation of notification @id, oldest first: on its channel, the
+ *   notifications answering the same post (in_reply_to) or about the same
+ *   post (subject), the one it answers and those answering it; @id
+ *   included. DESK_STORE_ERROR_NOT_FOUND when @id does not exist.
+ */
+GPtrArray *
+desk_store_get_thread (DeskStore  *self,
+                       gint64      id,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = _desk_store_prepare (self,
+                              "SELECT " NOTIFICATION_COLUMNS " FROM notifications x, notifications n"
+                              " WHERE x.id = ?1 AND n.channel_id = x.channel_id AND (n.id = x.id"
+                              "  OR n.in_reply_to = x.in_reply_to OR n.remote_id = x.in_reply_to OR n.in_reply_to = x.remote_id"
+                              "  OR (n.kind IN " CONVERSATION_KINDS " AND (n.subject = x.subject OR n.subject = x.in_reply_to)))"
+                              " ORDER BY n.created_at, n.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rows = read_notifications (self, stmt, error)) == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The notification %s does not exist."), number);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* Saved replies */
+
+/**
+ * desk_store_list_saved_replies:
+ *
+ * Returns: (transfer full) (element-type DeskSavedReply): the brand's
+ *   saved replies, by title
+ */
+GPtrArray *
+desk_store_list_saved_replies (DeskStore  *self,
+                               gint64      brand_id,
+                               GError    **error)
+{
+  g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_saved_reply_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = _desk_store_prepare (self,
+                              "SELECT id, brand_id, title, body, created_at FROM saved_replies WHERE brand_id = ?1"
+                              " ORDER BY title COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskSavedReply *reply = desk_saved_reply_new (sqlite3_column_int64 (stmt, 1), _desk_store_column_text (stmt, 2),
+                                                    _desk_store_column_text (stmt, 3));
+
+      reply->id = sqlite3_column_int64 (stmt, 0);
+      reply->created_at = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (replies, reply);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&replies);
+}
+
+/**
+ * desk_store_save_saved_reply:
+ *
+ * Adds @reply (its id 0; it gets its id and creation time) or updates its
+ * title and body. A title without a letter is refused
+ * (DESK_STORE_ERROR_INVALID).
+ */
+gboolean
+desk_store_save_saved_reply (DeskStore       *self,
+                             DeskSavedReply  *reply,
+                             GError         **error)
+{
+  g_autofree char *title = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = _desk_store_now_unix ();
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reply != NULL, FALSE);
+
+  title = g_strstrip (g_strdup (reply->title != NULL ? reply->title : ""));
+  if (title[0] == '\0' || !g_utf8_validate (title, -1, NULL) ||
+      (reply->body != NULL && !g_utf8_validate (reply->body, -1, NULL)))
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID, _("A saved reply needs a title."));
+      return FALSE;
+    }
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  stmt = _desk_store_prepare (self,
+                              reply->id == 0
+                                ? "INSERT INTO saved_replies (brand_id, title, body, created_at) VALUES (?2, ?3, ?4, ?5)"
+                                : "UPDATE saved_replies SET title = ?3, body = ?4 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, reply->id);
+  sqlite3_bind_int64 (stmt, 2, reply->brand_id);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  _desk_store_bind_text_or_empty (stmt, 4, reply->body);
+  sqlite3_bind_int64 (stmt, 5, now);
+  if (!_desk_store_step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("This saved reply no longer exists."));
+      goto failed;
+    }
+  if (!_desk_store_commit (self, error))
+    return FALSE;
+  if (reply->id == 0)
+    {
+      reply->id = sqlite3_last_insert_rowid (self->db);
+      reply->created_at = now;
+    }
+  g_free (reply->title);
+  reply->title = g_steal_pointer (&title);
+  return TRUE;
+
+failed:
+  _desk_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+desk_store_delete_saved_reply (DeskStore  *self,
+                               gint64      reply_id,
+                               GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  stmt = _desk_store_prepare (self, "DELETE FROM saved_replies WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, reply_id);
+  if (!_desk_store_step_done (self, stmt, error))
+    goto failed;
+  return _desk_store_commit (self, error);
+
+failed:
+  _desk_store_rollback (self);
+  return FALSE;
+}

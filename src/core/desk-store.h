@@ -12,6 +12,7 @@
 #include "desk-inbox-filter.h"
 #include "desk-moderation.h"
 #include "desk-notification.h"
+#include "desk-saved-reply.h"
 #include "desk-post.h"
 
 G_BEGIN_DECLS
@@ -361,6 +362,22 @@ gboolean     desk_store_set_notification_status (DeskStore          *self,
 gboolean     desk_store_set_notification_flag  (DeskStore           *self,
                                                 gint64               id,
                                                 DeskModerationFlag   flag,
+                                                GError             **error);
+gboolean     desk_store_count_unread           (DeskStore           *self,
+                                                gint64               brand_id,
+                                                guint               *count,
+                                                GError             **error);
+GPtrArray   *desk_store_get_thread             (DeskStore           *self,
+                                                gint64               id,
+                                                GError             **error);
+GPtrArray   *desk_store_list_saved_replies     (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_save_saved_reply       (DeskStore           *self,
+                                                DeskSavedReply      *reply,
+                                                GError             **error);
+gboolean     desk_store_delete_saved_reply     (DeskStore           *self,
+                                                gint64               reply_id,
                                                 GError             **error);
 GArray      *desk_store_count_negative_hourly  (DeskStore           *self,
                                                 gint64               brand_id,
