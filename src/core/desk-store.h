@@ -100,6 +100,15 @@ typedef struct
   gint64           updated_at;
   gboolean         by_hand;          /* a reminder: the channel is published by hand */
   gint64           created_at;       /* when it was queued */
+  /* A reply (desk_store_queue_reply ()); 0 and NULL for a post's send */
+  gint64           notification_id;  /* what it answers; 0 once that was deleted */
+  char            *body;             /* its text */
+  char            *reply_to_id;      /* the network's post it answers (status id, at:// URI) */
+  char            *reply_to_cid;     /* Bluesky: that post's CID */
+  char            *reply_root_id;    /* Bluesky: its thread's root, if that post is a reply */
+  char            *reply_root_cid;
+  char            *reply_handle;     /* the author answered */
+  gboolean         reply_private;    /* it answers a direct message */
 } DeskOutboxItem;
 
 void desk_account_free      (DeskAccount      *account);
@@ -558,6 +567,14 @@ gboolean     desk_store_outbox_record          (DeskStore           *self,
                                                 GError             **error);
 gboolean     desk_store_outbox_retry           (DeskStore           *self,
                                                 gint64               item_id,
+                                                GError             **error);
+gboolean     desk_store_queue_reply            (DeskStore           *self,
+                                                gint64               notification_id,
+                                                const char          *text,
+                                                gint64              *out_item_id,
+                                                GError             **error);
+GPtrArray   *desk_store_list_replies           (DeskStore           *self,
+                                                gint64               notification_id,
                                                 GError             **error);
 gboolean     desk_store_outbox_note            (DeskStore           *self,
                                                 gint64               item_id,
