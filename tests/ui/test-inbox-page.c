@@ -15,6 +15,9 @@
 #include "desk-inbox-row.h"
 #include "desk-moderation.h"
 #include "desk-moderation-dialog.h"
+#include "desk-saved-replies-dialog.h"
+#include "desk-saved-reply.h"
+#include "desk-store-private.h"
 #include "desk-time.h"
 #include "desk-window.h"
 #include "ui-helpers.h"
@@ -447,6 +450,142 @@ test_moderation_rules (Fixture       *f,
   gtk_window_destroy (dialog);
 }
 
+static void
+buffer_set (GtkTextView *view,
+            const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static char *
+buffer_get (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+}
+
+/* A reply from the side pane goes through the outbox and shows where it
+ * stands; too long for its network, it is refused; saved replies are
+ * kept and come back with the author's name */
+static void
+test_reply (Fixture       *f,
+            gconstpointer  data)
+{
+  DeskInboxDetail *detail = template_child (f->page, DESK_TYPE_INBOX_PAGE, "detail");
+  GtkTextView *reply = template_child (detail, DESK_TYPE_INBOX_DETAIL, "reply_view");
+  GtkLabel *state = template_child (detail, DESK_TYPE_INBOX_DETAIL, "reply_state");
+  DeskNotification *n = item (f, 0);
+  g_autoptr(GPtrArray) replies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *too_long = NULL;
+  g_autofree char *expected = NULL;
+  DeskOutboxItem *sent;
+
+  /* What the pull stores for a post that can be answered */
+  g_assert_true (_desk_store_exec_sql (f->w.store, "UPDATE notifications SET status_id = remote_id", &error));
+  g_assert_no_error (error);
+  gtk_selection_model_select_item (f->selection, 0, TRUE);
+
+  /* Too long: refused, said, nothing queued */
+  too_long = g_strnfill (700, 'a');
+  buffer_set (reply, too_long);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.send", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (state)));
+  g_assert_nonnull (strstr (gtk_label_get_label (state), "longer than"));
+  replies = desk_store_list_replies (f->w.store, desk_notification_get_id (n), NULL);
+  g_assert_cmpuint (replies->len, ==, 0);
+  g_clear_pointer (&replies, g_ptr_array_unref);
+
+  /* Saved for later, with {author} */
+  buffer_set (reply, "Merci {author}, à très vite !");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.save-reply", NULL));
+  {
+    AdwMessageDialog *ask = ADW_MESSAGE_DIALOG (wait_window (ADW_TYPE_MESSAGE_DIALOG));
+
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), "Merci");
+    adw_message_dialog_response (ask, "save");
+    gtk_window_destroy (GTK_WINDOW (ask));
+  }
+  {
+    g_autoptr(GPtrArray) saved = desk_store_list_saved_replies (f->w.store, desk_window_get_brand_id (f->w.window), NULL);
+    GtkListBox *list = template_child (detail, DESK_TYPE_INBOX_DETAIL, "saved_list");
+    g_autofree char *text = NULL;
+
+    g_assert_cmpuint (saved->len, ==, 1);
+    buffer_set (reply, "");
+    g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+    text = buffer_get (reply);
+    expected = g_strdup_printf ("Merci %s, à très vite !", desk_notification_get_author (n));
+    g_assert_cmpstr (text, ==, expected);
+  }
+
+  /* Sent: queued in the outbox, the composer empty, the item answered */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.send", NULL));
+  replies = desk_store_list_replies (f->w.store, desk_notification_get_id (n), NULL);
+  g_assert_cmpuint (replies->len, ==, 1);
+  sent = g_ptr_array_index (replies, 0);
+  g_assert_cmpstr (sent->body, ==, expected);
+  {
+    g_autofree char *left = buffer_get (reply);
+    g_assert_cmpstr (left, ==, "");
+  }
+  g_assert_cmpint (desk_notification_get_status (n), ==, DESK_NOTIFICATION_STATUS_WAITING);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (state)));
+
+  /* The sync publishes it: the pane says so, with its link */
+  g_assert_true (desk_store_outbox_record (f->w.store, sent->id, DESK_OUTBOX_STATE_PUBLISHED, "r1",
+                                           "https://piaille.example/@fournil/r1", NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gtk_label_get_label (state), "https://piaille.example/@fournil/r1"));
+}
+
+/* Saved replies added, edited and removed in their dialog */
+static void
+test_saved_replies_dialog (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 brand = desk_window_get_brand_id (f->w.window);
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) saved = NULL;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "inbox.saved-replies", NULL));
+  dialog = wait_window (DESK_TYPE_SAVED_REPLIES_DIALOG);
+
+  /* Without a text: refused */
+  gtk_editable_set_text (template_child (dialog, DESK_TYPE_SAVED_REPLIES_DIALOG, "title_row"), "Horaires");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "saved.save", NULL));
+  saved = desk_store_list_saved_replies (f->w.store, brand, NULL);
+  g_assert_cmpuint (saved->len, ==, 0);
+  g_clear_pointer (&saved, g_ptr_array_unref);
+
+  buffer_set (template_child (dialog, DESK_TYPE_SAVED_REPLIES_DIALOG, "body_view"),
+              "Bonjour {author}, {brand} ouvre à 7 h du mardi au dimanche.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "saved.save", NULL));
+  saved = desk_store_list_saved_replies (f->w.store, brand, NULL);
+  g_assert_cmpuint (saved->len, ==, 1);
+  id = ((DeskSavedReply *) g_ptr_array_index (saved, 0))->id;
+  g_clear_pointer (&saved, g_ptr_array_unref);
+
+  /* Edited: the same reply, its new text */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "saved.edit", "x", id));
+  buffer_set (template_child (dialog, DESK_TYPE_SAVED_REPLIES_DIALOG, "body_view"), "Ouvert dès 7 h, {author} !");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "saved.save", NULL));
+  saved = desk_store_list_saved_replies (f->w.store, brand, NULL);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpint (((DeskSavedReply *) g_ptr_array_index (saved, 0))->id, ==, id);
+  g_assert_cmpstr (((DeskSavedReply *) g_ptr_array_index (saved, 0))->body, ==, "Ouvert dès 7 h, {author} !");
+  g_clear_pointer (&saved, g_ptr_array_unref);
+
+  /* Removed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "saved.remove", "x", id));
+  saved = desk_store_list_saved_replies (f->w.store, brand, NULL);
+  g_assert_cmpuint (saved->len, ==, 0);
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -469,6 +608,8 @@ main (int    argc,
   ADD ("crisis-banner", test_crisis_banner);
   ADD ("badge-and-actions", test_badge_and_actions);
   ADD ("moderation-rules", test_moderation_rules);
+  ADD ("reply", test_reply);
+  ADD ("saved-replies-dialog", test_saved_replies_dialog);
 #undef ADD
 
   ret = g_test_run ();

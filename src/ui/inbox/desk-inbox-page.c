@@ -33,6 +33,7 @@
 #include "desk-inbox-page.h"
 #include "desk-inbox-row.h"
 #include "desk-moderation-dialog.h"
+#include "desk-saved-replies-dialog.h"
 #include "desk-report.h"
 #include "desk-time.h"
 
@@ -576,6 +577,23 @@ moderation_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The brand's saved replies; closed, the reply's menu lists them anew */
+static void
+saved_replies_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  GtkWidget *dialog = desk_saved_replies_dialog_new (desk_page_get_store (DESK_PAGE (self)),
+                                                     desk_page_get_brand_id (DESK_PAGE (self)));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (moderation_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* j and k: the next or previous item, chosen alone and shown */
 static void
 move_action (GtkWidget  *widget,
@@ -812,6 +830,7 @@ desk_inbox_page_class_init (DeskInboxPageClass *klass)
   gtk_widget_class_install_action (widget_class, "inbox.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "inbox.move", "i", move_action);
   gtk_widget_class_install_action (widget_class, "inbox.moderation", NULL, moderation_action);
+  gtk_widget_class_install_action (widget_class, "inbox.saved-replies", NULL, saved_replies_action);
 
   /* Letters act only where no text is typed: an entry takes its keys first */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "inbox.move", "i", 1);
