@@ -816,9 +816,12 @@ _desk_store_inbox_is_direct (const DeskInboxFilter *filter)
     return FALSE;
   if (filter->view != DESK_INBOX_VIEW_ATTENTION)
     return TRUE;
-  /* The groups of "needs attention" are those of every visible member */
-  return !filter->show_hidden && !filter->unread_only && !filter->starred_only && filter->assignee == NULL &&
-         filter->campaign_id == 0 && filter->from == NULL && filter->to == NULL;
+  /* The groups of "needs attention" are those of every visible member,
+   * and a date range cuts through groups: computed. Unread, starred,
+   * assignee and campaign keep or leave a group by its newest member,
+   * along the view's index (a group is read or unread as a whole,
+   * desk_store_set_group_read ()): the filters of a crisis day stay fast */
+  return !filter->show_hidden && filter->from == NULL && filter->to == NULL;
 }
 
 /* A direct view: its rows (with the group's size in the attention view) */

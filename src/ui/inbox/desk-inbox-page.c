@@ -165,6 +165,22 @@ update_crisis (DeskInboxPage *self)
     gtk_revealer_set_reveal_child (self->crisis_revealer, FALSE);
 }
 
+/* The list shows another set of items: GTK 4.8's list view, told that
+ * items changed, reads every new item to find the old ones among them
+ * (to keep their rows), which reads the whole inbox; detached from the
+ * model meanwhile, it only drops its rows, then reads what it shows. */
+static gboolean
+set_model_filter (DeskInboxPage  *self,
+                  GError        **error)
+{
+  gboolean ok;
+
+  gtk_multi_selection_set_model (self->selection, NULL);
+  ok = desk_inbox_model_set_filter (self->model, self->filter, error);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  return ok;
+}
+
 static void
 apply_filter (DeskInboxPage *self)
 {
@@ -172,7 +188,7 @@ apply_filter (DeskInboxPage *self)
 
   if (self->loading)
     return;
-  if (!desk_inbox_model_set_filter (self->model, self->filter, &error))
+  if (!set_model_filter (self, &error))
     {
       gtk_label_set_text (self->count_label, error->message);
       return;
@@ -731,7 +747,7 @@ desk_inbox_page_reload (DeskPage *page)
       self->filter->campaign_id = 0;
     }
   self->loading = FALSE;
-  if (!desk_inbox_model_set_filter (self->model, self->filter, &error))
+  if (!set_model_filter (self, &error))
     {
       gtk_label_set_text (self->count_label, error->message);
       return;
