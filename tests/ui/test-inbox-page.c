@@ -299,6 +299,26 @@ test_search_and_filters (Fixture       *f,
     g_assert_cmpint (desk_notification_get_kind (item (f, i)), ==, DESK_NOTIFICATION_KIND_DIRECT_MESSAGE);
   gtk_drop_down_set_selected (template_child (f->page, DESK_TYPE_INBOX_PAGE, "kind_dropdown"), 0);
   g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, all);
+
+  /* A network: the brand's first (Mastodon, in the demo) */
+  {
+    GtkDropDown *networks = template_child (f->page, DESK_TYPE_INBOX_PAGE, "network_dropdown");
+    g_autoptr(GListModel) channels = desk_store_list_channels (f->w.store, desk_window_get_brand_id (f->w.window), NULL);
+    g_autoptr(GHashTable) by_id = desk_store_index_by_id (channels);
+    const char *label = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (networks)), 1);
+
+    gtk_drop_down_set_selected (networks, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (f->model), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (f->model), <, all);
+    for (guint i = 0; i < g_list_model_get_n_items (f->model); i++)
+      {
+        gint64 id = desk_notification_get_channel_id (item (f, i));
+        DeskChannel *channel = g_hash_table_lookup (by_id, &id);
+
+        g_assert_cmpstr (desk_network_to_label (desk_channel_get_network (channel)), ==, label);
+      }
+    gtk_drop_down_set_selected (networks, 0);
+  }
 }
 
 /* Negative mentions far above the usual rate: the banner says so */

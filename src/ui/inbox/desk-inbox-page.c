@@ -72,6 +72,7 @@ struct _DeskInboxPage
   DeskInboxFilter    *filter;
   GHashTable         *channels;      /* gint64* → DeskChannel */
   GArray             *channel_ids;   /* the channel dropdown's, 0 first (every channel) */
+  GArray             *networks;      /* the network dropdown's (DeskNetwork), -1 first (every network) */
   GArray             *campaign_ids;  /* the campaign dropdown's, 0 first */
   GPtrArray          *undo;          /* (element-type Before) the last action's */
   char               *me;            /* the name "assigned to me" means */
@@ -86,6 +87,7 @@ struct _DeskInboxPage
   GtkCheckButton     *starred_check;
   GtkCheckButton     *mine_check;
   GtkCheckButton     *hidden_check;
+  GtkDropDown        *network_dropdown;
   GtkDropDown        *channel_dropdown;
   GtkDropDown        *kind_dropdown;
   GtkDropDown        *campaign_dropdown;
@@ -201,6 +203,7 @@ static void
 filters_changed_cb (DeskInboxPage *self)
 {
   guint channel = gtk_drop_down_get_selected (self->channel_dropdown);
+  guint network = gtk_drop_down_get_selected (self->network_dropdown);
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
   g_autoptr(GDateTime) now = desk_time_now ();
@@ -216,6 +219,7 @@ filters_changed_cb (DeskInboxPage *self)
   if (gtk_check_button_get_active (self->mine_check))
     self->filter->assignee = g_strdup (self->me);
   self->filter->channel_id = channel < self->channel_ids->len ? g_array_index (self->channel_ids, gint64, channel) : 0;
+  self->filter->network = network < self->networks->len ? g_array_index (self->networks, int, network) : -1;
   self->filter->kind = kind > 0 && kind <= G_N_ELEMENTS (filter_kinds) ? (int) filter_kinds[kind - 1] : -1;
   self->filter->campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
   g_clear_pointer (&self->filter->from, g_date_time_unref);
@@ -680,7 +684,28 @@ fill_dropdowns (DeskInboxPage *self,
 {
   g_autoptr(GtkStringList) channel_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) campaign_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) network_names = gtk_string_list_new (NULL);
   gint64 none = 0;
+  int every = -1;
+
+  /* The networks the brand's channels are on, once each */
+  g_array_set_size (self->networks, 0);
+  g_array_append_val (self->networks, every);
+  gtk_string_list_append (network_names, _("Every network"));
+  for (guint i = 0; channels != NULL && i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+      int network = desk_channel_get_network (channel);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < self->networks->len; k++)
+        seen = seen || g_array_index (self->networks, int, k) == network;
+      if (seen)
+        continue;
+      g_array_append_val (self->networks, network);
+      gtk_string_list_append (network_names, desk_network_to_label (network));
+    }
+  gtk_drop_down_set_model (self->network_dropdown, G_LIST_MODEL (network_names));
 
   g_array_set_size (self->channel_ids, 0);
   g_array_append_val (self->channel_ids, none);
@@ -743,6 +768,8 @@ desk_inbox_page_reload (DeskPage *page)
       fill_dropdowns (self, channels, campaigns);
       gtk_drop_down_set_selected (self->channel_dropdown, 0);
       gtk_drop_down_set_selected (self->campaign_dropdown, 0);
+      gtk_drop_down_set_selected (self->network_dropdown, 0);
+      self->filter->network = -1;
       self->filter->channel_id = 0;
       self->filter->campaign_id = 0;
     }
@@ -779,6 +806,7 @@ fill_static_dropdowns (DeskInboxPage *self)
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
   /* GTK 4.8 names neither a drop-down's button nor a menu button */
   desk_drop_down_set_accessible_label (self->view_dropdown, _("View"));
+  desk_drop_down_set_accessible_label (self->network_dropdown, _("Network"));
   desk_drop_down_set_accessible_label (self->channel_dropdown, _("Channel"));
   desk_drop_down_set_accessible_label (self->kind_dropdown, _("Kind"));
   desk_drop_down_set_accessible_label (self->campaign_dropdown, _("Campaign"));
@@ -801,6 +829,7 @@ desk_inbox_page_dispose (GObject *object)
   g_clear_pointer (&self->filter, desk_inbox_filter_free);
   g_clear_pointer (&self->channels, g_hash_table_unref);
   g_clear_pointer (&self->channel_ids, g_array_unref);
+  g_clear_pointer (&self->networks, g_array_unref);
   g_clear_pointer (&self->campaign_ids, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->me, g_free);
@@ -827,6 +856,7 @@ desk_inbox_page_class_init (DeskInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, starred_check);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, mine_check);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, hidden_check);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, network_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, campaign_dropdown);
@@ -866,6 +896,7 @@ desk_inbox_page_init (DeskInboxPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->channels = desk_store_index_by_id (NULL);
   self->channel_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->networks = g_array_new (FALSE, FALSE, sizeof (int));
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) before_free);
   self->filter = desk_inbox_filter_new ();
@@ -905,6 +936,7 @@ desk_inbox_page_new (DeskStore *store)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->view_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->channel_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->network_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
@@ -978,6 +1010,7 @@ desk_inbox_page_open_notification (DeskInboxPage *self,
   gtk_check_button_set_active (self->starred_check, FALSE);
   gtk_check_button_set_active (self->mine_check, FALSE);
   gtk_drop_down_set_selected (self->channel_dropdown, 0);
+  gtk_drop_down_set_selected (self->network_dropdown, 0);
   gtk_drop_down_set_selected (self->kind_dropdown, 0);
   gtk_drop_down_set_selected (self->campaign_dropdown, 0);
   gtk_drop_down_set_selected (self->period_dropdown, PERIOD_ANY);
