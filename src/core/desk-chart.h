@@ -91,6 +91,14 @@ void        desk_chart_render            (DeskChart     *self,
                                           double         width,
                                           double         height);
 GPtrArray  *desk_chart_dup_rows          (DeskChart     *self);
+gboolean    desk_chart_get_spot          (DeskChart     *self,
+                                          guint          row,
+                                          double        *x,
+                                          double        *y);
+int         desk_chart_find_spot         (DeskChart     *self,
+                                          double         x,
+                                          double         y,
+                                          double         radius);
 void        desk_chart_get_series_rgb    (DeskChart     *self,
                                           guint          series,
                                           double         rgb[3]);
