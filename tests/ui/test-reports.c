@@ -340,7 +340,7 @@ test_objectives (Fixture       *f,
 
   /* A target that is no number is refused, said */
   error_label = template_child (dialog, DESK_TYPE_OBJECTIVES_DIALOG, "error_label");
-  adw_combo_row_set_selected (template_child (dialog, DESK_TYPE_OBJECTIVES_DIALOG, "kpi_row"), DESK_KPI_FOLLOWERS);
+  gtk_drop_down_set_selected (template_child (dialog, DESK_TYPE_OBJECTIVES_DIALOG, "kpi_dropdown"), DESK_KPI_FOLLOWERS);
   gtk_editable_set_text (template_child (dialog, DESK_TYPE_OBJECTIVES_DIALOG, "target_row"), "beaucoup");
   g_signal_emit_by_name (template_child (dialog, DESK_TYPE_OBJECTIVES_DIALOG, "save_button"), "clicked");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));

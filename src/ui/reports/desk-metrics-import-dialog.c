@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-csv.h"
+#include "desk-a11y.h"
 #include "desk-kpi.h"
 #include "desk-metric-import.h"
 #include "desk-metrics-import-dialog.h"
@@ -40,8 +41,8 @@ struct _DeskMetricsImportDialog
   GtkFileChooserNative *chooser;
 
   AdwActionRow         *file_row;
-  AdwComboRow          *channel_row;
-  AdwComboRow          *preset_row;
+  GtkDropDown          *channel_dropdown;
+  GtkDropDown          *preset_dropdown;
   GtkLabel             *layout_label;
   GtkLabel             *status_label;
   GtkWidget            *preview_frame;
@@ -88,7 +89,7 @@ set_status (DeskMetricsImportDialog *self,
 static gint64
 selected_channel (DeskMetricsImportDialog *self)
 {
-  guint i = adw_combo_row_get_selected (self->channel_row);
+  guint i = gtk_drop_down_get_selected (self->channel_dropdown);
 
   return i < self->channel_ids->len ? g_array_index (self->channel_ids, gint64, i) : 0;
 }
@@ -97,7 +98,7 @@ selected_channel (DeskMetricsImportDialog *self)
 static void
 update_preview (DeskMetricsImportDialog *self)
 {
-  DeskMetricPreset preset = adw_combo_row_get_selected (self->preset_row);
+  DeskMetricPreset preset = gtk_drop_down_get_selected (self->preset_dropdown);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) days = g_ptr_array_new ();
   const char *first = NULL, *last = NULL;
@@ -300,7 +301,7 @@ fill_channels (DeskMetricsImportDialog *self)
       gtk_string_list_append (names, name);
       g_array_append_val (self->channel_ids, id);
     }
-  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (names));
 }
 
 static void
@@ -335,8 +336,8 @@ desk_metrics_import_dialog_class_init (DeskMetricsImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-metrics-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, file_row);
-  gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, channel_row);
-  gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, preset_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, layout_label);
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, preview_frame);
@@ -355,11 +356,13 @@ desk_metrics_import_dialog_init (DeskMetricsImportDialog *self)
   self->days = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->preview,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->days)))));
+  desk_drop_down_set_accessible_label (self->channel_dropdown, _("Channel"));
+  desk_drop_down_set_accessible_label (self->preset_dropdown, _("Layout"));
   add_column (self, _("Day"), 0);
   add_column (self, _("Metric"), 1);
   add_column (self, _("Value"), 2);
-  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->preset_row, "notify::selected", G_CALLBACK (update_preview), self);
+  g_signal_connect_swapped (self->channel_dropdown, "notify::selected", G_CALLBACK (update_preview), self);
+  g_signal_connect_swapped (self->preset_dropdown, "notify::selected", G_CALLBACK (update_preview), self);
 }
 
 GtkWidget *

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-kpi.h"
 #include "desk-objectives-dialog.h"
 
@@ -33,10 +34,10 @@ struct _DeskObjectivesDialog
 
   AdwPreferencesGroup *list_group;
   AdwPreferencesGroup *form_group;
-  AdwComboRow         *kpi_row;
+  GtkDropDown         *kpi_dropdown;
   AdwEntryRow         *target_row;
   AdwEntryRow         *deadline_row;
-  AdwComboRow         *campaign_row;
+  GtkDropDown         *campaign_dropdown;
   GtkLabel            *error_label;
   GtkWidget           *cancel_edit_button;
   GtkButton           *save_button;
@@ -100,7 +101,7 @@ reset_form (DeskObjectivesDialog *self)
   self->editing = 0;
   gtk_editable_set_text (GTK_EDITABLE (self->target_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), "");
-  adw_combo_row_set_selected (self->campaign_row, 0);
+  gtk_drop_down_set_selected (self->campaign_dropdown, 0);
   adw_preferences_group_set_title (self->form_group, _("New Objective"));
   gtk_button_set_label (self->save_button, _("_Add Objective"));
   gtk_widget_set_visible (self->cancel_edit_button, FALSE);
@@ -114,8 +115,8 @@ save_clicked_cb (DeskObjectivesDialog *self)
   g_autoptr(GDateTime) day = NULL;
   g_autoptr(GError) error = NULL;
   const char *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
-  DeskKpiId id = adw_combo_row_get_selected (self->kpi_row);
-  guint campaign = adw_combo_row_get_selected (self->campaign_row);
+  DeskKpiId id = gtk_drop_down_get_selected (self->kpi_dropdown);
+  guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
   double target;
 
   if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (self->target_row)), &target))
@@ -162,14 +163,14 @@ edit_clicked_cb (GtkButton            *button,
   if (!desk_kpi_id_from_name (o->kpi, &id))
     return;
   self->editing = o->id;
-  adw_combo_row_set_selected (self->kpi_row, id);
+  gtk_drop_down_set_selected (self->kpi_dropdown, id);
   target = g_strdup_printf ("%g", desk_kpi_get_unit (id) == DESK_KPI_UNIT_RATIO ? o->target * 100 : o->target);
   gtk_editable_set_text (GTK_EDITABLE (self->target_row), target);
   gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), o->deadline ? o->deadline : "");
-  adw_combo_row_set_selected (self->campaign_row, 0);
+  gtk_drop_down_set_selected (self->campaign_dropdown, 0);
   for (guint i = 0; i < self->campaign_ids->len; i++)
     if (g_array_index (self->campaign_ids, gint64, i) == o->campaign_id)
-      adw_combo_row_set_selected (self->campaign_row, i + 1);
+      gtk_drop_down_set_selected (self->campaign_dropdown, i + 1);
   adw_preferences_group_set_title (self->form_group, _("Edit Objective"));
   gtk_button_set_label (self->save_button, _("_Save Objective"));
   gtk_widget_set_visible (self->cancel_edit_button, TRUE);
@@ -314,7 +315,7 @@ fill_choices (DeskObjectivesDialog *self)
                                : g_strdup (desk_kpi_get_label (id));
       gtk_string_list_append (kpis, label);
     }
-  adw_combo_row_set_model (self->kpi_row, G_LIST_MODEL (kpis));
+  gtk_drop_down_set_model (self->kpi_dropdown, G_LIST_MODEL (kpis));
 
   gtk_string_list_append (campaigns, _("Whole brand"));
   for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
@@ -325,7 +326,7 @@ fill_choices (DeskObjectivesDialog *self)
       gtk_string_list_append (campaigns, desk_campaign_get_name (campaign));
       g_array_append_val (self->campaign_ids, id);
     }
-  adw_combo_row_set_model (self->campaign_row, G_LIST_MODEL (campaigns));
+  gtk_drop_down_set_model (self->campaign_dropdown, G_LIST_MODEL (campaigns));
 }
 
 static void
@@ -358,10 +359,10 @@ desk_objectives_dialog_class_init (DeskObjectivesDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-objectives-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, list_group);
   gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, form_group);
-  gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, kpi_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, kpi_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, deadline_row);
-  gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, campaign_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, cancel_edit_button);
   gtk_widget_class_bind_template_child (widget_class, DeskObjectivesDialog, save_button);
@@ -376,6 +377,8 @@ desk_objectives_dialog_init (DeskObjectivesDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  desk_drop_down_set_accessible_label (self->kpi_dropdown, _("Indicator"));
+  desk_drop_down_set_accessible_label (self->campaign_dropdown, _("Campaign"));
 }
 
 /**
