@@ -53,6 +53,7 @@ struct _DeskChart
   double         heat[7][24]; /* Monday first */
   double         gauge_value;
   double         gauge_target;
+  gboolean       hide_title;  /* shown by what holds the chart (a card's heading) */
   GArray        *spots;       /* (element-type double): x, y of each row, from the last render */
 };
 
@@ -119,6 +120,32 @@ desk_chart_new (DeskChartKind  kind,
   self->kind = kind;
   self->title = g_strdup (title);
   return self;
+}
+
+/**
+ * desk_chart_get_title:
+ *
+ * Returns: (nullable): what the chart shows
+ */
+const char *
+desk_chart_get_title (DeskChart *self)
+{
+  g_return_val_if_fail (DESK_IS_CHART (self), NULL);
+  return self->title;
+}
+
+/**
+ * desk_chart_set_show_title:
+ *
+ * Whether the title is drawn above the chart (by default); a widget that
+ * shows it as its heading draws the chart without it.
+ */
+void
+desk_chart_set_show_title (DeskChart *self,
+                           gboolean   show)
+{
+  g_return_if_fail (DESK_IS_CHART (self));
+  self->hide_title = !show;
 }
 
 DeskChartKind
@@ -524,7 +551,7 @@ static double
 draw_title (Ctx    *ctx,
             double  width)
 {
-  if (ctx->chart->title == NULL || *ctx->chart->title == '\0')
+  if (ctx->chart->title == NULL || *ctx->chart->title == '\0' || ctx->chart->hide_title)
     return 0;
   text_at (ctx, ctx->chart->title, PAD, PAD, 0, 0, ctx->fg, TRUE);
   return FONT_SIZE * 1.6 + PAD;
@@ -825,6 +852,9 @@ draw_bars (Ctx    *ctx,
 
   top = draw_title (ctx, width) + PAD + FONT_SIZE * 1.4;
   legend_y = top - FONT_SIZE * 1.4;
+  /* A legend, then the values written above the bars: each its own line */
+  if (n_series > 1)
+    top += FONT_SIZE * 1.4;
   bottom = height - PAD - FONT_SIZE * 1.6;
   right = width - PAD;
   left = draw_value_axis (ctx, &range, PAD, right, top, bottom);
@@ -1036,6 +1066,8 @@ draw_gauge (Ctx    *ctx,
 
   add_spot (self, cx, cy - r * 0.5);
   palette_rgb (share >= 1 ? 2 : 1, self->dark, rgb);
+  /* No line from where the title's text left the current point */
+  cairo_new_path (cr);
   cairo_set_line_width (cr, r * 0.25);
   set_rgb (cr, ctx->grid);
   cairo_arc (cr, cx, cy, r * 0.85, G_PI, 2 * G_PI);

@@ -60,6 +60,9 @@ G_DECLARE_FINAL_TYPE (DeskChart, desk_chart, DESK, CHART, GObject)
 DeskChart  *desk_chart_new               (DeskChartKind  kind,
                                           const char    *title);
 DeskChartKind desk_chart_get_kind        (DeskChart     *self);
+const char *desk_chart_get_title         (DeskChart     *self);
+void        desk_chart_set_show_title    (DeskChart     *self,
+                                          gboolean       show);
 void        desk_chart_set_dark          (DeskChart     *self,
                                           gboolean       dark);
 void        desk_chart_set_percent       (DeskChart     *self,

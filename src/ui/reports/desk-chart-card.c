@@ -52,6 +52,9 @@ desk_chart_card_set_chart (DeskChartCard *self,
 
   g_return_if_fail (DESK_IS_CHART_CARD (self));
 
+  /* Its title is the card's heading: not twice on screen */
+  if (chart != NULL)
+    desk_chart_set_show_title (chart, FALSE);
   desk_chart_view_set_chart (self->view, chart);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = chart != NULL ? desk_chart_dup_rows (chart) : g_ptr_array_new ();
@@ -87,7 +90,10 @@ desk_chart_card_write_png (DeskChartCard  *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * PNG_SCALE, height * PNG_SCALE);
   cr = cairo_create (surface);
   cairo_scale (cr, PNG_SCALE, PNG_SCALE);
+  /* A picture on its own says what it shows */
+  desk_chart_set_show_title (chart, TRUE);
   desk_chart_render (chart, cr, width, height);
+  desk_chart_set_show_title (chart, FALSE);
   cairo_destroy (cr);
   status = cairo_surface_write_to_png (surface, path);
   cairo_surface_destroy (surface);
@@ -314,12 +320,18 @@ desk_chart_card_init (DeskChartCard *self)
   g_signal_connect_swapped (self->table_toggle, "toggled", G_CALLBACK (table_toggled_cb), self);
 }
 
+/**
+ * desk_chart_card_new:
+ * @title: (nullable): the card's heading; %NULL: the chart's title
+ */
 GtkWidget *
 desk_chart_card_new (const char *title,
                      DeskChart  *chart)
 {
   DeskChartCard *self = g_object_new (DESK_TYPE_CHART_CARD, NULL);
 
+  if (title == NULL)
+    title = chart != NULL && desk_chart_get_title (chart) != NULL ? desk_chart_get_title (chart) : "";
   gtk_label_set_text (self->title_label, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);

@@ -143,6 +143,7 @@ desk_chart_view_set_chart (DeskChartView *self,
   self->selected = -1;
   follow_dark (self);
   update_description (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -245,8 +246,20 @@ desk_chart_view_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 120;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 240;
+  DeskChartView *self = DESK_CHART_VIEW (widget);
+  gboolean spark = self->chart != NULL && desk_chart_get_kind (self->chart) == DESK_CHART_SPARKLINE;
+
+  /* A sparkline is a line of text high; a chart needs room for its axes */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = spark ? 48 : 160;
+      *natural = spark ? 120 : 360;
+    }
+  else
+    {
+      *minimum = spark ? 24 : 120;
+      *natural = spark ? 32 : 240;
+    }
 }
 
 static void

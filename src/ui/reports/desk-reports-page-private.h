@@ -47,6 +47,7 @@ struct _DeskReportsPage
   GtkCalendar          *from_calendar;
   GtkCalendar          *to_calendar;
   GtkDropDown          *compare_dropdown;
+  GtkScrolledWindow    *scroller;
   GtkLabel             *period_label;
   GtkLabel             *error_label;
   GtkFlowBox           *kpi_box;

@@ -322,16 +322,17 @@ add_kpi_cards (DeskReportsPage  *self,
 static void
 add_chart (DeskReportsPage *self,
            GPtrArray       *charts,
-           guint            index,
-           const char      *title)
+           guint            index)
 {
   GtkWidget *card;
+  DeskChart *chart;
 
   if (index >= charts->len)
     return;
-  card = desk_chart_card_new (title, g_ptr_array_index (charts, index));
+  chart = g_ptr_array_index (charts, index);
+  card = desk_chart_card_new (NULL, chart);
   gtk_widget_set_size_request (card, -1, 300);
-  gtk_widget_set_name (card, title);
+  gtk_widget_set_name (card, desk_chart_get_title (chart));
   flow_append (self->chart_box, card);
 }
 
@@ -371,10 +372,38 @@ add_top_posts (DeskReportsPage *self,
     }
 }
 
+/* An objective whose KPI has no value: "—" and why, not a gauge at 0 */
+static GtkWidget *
+undefined_objective (const char         *title,
+                     const DeskKpiValue *value)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
+  g_autofree char *text = g_strdup_printf ("— %s", desk_kpi_reason_to_text (value->reason));
+  GtkWidget *reason = gtk_label_new (text);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (reason, "dim-label");
+  for (GtkWidget *label = heading; label != NULL; label = label == heading ? reason : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_bottom (reason, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return box;
+}
+
 static void
-add_gauges (DeskReportsPage *self,
-            GPtrArray       *charts,
-            GPtrArray       *objectives)
+add_gauges (DeskReportsPage  *self,
+            GPtrArray        *charts,
+            GPtrArray        *objectives,
+            const DeskKpiSet *current)
 {
   guint g = FIRST_GAUGE;
 
@@ -385,14 +414,21 @@ add_gauges (DeskReportsPage *self,
       GtkWidget *card;
       g_autofree char *title = NULL;
 
+      /* desk_report_build_dashboard () has a gauge for each known KPI */
       if (!desk_kpi_id_from_name (o->kpi, &id) || g >= charts->len)
         continue;
       title = o->deadline != NULL
               /* Translators: an objective's gauge: its KPI and deadline */
               ? g_strdup_printf (_("%s by %s"), desk_kpi_get_label (id), o->deadline)
               : g_strdup (desk_kpi_get_label (id));
-      card = desk_chart_card_new (title, g_ptr_array_index (charts, g++));
-      gtk_widget_set_size_request (card, -1, 200);
+      if (current->values[id].defined)
+        {
+          card = desk_chart_card_new (title, g_ptr_array_index (charts, g));
+          gtk_widget_set_size_request (card, -1, 200);
+        }
+      else
+        card = undefined_objective (title, &current->values[id]);
+      g++;
       gtk_widget_set_name (card, title);
       flow_append (self->gauge_box, card);
     }
@@ -445,14 +481,15 @@ desk_reports_page_reload (DeskPage *page)
     }
 
   add_kpi_cards (self, &current, &previous, charts);
-  add_chart (self, charts, CHART_FOLLOWERS, _("Followers over time"));
-  add_chart (self, charts, CHART_MONTHS, _("Engagements per month and channel"));
-  add_chart (self, charts, CHART_ENGAGEMENTS, _("Engagements per channel"));
-  add_chart (self, charts, CHART_SHARE, _("Share of impressions per network"));
-  add_chart (self, charts, CHART_IMPRESSIONS, _("Impressions per day"));
-  add_chart (self, charts, CHART_HEATMAP, _("Best times to publish"));
+  /* Each with the core's title: the same as in the client report */
+  add_chart (self, charts, CHART_FOLLOWERS);
+  add_chart (self, charts, CHART_MONTHS);
+  add_chart (self, charts, CHART_ENGAGEMENTS);
+  add_chart (self, charts, CHART_SHARE);
+  add_chart (self, charts, CHART_IMPRESSIONS);
+  add_chart (self, charts, CHART_HEATMAP);
   add_top_posts (self, posts);
-  add_gauges (self, charts, objectives);
+  add_gauges (self, charts, objectives, &current);
   load_notes (self, store, brand_id);
 }
 
@@ -568,6 +605,7 @@ desk_reports_page_class_init (DeskReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, kpi_box);
