@@ -24,7 +24,8 @@ struct _DeskChartCard
 {
   GtkWidget        parent_instance;
 
-  GPtrArray       *rows;   /* (element-type DeskChartRow) */
+  DeskChart       *chart;
+  GPtrArray       *rows;   /* (element-type DeskChartRow) (nullable): read when the table is first shown */
   GtkStringList   *labels;
   GtkFileChooserNative *chooser;
 
@@ -44,25 +45,39 @@ desk_chart_card_get_view (DeskChartCard *self)
   return self->view;
 }
 
-void
-desk_chart_card_set_chart (DeskChartCard *self,
-                           DeskChart     *chart)
+/* The table's rows, formatted when first needed (shown, exported) */
+static GPtrArray *
+ensure_rows (DeskChartCard *self)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = NULL;
 
-  g_return_if_fail (DESK_IS_CHART_CARD (self));
-
-  /* Its title is the card's heading: not twice on screen */
-  if (chart != NULL)
-    desk_chart_set_show_title (chart, FALSE);
-  desk_chart_view_set_chart (self->view, chart);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = chart != NULL ? desk_chart_dup_rows (chart) : g_ptr_array_new ();
+  if (self->rows != NULL)
+    return self->rows;
+  self->rows = self->chart != NULL ? desk_chart_dup_rows (self->chart) : g_ptr_array_new ();
+  labels = g_ptr_array_sized_new (self->rows->len + 1);
   for (guint i = 0; i < self->rows->len; i++)
     g_ptr_array_add (labels, ((DeskChartRow *) g_ptr_array_index (self->rows, i))->label);
   g_ptr_array_add (labels, NULL);
   gtk_string_list_splice (self->labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->labels)),
                           (const char * const *) labels->pdata);
+  return self->rows;
+}
+
+void
+desk_chart_card_set_chart (DeskChartCard *self,
+                           DeskChart     *chart)
+{
+  g_return_if_fail (DESK_IS_CHART_CARD (self));
+
+  /* Its title is the card's heading: not twice on screen */
+  if (chart != NULL)
+    desk_chart_set_show_title (chart, FALSE);
+  g_set_object (&self->chart, chart);
+  desk_chart_view_set_chart (self->view, chart);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_string_list_splice (self->labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->labels)), NULL);
+  if (gtk_toggle_button_get_active (self->table_toggle))
+    ensure_rows (self);
 }
 
 /* PNG and CSV */
@@ -141,7 +156,8 @@ desk_chart_card_write_csv (DeskChartCard  *self,
   g_string_append_c (out, ',');
   append_csv_field (out, C_("chart table", "Value"));
   g_string_append (out, "\r\n");
-  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+  ensure_rows (self);
+  for (guint i = 0; i < self->rows->len; i++)
     {
       DeskChartRow *row = g_ptr_array_index (self->rows, i);
 
@@ -264,6 +280,8 @@ add_column (DeskChartCard *self,
 static void
 table_toggled_cb (DeskChartCard *self)
 {
+  if (gtk_toggle_button_get_active (self->table_toggle))
+    ensure_rows (self);
   gtk_stack_set_visible_child_name (self->stack, gtk_toggle_button_get_active (self->table_toggle) ? "table" : "chart");
 }
 
@@ -283,6 +301,7 @@ desk_chart_card_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->chart);
   g_clear_object (&self->labels);
 
   G_OBJECT_CLASS (desk_chart_card_parent_class)->dispose (object);

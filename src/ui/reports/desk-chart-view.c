@@ -31,7 +31,7 @@ struct _DeskChartView
   GtkWidget   parent_instance;
 
   DeskChart  *chart;
-  GPtrArray  *rows;      /* (element-type DeskChartRow) */
+  GPtrArray  *rows;      /* (element-type DeskChartRow) (nullable): read when first needed */
   int         selected;  /* a row, or -1 */
   gulong      dark_handler;
 };
@@ -46,6 +46,16 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The chart's text alternative, formatted only when a value is asked
+ * for: a page shows thousands of points it never announces */
+static GPtrArray *
+ensure_rows (DeskChartView *self)
+{
+  if (self->rows == NULL && self->chart != NULL)
+    self->rows = desk_chart_dup_rows (self->chart);
+  return self->rows;
+}
 
 static char *
 row_text (DeskChartRow *row)
@@ -65,7 +75,7 @@ desk_chart_view_dup_announced (DeskChartView *self)
 {
   g_return_val_if_fail (DESK_IS_CHART_VIEW (self), NULL);
 
-  if (self->rows == NULL || self->selected < 0 || (guint) self->selected >= self->rows->len)
+  if (self->selected < 0 || ensure_rows (self) == NULL || (guint) self->selected >= self->rows->len)
     return NULL;
   return row_text (g_ptr_array_index (self->rows, self->selected));
 }
@@ -75,7 +85,7 @@ update_description (DeskChartView *self)
 {
   g_autofree char *text = desk_chart_view_dup_announced (self);
 
-  if (text == NULL && self->rows != NULL && self->rows->len > 0)
+  if (text == NULL && self->chart != NULL)
     text = g_strdup (_("Use the Left and Right arrow keys to read each value."));
   else if (text == NULL)
     text = g_strdup (_("No data for this period"));
@@ -102,7 +112,7 @@ desk_chart_view_set_selected (DeskChartView *self,
 {
   g_return_if_fail (DESK_IS_CHART_VIEW (self));
 
-  if (self->rows == NULL || self->rows->len == 0)
+  if (ensure_rows (self) == NULL || self->rows->len == 0)
     row = -1;
   else
     row = CLAMP (row, -1, (int) self->rows->len - 1);
@@ -138,8 +148,6 @@ desk_chart_view_set_chart (DeskChartView *self,
   if (!g_set_object (&self->chart, chart))
     return;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  if (chart != NULL)
-    self->rows = desk_chart_dup_rows (chart);
   self->selected = -1;
   follow_dark (self);
   update_description (self);
@@ -155,8 +163,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 DeskChartView         *self)
 {
-  int n = self->rows != NULL ? (int) self->rows->len : 0;
+  int n;
 
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || ensure_rows (self) == NULL)
+    return GDK_EVENT_PROPAGATE;
+  n = (int) self->rows->len;
   if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   switch (keyval)
@@ -191,7 +202,7 @@ desk_chart_view_query_tooltip (GtkWidget  *widget,
   g_autofree char *text = NULL;
   int row;
 
-  if (self->chart == NULL || self->rows == NULL)
+  if (self->chart == NULL || ensure_rows (self) == NULL)
     return FALSE;
   if (keyboard)
     text = desk_chart_view_dup_announced (self);
