@@ -262,6 +262,40 @@ test_export_pdf (Fixture       *f,
   g_assert_cmpuint (pdf_pages (printed), ==, expected);
 }
 
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+}
+
+/* Kept with the period they were written for, when the period changes */
+static void
+test_recommendations (Fixture       *f,
+                      gconstpointer  data)
+{
+  DeskReportsPage *page = reports_page (f);
+  GtkTextView *view = template_child (page, DESK_TYPE_REPORTS_PAGE, "recommendations_view");
+  gint64 brand_id = desk_window_get_brand_id (f->window);
+  g_autofree char *from = NULL, *to = NULL, *stored = NULL, *shown = NULL, *back = NULL;
+  DeskReportPeriod p;
+
+  _desk_reports_page_get_period (page, &p);
+  from = g_strdup (p.from_day);
+  to = g_strdup (p.to_day);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Plus de vidéos le week-end.", -1);
+  _desk_reports_page_set_range (page, DESK_REPORT_LAST_MONTH, NULL, NULL);
+  stored = desk_store_dup_report_recommendations (f->store, brand_id, from, to, NULL);
+  g_assert_cmpstr (stored, ==, "Plus de vidéos le week-end.");
+  shown = view_text (view);
+  g_assert_cmpstr (shown, ==, "");
+  _desk_reports_page_set_range (page, DESK_REPORT_THIS_MONTH, NULL, NULL);
+  back = view_text (view);
+  g_assert_cmpstr (back, ==, "Plus de vidéos le week-end.");
+}
+
 /* Full screen, arrows move, Escape leaves */
 static void
 test_present (Fixture       *f,
@@ -457,6 +491,7 @@ main (int    argc,
   ADD ("chart-keyboard", test_chart_keyboard);
   ADD ("chart-table", test_chart_table);
   ADD ("export-pdf", test_export_pdf);
+  ADD ("recommendations", test_recommendations);
   ADD ("present", test_present);
   ADD ("objectives", test_objectives);
   ADD ("import", test_import);

@@ -35,6 +35,9 @@ struct _DeskReportsPage
   char                 *compare_from;   /* NULL: the previous period */
   char                 *compare_to;
   gboolean              notes_dirty;
+  gint64                notes_brand_id; /* what the notes shown belong to */
+  char                 *notes_from;
+  char                 *notes_to;
   gboolean              loading_notes;
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;

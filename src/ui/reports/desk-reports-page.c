@@ -209,12 +209,14 @@ _desk_reports_page_save_notes (DeskReportsPage  *self,
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
-  if (!self->notes_dirty || self->from_day == NULL || desk_page_get_brand_id (page) == 0)
+  /* For the brand and period they were written for, even when the page
+   * has just moved to another */
+  if (!self->notes_dirty || self->notes_from == NULL || self->notes_brand_id == 0)
     return TRUE;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!desk_store_set_report_recommendations (desk_page_get_store (page), desk_page_get_brand_id (page),
-                                              self->from_day, self->to_day, text, error))
+  if (!desk_store_set_report_recommendations (desk_page_get_store (page), self->notes_brand_id,
+                                              self->notes_from, self->notes_to, text, error))
     return FALSE;
   self->notes_dirty = FALSE;
   return TRUE;
@@ -254,6 +256,11 @@ load_notes (DeskReportsPage *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->recommendations_view), text, -1);
   self->loading_notes = FALSE;
   self->notes_dirty = FALSE;
+  self->notes_brand_id = brand_id;
+  g_free (self->notes_from);
+  g_free (self->notes_to);
+  self->notes_from = g_strdup (self->from_day);
+  self->notes_to = g_strdup (self->to_day);
 }
 
 /* Reload */
@@ -458,6 +465,8 @@ desk_reports_page_reload (DeskPage *page)
   DeskKpiSet current, previous;
   g_autofree char *cfrom = NULL, *cto = NULL;
 
+  /* What was written for the brand or period shown until now */
+  save_notes (self);
   clear_flow_box (self->kpi_box);
   clear_flow_box (self->chart_box);
   clear_flow_box (self->gauge_box);
@@ -583,6 +592,8 @@ desk_reports_page_dispose (GObject *object)
   g_clear_pointer (&self->to_day, g_free);
   g_clear_pointer (&self->compare_from, g_free);
   g_clear_pointer (&self->compare_to, g_free);
+  g_clear_pointer (&self->notes_from, g_free);
+  g_clear_pointer (&self->notes_to, g_free);
 
   G_OBJECT_CLASS (desk_reports_page_parent_class)->dispose (object);
 }
