@@ -579,13 +579,15 @@ kpi_table (Report           *r,
            double            y,
            double            width)
 {
-  double col[4] = { x, x + width * 0.42, x + width * 0.62, x + width * 0.82 };
+  double col[4] = { x, x + width * 0.40, x + width * 0.60, x + width * 0.80 };
   const char *heads[4] = { _("Indicator"), _("This period"), _("Comparison"), _("Change") };
+  double head_h = 0;
 
+  /* Headings may take two lines (French: "Cette période") */
   cairo_set_source_rgb (r->cr, 0.37, 0.37, 0.37);
   for (guint i = 0; i < 4; i++)
-    draw_text (r, heads[i], col[i], y, i == 0 ? 0 : width * 0.18, 9, TRUE, i > 0);
-  y += 16;
+    head_h = MAX (head_h, draw_text (r, heads[i], col[i], y, i == 0 ? 0 : width * 0.20 - 4, 9, TRUE, i > 0));
+  y += MAX (head_h, 12) + 4;
 
   for (guint k = 0; k < G_N_ELEMENTS (summary_kpis); k++)
     {
@@ -602,10 +604,10 @@ kpi_table (Report           *r,
       double h;
 
       cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
-      h = draw_text (r, label, col[0], y, width * 0.42 - 6, 9, FALSE, FALSE);
-      draw_text (r, value, col[1], y, width * 0.18, 9, TRUE, TRUE);
-      draw_text (r, before, col[2], y, width * 0.18, 9, FALSE, TRUE);
-      draw_text (r, change, col[3], y, width * 0.18, 9, FALSE, TRUE);
+      h = draw_text (r, label, col[0], y, width * 0.40 - 6, 9, FALSE, FALSE);
+      draw_text (r, value, col[1], y, width * 0.20 - 4, 9, TRUE, TRUE);
+      draw_text (r, before, col[2], y, width * 0.20 - 4, 9, FALSE, TRUE);
+      draw_text (r, change, col[3], y, width * 0.20 - 4, 9, FALSE, TRUE);
       y += MAX (h, 11) + 2;
       if (!v->defined)
         {
@@ -649,10 +651,21 @@ page_summary (Report *r)
       /* Translators: an objective: its KPI, the value reached, its target and deadline */
       line = g_strdup_printf (_("%s: %s of %s, by %s"), desk_kpi_get_label (id), value, goal,
                               o->deadline ? o->deadline : "—");
-      gauge = desk_chart_new (DESK_CHART_GAUGE, NULL);
-      desk_chart_set_percent (gauge, desk_kpi_get_unit (id) == DESK_KPI_UNIT_RATIO);
-      desk_chart_set_gauge (gauge, r->current.values[id].value, o->target);
-      draw_chart (r, gauge, MARGIN + half + 12, y, 90, 64);
+      /* No gauge at 0 for a KPI without a value: the line says "—" and why */
+      if (r->current.values[id].defined)
+        {
+          gauge = desk_chart_new (DESK_CHART_GAUGE, NULL);
+          desk_chart_set_percent (gauge, desk_kpi_get_unit (id) == DESK_KPI_UNIT_RATIO);
+          desk_chart_set_gauge (gauge, r->current.values[id].value, o->target);
+          draw_chart (r, gauge, MARGIN + half + 12, y, 90, 64);
+        }
+      else
+        {
+          g_autofree char *why = g_strdup_printf ("%s (%s)", line, desk_kpi_reason_to_text (r->current.values[id].reason));
+
+          g_free (line);
+          line = g_steal_pointer (&why);
+        }
       cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
       draw_text (r, line, MARGIN + half + 110, y + 22, half - 110, 9, FALSE, FALSE);
       y += 70;

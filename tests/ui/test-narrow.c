@@ -22,6 +22,7 @@
 #include "desk-demo.h"
 #include "desk-time.h"
 #include "desk-window.h"
+#include "desk-presentation-window.h"
 #include "desk-reports-page.h"
 #include "desk-metrics-import-dialog.h"
 #include "desk-objectives-dialog.h"
@@ -448,6 +449,23 @@ test_reports_dialogs (Fixture       *f,
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
         take_screenshots (f, what);
       }
+  }
+
+  /* The presentation's summary slide, as a projector shows it */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR") ? g_getenv ("DESK_SCREENSHOT_DIR") : f->dir,
+                                              "fr-presentation-summary.png", NULL);
+    GtkWidget *show;
+
+    g_assert_true (gtk_widget_activate_action (page, "reports.present", NULL));
+    show = find_toplevel (DESK_TYPE_PRESENTATION_WINDOW);
+    g_assert_nonnull (show);
+    wait_mapped (show);
+    desk_presentation_window_set_page (DESK_PRESENTATION_WINDOW (show), 1);
+    wait_painted (show);
+    assert_screenshot (show, path);
+    g_test_message ("%s", path);
+    gtk_window_destroy (GTK_WINDOW (show));
   }
 
   g_assert_true (gtk_widget_activate_action (page, "reports.objectives", NULL));

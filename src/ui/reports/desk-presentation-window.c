@@ -197,8 +197,20 @@ desk_presentation_window_start (DeskPresentationWindow *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GdkMonitor *monitor = choose_monitor (parent);
+  GdkMonitor *shown_on = monitor;
+  GdkRectangle geometry;
 
   desk_presentation_window_set_page (self, 0);
+  /* The screen's size before being full screen: what it keeps where no
+   * window manager makes it full screen */
+  if (shown_on == NULL && parent != NULL && gtk_native_get_surface (GTK_NATIVE (parent)) != NULL)
+    shown_on = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (parent)),
+                                                   gtk_native_get_surface (GTK_NATIVE (parent)));
+  if (shown_on != NULL)
+    {
+      gdk_monitor_get_geometry (shown_on, &geometry);
+      gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+    }
   if (monitor != NULL)
     {
       /* On the other screen: not tied to the presenter's window */
