@@ -396,6 +396,53 @@ mark_published_action_cb (GSimpleAction *action,
   }
 }
 
+static DeskWindow *
+present_window (GtkApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (app);
+      window = windows != NULL ? windows->data : NULL;
+    }
+  if (!DESK_IS_WINDOW (window))
+    return NULL;
+  gtk_window_present (window);
+  return DESK_WINDOW (window);
+}
+
+/* A desktop notification's "Reply": the inbox, the item, its reply */
+static void
+inbox_open_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DeskWindow *window = present_window (user_data);
+
+  if (window != NULL)
+    desk_window_open_notification (window, g_variant_get_int64 (parameter));
+  g_application_withdraw_notification (G_APPLICATION (user_data), "inbox");
+}
+
+/* A desktop notification's "Mark Read" */
+static void
+inbox_mark_read_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  DeskStore *store = active_store (app);
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL && !desk_store_set_group_read (store, g_variant_get_int64 (parameter), TRUE, &error))
+    g_warning ("%s", error->message);
+  g_application_withdraw_notification (G_APPLICATION (app), "inbox");
+  for (GList *w = gtk_application_get_windows (app); w != NULL; w = w->next)
+    if (DESK_IS_WINDOW (w->data))
+      desk_window_refresh (w->data);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
@@ -404,6 +451,8 @@ static const GActionEntry app_actions[] = {
   { "copy-post-text", copy_post_text_action_cb, "x" },
   { "open-post-image", open_post_image_action_cb, "x" },
   { "mark-published", mark_published_action_cb, "x" },
+  { "inbox-open", inbox_open_action_cb, "x" },
+  { "inbox-mark-read", inbox_mark_read_action_cb, "x" },
 };
 
 static void

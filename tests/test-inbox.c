@@ -540,6 +540,329 @@ test_model_windows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 11);
 }
 
+/* The attention view's entries, read along the index (the groups kept by
+ * the store) and computed as a whole from every row (a date filter that
+ * keeps every row makes the view computed): the same, in the same order */
+static void
+assert_groups_agree (Inbox *inbox)
+{
+  g_autoptr(DeskInboxFilter) direct = desk_inbox_filter_new ();
+  g_autoptr(DeskInboxFilter) computed = desk_inbox_filter_new ();
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+
+  computed->from = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+  g_assert_true (_desk_store_inbox_is_direct (direct));
+  g_assert_false (_desk_store_inbox_is_direct (computed));
+  a = query (inbox, direct);
+  b = query (inbox, computed);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpstr (remote_id_at (a, i), ==, remote_id_at (b, i));
+      g_assert_cmpuint (desk_notification_get_group_count (g_ptr_array_index (a, i)), ==,
+                        desk_notification_get_group_count (g_ptr_array_index (b, i)));
+    }
+}
+
+static void
+test_groups_kept (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Inbox) inbox = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  static const char * const subjects[] = { "post-1", "post-2", NULL };
+  static const DeskNotificationKind kinds[] = { DESK_NOTIFICATION_KIND_FAVOURITE, DESK_NOTIFICATION_KIND_REPOST,
+                                                DESK_NOTIFICATION_KIND_FOLLOW, DESK_NOTIFICATION_KIND_MENTION };
+  DeskNotification *head;
+  gint64 head_id;
+
+  inbox_open (&inbox, f);
+  /* Batches in no order of time: each member joins its group as it comes */
+  for (guint batch = 0; batch < 5; batch++)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < 30; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("n-%u-%u", batch, i);
+          DeskNotificationKind kind = kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))];
+
+          g_ptr_array_add (items, make (inbox.channel_id, id, kind, "A", "Merci", g_rand_int_range (rand, 1, 500),
+                                        subjects[g_rand_int_range (rand, 0, G_N_ELEMENTS (subjects))]));
+        }
+      add_all (&inbox, items, items->len);
+      assert_groups_agree (&inbox);
+    }
+
+  /* Hiding a group's newest member: the next one heads it, one fewer */
+  filter->kind = DESK_NOTIFICATION_KIND_FAVOURITE;
+  rows = query (&inbox, filter);
+  g_assert_cmpuint (rows->len, >, 0);
+  head = g_ptr_array_index (rows, 0);
+  head_id = desk_notification_get_id (head);
+  if (desk_notification_get_group_count (head) > 1)
+    {
+      guint count = desk_notification_get_group_count (head);
+      g_autoptr(GPtrArray) again = NULL;
+
+      g_assert_true (desk_store_set_notification_hidden (inbox.store, head_id, TRUE, NULL));
+      assert_groups_agree (&inbox);
+      again = query (&inbox, filter);
+      for (guint i = 0; i < again->len; i++)
+        {
+          DeskNotification *entry = g_ptr_array_index (again, i);
+
+          g_assert_cmpint (desk_notification_get_id (entry), !=, head_id);
+          if (g_strcmp0 (desk_notification_get_subject (entry), desk_notification_get_subject (head)) == 0)
+            g_assert_cmpuint (desk_notification_get_group_count (entry), ==, count - 1);
+        }
+      g_assert_true (desk_store_set_notification_hidden (inbox.store, head_id, FALSE, NULL));
+      assert_groups_agree (&inbox);
+    }
+  /* A mention hidden and shown stays an entry of its own */
+  filter->kind = DESK_NOTIFICATION_KIND_MENTION;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = query (&inbox, filter);
+  g_assert_true (desk_store_set_notification_hidden (inbox.store, desk_notification_get_id (g_ptr_array_index (rows, 0)),
+                                                     TRUE, NULL));
+  g_assert_true (desk_store_set_notification_hidden (inbox.store, desk_notification_get_id (g_ptr_array_index (rows, 0)),
+                                                     FALSE, NULL));
+  assert_groups_agree (&inbox);
+
+  /* A channel moved to another brand takes its notifications along */
+  {
+    g_autoptr(DeskBrand) other = g_object_new (DESK_TYPE_BRAND, "name", "Other", NULL);
+    g_autoptr(DeskChannel) channel = NULL;
+    guint count = G_MAXUINT;
+
+    g_assert_true (desk_store_save_brand (inbox.store, other, NULL));
+    channel = g_object_new (DESK_TYPE_CHANNEL, "id", inbox.channel_id, "brand-id", desk_brand_get_id (other),
+                            "network", DESK_NETWORK_MASTODON, "handle", "@fournil@piaille.fr", NULL);
+    g_assert_true (desk_store_save_channel (inbox.store, channel, NULL));
+    filter->kind = -1;
+    filter->brand_id = inbox.brand_id;
+    g_assert_true (desk_store_count_inbox (inbox.store, filter, &count, NULL));
+    g_assert_cmpuint (count, ==, 0);
+    filter->brand_id = desk_brand_get_id (other);
+    g_assert_true (desk_store_count_inbox (inbox.store, filter, &count, NULL));
+    g_assert_cmpuint (count, >, 0);
+  }
+}
+
+/* Windows read along the index: in any order, the view's entries; a
+ * window read once keeps its items in place */
+static void
+test_model_keyset (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Inbox) inbox = { 0 };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DeskInboxModel) model = NULL;
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  static const guint order[] = { 7, 3, 4, 0, 9, 8, 1, 2, 6, 5 };
+  guint n = 1000;
+
+  inbox_open (&inbox, f);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("m-%04u", i);
+      /* Many at the same minute: the id breaks the ties */
+      g_ptr_array_add (items, make (inbox.channel_id, id, i % 7 == 0 ? DESK_NOTIFICATION_KIND_DIRECT_MESSAGE
+                                                                     : DESK_NOTIFICATION_KIND_MENTION,
+                                    "A", i % 3 == 0 ? "Une question ?" : "Merci", (int) (i / 4), NULL));
+    }
+  add_all (&inbox, items, n);
+  filter->brand_id = inbox.brand_id;
+  all = desk_store_query_inbox (inbox.store, filter, 0, n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, n);
+
+  model = desk_inbox_model_new (inbox.store);
+  g_assert_true (desk_inbox_model_set_filter (model, filter, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  for (guint p = 0; p < G_N_ELEMENTS (order); p++)
+    for (guint j = 0; j < DESK_INBOX_MODEL_PAGE_SIZE; j++)
+      {
+        guint i = order[p] * DESK_INBOX_MODEL_PAGE_SIZE + j;
+        g_autoptr(DeskNotification) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+        g_assert_cmpint (desk_notification_get_id (item), ==, desk_notification_get_id (g_ptr_array_index (all, i)));
+      }
+
+  /* Unread: an item marked read stays in its place, even in a window read
+   * again after it left the cache */
+  filter->view = DESK_INBOX_VIEW_UNREAD;
+  g_assert_true (desk_inbox_model_set_filter (model, filter, &error));
+  {
+    g_autoptr(DeskNotification) item = g_list_model_get_item (G_LIST_MODEL (model), 5);
+    gint64 id = desk_notification_get_id (item);
+
+    g_assert_true (desk_store_set_notification_read (inbox.store, id, TRUE, &error));
+    desk_inbox_model_reload_item (model, 5);
+    for (guint i = 0; i < n; i++)
+      g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+    g_clear_object (&item);
+    item = g_list_model_get_item (G_LIST_MODEL (model), 5);
+    g_assert_cmpint (desk_notification_get_id (item), ==, id);
+    g_assert_true (desk_notification_get_read (item));
+    /* Gone at the next refresh */
+    g_assert_true (desk_inbox_model_refresh (model, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n - 1);
+  }
+}
+
+/* Search: one letter is a whole word, two or more a prefix; a search keeps
+ * the newest matches only */
+static void
+test_search_rules (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Inbox) inbox = { 0 };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  g_autofree char *one = desk_inbox_filter_dup_match ("p");
+  g_autofree char *two = desk_inbox_filter_dup_match ("pa");
+  g_autofree char *words = desk_inbox_filter_dup_match ("creme b");
+  guint count = 0;
+
+  g_assert_cmpstr (one, ==, "\"p\"");
+  g_assert_cmpstr (two, ==, "\"pa\"*");
+  g_assert_cmpstr (words, ==, "\"creme\" \"b\"");
+
+  inbox_open (&inbox, f);
+  for (guint i = 0; i < 1100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p-%04u", i);
+      g_ptr_array_add (items, make (inbox.channel_id, id, DESK_NOTIFICATION_KIND_MENTION, "A",
+                                    i == 0 ? "Il y a un p ici" : "Pain au levain", (int) i, NULL));
+    }
+  add_all (&inbox, items, items->len);
+  filter->brand_id = inbox.brand_id;
+  filter->view = DESK_INBOX_VIEW_ALL;
+  filter->search = g_strdup ("p");
+  g_assert_true (desk_store_count_inbox (inbox.store, filter, &count, NULL));
+  g_assert_cmpuint (count, ==, 1);
+  g_free (filter->search);
+  filter->search = g_strdup ("pa");
+  g_assert_true (desk_store_count_inbox (inbox.store, filter, &count, NULL));
+  g_assert_cmpuint (count, ==, 1000);
+}
+
+/* Saved replies: their variables, and the store's list */
+static void
+test_saved_reply_expand (void)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  g_autofree char *expected_day = g_date_time_format (day, "%x");
+  g_autofree char *expected = g_strdup_printf ("Bonjour Zoé, merci ! L'équipe Fournil, le %s {other}", expected_day);
+  g_autofree char *text = desk_saved_reply_expand ("Bonjour {author}, merci ! L'équipe {brand}, le {date} {other}",
+                                                   "Zoé", "Fournil", day);
+  g_autofree char *missing = desk_saved_reply_expand ("{author}{brand}{", NULL, NULL, day);
+  g_autofree char *invalid = desk_saved_reply_expand ("\xff", "A", "B", day);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (missing, ==, "{");
+  g_assert_cmpstr (invalid, ==, "");
+}
+
+static void
+test_saved_replies (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Inbox) inbox = { 0 };
+  g_autoptr(DeskSavedReply) thanks = NULL;
+  g_autoptr(DeskSavedReply) blank = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inbox_open (&inbox, f);
+  thanks = desk_saved_reply_new (inbox.brand_id, " Thanks ", "Merci {author} !");
+  g_assert_true (desk_store_save_saved_reply (inbox.store, thanks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (thanks->id, >, 0);
+  g_assert_cmpstr (thanks->title, ==, "Thanks");
+  blank = desk_saved_reply_new (inbox.brand_id, "  ", "x");
+  g_assert_false (desk_store_save_saved_reply (inbox.store, blank, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(DeskSavedReply) hours = desk_saved_reply_new (inbox.brand_id, "Hours", "Ouvert de 7 h à 19 h.");
+    g_assert_true (desk_store_save_saved_reply (inbox.store, hours, &error));
+  }
+  g_free (thanks->body);
+  thanks->body = g_strdup ("Merci beaucoup {author} !");
+  g_assert_true (desk_store_save_saved_reply (inbox.store, thanks, &error));
+
+  list = desk_store_list_saved_replies (inbox.store, inbox.brand_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((DeskSavedReply *) g_ptr_array_index (list, 0))->title, ==, "Hours");
+  g_assert_cmpstr (((DeskSavedReply *) g_ptr_array_index (list, 1))->body, ==, "Merci beaucoup {author} !");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (desk_store_delete_saved_reply (inbox.store, thanks->id, &error));
+  list = desk_store_list_saved_replies (inbox.store, inbox.brand_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = desk_store_list_saved_replies (inbox.store, inbox.brand_id + 100, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+/* A notification's conversation, and the badge's count */
+static void
+test_thread_and_unread (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Inbox) inbox = { 0 };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) thread = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskNotification *n;
+  guint unread = 0;
+
+  inbox_open (&inbox, f);
+  n = make (inbox.channel_id, "r1", DESK_NOTIFICATION_KIND_REPLY, "Zoé", "Ouvert dimanche ?", 30, NULL);
+  desk_notification_set_in_reply_to (n, "post-9");
+  g_ptr_array_add (items, n);
+  n = make (inbox.channel_id, "r2", DESK_NOTIFICATION_KIND_REPLY, "Marc", "Et lundi ?", 10, NULL);
+  desk_notification_set_in_reply_to (n, "post-9");
+  g_ptr_array_add (items, n);
+  n = make (inbox.channel_id, "r3", DESK_NOTIFICATION_KIND_REPLY, "Zoé", "Merci !", 5, NULL);
+  desk_notification_set_in_reply_to (n, "r1");
+  g_ptr_array_add (items, n);
+  g_ptr_array_add (items, make (inbox.channel_id, "other", DESK_NOTIFICATION_KIND_MENTION, "Al", "Bonjour", 20, NULL));
+  g_ptr_array_add (items, make (inbox.channel_id, "like", DESK_NOTIFICATION_KIND_FAVOURITE, "Al", "", 20, "post-9"));
+  add_all (&inbox, items, items->len);
+
+  thread = desk_store_get_thread (inbox.store, desk_notification_get_id (g_ptr_array_index (items, 0)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (thread->len, ==, 3);
+  g_assert_cmpstr (remote_id_at (thread, 0), ==, "r1");
+  g_assert_cmpstr (remote_id_at (thread, 1), ==, "r2");
+  g_assert_cmpstr (remote_id_at (thread, 2), ==, "r3");
+  g_assert_null (desk_store_get_thread (inbox.store, 999999, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (desk_store_count_unread (inbox.store, inbox.brand_id, &unread, &error));
+  g_assert_cmpuint (unread, ==, 5);
+  g_assert_true (desk_store_set_notification_read (inbox.store, desk_notification_get_id (g_ptr_array_index (items, 3)),
+                                                   TRUE, NULL));
+  g_assert_true (desk_store_set_notification_hidden (inbox.store, desk_notification_get_id (g_ptr_array_index (items, 4)),
+                                                     TRUE, NULL));
+  g_assert_true (desk_store_count_unread (inbox.store, inbox.brand_id, &unread, &error));
+  g_assert_cmpuint (unread, ==, 3);
+  g_assert_true (desk_store_count_unread (inbox.store, 0, &unread, &error));
+  g_assert_cmpuint (unread, ==, 3);
+  g_assert_true (desk_store_count_unread (inbox.store, inbox.brand_id + 100, &unread, &error));
+  g_assert_cmpuint (unread, ==, 0);
+}
+
 /* Negative conversations per hour, for the crisis banner */
 static void
 test_negative_hourly (Fixture       *f,
@@ -581,11 +904,17 @@ main (int    argc,
   g_test_add_func ("/inbox/moderation-rules", test_moderation_rules);
   g_test_add_func ("/inbox/crisis-detection", test_crisis_detection);
   g_test_add_func ("/inbox/attention-rule", test_attention_rule);
+  g_test_add_func ("/inbox/saved-reply-expand", test_saved_reply_expand);
 #define ADD(name, func) g_test_add ("/inbox/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("attention-order", test_attention_order);
   ADD ("moderation-on-import", test_moderation_on_import);
   ADD ("search", test_search);
   ADD ("model-windows", test_model_windows);
+  ADD ("groups-kept", test_groups_kept);
+  ADD ("model-keyset", test_model_keyset);
+  ADD ("search-rules", test_search_rules);
+  ADD ("saved-replies", test_saved_replies);
+  ADD ("thread-and-unread", test_thread_and_unread);
   ADD ("negative-hourly", test_negative_hourly);
 #undef ADD
 

@@ -302,7 +302,12 @@ test_migrations (Fixture       *f,
           exec_sql_printf (old, "INSERT INTO channels (brand_id, network, handle) VALUES (%" G_GINT64_FORMAT ", 'mastodon', '@old');"
                            "INSERT INTO notifications (channel_id, remote_id, kind, author, text, created_at, status)"
                            " VALUES (last_insert_rowid (), 'q', 'mention', 'Zoé', 'Votre crème brûlée ?', 100, '%s'),"
-                           " (last_insert_rowid (), 's', 'mention', 'Bot', 'Promo', 50, '%s')", brand_id,
+                           " (last_insert_rowid (), 's', 'mention', 'Bot', 'Promo', 50, '%s');"
+                           /* Three likes of one post (its link: schema 10 makes it their subject) */
+                           "INSERT INTO notifications (channel_id, remote_id, kind, author, text, url, created_at)"
+                           " SELECT channel_id, 'like-' || x, 'favourite', 'Fan ' || x, '', 'https://x.test/p/1', 60 + x"
+                           " FROM (SELECT channel_id FROM notifications LIMIT 1), (SELECT 1 AS x UNION SELECT 2 UNION SELECT 3)",
+                           brand_id,
                            /* schema 10 named the statuses anew, and made spam a flag */
                            version >= 10 ? "done" : "answered", version >= 10 ? "open" : "spam");
 
@@ -372,6 +377,26 @@ test_migrations (Fixture       *f,
             if (version < 10)
               g_assert_cmpint (desk_notification_get_flag (g_ptr_array_index (found, 0)), ==, DESK_MODERATION_FLAG_SPAM);
             g_assert_cmpint (desk_notification_get_status (g_ptr_array_index (found, 0)), ==, DESK_NOTIFICATION_STATUS_OPEN);
+          }
+        /* Schema 12: the likes of before are one group of the attention
+         * view, headed by the newest, read along the brand's index */
+        if (version >= 2)
+          {
+            g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+            g_autoptr(GPtrArray) entries = NULL;
+            DeskNotification *group = NULL;
+
+            filter->brand_id = brand_id;
+            g_assert_true (_desk_store_inbox_is_direct (filter));
+            entries = desk_store_query_inbox (store, filter, 0, 10, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (entries->len, ==, 3);
+            for (guint i = 0; i < entries->len; i++)
+              if (g_str_has_prefix (desk_notification_get_remote_id (g_ptr_array_index (entries, i)), "like-"))
+                group = g_ptr_array_index (entries, i);
+            g_assert_nonnull (group);
+            g_assert_cmpstr (desk_notification_get_remote_id (group), ==, "like-3");
+            g_assert_cmpuint (desk_notification_get_group_count (group), ==, 3);
           }
         channel_id = add_channel (store, brand_id, DESK_NETWORK_WORDPRESS, "blog");
         g_assert_cmpint (channel_id, >, 0);

@@ -515,6 +515,84 @@ test_sent_at_its_time (Sync          *s,
   desk_sync_service_stop (service);
 }
 
+/* A reply goes through the outbox: in_reply_to_id, the author named, and
+ * never twice when its answer is lost */
+static void
+test_reply_never_twice (Sync          *s,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GPtrArray) replies = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_now_utc ();
+  DeskOutboxItem *reply;
+  JsonObject *sent;
+  gint64 id, item_id = 0, dm_id;
+
+  g_ptr_array_add (items, g_object_new (DESK_TYPE_NOTIFICATION, "channel-id", s->channel, "remote-id", "n1",
+                                        "kind", DESK_NOTIFICATION_KIND_MENTION, "author", "Zoé",
+                                        "handle", "@zoe@ailleurs.example", "text", "Ouvert dimanche ?",
+                                        "created-at", at, NULL));
+  g_ptr_array_add (items, g_object_new (DESK_TYPE_NOTIFICATION, "channel-id", s->channel, "remote-id", "n2",
+                                        "kind", DESK_NOTIFICATION_KIND_DIRECT_MESSAGE, "author", "Marc",
+                                        "handle", "marc@ailleurs.example", "text", "Ma commande ?",
+                                        "created-at", at, NULL));
+  g_assert_true (desk_store_add_notifications (s->store, items, &error));
+  id = desk_notification_get_id (g_ptr_array_index (items, 0));
+  dm_id = desk_notification_get_id (g_ptr_array_index (items, 1));
+  /* The statuses they carry, as a pull stores them */
+  g_assert_cmpint (sqlite3_exec (_desk_store_get_handle (s->store),
+                                 "UPDATE notifications SET status_id = '110042' WHERE remote_id = 'n1';"
+                                 "UPDATE notifications SET status_id = '110043' WHERE remote_id = 'n2'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Refused: no text, no such notification */
+  g_assert_false (desk_store_queue_reply (s->store, id, "  ", NULL, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (desk_store_queue_reply (s->store, 999999, "Oui", NULL, &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (desk_store_queue_reply (s->store, id, "Oui, de 8 h à 13 h !", &item_id, &error));
+  g_assert_no_error (error);
+  replies = desk_store_list_replies (s->store, id, &error);
+  g_assert_cmpuint (replies->len, ==, 1);
+  g_assert_cmpint (((DeskOutboxItem *) g_ptr_array_index (replies, 0))->state, ==, DESK_OUTBOX_STATE_QUEUED);
+  g_clear_pointer (&replies, g_ptr_array_unref);
+
+  /* The answer lost: tried again with its key, one status on the server */
+  s->server->fail_next_status = MASTODON_FAIL_DROP_AFTER_CREATE;
+  report = run (s);
+  replies = desk_store_list_replies (s->store, id, &error);
+  g_assert_cmpuint (replies->len, ==, 1);
+  reply = g_ptr_array_index (replies, 0);
+  g_assert_cmpint (reply->id, ==, item_id);
+  g_assert_cmpint (reply->state, ==, DESK_OUTBOX_STATE_PUBLISHED);
+  g_assert_nonnull (reply->remote_id);
+  g_assert_cmpuint (s->server->statuses->len, ==, 1);
+  sent = g_ptr_array_index (s->server->statuses, 0);
+  g_assert_cmpstr (json_object_get_string_member (sent, "in_reply_to_id"), ==, "110042");
+  g_assert_cmpstr (json_object_get_string_member (sent, "status"), ==, "@zoe@ailleurs.example Oui, de 8 h à 13 h !");
+  g_assert_cmpstr (json_object_get_string_member (sent, "visibility"), ==, "public");
+  g_clear_pointer (&report, g_ptr_array_unref);
+
+  /* Another run: nothing more */
+  report = run (s);
+  g_assert_cmpuint (s->server->statuses->len, ==, 1);
+  g_clear_pointer (&report, g_ptr_array_unref);
+
+  /* A direct message's reply stays direct */
+  g_assert_true (desk_store_queue_reply (s->store, dm_id, "@marc@ailleurs.example Elle part demain.", NULL, &error));
+  report = run (s);
+  g_assert_cmpuint (s->server->statuses->len, ==, 2);
+  sent = g_ptr_array_index (s->server->statuses, 1);
+  g_assert_cmpstr (json_object_get_string_member (sent, "in_reply_to_id"), ==, "110043");
+  g_assert_cmpstr (json_object_get_string_member (sent, "status"), ==, "@marc@ailleurs.example Elle part demain.");
+  g_assert_cmpstr (json_object_get_string_member (sent, "visibility"), ==, "direct");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -529,6 +607,7 @@ main (int    argc,
   ADD ("failures", test_failures);
   ADD ("by-hand", test_by_hand);
   ADD ("sent-at-its-time", test_sent_at_its_time);
+  ADD ("reply-never-twice", test_reply_never_twice);
 #undef ADD
 
   return g_test_run ();

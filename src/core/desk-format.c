@@ -13,7 +13,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "desk-format.h"
+#include "desk-time.h"
 
 /**
  * desk_format_count:
@@ -25,4 +28,63 @@ char *
 desk_format_count (gint64 count)
 {
   return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+/**
+ * desk_format_relative_time:
+ * @time: when something happened
+ * @now: the current time
+ *
+ * How long ago, as people say it in a list: "just now", "5 minutes ago",
+ * "2 hours ago", "yesterday", then the date ("12 Nov"; "12 Nov 2025" for
+ * another year). A time ahead of @now (a clock set wrong) is "just now".
+ *
+ * Returns: (transfer full): the words
+ */
+char *
+desk_format_relative_time (GDateTime *time,
+                           GDateTime *now)
+{
+  GTimeSpan ago = g_date_time_difference (now, time);
+  g_autoptr(GDateTime) local = desk_time_to_local (time);
+  g_autoptr(GDateTime) local_now = desk_time_to_local (now);
+  gint64 minutes = ago / G_TIME_SPAN_MINUTE;
+  gint64 hours = ago / G_TIME_SPAN_HOUR;
+  guint32 days = desk_time_julian (local_now) - desk_time_julian (local);
+
+  if (minutes < 1)
+    return g_strdup (_("just now"));
+  if (minutes < 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", minutes), (int) minutes);
+  if (days == 0 || hours < 6)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours), (int) hours);
+  if (days == 1)
+    return g_strdup (_("yesterday"));
+  if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
+    /* Translators: a notification's day in the list, this year, strftime format */
+    return g_date_time_format (local, _("%-d %b"));
+  /* Translators: a notification's day in the list, another year, strftime format */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+/**
+ * desk_format_duration:
+ * @span: a time left
+ *
+ * "45 minutes", "5 hours", "3 days": the largest unit, rounded down.
+ *
+ * Returns: (transfer full): the words
+ */
+char *
+desk_format_duration (GTimeSpan span)
+{
+  gint64 minutes = MAX (span, 0) / G_TIME_SPAN_MINUTE;
+  gint64 hours = minutes / 60;
+  gint64 days = hours / 24;
+
+  if (days >= 2)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), (int) days);
+  if (hours >= 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), (int) hours);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), (int) minutes);
 }

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
-char *desk_format_count (gint64 count);
+char *desk_format_count         (gint64     count);
+char *desk_format_relative_time (GDateTime *time,
+                                 GDateTime *now);
+char *desk_format_duration      (GTimeSpan  span);
 
 G_END_DECLS

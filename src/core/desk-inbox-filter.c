@@ -65,13 +65,20 @@ desk_inbox_filter_free (DeskInboxFilter *filter)
   g_free (filter);
 }
 
+static glong
+count_word_characters (const char *word)
+{
+  glong n = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    n += g_unichar_isalnum (g_utf8_get_char (p)) != 0;
+  return n;
+}
+
 static gboolean
 has_word_character (const char *word)
 {
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
+  return count_word_characters (word) > 0;
 }
 
 /**
@@ -80,7 +87,11 @@ has_word_character (const char *word)
  * Returns: (transfer full) (nullable): the FTS5 query for words as typed:
  *   each word quoted (so that no character of it is FTS5 syntax), all of
  *   them required, the last one a prefix, since results come as the user
- *   types ("creme bru" → "creme" "bru"*); %NULL when @search has no word
+ *   types ("creme bru" → "creme" "bru"*); %NULL when @search has no word.
+ *   A last word of one letter is matched as a whole word, not a prefix
+ *   ("a" finds "à", not every word starting with an a): a one-letter
+ *   prefix would read most of the index at each first keystroke, and the
+ *   index keeps prefixes of 2 and 3 characters (schema 12)
  */
 char *
 desk_inbox_filter_dup_match (const char *search)
@@ -88,6 +99,7 @@ desk_inbox_filter_dup_match (const char *search)
   g_auto(GStrv) words = NULL;
   g_autoptr(GString) match = g_string_new (NULL);
   gboolean ends_with_space;
+  glong last_length = 0;
 
   if (search == NULL || !g_utf8_validate (search, -1, NULL))
     return NULL;
@@ -105,10 +117,11 @@ desk_inbox_filter_dup_match (const char *search)
       if (match->len > 0)
         g_string_append_c (match, ' ');
       g_string_append_printf (match, "\"%s\"", escaped);
+      last_length = count_word_characters (words[i]);
     }
   if (match->len == 0)
     return NULL;
-  if (!ends_with_space)
+  if (!ends_with_space && last_length > 1)
     g_string_append_c (match, '*');
   return g_string_free (g_steal_pointer (&match), FALSE);
 }

@@ -1,16 +1,22 @@
 /* desk-inbox-model.c: the unified inbox as a windowed GListModel over SQLite
  *
- * Setting a filter runs one query: the view's order (needs attention
- * first, likes grouped… see desk-inbox-order.h) goes into a temporary
- * table of positions and ids (_desk_store_inbox_snapshot). Items are then
- * read a window of DESK_INBOX_MODEL_PAGE_SIZE at a time by position, and
- * only the DESK_INBOX_MODEL_MAX_PAGES windows used last stay in memory: a
- * list scrolling through 100,000 rows runs one query per window, never
- * one per row, and memory follows the rows on screen.
+ * Setting a filter runs one query: most views count their entries and are
+ * then read a window of DESK_INBOX_MODEL_PAGE_SIZE at a time straight from
+ * the table, along an index that stops after the window (keyset paging:
+ * each window starts after the last entry of the one before; a jump far
+ * ahead starts from the nearest window read, with an offset). A search,
+ * and "needs attention" with a filter that changes its groups, put the
+ * view's order into a temporary table of positions and ids instead
+ * (_desk_store_inbox_snapshot), read by position. Only the
+ * DESK_INBOX_MODEL_MAX_PAGES windows used last stay in memory: a list
+ * scrolling through 100,000 rows runs one query per window, never one per
+ * row, and memory follows the rows on screen (plus the ids of the windows
+ * read, 8 bytes a row).
  *
- * The order is the one of the last filter or refresh: marking an item read
- * in the Unread view leaves it where it is until the next refresh, so that
- * the list does not move under the pointer.
+ * The order is the one of the last filter or refresh: a window read once
+ * is read again by its ids, so that marking an item read in the Unread
+ * view leaves it where it is until the next refresh, and the list does not
+ * move under the pointer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,8 +35,11 @@ struct _DeskInboxModel
   DeskStore       *store;
   DeskInboxFilter *filter;
   guint            slot;      /* its temporary table */
+  gboolean         direct;    /* read from the table, not a snapshot */
   guint            n_items;
   GHashTable      *pages;     /* page number → GPtrArray of DeskNotification */
+  GHashTable      *page_ids;  /* direct: page number → GArray of the ids it showed */
+  GHashTable      *anchors;   /* direct: page number → DeskInboxKey of its last entry */
   GQueue           recent;    /* page numbers, the last used first */
   guint            n_queries;
 };
@@ -75,6 +84,51 @@ touch_page (DeskInboxModel *self,
     g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
 }
 
+/* A window of a direct view: the ids it showed, if it was read before;
+ * else from the last entry of the nearest window read before it */
+static GPtrArray *
+read_direct_page (DeskInboxModel  *self,
+                  guint            page,
+                  GError         **error)
+{
+  gboolean grouped = self->filter->view == DESK_INBOX_VIEW_ATTENTION;
+  GArray *ids = g_hash_table_lookup (self->page_ids, GUINT_TO_POINTER (page));
+  const DeskInboxKey *after = NULL;
+  guint skip = page * DESK_INBOX_MODEL_PAGE_SIZE;
+  GPtrArray *rows;
+
+  if (ids != NULL)
+    return _desk_store_inbox_read_ids (self->store, (const gint64 *) ids->data, ids->len, grouped, error);
+
+  for (guint before = page; before-- > 0;)
+    if ((after = g_hash_table_lookup (self->anchors, GUINT_TO_POINTER (before))) != NULL)
+      {
+        skip = (page - 1 - before) * DESK_INBOX_MODEL_PAGE_SIZE;
+        break;
+      }
+  rows = _desk_store_inbox_read_direct (self->store, self->filter, after, skip, DESK_INBOX_MODEL_PAGE_SIZE, error);
+  if (rows == NULL || rows->len == 0)
+    return rows;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = desk_notification_get_id (g_ptr_array_index (rows, i));
+      g_array_append_val (ids, id);
+    }
+  g_hash_table_insert (self->page_ids, GUINT_TO_POINTER (page), ids);
+  {
+    DeskNotification *last = g_ptr_array_index (rows, rows->len - 1);
+    DeskInboxKey *key = g_new (DeskInboxKey, 1);
+
+    key->priority = desk_notification_get_priority (last);
+    key->created_at = g_date_time_to_unix (desk_notification_get_created_at (last));
+    key->id = desk_notification_get_id (last);
+    g_hash_table_insert (self->anchors, GUINT_TO_POINTER (page), key);
+  }
+  return rows;
+}
+
 static GPtrArray *
 fetch_page (DeskInboxModel *self,
             guint           page)
@@ -85,8 +139,9 @@ fetch_page (DeskInboxModel *self,
   if (rows == NULL)
     {
       self->n_queries++;
-      rows = _desk_store_inbox_read_window (self->store, self->slot, page * DESK_INBOX_MODEL_PAGE_SIZE,
-                                            DESK_INBOX_MODEL_PAGE_SIZE, &error);
+      rows = self->direct ? read_direct_page (self, page, &error)
+                          : _desk_store_inbox_read_window (self->store, self->slot, page * DESK_INBOX_MODEL_PAGE_SIZE,
+                                                           DESK_INBOX_MODEL_PAGE_SIZE, &error);
       if (rows == NULL)
         {
           g_warning ("Cannot read the inbox: %s", error->message);
@@ -127,6 +182,8 @@ static void
 drop_pages (DeskInboxModel *self)
 {
   g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->page_ids);
+  g_hash_table_remove_all (self->anchors);
   g_queue_clear (&self->recent);
 }
 
@@ -149,6 +206,8 @@ desk_inbox_model_finalize (GObject *object)
   DeskInboxModel *self = (DeskInboxModel *) object;
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->page_ids, g_hash_table_unref);
+  g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->filter, desk_inbox_filter_free);
 
   G_OBJECT_CLASS (desk_inbox_model_parent_class)->finalize (object);
@@ -232,6 +291,8 @@ desk_inbox_model_init (DeskInboxModel *self)
   self->slot = g_atomic_int_add (&next_slot, 1);
   self->filter = desk_inbox_filter_new ();
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->page_ids = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->anchors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_queue_init (&self->recent);
 }
 
@@ -277,13 +338,19 @@ desk_inbox_model_set_filter (DeskInboxModel         *self,
 {
   DeskInboxFilter *copy;
   guint old, count = 0;
+  gboolean direct;
 
   g_return_val_if_fail (DESK_IS_INBOX_MODEL (self), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
 
   self->n_queries++;
-  if (!_desk_store_inbox_snapshot (self->store, self->slot, filter, &count, error))
+  direct = _desk_store_inbox_is_direct (filter);
+  if (direct ? !desk_store_count_inbox (self->store, filter, &count, error)
+             : !_desk_store_inbox_snapshot (self->store, self->slot, filter, &count, error))
     return FALSE;
+  if (direct && !self->direct)
+    _desk_store_inbox_drop_snapshot (self->store, self->slot);
+  self->direct = direct;
 
   copy = desk_inbox_filter_copy (filter);
   g_clear_pointer (&self->filter, desk_inbox_filter_free);
@@ -333,7 +400,8 @@ desk_inbox_model_refresh (DeskInboxModel  *self,
  * desk_inbox_model_reload_item:
  *
  * Reads the window of @position again (after a change to its item made
- * through the store) and says the item changed, in place.
+ * through the store) and says the item changed, in place: the window keeps
+ * the items it showed, in their places, as they are now.
  */
 void
 desk_inbox_model_reload_item (DeskInboxModel *self,

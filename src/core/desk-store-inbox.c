@@ -270,6 +270,104 @@ moderation_for_channel (DeskStore   *self,
   return moderation;
 }
 
+/* Groups of likes, follows and reposts (schema 12): group_head marks the
+ * newest visible member of each (channel, kind, subject), group_size on it
+ * counts the visible members; kept here as notifications come in and get
+ * hidden, so that the attention view is read along an index. */
+
+/* A new visible member @id: it heads its group if it is the newest */
+static gboolean
+join_group (DeskStore  *self,
+            gint64      id,
+            GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 head = 0;
+  gboolean newer = FALSE;
+  int rc;
+
+  stmt = _desk_store_prepare (self,
+                              "SELECT h.id, (g.created_at, g.id) > (h.created_at, h.id)"
+                              " FROM notifications g JOIN notifications h"
+                              " ON h.channel_id = g.channel_id AND h.kind = g.kind"
+                              " AND coalesce (h.subject, '') = coalesce (g.subject, '') AND h.group_head = 1"
+                              " WHERE g.id = ?1 AND h.id != g.id AND h.hidden = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      head = sqlite3_column_int64 (stmt, 0);
+      newer = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _desk_store_set_sqlite_error (self, rc, error);
+
+  /* ?1 the new member, ?2 the group's head, if any */
+  {
+    const char *steps[2] = { NULL, NULL };
+
+    if (head == 0)
+      steps[0] = "UPDATE notifications SET group_head = 1, group_size = 1 WHERE id = ?1";
+    else if (newer)
+      {
+        steps[0] = "UPDATE notifications SET group_head = 1,"
+                   " group_size = 1 + (SELECT group_size FROM notifications WHERE id = ?2) WHERE id = ?1";
+        steps[1] = "UPDATE notifications SET group_head = 0, group_size = 1 WHERE id = ?2";
+      }
+    else
+      steps[0] = "UPDATE notifications SET group_size = group_size + 1 WHERE id = ?2";
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps) && steps[i] != NULL; i++)
+      {
+        if ((stmt = _desk_store_prepare (self, steps[i], error)) == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, id);
+        if (head != 0)
+          sqlite3_bind_int64 (stmt, 2, head);
+        if (!_desk_store_step_done (self, stmt, error))
+          return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+/* The group of @id counted again (a member hidden or shown); nothing for
+ * a kind that is not grouped */
+static gboolean
+regroup (DeskStore  *self,
+         gint64      id,
+         GError    **error)
+{
+  static const char * const steps[] = {
+    "UPDATE notifications SET group_head = 0, group_size = 1 WHERE id IN (SELECT n.id FROM notifications g"
+    " JOIN notifications n ON n.channel_id = g.channel_id AND n.kind = g.kind"
+    " AND coalesce (n.subject, '') = coalesce (g.subject, '') AND n.group_head = 1"
+    " WHERE g.id = ?1 AND g.kind IN " GROUPED_KINDS ")",
+    "UPDATE notifications SET group_head = 1, group_size = (SELECT count (*) FROM notifications n, notifications g"
+    "  WHERE g.id = ?1 AND n.channel_id = g.channel_id AND n.kind = g.kind"
+    "  AND coalesce (n.subject, '') = coalesce (g.subject, '') AND n.hidden = 0)"
+    " WHERE id = (SELECT n.id FROM notifications n, notifications g"
+    "  WHERE g.id = ?1 AND g.kind IN " GROUPED_KINDS " AND n.channel_id = g.channel_id AND n.kind = g.kind"
+    "  AND coalesce (n.subject, '') = coalesce (g.subject, '') AND n.hidden = 0"
+    "  ORDER BY n.created_at DESC, n.id DESC LIMIT 1)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = _desk_store_prepare (self, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_desk_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_notification (DeskStore         *self,
                      DeskNotification  *n,
@@ -294,9 +392,9 @@ insert_notification (DeskStore         *self,
   stmt = _desk_store_prepare (self,
                               "INSERT INTO notifications (channel_id, remote_id, kind, author, text, url, created_at,"
                               " read, starred, status, priority, assignee, handle, in_reply_to, subject, campaign_id,"
-                              " flag, hidden, tone, note)"
+                              " flag, hidden, tone, note, brand_id, group_head)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                              " ?18, ?19, ?20)"
+                              " ?18, ?19, ?20, (SELECT brand_id FROM channels WHERE id = ?1), ?21)"
                               /* Pulled or imported again: stored once, as the user left it */
                               " ON CONFLICT (channel_id, remote_id) DO NOTHING", error);
   if (stmt == NULL)
@@ -322,6 +420,9 @@ insert_notification (DeskStore         *self,
   sqlite3_bind_int (stmt, 18, desk_notification_get_hidden (n));
   sqlite3_bind_double (stmt, 19, tone);
   _desk_store_bind_text_or_null (stmt, 20, desk_notification_get_note (n));
+  /* A like, a follow or a repost heads its group only once join_group ()
+   * says so */
+  sqlite3_bind_int (stmt, 21, !desk_notification_kind_is_grouped (kind));
 
   if (!_desk_store_step_done (self, stmt, error))
     return FALSE;
@@ -331,6 +432,8 @@ insert_notification (DeskStore         *self,
       desk_notification_set_id (n, sqlite3_last_insert_rowid (self->db));
       desk_notification_set_tone (n, tone);
       desk_notification_set_flag (n, flag);
+      if (desk_notification_kind_is_grouped (kind) && !desk_notification_get_hidden (n))
+        return join_group (self, desk_notification_get_id (n), error);
     }
   return TRUE;
 }
@@ -528,7 +631,30 @@ desk_store_query_notifications (DeskStore  *self,
   return read_notifications (self, stmt, error);
 }
 
-/* Views: SQL built from a DeskInboxFilter */
+/* Views: SQL built from a DeskInboxFilter
+ *
+ * Most views are read straight from the table, a page at a time, along an
+ * index that stops after the page (schema 12): every view but "needs
+ * attention" lists rows one by one, and "needs attention" lists the rows
+ * whose group_head is set (any conversation, and the newest visible member
+ * of each group of likes, follows or reposts, with the group's size), which
+ * the store keeps up to date as notifications come and get hidden.
+ *
+ * Two cases still compute their entries as a whole (build_entries ()):
+ * a search, whose matches are few (at most SEARCH_LIMIT), and "needs
+ * attention" with a filter that changes which members make a group
+ * (unread, starred, assignee, campaign, dates, hidden items shown). */
+
+/* A search keeps the newest SEARCH_LIMIT matches (by the order they were
+ * stored): a word found in 50,000 notifications is narrowed by typing,
+ * not by reading them all */
+#define SEARCH_LIMIT 1000
+
+/* The terms of "needs reply", word for word those of the partial index
+ * notifications_needing_reply (desk-store-schema.c), so that SQLite uses it */
+#define NEEDS_REPLY_TERMS \
+  " AND n.kind IN " CONVERSATION_KINDS " AND n.status IN ('open', 'escalated')" \
+  " AND coalesce (n.flag, 'escalate') = 'escalate'"
 
 /* The filter's conditions on "n" (notifications) */
 static void
@@ -536,11 +662,15 @@ append_conditions (GString               *sql,
                    const DeskInboxFilter *filter,
                    gboolean               has_match)
 {
-  g_string_append (sql, " FROM notifications n WHERE 1");
-  /* The brand's channels as a set, not a join: notifications stay the
-   * outer loop, along their indexes */
+  /* The matches drive the query: at most SEARCH_LIMIT rows looked up */
+  if (has_match)
+    g_string_append (sql, " FROM (SELECT rowid AS mid FROM notifications_fts WHERE notifications_fts MATCH :match"
+                          " ORDER BY rowid DESC LIMIT " G_STRINGIFY (SEARCH_LIMIT) ")"
+                          " m CROSS JOIN notifications n ON n.id = m.mid WHERE 1");
+  else
+    g_string_append (sql, " FROM notifications n WHERE 1");
   if (filter->brand_id != 0)
-    g_string_append (sql, " AND n.channel_id IN (SELECT id FROM channels WHERE brand_id = :brand)");
+    g_string_append (sql, " AND n.brand_id = :brand");
   if (!filter->show_hidden)
     g_string_append (sql, " AND n.hidden = 0");
   if (filter->unread_only || filter->view == DESK_INBOX_VIEW_UNREAD)
@@ -561,11 +691,8 @@ append_conditions (GString               *sql,
     g_string_append (sql, " AND n.created_at >= :from");
   if (filter->to != NULL)
     g_string_append (sql, " AND n.created_at < :to");
-  if (has_match)
-    g_string_append (sql, " AND n.id IN (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH :match)");
   if (filter->view == DESK_INBOX_VIEW_NEEDS_REPLY)
-    g_string_append (sql, " AND n.kind IN " CONVERSATION_KINDS " AND n.status IN ('open', 'escalated')"
-                          " AND coalesce (n.flag, 'escalate') = 'escalate'");
+    g_string_append (sql, NEEDS_REPLY_TERMS);
 }
 
 /* The view's entries in order: (id, cnt, pri, at); a group of likes,
@@ -593,15 +720,21 @@ build_entries (const DeskInboxFilter *filter,
   return g_string_free (sql, FALSE);
 }
 
+static gboolean
+by_priority (const DeskInboxFilter *filter)
+{
+  return filter->view == DESK_INBOX_VIEW_ATTENTION || filter->view == DESK_INBOX_VIEW_NEEDS_REPLY;
+}
+
 static const char *
 order_of (const DeskInboxFilter *filter,
           const char            *alias)
 {
-  gboolean by_priority = filter->view == DESK_INBOX_VIEW_ATTENTION || filter->view == DESK_INBOX_VIEW_NEEDS_REPLY;
-
   if (g_str_equal (alias, "e"))
-    return by_priority ? "e.pri DESC, e.at DESC, e.id DESC" : "e.at DESC, e.id DESC";
-  return by_priority ? "pri DESC, at DESC, id DESC" : "at DESC, id DESC";
+    return by_priority (filter) ? "e.pri DESC, e.at DESC, e.id DESC" : "e.at DESC, e.id DESC";
+  if (g_str_equal (alias, "n"))
+    return by_priority (filter) ? "n.priority DESC, n.created_at DESC, n.id DESC" : "n.created_at DESC, n.id DESC";
+  return by_priority (filter) ? "pri DESC, at DESC, id DESC" : "at DESC, id DESC";
 }
 
 static void
@@ -669,6 +802,153 @@ filter_is_valid (const DeskInboxFilter  *filter,
 }
 
 /**
+ * _desk_store_inbox_is_direct:
+ *
+ * Whether the view @filter asks for is read straight from the table, a
+ * page at a time (see "Views" above), rather than computed as a whole.
+ */
+gboolean
+_desk_store_inbox_is_direct (const DeskInboxFilter *filter)
+{
+  g_autofree char *match = desk_inbox_filter_dup_match (filter->search);
+
+  if (match != NULL)
+    return FALSE;
+  if (filter->view != DESK_INBOX_VIEW_ATTENTION)
+    return TRUE;
+  /* The groups of "needs attention" are those of every visible member */
+  return !filter->show_hidden && !filter->unread_only && !filter->starred_only && filter->assignee == NULL &&
+         filter->campaign_id == 0 && filter->from == NULL && filter->to == NULL;
+}
+
+/* A direct view: its rows (with the group's size in the attention view) */
+static GString *
+direct_select (const DeskInboxFilter *filter)
+{
+  GString *sql = g_string_new ("SELECT " NOTIFICATION_COLUMNS);
+
+  g_string_append (sql, filter->view == DESK_INBOX_VIEW_ATTENTION ? ", n.group_size" : ", 1");
+  append_conditions (sql, filter, FALSE);
+  if (filter->view == DESK_INBOX_VIEW_ATTENTION)
+    g_string_append (sql, " AND n.group_head = 1");
+  return sql;
+}
+
+static gboolean
+count_direct (DeskStore              *self,
+              const DeskInboxFilter  *filter,
+              guint                  *count,
+              GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count (*)");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_conditions (sql, filter, FALSE);
+  if (filter->view == DESK_INBOX_VIEW_ATTENTION)
+    g_string_append (sql, " AND n.group_head = 1");
+  if ((stmt = _desk_store_prepare_built (self, sql->str, error)) == NULL)
+    return FALSE;
+  bind_filter (stmt, filter, NULL);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _desk_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * _desk_store_inbox_read_direct:
+ * @after: (nullable): the key of the entry before the page (keyset
+ *   paging: the query starts there along its index); %NULL: the start
+ * @skip: entries to pass over after @after (a jump with no key at hand)
+ *
+ * Returns: (transfer full) (element-type DeskNotification): up to @limit
+ *   entries of a direct view, in its order
+ */
+GPtrArray *
+_desk_store_inbox_read_direct (DeskStore              *self,
+                               const DeskInboxFilter  *filter,
+                               const DeskInboxKey     *after,
+                               guint                   skip,
+                               guint                   limit,
+                               GError                **error)
+{
+  g_autoptr(GString) sql = direct_select (filter);
+  sqlite3_stmt *stmt;
+
+  if (after != NULL)
+    g_string_append (sql, by_priority (filter) ? " AND (n.priority, n.created_at, n.id) < (:kp, :kat, :kid)"
+                                               : " AND (n.created_at, n.id) < (:kat, :kid)");
+  g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order_of (filter, "n"));
+  if ((stmt = _desk_store_prepare_built (self, sql->str, error)) == NULL)
+    return NULL;
+  bind_filter (stmt, filter, NULL);
+  if (after != NULL)
+    {
+      bind_named_int (stmt, ":kp", after->priority);
+      bind_named_int (stmt, ":kat", after->created_at);
+      bind_named_int (stmt, ":kid", after->id);
+    }
+  bind_named_int (stmt, ":limit", limit);
+  bind_named_int (stmt, ":offset", skip);
+  return read_notifications (self, stmt, error);
+}
+
+/**
+ * _desk_store_inbox_read_ids:
+ * @ids: (array length=n_ids): notifications read before, in a view's order
+ * @with_group_size: their group's size as group-count (the attention view)
+ *
+ * Returns: (transfer full) (element-type DeskNotification): the same
+ *   notifications as they are now, in the same order; one deleted since
+ *   is an empty item that keeps its place
+ */
+GPtrArray *
+_desk_store_inbox_read_ids (DeskStore     *self,
+                            const gint64  *ids,
+                            guint          n_ids,
+                            gboolean       with_group_size,
+                            GError       **error)
+{
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *result;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+  stmt = _desk_store_prepare (self,
+                              "SELECT " NOTIFICATION_COLUMNS ", CASE WHEN ?2 THEN n.group_size ELSE 1 END"
+                              " FROM notifications n WHERE n.id IN (SELECT value FROM json_each (?1))", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, list->str, (int) list->len, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, with_group_size);
+  if ((rows = read_notifications (self, stmt, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskNotification *n = g_ptr_array_index (rows, i);
+      gint64 id = desk_notification_get_id (n);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), g_object_ref (n));
+    }
+  result = g_ptr_array_new_full (n_ids, g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      DeskNotification *n = g_hash_table_lookup (by_id, &ids[i]);
+
+      g_ptr_array_add (result, n != NULL ? g_object_ref (n) : g_object_new (DESK_TYPE_NOTIFICATION, NULL));
+    }
+  return result;
+}
+
+/**
  * desk_store_count_inbox:
  *
  * Counts the entries of the view @filter asks for (a group counts one).
@@ -690,6 +970,8 @@ desk_store_count_inbox (DeskStore              *self,
 
   if (!filter_is_valid (filter, error))
     return FALSE;
+  if (_desk_store_inbox_is_direct (filter))
+    return count_direct (self, filter, count, error);
   match = desk_inbox_filter_dup_match (filter->search);
   entries = build_entries (filter, match != NULL, FALSE);
   sql = g_strconcat ("SELECT count (*) FROM (", entries, ")", NULL);
@@ -729,6 +1011,8 @@ desk_store_query_inbox (DeskStore              *self,
 
   if (!filter_is_valid (filter, error))
     return NULL;
+  if (_desk_store_inbox_is_direct (filter))
+    return _desk_store_inbox_read_direct (self, filter, NULL, offset, limit, error);
   match = desk_inbox_filter_dup_match (filter->search);
   entries = build_entries (filter, match != NULL, TRUE);
   sql = g_strconcat ("SELECT " NOTIFICATION_COLUMNS ", e.cnt FROM (", entries,
@@ -898,11 +1182,20 @@ desk_store_set_notification_starred (DeskStore *self, gint64 id, gboolean starre
   return update_notification (self, "UPDATE notifications SET starred = ?2 WHERE id = ?1", id, FALSE, starred != 0, NULL, error);
 }
 
+/* Hidden or shown: its group (likes, follows, reposts) counted again */
 gboolean
 desk_store_set_notification_hidden (DeskStore *self, gint64 id, gboolean hidden, GError **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-  return update_notification (self, "UPDATE notifications SET hidden = ?2 WHERE id = ?1", id, FALSE, hidden != 0, NULL, error);
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  if (!update_notification (self, "UPDATE notifications SET hidden = ?2 WHERE id = ?1", id, FALSE, hidden != 0, NULL, error) ||
+      !regroup (self, id, error))
+    {
+      _desk_store_rollback (self);
+      return FALSE;
+    }
+  return _desk_store_commit (self, error);
 }
 
 /* @assignee: a team member's name; NULL or "": nobody */
@@ -1127,4 +1420,198 @@ desk_store_query_metric_totals (DeskStore   *self,
       return NULL;
     }
   return g_steal_pointer (&result);
+}
+
+/* What the inbox page needs besides its list */
+
+/**
+ * desk_store_count_unread:
+ * @brand_id: a brand, or 0 for every brand
+ *
+ * Counts the unread notifications that are not hidden (each like counts):
+ * the Inbox's badge.
+ */
+gboolean
+desk_store_count_unread (DeskStore  *self,
+                         gint64      brand_id,
+                         guint      *count,
+                         GError    **error)
+{
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  filter->brand_id = brand_id;
+  filter->view = DESK_INBOX_VIEW_UNREAD;
+  return count_direct (self, filter, count, error);
+}
+
+/**
+ * desk_store_get_thread:
+ *
+ * Returns: (transfer full) (element-type DeskNotification): the
+ *   conversation of notification @id, oldest first: on its channel, the
+ *   notifications answering the same post (in_reply_to) or about the same
+ *   post (subject), the one it answers and those answering it; @id
+ *   included. DESK_STORE_ERROR_NOT_FOUND when @id does not exist.
+ */
+GPtrArray *
+desk_store_get_thread (DeskStore  *self,
+                       gint64      id,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = _desk_store_prepare (self,
+                              "SELECT " NOTIFICATION_COLUMNS " FROM notifications x, notifications n"
+                              " WHERE x.id = ?1 AND n.channel_id = x.channel_id AND (n.id = x.id"
+                              "  OR n.in_reply_to = x.in_reply_to OR n.remote_id = x.in_reply_to OR n.in_reply_to = x.remote_id"
+                              "  OR (n.kind IN " CONVERSATION_KINDS " AND (n.subject = x.subject OR n.subject = x.in_reply_to)))"
+                              " ORDER BY n.created_at, n.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rows = read_notifications (self, stmt, error)) == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The notification %s does not exist."), number);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* Saved replies */
+
+/**
+ * desk_store_list_saved_replies:
+ *
+ * Returns: (transfer full) (element-type DeskSavedReply): the brand's
+ *   saved replies, by title
+ */
+GPtrArray *
+desk_store_list_saved_replies (DeskStore  *self,
+                               gint64      brand_id,
+                               GError    **error)
+{
+  g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_saved_reply_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = _desk_store_prepare (self,
+                              "SELECT id, brand_id, title, body, created_at FROM saved_replies WHERE brand_id = ?1"
+                              " ORDER BY title COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskSavedReply *reply = desk_saved_reply_new (sqlite3_column_int64 (stmt, 1), _desk_store_column_text (stmt, 2),
+                                                    _desk_store_column_text (stmt, 3));
+
+      reply->id = sqlite3_column_int64 (stmt, 0);
+      reply->created_at = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (replies, reply);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&replies);
+}
+
+/**
+ * desk_store_save_saved_reply:
+ *
+ * Adds @reply (its id 0; it gets its id and creation time) or updates its
+ * title and body. A title without a letter is refused
+ * (DESK_STORE_ERROR_INVALID).
+ */
+gboolean
+desk_store_save_saved_reply (DeskStore       *self,
+                             DeskSavedReply  *reply,
+                             GError         **error)
+{
+  g_autofree char *title = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = _desk_store_now_unix ();
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reply != NULL, FALSE);
+
+  title = g_strstrip (g_strdup (reply->title != NULL ? reply->title : ""));
+  if (title[0] == '\0' || !g_utf8_validate (title, -1, NULL) ||
+      (reply->body != NULL && !g_utf8_validate (reply->body, -1, NULL)))
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID, _("A saved reply needs a title."));
+      return FALSE;
+    }
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  stmt = _desk_store_prepare (self,
+                              reply->id == 0
+                                ? "INSERT INTO saved_replies (brand_id, title, body, created_at) VALUES (?2, ?3, ?4, ?5)"
+                                : "UPDATE saved_replies SET title = ?3, body = ?4 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, reply->id);
+  sqlite3_bind_int64 (stmt, 2, reply->brand_id);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  _desk_store_bind_text_or_empty (stmt, 4, reply->body);
+  sqlite3_bind_int64 (stmt, 5, now);
+  if (!_desk_store_step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("This saved reply no longer exists."));
+      goto failed;
+    }
+  if (!_desk_store_commit (self, error))
+    return FALSE;
+  if (reply->id == 0)
+    {
+      reply->id = sqlite3_last_insert_rowid (self->db);
+      reply->created_at = now;
+    }
+  g_free (reply->title);
+  reply->title = g_steal_pointer (&title);
+  return TRUE;
+
+failed:
+  _desk_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+desk_store_delete_saved_reply (DeskStore  *self,
+                               gint64      reply_id,
+                               GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  stmt = _desk_store_prepare (self, "DELETE FROM saved_replies WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, reply_id);
+  if (!_desk_store_step_done (self, stmt, error))
+    goto failed;
+  return _desk_store_commit (self, error);
+
+failed:
+  _desk_store_rollback (self);
+  return FALSE;
 }

@@ -55,6 +55,12 @@ desk_outbox_item_free (DeskOutboxItem *item)
   g_free (item->remote_id);
   g_free (item->remote_url);
   g_free (item->last_error);
+  g_free (item->body);
+  g_free (item->reply_to_id);
+  g_free (item->reply_to_cid);
+  g_free (item->reply_root_id);
+  g_free (item->reply_root_cid);
+  g_free (item->reply_handle);
   g_free (item);
 }
 
@@ -294,7 +300,13 @@ desk_store_set_account_cursor (DeskStore   *self,
 
 #define ITEM_COLUMNS \
   "id, post_id, channel_id, state, attempts, next_attempt_at, scheduled_for, idempotency_key, remote_id," \
-  " remote_url, last_error, updated_at, action, created_at"
+  " remote_url, last_error, updated_at, action, created_at, notification_id, body," \
+  " (SELECT n.status_id FROM notifications n WHERE n.id = outbox.notification_id)," \
+  " (SELECT n.status_cid FROM notifications n WHERE n.id = outbox.notification_id)," \
+  " (SELECT n.root_id FROM notifications n WHERE n.id = outbox.notification_id)," \
+  " (SELECT n.root_cid FROM notifications n WHERE n.id = outbox.notification_id)," \
+  " (SELECT n.handle FROM notifications n WHERE n.id = outbox.notification_id)," \
+  " (SELECT n.kind = 'dm' FROM notifications n WHERE n.id = outbox.notification_id)"
 
 static DeskOutboxItem *
 item_from_row (sqlite3_stmt *stmt)
@@ -317,6 +329,14 @@ item_from_row (sqlite3_stmt *stmt)
   item->updated_at = sqlite3_column_int64 (stmt, 11);
   item->by_hand = g_strcmp0 (_desk_store_column_text (stmt, 12), "remind") == 0;
   item->created_at = sqlite3_column_int64 (stmt, 13);
+  item->notification_id = sqlite3_column_int64 (stmt, 14);
+  item->body = dup_column (stmt, 15);
+  item->reply_to_id = dup_column (stmt, 16);
+  item->reply_to_cid = dup_column (stmt, 17);
+  item->reply_root_id = dup_column (stmt, 18);
+  item->reply_root_cid = dup_column (stmt, 19);
+  item->reply_handle = dup_column (stmt, 20);
+  item->reply_private = sqlite3_column_int (stmt, 21) != 0;
   return item;
 }
 
@@ -538,11 +558,12 @@ desk_store_queue_posts (DeskStore  *self,
         }
     }
 
-  /* Sends whose post is no longer scheduled there: not sent, or taken back */
+  /* Sends whose post is no longer scheduled there: not sent, or taken
+   * back (replies follow no post) */
   stmt = _desk_store_prepare (self,
                               "UPDATE outbox SET state = CASE state WHEN 'scheduled' THEN 'cancelling' ELSE 'cancelled' END,"
                               " updated_at = ?1"
-                              " WHERE state IN ('queued', 'scheduled') AND NOT EXISTS"
+                              " WHERE state IN ('queued', 'scheduled') AND action != 'reply' AND NOT EXISTS"
                               " (SELECT 1 FROM posts p JOIN post_variants v ON v.post_id = p.id"
                               "  WHERE p.id = outbox.post_id AND v.channel_id = outbox.channel_id"
                               "  AND p.status IN ('scheduled', 'failed') AND p.scheduled_at IS NOT NULL)", error);
@@ -790,4 +811,95 @@ desk_store_outbox_note (DeskStore   *self,
     }
   self->outbox_changed = TRUE;
   return _desk_store_commit (self, error);
+}
+
+/* Replies */
+
+/**
+ * desk_store_queue_reply:
+ * @notification_id: the notification answered
+ * @text: the reply
+ * @out_item_id: (out) (optional): its send in the outbox
+ *
+ * Queues a reply in the outbox, with its idempotency key chosen once, on
+ * the notification's channel: the next run sends it (Mastodon:
+ * in_reply_to_id; Bluesky: a reply's root and parent), never twice. In
+ * one transaction. An empty text, or a notification that does not exist,
+ * is refused.
+ */
+gboolean
+desk_store_queue_reply (DeskStore   *self,
+                        gint64       notification_id,
+                        const char  *text,
+                        gint64      *out_item_id,
+                        GError     **error)
+{
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (trimmed[0] == '\0' || !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID, _("A reply needs some text."));
+      return FALSE;
+    }
+  if (!_desk_store_begin (self, error))
+    return FALSE;
+  if (!exec_ids (self,
+                 "INSERT INTO outbox (notification_id, channel_id, action, state, scheduled_for, idempotency_key,"
+                 " created_at, updated_at, body)"
+                 " SELECT id, channel_id, 'reply', 'queued', ?4, ?3, ?4, ?4, ?5 FROM notifications WHERE id = ?1",
+                 notification_id, 0, key, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, notification_id);
+
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _("The notification %s does not exist."), number);
+      goto failed;
+    }
+  if (out_item_id != NULL)
+    *out_item_id = sqlite3_last_insert_rowid (self->db);
+  {
+    sqlite3_stmt *stmt = _desk_store_prepare (self, "UPDATE outbox SET body = ?2 WHERE idempotency_key = ?1", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+    if (!_desk_store_step_done (self, stmt, error))
+      goto failed;
+  }
+  self->outbox_changed = TRUE;
+  return _desk_store_commit (self, error);
+
+failed:
+  _desk_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * desk_store_list_replies:
+ *
+ * Returns: (transfer full) (element-type DeskOutboxItem): the replies
+ *   queued for notification @notification_id, oldest first, each with
+ *   its state (queued, sending, published with its link, failed with its
+ *   reason)
+ */
+GPtrArray *
+desk_store_list_replies (DeskStore  *self,
+                         gint64      notification_id,
+                         GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  stmt = _desk_store_prepare (self, "SELECT " ITEM_COLUMNS " FROM outbox WHERE notification_id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, notification_id);
+  return collect (self, stmt, (gpointer) item_from_row, (GDestroyNotify) desk_outbox_item_free, error);
 }

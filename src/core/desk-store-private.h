@@ -84,7 +84,19 @@ gboolean      _desk_store_save_object (DeskStore *self, gint64 id, const char *i
 gboolean      _desk_store_create_private_file (const char *path);
 gboolean      _desk_store_migrate (DeskStore *self, int target_version, GError **error);
 gboolean      _desk_store_score_notifications (DeskStore *self, GError **error);
-/* The inbox's snapshots, for DeskInboxModel (desk-store-inbox.c) */
+/* Where a page of a direct inbox view starts: the last entry before it */
+typedef struct
+{
+  gint64 priority;
+  gint64 created_at;
+  gint64 id;
+} DeskInboxKey;
+
+/* The inbox's views read page by page, and its snapshots, for
+ * DeskInboxModel (desk-store-inbox.c) */
+gboolean      _desk_store_inbox_is_direct (const DeskInboxFilter *filter);
+GPtrArray    *_desk_store_inbox_read_direct (DeskStore *self, const DeskInboxFilter *filter, const DeskInboxKey *after, guint skip, guint limit, GError **error);
+GPtrArray    *_desk_store_inbox_read_ids (DeskStore *self, const gint64 *ids, guint n_ids, gboolean with_group_size, GError **error);
 gboolean      _desk_store_inbox_snapshot (DeskStore *self, guint slot, const DeskInboxFilter *filter, guint *count, GError **error);
 GPtrArray    *_desk_store_inbox_read_window (DeskStore *self, guint slot, guint offset, guint limit, GError **error);
 void          _desk_store_inbox_drop_snapshot (DeskStore *self, guint slot);

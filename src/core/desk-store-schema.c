@@ -270,6 +270,64 @@ static const char * const migrations[] = {
   "  updated_at INTEGER NOT NULL,"
   "  PRIMARY KEY (brand_id, from_day, to_day)) WITHOUT ROWID;"
   "CREATE INDEX metric_samples_by_metric ON metric_samples (channel_id, post_id, metric, day, value);",
+
+  /* 11 → 12: the inbox at 100,000 notifications, replies and read markers.
+   * - Each notification carries its brand (kept when a channel changes
+   *   brand), and the group of likes, follows or reposts it belongs to is
+   *   kept up to date when notifications are stored or hidden
+   *   (desk-store-inbox.c): group_head is 1 for an entry of the attention
+   *   view (any other kind, or the newest visible member of its group),
+   *   group_size the group's visible members, on its head. So the first
+   *   page of each view is an indexed LIMIT query that stops after a page.
+   * - Search: prefix indexes of 2 and 3 characters, so that a prefix of a
+   *   few letters does not walk every term of the index.
+   * - What a reply needs: the network's post a notification carries
+   *   (status_id: a Mastodon status id or a Bluesky at:// URI, status_cid)
+   *   and its thread's root (Bluesky); replies in the outbox (action
+   *   'reply', the notification and the text); the read marker last sent
+   *   to each account. */
+  "ALTER TABLE notifications ADD COLUMN brand_id INTEGER REFERENCES brands (id) ON DELETE CASCADE;"
+  "ALTER TABLE notifications ADD COLUMN group_head INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE notifications ADD COLUMN group_size INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE notifications ADD COLUMN status_id TEXT;"
+  "ALTER TABLE notifications ADD COLUMN status_cid TEXT;"
+  "ALTER TABLE notifications ADD COLUMN root_id TEXT;"
+  "ALTER TABLE notifications ADD COLUMN root_cid TEXT;"
+  "UPDATE notifications SET brand_id = (SELECT c.brand_id FROM channels c WHERE c.id = notifications.channel_id);"
+  "UPDATE notifications SET group_head = 0 WHERE kind IN ('favourite', 'follow', 'repost');"
+  "WITH g AS (SELECT id, row_number () OVER w AS r,"
+  "             count (*) OVER (PARTITION BY channel_id, kind, coalesce (subject, '')) AS c"
+  "           FROM notifications WHERE kind IN ('favourite', 'follow', 'repost') AND hidden = 0"
+  "           WINDOW w AS (PARTITION BY channel_id, kind, coalesce (subject, '') ORDER BY created_at DESC, id DESC))"
+  "UPDATE notifications SET group_head = 1, group_size = g.c FROM g WHERE g.id = notifications.id AND g.r = 1;"
+  "CREATE TRIGGER notifications_follow_brand AFTER UPDATE OF brand_id ON channels BEGIN"
+  "  UPDATE notifications SET brand_id = new.brand_id WHERE channel_id = new.id;"
+  "END;"
+  "DROP INDEX notifications_by_group;"
+  "DROP INDEX notifications_by_priority;"
+  "CREATE INDEX notifications_by_group ON notifications (channel_id, kind, coalesce (subject, ''), group_head);"
+  "CREATE INDEX notifications_by_thread ON notifications (channel_id, in_reply_to) WHERE in_reply_to IS NOT NULL;"
+  /* The attention view, of a brand and of all */
+  "CREATE INDEX notifications_attention ON notifications (brand_id, priority, created_at)"
+  "  WHERE hidden = 0 AND group_head = 1;"
+  "CREATE INDEX notifications_attention_all ON notifications (priority, created_at)"
+  "  WHERE hidden = 0 AND group_head = 1;"
+  /* The views by time (all, unread), the counts of the badge */
+  "CREATE INDEX notifications_by_brand_date ON notifications (brand_id, created_at, id, read, starred, group_head)"
+  "  WHERE hidden = 0;"
+  /* Needs reply (the terms are those of desk-store-inbox.c's NEEDS_REPLY) */
+  "CREATE INDEX notifications_needing_reply ON notifications (brand_id, priority, created_at, id, read, starred)"
+  "  WHERE hidden = 0 AND kind IN ('dm', 'mention', 'reply', 'comment', 'quote')"
+  "  AND status IN ('open', 'escalated') AND coalesce (flag, 'escalate') = 'escalate';"
+  "DROP TABLE notifications_fts;"
+  "CREATE VIRTUAL TABLE notifications_fts USING fts5 (text, author, handle,"
+  "  content = 'notifications', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
+  "INSERT INTO notifications_fts (notifications_fts) VALUES ('rebuild');"
+  "ALTER TABLE outbox ADD COLUMN notification_id INTEGER REFERENCES notifications (id) ON DELETE SET NULL;"
+  "ALTER TABLE outbox ADD COLUMN body TEXT;"
+  "CREATE INDEX outbox_by_notification ON outbox (notification_id) WHERE notification_id IS NOT NULL;"
+  "ALTER TABLE accounts ADD COLUMN read_marker TEXT;"
+  "CREATE INDEX saved_replies_by_brand ON saved_replies (brand_id, title);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DESK_STORE_SCHEMA_VERSION);

@@ -12,6 +12,7 @@
 #include "desk-inbox-filter.h"
 #include "desk-moderation.h"
 #include "desk-notification.h"
+#include "desk-saved-reply.h"
 #include "desk-post.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,7 @@ typedef enum
 /* 'CDSK': written to PRAGMA application_id so that we never take a foreign
  * SQLite file for ours. */
 #define DESK_STORE_APPLICATION_ID 0x4344534b
-#define DESK_STORE_SCHEMA_VERSION 11
+#define DESK_STORE_SCHEMA_VERSION 12
 #define DESK_STORE_MAX_BACKUPS    5
 
 typedef struct
@@ -99,6 +100,15 @@ typedef struct
   gint64           updated_at;
   gboolean         by_hand;          /* a reminder: the channel is published by hand */
   gint64           created_at;       /* when it was queued */
+  /* A reply (desk_store_queue_reply ()); 0 and NULL for a post's send */
+  gint64           notification_id;  /* what it answers; 0 once that was deleted */
+  char            *body;             /* its text */
+  char            *reply_to_id;      /* the network's post it answers (status id, at:// URI) */
+  char            *reply_to_cid;     /* Bluesky: that post's CID */
+  char            *reply_root_id;    /* Bluesky: its thread's root, if that post is a reply */
+  char            *reply_root_cid;
+  char            *reply_handle;     /* the author answered */
+  gboolean         reply_private;    /* it answers a direct message */
 } DeskOutboxItem;
 
 void desk_account_free      (DeskAccount      *account);
@@ -362,6 +372,22 @@ gboolean     desk_store_set_notification_flag  (DeskStore           *self,
                                                 gint64               id,
                                                 DeskModerationFlag   flag,
                                                 GError             **error);
+gboolean     desk_store_count_unread           (DeskStore           *self,
+                                                gint64               brand_id,
+                                                guint               *count,
+                                                GError             **error);
+GPtrArray   *desk_store_get_thread             (DeskStore           *self,
+                                                gint64               id,
+                                                GError             **error);
+GPtrArray   *desk_store_list_saved_replies     (DeskStore           *self,
+                                                gint64               brand_id,
+                                                GError             **error);
+gboolean     desk_store_save_saved_reply       (DeskStore           *self,
+                                                DeskSavedReply      *reply,
+                                                GError             **error);
+gboolean     desk_store_delete_saved_reply     (DeskStore           *self,
+                                                gint64               reply_id,
+                                                GError             **error);
 GArray      *desk_store_count_negative_hourly  (DeskStore           *self,
                                                 gint64               brand_id,
                                                 GDateTime           *end,
@@ -382,6 +408,10 @@ gboolean     desk_store_add_moderation_rule    (DeskStore           *self,
                                                 GError             **error);
 gboolean     desk_store_delete_moderation_rule (DeskStore           *self,
                                                 gint64               rule_id,
+                                                GError             **error);
+gboolean     desk_store_apply_moderation       (DeskStore           *self,
+                                                gint64               brand_id,
+                                                guint               *n_flagged,
                                                 GError             **error);
 
 /* Metrics */
@@ -541,6 +571,14 @@ gboolean     desk_store_outbox_record          (DeskStore           *self,
                                                 GError             **error);
 gboolean     desk_store_outbox_retry           (DeskStore           *self,
                                                 gint64               item_id,
+                                                GError             **error);
+gboolean     desk_store_queue_reply            (DeskStore           *self,
+                                                gint64               notification_id,
+                                                const char          *text,
+                                                gint64              *out_item_id,
+                                                GError             **error);
+GPtrArray   *desk_store_list_replies           (DeskStore           *self,
+                                                gint64               notification_id,
                                                 GError             **error);
 gboolean     desk_store_outbox_note            (DeskStore           *self,
                                                 gint64               item_id,

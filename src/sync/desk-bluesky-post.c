@@ -235,6 +235,7 @@ typedef struct
   guint       n_images;
   GDateTime  *created_at;
   char       *rkey;
+  char       *reply[4];  /* parent uri, cid, root uri, cid; or NULL */
 
   GPtrArray  *blobs;     /* JsonNode, one per image uploaded */
   GPtrArray  *facets;    /* DeskFacet */
@@ -254,6 +255,8 @@ publish_free (gpointer data)
   g_strfreev (publish->alts);
   g_clear_pointer (&publish->created_at, g_date_time_unref);
   g_free (publish->rkey);
+  for (guint i = 0; i < G_N_ELEMENTS (publish->reply); i++)
+    g_free (publish->reply[i]);
   g_clear_pointer (&publish->blobs, g_ptr_array_unref);
   g_clear_pointer (&publish->facets, g_ptr_array_unref);
   g_clear_pointer (&publish->dids, g_hash_table_unref);
@@ -392,6 +395,25 @@ build_record (DeskBluesky *self,
     }
   if (publish->n_images > 0)
     add_images (builder, publish);
+  if (publish->reply[0] != NULL)
+    {
+      /* app.bsky.feed.post#replyRef: {root, parent}, each a strong ref */
+      json_builder_set_member_name (builder, "reply");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < 2; i++)
+        {
+          guint at = i == 0 ? 2 : 0;
+
+          json_builder_set_member_name (builder, i == 0 ? "root" : "parent");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "uri");
+          json_builder_add_string_value (builder, publish->reply[at]);
+          json_builder_set_member_name (builder, "cid");
+          json_builder_add_string_value (builder, publish->reply[at + 1]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -578,6 +600,13 @@ desk_bluesky_publish_async (DeskBluesky           *self,
     }
   publish->created_at = post->created_at ? g_date_time_ref (post->created_at) : g_date_time_new_now_utc ();
   publish->rkey = g_strdup (post->rkey);
+  if (post->parent_uri != NULL && post->parent_cid != NULL)
+    {
+      publish->reply[0] = g_strdup (post->parent_uri);
+      publish->reply[1] = g_strdup (post->parent_cid);
+      publish->reply[2] = g_strdup (post->root_uri != NULL && post->root_cid != NULL ? post->root_uri : post->parent_uri);
+      publish->reply[3] = g_strdup (post->root_uri != NULL && post->root_cid != NULL ? post->root_cid : post->parent_cid);
+    }
   publish->blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   publish->facets = desk_facets_find (post->text);
   publish->dids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -32,6 +32,13 @@ typedef struct
                                         * retry is the very same record */
   const char             *rkey;        /* its record key, from desk_bluesky_new_tid () and
                                         * kept with the post: the same key twice is one post */
+  /* A reply (app.bsky.feed.post#replyRef): the post it answers, and the
+   * root of that post's thread (the parent itself when it is no reply);
+   * all %NULL for a post that answers nothing */
+  const char             *parent_uri;
+  const char             *parent_cid;
+  const char             *root_uri;
+  const char             *root_cid;
 } DeskBlueskyPost;
 
 /* A post's counts, for the KPIs */

@@ -231,7 +231,9 @@ mastodon_publish (GTask *task)
   g_ptr_array_add (ids, NULL);
   status.text = run->text;
   status.language = run->language;
-  status.visibility = "public";
+  /* A reply to a direct message stays direct */
+  status.visibility = run->item->reply_private ? "direct" : "public";
+  status.in_reply_to_id = run->item->body != NULL ? run->item->reply_to_id : NULL;
   status.scheduled_at = at;
   status.media_ids = (const char * const *) ids->pdata;
   status.idempotency_key = run->item->idempotency_key;
@@ -461,6 +463,15 @@ bluesky_publish (GTask *task)
   post.n_images = images->len;
   post.created_at = created;
   post.rkey = rkey;
+  if (run->item->body != NULL)
+    {
+      /* The root of the thread, when the post answered is itself a reply;
+       * else the post answered is the root */
+      post.parent_uri = run->item->reply_to_id;
+      post.parent_cid = run->item->reply_to_cid;
+      post.root_uri = run->item->reply_root_id;
+      post.root_cid = run->item->reply_root_cid;
+    }
   desk_bluesky_publish_async (DESK_BLUESKY (run->connector), &post, g_task_get_cancellable (task),
                               bluesky_published_cb, task);
 }
@@ -561,6 +572,27 @@ secret_cb (GObject      *source,
   }
 }
 
+/* A reply's text: on Mastodon, it names the author it answers (a direct
+ * reply reaches only whom it mentions), unless it does already */
+static char *
+reply_text (DeskOutboxItem *item,
+            DeskNetwork     network)
+{
+  const char *handle = item->reply_handle;
+  g_autofree char *mention = NULL;
+
+  if (network != DESK_NETWORK_MASTODON || handle == NULL)
+    return g_strdup (item->body);
+  while (*handle == '@')
+    handle++;
+  if (*handle == '\0')
+    return g_strdup (item->body);
+  mention = g_strconcat ("@", handle, NULL);
+  if (strstr (item->body, mention) != NULL)
+    return g_strdup (item->body);
+  return g_strconcat (mention, " ", item->body, NULL);
+}
+
 /* Reads what the send needs from the workspace; FALSE with @error when
  * the post cannot go as it is (a missing image) */
 static gboolean
@@ -572,6 +604,19 @@ load_send (DeskOutbox  *self,
   g_autoptr(DeskBrand) brand = NULL;
   const char *own;
 
+  if (run->item->body != NULL)
+    {
+      /* A reply: its text, to the post it answers */
+      run->attachments = g_ptr_array_new ();
+      if (run->item->reply_to_id == NULL)
+        {
+          g_set_error_literal (error, DESK_HTTP_ERROR, DESK_HTTP_ERROR_REJECTED,
+                               _("This notification carries no post to answer on its network."));
+          return FALSE;
+        }
+      run->text = reply_text (run->item, desk_channel_get_network (run->channel));
+      return TRUE;
+    }
   if (run->item->post_id == 0)
     return TRUE;   /* a deleted post's send, to take back */
   run->post = desk_store_get_post (self->store, run->item->post_id, error);

@@ -25,6 +25,7 @@ struct _DeskPreferencesWindow
 
   GtkSpinButton        *hour_spin;
   GtkSpinButton        *minute_spin;
+  GtkSpinButton        *crisis_spin;
   AdwActionRow         *location_row;
 
 };
@@ -301,6 +302,7 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, crisis_spin);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, location_row);
   gtk_widget_class_bind_template_callback (widget_class, on_open_folder_clicked_cb);
 }
@@ -333,6 +335,8 @@ desk_preferences_window_new (GSettings  *settings,
                    gtk_spin_button_get_adjustment (self->hour_spin), "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "default-post-minute",
                    gtk_spin_button_get_adjustment (self->minute_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "crisis-factor",
+                   gtk_spin_button_get_adjustment (self->crisis_spin), "value", G_SETTINGS_BIND_DEFAULT);
 
   if (store != NULL && brand_id != 0)
     {

@@ -18,6 +18,7 @@
 #include "desk-calendar-page.h"
 #include "desk-compose-page.h"
 #include "desk-demo.h"
+#include "desk-inbox-order.h"
 #include "desk-inbox-page.h"
 #include "desk-post-dialog.h"
 #include "desk-preferences-window.h"
@@ -62,6 +63,7 @@ struct _DeskWindow
   GtkRevealer          *offline_revealer;
   GtkLabel             *offline_label;
   GCancellable         *cancellable;   /* the window's work in other threads */
+  gint64                alerted_up_to; /* the newest notification said on the desktop; -1: none yet */
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -121,6 +123,8 @@ set_brand (DeskWindow *self,
         desk_page_set_brand_id (DESK_PAGE (self->pages[i]), brand_id);
       }
   desk_workspace_settings_set_brand (self->settings, self->database_path, brand_id);
+  if (self->pages[PAGE_INBOX] != NULL)
+    desk_inbox_page_update_badge (DESK_INBOX_PAGE (self->pages[PAGE_INBOX]));
 }
 
 static void
@@ -915,6 +919,67 @@ sync_state_cb (DeskWindow *self)
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
+/* New direct messages and questions, said on the desktop while the window
+ * is not in front, with Reply and Mark Read; the first look only notes
+ * where the inbox stands */
+static void
+alert_new_notifications (DeskWindow *self)
+{
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GNotification) notification = NULL;
+  gint64 newest = self->alerted_up_to;
+  DeskNotification *first;
+
+  filter->brand_id = 0;
+  filter->view = DESK_INBOX_VIEW_ATTENTION;
+  filter->unread_only = TRUE;
+  if ((items = desk_store_query_inbox (self->store, filter, 0, 50, NULL)) == NULL)
+    return;
+  for (guint i = 0; i < items->len; i++)
+    {
+      DeskNotification *n = g_ptr_array_index (items, i);
+
+      newest = MAX (newest, desk_notification_get_id (n));
+      if (self->alerted_up_to >= 0 && desk_notification_get_id (n) > self->alerted_up_to &&
+          desk_notification_get_priority (n) >= DESK_INBOX_PRIORITY_ATTENTION)
+        g_ptr_array_add (fresh, n);
+    }
+  self->alerted_up_to = MAX (newest, 0);
+  if (fresh->len == 0 || gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  first = g_ptr_array_index (fresh, 0);
+  if (fresh->len == 1)
+    {
+      /* Translators: a desktop notification: "Direct message from Zoé" */
+      g_autofree char *title = g_strdup_printf (_("%s from %s"), desk_notification_kind_to_label (desk_notification_get_kind (first)),
+                                                desk_notification_get_author (first));
+      g_autofree char *body = g_utf8_substring (desk_notification_get_text (first) ?: "", 0, 200);
+
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u new message needs attention", "%u new messages need attention",
+                                                          fresh->len), fresh->len);
+      g_autoptr(GString) who = g_string_new (NULL);
+
+      for (guint i = 0; i < fresh->len && i < 5; i++)
+        g_string_append_printf (who, "%s%s", i > 0 ? ", " : "", desk_notification_get_author (g_ptr_array_index (fresh, i)));
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, who->str);
+    }
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action_and_target (notification, "app.inbox-open", "x", desk_notification_get_id (first));
+  g_notification_add_button_with_target (notification, _("Reply"), "app.inbox-open", "x", desk_notification_get_id (first));
+  g_notification_add_button_with_target (notification, _("Mark Read"), "app.inbox-mark-read", "x",
+                                         desk_notification_get_id (first));
+  g_application_send_notification (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), "inbox", notification);
+}
+
 static void
 sync_finished_cb (DeskWindow *self)
 {
@@ -925,6 +990,27 @@ sync_finished_cb (DeskWindow *self)
   if (error != NULL)
     desk_window_add_toast (self, error);
   desk_window_refresh (self);
+  alert_new_notifications (self);
+  if (self->pages[PAGE_INBOX] != NULL)
+    desk_inbox_page_update_badge (DESK_INBOX_PAGE (self->pages[PAGE_INBOX]));
+}
+
+/**
+ * desk_window_open_notification:
+ *
+ * The inbox, with the notification @notification_id chosen and its reply
+ * ready (a desktop notification's "Reply").
+ */
+void
+desk_window_open_notification (DeskWindow *self,
+                               gint64      notification_id)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  if (self->pages[PAGE_INBOX] == NULL)
+    return;
+  desk_window_show_view (self, "inbox");
+  desk_inbox_page_open_notification (DESK_INBOX_PAGE (self->pages[PAGE_INBOX]), notification_id);
 }
 
 /* Time to post by hand: a desktop notification with what it takes */
@@ -982,6 +1068,8 @@ start_sync (DeskWindow *self)
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "reminder", G_CALLBACK (reminder_cb), self, G_CONNECT_SWAPPED);
   sync_state_cb (self);
+  /* Where the inbox stands: only what comes later is said */
+  alert_new_notifications (self);
 }
 
 /**
@@ -1096,6 +1184,7 @@ desk_window_init (DeskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->alerted_up_to = -1;
   desk_drop_down_set_accessible_label (self->brand_dropdown, _("Brand"));
 
   g_signal_connect_swapped (self->brand_dropdown, "notify::selected-item",

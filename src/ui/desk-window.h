@@ -26,6 +26,8 @@ void         desk_window_refresh           (DeskWindow      *self);
 void         desk_window_show_view         (DeskWindow      *self,
                                             const char      *view);
 const char  *desk_window_get_view          (DeskWindow      *self);
+void         desk_window_open_notification (DeskWindow      *self,
+                                            gint64           notification_id);
 GtkWindow   *desk_window_edit_post         (DeskWindow      *self,
                                             DeskPost        *post,
                                             GDateTime       *day);

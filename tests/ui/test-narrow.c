@@ -26,6 +26,7 @@
 #include "desk-reports-page.h"
 #include "desk-metrics-import-dialog.h"
 #include "desk-objectives-dialog.h"
+#include "desk-moderation-dialog.h"
 #include "ui-helpers.h"
 
 #define SCREEN_WIDTH  1024
@@ -490,6 +491,28 @@ test_reports_dialogs (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The inbox with an item open, and its moderation rules */
+static void
+test_inbox_item (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+  GtkWidget *inbox;
+  GtkWidget *dialog;
+
+  show_view (f, "inbox");
+  inbox = adw_view_stack_get_child_by_name (stack, "inbox");
+  g_assert_true (gtk_widget_activate_action (inbox, "inbox.move", "i", 1));
+  take_screenshots (f, "inbox-item");
+  g_assert_true (gtk_widget_activate_action (inbox, "inbox.moderation", NULL));
+  for (int i = 0; i < 2000 && find_toplevel (DESK_TYPE_MODERATION_DIALOG) == NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  dialog = find_toplevel (DESK_TYPE_MODERATION_DIALOG);
+  g_assert_nonnull (dialog);
+  dialog_screenshots (f, dialog, "moderation-rules");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +544,7 @@ main (int    argc,
   g_test_add ("/narrow/fr/calendar/agenda", Fixture, "agenda", fixture_set_up, test_calendar, fixture_tear_down);
   g_test_add ("/narrow/fr/compose", Fixture, "compose", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/narrow/fr/inbox", Fixture, "inbox", fixture_set_up, test_view, fixture_tear_down);
+  g_test_add ("/narrow/fr/inbox-item", Fixture, NULL, fixture_set_up, test_inbox_item, fixture_tear_down);
   g_test_add ("/narrow/fr/reports", Fixture, "reports", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/narrow/fr/reports/dialogs", Fixture, NULL, fixture_set_up, test_reports_dialogs, fixture_tear_down);
   g_test_add ("/narrow/fr/brand-dialog", Fixture, NULL, fixture_set_up, test_brand_dialog, fixture_tear_down);

@@ -144,6 +144,9 @@ test_other_views (Fixture       *f,
   spin ();
   g_assert_cmpstr (desk_window_get_view (f->window), ==, "inbox");
   g_assert_true (gtk_widget_get_mapped (inbox));
+  /* Needs attention first: likes and follows grouped; All: the 300 */
+  g_assert_cmpuint (g_list_model_get_n_items (desk_inbox_page_get_model (DESK_INBOX_PAGE (inbox))), <, 300);
+  gtk_drop_down_set_selected (template_child (inbox, DESK_TYPE_INBOX_PAGE, "view_dropdown"), DESK_INBOX_VIEW_ALL);
   g_assert_cmpuint (g_list_model_get_n_items (desk_inbox_page_get_model (DESK_INBOX_PAGE (inbox))), ==, 300);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "reports"));

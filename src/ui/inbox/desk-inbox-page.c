@@ -1,8 +1,19 @@
-/* desk-inbox-page.c: the unified notification inbox
+/* desk-inbox-page.c: the unified inbox, where a community manager works
  *
- * A GtkListView over the lazy DeskNotificationList: newest first, with the
- * kind, author, channel, time and text of each notification. Triage comes
- * with the inbox issue.
+ * A GtkListView over DeskInboxModel (a windowed model over SQLite: the
+ * rows on screen are in memory, never the 100,000 behind them), in the
+ * "needs attention" order by default — direct messages first, then
+ * questions and negative mentions, likes and follows grouped; the rule is
+ * in the count's tooltip. Search as you type (full text, accent- and
+ * case-blind), a view (attention, all, unread, needs reply) and filters.
+ *
+ * Triage with the keyboard: j/k (or the arrows) move, Enter opens, r
+ * replies, e marks done, s stars, a assigns to me, u marks unread, Ctrl+F
+ * searches; Shift+click and Shift+arrows choose several, and one key acts
+ * on all of them. Every action is undone from its toast. The side pane
+ * (DeskInboxDetail) shows the item chosen, its reply and the team's
+ * triage. Above the list, a banner says when negative mentions in the
+ * last hour pass the brand's usual rate by the factor set in Preferences.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,95 +23,618 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
+#include "desk-application.h"
+#include "desk-crisis.h"
 #include "desk-format.h"
-#include "desk-time.h"
+#include "desk-inbox-detail.h"
+#include "desk-inbox-model.h"
+#include "desk-inbox-order.h"
 #include "desk-inbox-page.h"
-#include "desk-notification-list.h"
+#include "desk-inbox-row.h"
+#include "desk-moderation-dialog.h"
+#include "desk-saved-replies-dialog.h"
+#include "desk-report.h"
+#include "desk-time.h"
+
+/* What an action changed, to undo it */
+typedef struct
+{
+  DeskNotification       *notification;
+  gboolean                read;
+  gboolean                starred;
+  DeskNotificationStatus  status;
+  char                   *assignee;
+} Before;
+
+static void
+before_free (Before *before)
+{
+  g_object_unref (before->notification);
+  g_free (before->assignee);
+  g_free (before);
+}
+
+typedef enum
+{
+  PERIOD_ANY,
+  PERIOD_TODAY,
+  PERIOD_WEEK,
+  PERIOD_MONTH,
+} Period;
 
 struct _DeskInboxPage
 {
-  DeskPage              parent_instance;
+  DeskPage            parent_instance;
 
-  DeskNotificationList *notifications;
-  GHashTable           *channels;   /* gint64* → DeskChannel */
+  DeskInboxModel     *model;
+  GtkMultiSelection  *selection;
+  DeskInboxFilter    *filter;
+  GHashTable         *channels;      /* gint64* → DeskChannel */
+  GArray             *channel_ids;   /* the channel dropdown's, 0 first (every channel) */
+  GArray             *campaign_ids;  /* the campaign dropdown's, 0 first */
+  GPtrArray          *undo;          /* (element-type Before) the last action's */
+  char               *me;            /* the name "assigned to me" means */
+  gboolean            loading;
 
-  GtkLabel             *count_label;
-  GtkListView          *list_view;
+  /* Template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *view_dropdown;
+  GtkWidget          *filter_button;
+  GtkWidget          *more_button;
+  GtkCheckButton     *unread_check;
+  GtkCheckButton     *starred_check;
+  GtkCheckButton     *mine_check;
+  GtkCheckButton     *hidden_check;
+  GtkDropDown        *channel_dropdown;
+  GtkDropDown        *kind_dropdown;
+  GtkDropDown        *campaign_dropdown;
+  GtkDropDown        *period_dropdown;
+  GtkRevealer        *crisis_revealer;
+  GtkLabel           *crisis_label;
+  GtkLabel           *count_label;
+  GtkListView        *list_view;
+  DeskInboxDetail    *detail;
 };
 
 G_DEFINE_FINAL_TYPE (DeskInboxPage, desk_inbox_page, DESK_TYPE_PAGE)
 
-static const char *
-kind_icon (DeskNotificationKind kind)
+/* Kinds offered by the Kind filter, in this order after "Every kind" */
+static const DeskNotificationKind filter_kinds[] = {
+  DESK_NOTIFICATION_KIND_DIRECT_MESSAGE, DESK_NOTIFICATION_KIND_MENTION, DESK_NOTIFICATION_KIND_REPLY,
+  DESK_NOTIFICATION_KIND_COMMENT, DESK_NOTIFICATION_KIND_QUOTE, DESK_NOTIFICATION_KIND_FAVOURITE,
+  DESK_NOTIFICATION_KIND_REPOST, DESK_NOTIFICATION_KIND_FOLLOW,
+};
+
+static void
+update_count (DeskInboxPage *self)
 {
-  switch (kind)
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *number = desk_format_count (n);
+  g_autofree char *count = NULL;
+  g_autofree char *rule = desk_inbox_order_dup_explanation ();
+
+  switch (self->filter->view)
     {
-    case DESK_NOTIFICATION_KIND_MENTION: return "user-available-symbolic";
-    case DESK_NOTIFICATION_KIND_REPLY: return "mail-reply-sender-symbolic";
-    case DESK_NOTIFICATION_KIND_DIRECT_MESSAGE: return "mail-unread-symbolic";
-    case DESK_NOTIFICATION_KIND_COMMENT: return "user-invisible-symbolic";
-    case DESK_NOTIFICATION_KIND_QUOTE: return "format-text-italic-symbolic";
-    case DESK_NOTIFICATION_KIND_REPOST: return "media-playlist-repeat-symbolic";
-    case DESK_NOTIFICATION_KIND_FAVOURITE: return "starred-symbolic";
-    case DESK_NOTIFICATION_KIND_FOLLOW: return "contact-new-symbolic";
-    default: return "dialog-information-symbolic";
+    case DESK_INBOX_VIEW_ALL:
+      /* Translators: %s is a number, grouped by thousands ("1 234") */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s notification, newest first",
+                                            "%s notifications, newest first", n), number);
+      break;
+    case DESK_INBOX_VIEW_UNREAD:
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unread, newest first", "%s unread, newest first", n),
+                               number);
+      break;
+    case DESK_INBOX_VIEW_NEEDS_REPLY:
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to answer, needs attention first",
+                                            "%s to answer, needs attention first", n), number);
+      break;
+    case DESK_INBOX_VIEW_ATTENTION:
+    default:
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s notification, needs attention first",
+                                            "%s notifications, needs attention first", n), number);
     }
+  gtk_label_set_text (self->count_label, count);
+  /* The order is explained, not magic */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), rule);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule, -1);
+}
+
+/* Negative mentions in the last hour against the brand's usual rate */
+static void
+update_crisis (DeskInboxPage *self)
+{
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GArray) hourly = NULL;
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = DESK_IS_APPLICATION (app) ? desk_application_get_settings (DESK_APPLICATION (app)) : NULL;
+  double factor = settings != NULL ? g_settings_get_double (settings, "crisis-factor") : DESK_CRISIS_DEFAULT_FACTOR;
+  DeskCrisisReport report = { 0 };
+
+  hourly = desk_store_count_negative_hourly (store, self->filter->brand_id, now, DESK_CRISIS_BASELINE_HOURS + 1, NULL);
+  if (hourly != NULL &&
+      desk_crisis_detect ((const guint *) hourly->data, hourly->len, factor, &report) && report.is_crisis)
+    {
+      g_autofree char *message = desk_crisis_dup_message (&report);
+
+      gtk_label_set_text (self->crisis_label, message);
+      gtk_revealer_set_reveal_child (self->crisis_revealer, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->crisis_revealer, FALSE);
 }
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+apply_filter (DeskInboxPage *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  /* Unread is not said by colour alone: a dot in its own column, and the
-   * author in bold (bind_row_cb) */
-  GtkWidget *dot = g_object_new (GTK_TYPE_LABEL,
-                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                 "width-chars", 2,
-                                 "valign", GTK_ALIGN_START,
-                                 NULL);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *author = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-  GtkWidget *time = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (NULL);
+  g_autoptr(GError) error = NULL;
 
-  gtk_widget_add_css_class (row, "inbox-row");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (dot, "unread-dot");
-  gtk_widget_add_css_class (author, "inbox-author");
-  gtk_label_set_xalign (GTK_LABEL (author), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (author), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_widget_set_hexpand (meta, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (time, "dim-label");
-  gtk_widget_add_css_class (time, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_lines (GTK_LABEL (text), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  if (self->loading)
+    return;
+  if (!desk_inbox_model_set_filter (self->model, self->filter, &error))
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+  update_count (self);
+}
 
-  gtk_box_append (GTK_BOX (top), author);
-  gtk_box_append (GTK_BOX (top), meta);
-  gtk_box_append (GTK_BOX (top), time);
-  gtk_box_append (GTK_BOX (text_box), top);
-  gtk_box_append (GTK_BOX (text_box), text);
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_box_append (GTK_BOX (row), dot);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), text_box);
+/* The filters' controls → the filter */
+static void
+filters_changed_cb (DeskInboxPage *self)
+{
+  guint channel = gtk_drop_down_get_selected (self->channel_dropdown);
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) today = desk_time_local_midnight (now);
 
-  g_object_set_data (G_OBJECT (row), "dot", dot);
-  g_object_set_data (G_OBJECT (row), "icon", icon);
-  g_object_set_data (G_OBJECT (row), "author", author);
-  g_object_set_data (G_OBJECT (row), "meta", meta);
-  g_object_set_data (G_OBJECT (row), "time", time);
-  g_object_set_data (G_OBJECT (row), "text", text);
-  gtk_list_item_set_child (item, row);
+  if (self->loading)
+    return;
+  self->filter->view = MIN (gtk_drop_down_get_selected (self->view_dropdown), DESK_INBOX_VIEW_LAST);
+  self->filter->unread_only = gtk_check_button_get_active (self->unread_check);
+  self->filter->starred_only = gtk_check_button_get_active (self->starred_check);
+  self->filter->show_hidden = gtk_check_button_get_active (self->hidden_check);
+  g_clear_pointer (&self->filter->assignee, g_free);
+  if (gtk_check_button_get_active (self->mine_check))
+    self->filter->assignee = g_strdup (self->me);
+  self->filter->channel_id = channel < self->channel_ids->len ? g_array_index (self->channel_ids, gint64, channel) : 0;
+  self->filter->kind = kind > 0 && kind <= G_N_ELEMENTS (filter_kinds) ? (int) filter_kinds[kind - 1] : -1;
+  self->filter->campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
+  g_clear_pointer (&self->filter->from, g_date_time_unref);
+  g_clear_pointer (&self->filter->to, g_date_time_unref);
+  switch (gtk_drop_down_get_selected (self->period_dropdown))
+    {
+    case PERIOD_TODAY: self->filter->from = g_date_time_ref (today); break;
+    case PERIOD_WEEK: self->filter->from = g_date_time_add_days (today, -6); break;
+    case PERIOD_MONTH: self->filter->from = g_date_time_add_days (today, -29); break;
+    default: break;
+    }
+  apply_filter (self);
+}
+
+static void
+search_changed_cb (DeskInboxPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->filter->search, g_free);
+  if (text[0] != '\0')
+    self->filter->search = g_strdup (text);
+  apply_filter (self);
+}
+
+/* The notifications chosen, in the list's order */
+static GPtrArray *
+selected_items (DeskInboxPage *self)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok; ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      DeskNotification *n = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+      if (n != NULL)
+        g_ptr_array_add (items, n);
+    }
+  return items;
+}
+
+static void
+selection_changed_cb (DeskInboxPage *self)
+{
+  g_autoptr(GPtrArray) items = selected_items (self);
+  g_autoptr(GError) error = NULL;
+
+  desk_inbox_detail_show (self->detail, items);
+  /* Opened: read (a group, every member) */
+  if (items->len == 1 && !desk_notification_get_read (g_ptr_array_index (items, 0)))
+    {
+      DeskNotification *n = g_ptr_array_index (items, 0);
+
+      if (desk_store_set_group_read (desk_page_get_store (DESK_PAGE (self)), desk_notification_get_id (n), TRUE, &error))
+        {
+          desk_notification_set_read (n, TRUE);
+          desk_inbox_page_update_badge (self);
+        }
+      else
+        desk_report_error (GTK_WIDGET (self), error);
+    }
+}
+
+/* Undo */
+
+static void
+remember (DeskInboxPage *self,
+          GPtrArray     *items)
+{
+  g_ptr_array_set_size (self->undo, 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      DeskNotification *n = g_ptr_array_index (items, i);
+      Before *before = g_new0 (Before, 1);
+
+      before->notification = g_object_ref (n);
+      before->read = desk_notification_get_read (n);
+      before->starred = desk_notification_get_starred (n);
+      before->status = desk_notification_get_status (n);
+      before->assignee = g_strdup (desk_notification_get_assignee (n));
+      g_ptr_array_add (self->undo, before);
+    }
+}
+
+typedef struct
+{
+  GPtrArray *items;
+  int        read;      /* -1: unchanged */
+  int        starred;
+  int        status;
+  gboolean   set_assignee;
+  const char *assignee;
+} Change;
+
+static gboolean
+apply_change (DeskStore  *store,
+              gpointer    data,
+              GError    **error)
+{
+  Change *change = data;
+
+  for (guint i = 0; i < change->items->len; i++)
+    {
+      DeskNotification *n = g_ptr_array_index (change->items, i);
+      gint64 id = desk_notification_get_id (n);
+
+      if ((change->read >= 0 && !desk_store_set_group_read (store, id, change->read, error)) ||
+          (change->starred >= 0 && !desk_store_set_notification_starred (store, id, change->starred, error)) ||
+          (change->status >= 0 && !desk_store_set_notification_status (store, id, change->status, error)) ||
+          (change->set_assignee && !desk_store_set_notification_assignee (store, id, change->assignee, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One transaction for all; then the rows follow their notifications */
+static gboolean
+change_items (DeskInboxPage *self,
+              Change        *change)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_store_transaction (desk_page_get_store (DESK_PAGE (self)), apply_change, change, &error))
+    {
+      desk_report_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  for (guint i = 0; i < change->items->len; i++)
+    {
+      DeskNotification *n = g_ptr_array_index (change->items, i);
+
+      if (change->read >= 0)
+        desk_notification_set_read (n, change->read);
+      if (change->starred >= 0)
+        desk_notification_set_starred (n, change->starred);
+      if (change->status >= 0)
+        desk_notification_set_status (n, change->status);
+      if (change->set_assignee)
+        desk_notification_set_assignee (n, change->assignee);
+    }
+  return TRUE;
+}
+
+static gboolean
+undo_all (DeskStore  *store,
+          gpointer    data,
+          GError    **error)
+{
+  GPtrArray *undo = data;
+
+  for (guint i = 0; i < undo->len; i++)
+    {
+      Before *before = g_ptr_array_index (undo, i);
+      gint64 id = desk_notification_get_id (before->notification);
+
+      if (!desk_store_set_group_read (store, id, before->read, error) ||
+          !desk_store_set_notification_starred (store, id, before->starred, error) ||
+          !desk_store_set_notification_status (store, id, before->status, error) ||
+          !desk_store_set_notification_assignee (store, id, before->assignee, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+undo_clicked_cb (DeskInboxPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo->len == 0)
+    return;
+  if (!desk_store_transaction (desk_page_get_store (DESK_PAGE (self)), undo_all, self->undo, &error))
+    {
+      desk_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  for (guint i = 0; i < self->undo->len; i++)
+    {
+      Before *before = g_ptr_array_index (self->undo, i);
+
+      desk_notification_set_read (before->notification, before->read);
+      desk_notification_set_starred (before->notification, before->starred);
+      desk_notification_set_status (before->notification, before->status);
+      desk_notification_set_assignee (before->notification, before->assignee);
+    }
+  g_ptr_array_set_size (self->undo, 0);
+  desk_inbox_page_update_badge (self);
+}
+
+static void
+toast (DeskInboxPage *self,
+       const char    *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* An action on what is chosen: remembered and written; returns how many
+ * it changed (0: nothing chosen, or it failed and said why) */
+static guint
+act (DeskInboxPage *self,
+     Change        *change)
+{
+  g_autoptr(GPtrArray) items = selected_items (self);
+
+  if (items->len == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return 0;
+    }
+  change->items = items;
+  remember (self, items);
+  if (!change_items (self, change))
+    return 0;
+  desk_inbox_page_update_badge (self);
+  return items->len;
+}
+
+/* Said with Undo */
+static void say (DeskInboxPage *self,
+                 const char    *format,
+                 ...) G_GNUC_PRINTF (2, 3);
+
+static void
+say (DeskInboxPage *self,
+     const char    *format,
+     ...)
+{
+  g_autofree char *title = NULL;
+  va_list args;
+
+  va_start (args, format);
+  title = g_strdup_vprintf (format, args);
+  va_end (args);
+  toast (self, title);
+}
+
+static void
+done_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  Change change = { .read = TRUE, .starred = -1, .status = DESK_NOTIFICATION_STATUS_DONE };
+  guint n = act (self, &change);
+
+  if (n > 0)
+    say (self, g_dngettext (GETTEXT_PACKAGE, "%u notification marked done", "%u notifications marked done", n), n);
+}
+
+static gboolean
+any (GPtrArray  *items,
+     gboolean  (*test) (DeskNotification *),
+     gboolean    value)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (test (g_ptr_array_index (items, i)) == value)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+star_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  g_autoptr(GPtrArray) items = selected_items (self);
+  /* Some not starred: all starred; all starred: none */
+  gboolean star = any (items, desk_notification_get_starred, FALSE);
+  Change change = { .read = -1, .starred = star, .status = -1 };
+  guint n = act (self, &change);
+
+  if (n > 0 && star)
+    say (self, g_dngettext (GETTEXT_PACKAGE, "%u notification starred", "%u notifications starred", n), n);
+  else if (n > 0)
+    say (self, g_dngettext (GETTEXT_PACKAGE, "Star removed from %u notification", "Star removed from %u notifications", n), n);
+}
+
+static void
+unread_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  g_autoptr(GPtrArray) items = selected_items (self);
+  /* Some read: all unread; all unread: read */
+  gboolean unread = any (items, desk_notification_get_read, TRUE);
+  Change change = { .read = !unread, .starred = -1, .status = -1 };
+  guint n = act (self, &change);
+
+  if (n > 0 && unread)
+    say (self, g_dngettext (GETTEXT_PACKAGE, "%u notification marked unread", "%u notifications marked unread", n), n);
+  else if (n > 0)
+    say (self, g_dngettext (GETTEXT_PACKAGE, "%u notification marked read", "%u notifications marked read", n), n);
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  g_autoptr(GPtrArray) items = selected_items (self);
+  gboolean mine = items->len > 0;
+  Change change = { .read = -1, .starred = -1, .status = -1, .set_assignee = TRUE };
+  guint n;
+
+  for (guint i = 0; i < items->len; i++)
+    mine = mine && g_strcmp0 (desk_notification_get_assignee (g_ptr_array_index (items, i)), self->me) == 0;
+  /* Assigned to me already: to nobody; else to me */
+  change.assignee = mine ? NULL : self->me;
+  n = act (self, &change);
+  if (n > 0 && mine)
+    say (self, g_dngettext (GETTEXT_PACKAGE, "%u notification no longer assigned", "%u notifications no longer assigned", n), n);
+  else if (n > 0)
+    say (self, g_dngettext (GETTEXT_PACKAGE, "%u notification assigned to you", "%u notifications assigned to you", n), n);
+}
+
+static void
+reply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  desk_inbox_detail_focus_reply (DESK_INBOX_PAGE (widget)->detail);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (DESK_INBOX_PAGE (widget)->search_entry));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_clicked_cb (DESK_INBOX_PAGE (widget));
+}
+
+/* The brand's rules; closed, the inbox is read again (flags moved items) */
+static void
+moderation_closed_cb (DeskInboxPage *self)
+{
+  desk_page_invalidate (DESK_PAGE (self));
+}
+
+static void
+moderation_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  GtkWidget *dialog = desk_moderation_dialog_new (desk_page_get_store (DESK_PAGE (self)),
+                                                  desk_page_get_brand_id (DESK_PAGE (self)));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (moderation_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The brand's saved replies; closed, the reply's menu lists them anew */
+static void
+saved_replies_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  GtkWidget *dialog = desk_saved_replies_dialog_new (desk_page_get_store (DESK_PAGE (self)),
+                                                     desk_page_get_brand_id (DESK_PAGE (self)));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (moderation_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* j and k: the next or previous item, chosen alone and shown */
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  int step = g_variant_get_int32 (parameter);
+  guint position;
+
+  if (n == 0)
+    return;
+  if (gtk_bitset_is_empty (set))
+    position = 0;
+  else if (step > 0)
+    position = MIN (gtk_bitset_get_maximum (set) + 1, n - 1);
+  else
+    position = gtk_bitset_get_minimum (set) > 0 ? gtk_bitset_get_minimum (set) - 1 : 0;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* Enter on an item: its pane, ready to answer */
+static void
+activate_cb (DeskInboxPage *self,
+             guint          position)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  desk_inbox_detail_focus_reply (self->detail);
+}
+
+/* Rows */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              DeskInboxPage            *self)
+{
+  gtk_list_item_set_child (item, desk_inbox_row_new (self->channels));
 }
 
 static void
@@ -108,100 +642,136 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              DeskInboxPage            *self)
 {
-  DeskNotification *n = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  gint64 channel_id;
-  DeskChannel *channel;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *accessible = NULL;
-  DeskNotificationKind kind;
-  GtkWidget *author;
-  gboolean unread;
+  DeskInboxRow *row = DESK_INBOX_ROW (gtk_list_item_get_child (item));
 
-  if (n == NULL)
-    return;
+  desk_inbox_row_set_channels (row, self->channels);
+  desk_inbox_row_set_notification (row, gtk_list_item_get_item (item));
+}
 
-  kind = desk_notification_get_kind (n);
-  channel_id = desk_notification_get_channel_id (n);
-  channel = g_hash_table_lookup (self->channels, &channel_id);
-  local = desk_notification_get_created_at (n) ? desk_time_to_local (desk_notification_get_created_at (n)) : NULL;
-  /* Translators: date and time of a notification, strftime format */
-  time = local ? g_date_time_format (local, _("%-d %b %H:%M")) : g_strdup ("");
-  meta = g_strdup_printf ("%s · %s", desk_notification_kind_to_label (kind),
-                          channel ? desk_network_to_label (desk_channel_get_network (channel)) : "");
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               DeskInboxPage            *self)
+{
+  desk_inbox_row_set_notification (DESK_INBOX_ROW (gtk_list_item_get_child (item)), NULL);
+}
 
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"), kind_icon (kind));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "author"), desk_notification_get_author (n));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "meta"), meta);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "time"), time);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "text"), desk_notification_get_text (n));
+/* The channel and campaign filters list the brand's */
+static void
+fill_dropdowns (DeskInboxPage *self,
+                GListModel    *channels,
+                GListModel    *campaigns)
+{
+  g_autoptr(GtkStringList) channel_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) campaign_names = gtk_string_list_new (NULL);
+  gint64 none = 0;
 
-  unread = !desk_notification_get_read (n);
-  author = g_object_get_data (G_OBJECT (row), "author");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "dot"), unread ? "●" : "");
-  if (unread)
+  g_array_set_size (self->channel_ids, 0);
+  g_array_append_val (self->channel_ids, none);
+  gtk_string_list_append (channel_names, _("Every channel"));
+  for (guint i = 0; channels != NULL && i < g_list_model_get_n_items (channels); i++)
     {
-      gtk_widget_add_css_class (row, "unread");
-      gtk_widget_add_css_class (author, "heading");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "unread");
-      gtk_widget_remove_css_class (author, "heading");
-    }
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+      g_autofree char *name = g_strdup_printf ("%s · %s", desk_network_to_label (desk_channel_get_network (channel)),
+                                               desk_channel_get_handle (channel));
+      gint64 id = desk_channel_get_id (channel);
 
-  if (unread)
-    /* Translators: what a screen reader says of an unread notification:
-     * kind · network, time, author: text */
-    accessible = g_strdup_printf (_("Unread, %s, %s, %s: %s"), meta, time, desk_notification_get_author (n),
-                                  desk_notification_get_text (n));
-  else
-    accessible = g_strdup_printf ("%s, %s, %s: %s", meta, time, desk_notification_get_author (n),
-                                  desk_notification_get_text (n));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  /* The list item around the row takes the focus: it says the same */
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_list_item_set_accessible_label (item, accessible);
-#else
-  if (gtk_widget_get_parent (row) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-#endif
+      g_array_append_val (self->channel_ids, id);
+      gtk_string_list_append (channel_names, name);
+    }
+  g_array_set_size (self->campaign_ids, 0);
+  g_array_append_val (self->campaign_ids, none);
+  gtk_string_list_append (campaign_names, _("Every campaign"));
+  for (guint i = 0; campaigns != NULL && i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(DeskCampaign) campaign = g_list_model_get_item (campaigns, i);
+      gint64 id = desk_campaign_get_id (campaign);
+
+      g_array_append_val (self->campaign_ids, id);
+      gtk_string_list_append (campaign_names, desk_campaign_get_name (campaign));
+    }
+  gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channel_names));
+  gtk_drop_down_set_model (self->campaign_dropdown, G_LIST_MODEL (campaign_names));
 }
 
 static void
 desk_inbox_page_reload (DeskPage *page)
 {
   DeskInboxPage *self = DESK_INBOX_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
+  gint64 brand_id = desk_page_get_brand_id (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) channels = NULL;
-  guint n;
-  g_autofree char *number = NULL;
-  g_autofree char *count = NULL;
+  g_autoptr(GListModel) campaigns = NULL;
+  g_autoptr(DeskBrand) brand = NULL;
 
-  channels = desk_store_list_channels (desk_page_get_store (page), desk_page_get_brand_id (page), &error);
-  if (channels == NULL)
+  channels = desk_store_list_channels (store, brand_id, &error);
+  campaigns = channels ? desk_store_list_campaigns (store, brand_id, &error) : NULL;
+  brand = campaigns ? desk_store_get_brand (store, brand_id, &error) : NULL;
+  if (brand == NULL)
     {
       gtk_label_set_text (self->count_label, error->message);
       return;
     }
   g_hash_table_unref (self->channels);
   self->channels = desk_store_index_by_id (channels);
+  desk_inbox_detail_set_channels (self->detail, self->channels);
+  desk_inbox_detail_set_brand (self->detail, brand);
 
-  if (!desk_notification_list_reload (self->notifications, desk_page_get_brand_id (page), &error))
+  /* Another brand: its own filters; the same brand read again (a sync):
+   * the filters stay */
+  self->loading = TRUE;
+  if (self->filter->brand_id != brand_id)
+    {
+      self->filter->brand_id = brand_id;
+      fill_dropdowns (self, channels, campaigns);
+      gtk_drop_down_set_selected (self->channel_dropdown, 0);
+      gtk_drop_down_set_selected (self->campaign_dropdown, 0);
+      self->filter->channel_id = 0;
+      self->filter->campaign_id = 0;
+    }
+  self->loading = FALSE;
+  if (!desk_inbox_model_set_filter (self->model, self->filter, &error))
     {
       gtk_label_set_text (self->count_label, error->message);
       return;
     }
+  update_count (self);
+  update_crisis (self);
+  desk_inbox_page_update_badge (self);
+}
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->notifications));
-  number = desk_format_count (n);
-  /* Translators: %s is a number, grouped by thousands ("1 234") */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s notification, newest first",
-                                        "%s notifications, newest first", n), number);
-  gtk_label_set_text (self->count_label, count);
+static void
+fill_static_dropdowns (DeskInboxPage *self)
+{
+  g_autoptr(GtkStringList) views = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
+  g_autofree char *mine = NULL;
+
+  for (guint i = 0; i <= DESK_INBOX_VIEW_LAST; i++)
+    gtk_string_list_append (views, desk_inbox_view_to_label (i));
+  gtk_string_list_append (kinds, _("Every kind"));
+  for (guint i = 0; i < G_N_ELEMENTS (filter_kinds); i++)
+    gtk_string_list_append (kinds, desk_notification_kind_to_label (filter_kinds[i]));
+  gtk_string_list_append (periods, _("Any time"));
+  gtk_string_list_append (periods, _("Today"));
+  gtk_string_list_append (periods, _("Last 7 days"));
+  gtk_string_list_append (periods, _("Last 30 days"));
+  gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (views));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
+  /* GTK 4.8 names neither a drop-down's button nor a menu button */
+  desk_drop_down_set_accessible_label (self->view_dropdown, _("View"));
+  desk_drop_down_set_accessible_label (self->channel_dropdown, _("Channel"));
+  desk_drop_down_set_accessible_label (self->kind_dropdown, _("Kind"));
+  desk_drop_down_set_accessible_label (self->campaign_dropdown, _("Campaign"));
+  desk_drop_down_set_accessible_label (self->period_dropdown, _("Received"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
+  /* Translators: %s is the user's name, as team members assign items */
+  mine = g_strdup_printf (_("Assigned to _me (%s)"), self->me);
+  gtk_check_button_set_label (self->mine_check, mine);
 }
 
 static void
@@ -210,8 +780,14 @@ desk_inbox_page_dispose (GObject *object)
   DeskInboxPage *self = (DeskInboxPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INBOX_PAGE);
-  g_clear_object (&self->notifications);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->filter, desk_inbox_filter_free);
   g_clear_pointer (&self->channels, g_hash_table_unref);
+  g_clear_pointer (&self->channel_ids, g_array_unref);
+  g_clear_pointer (&self->campaign_ids, g_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->me, g_free);
 
   G_OBJECT_CLASS (desk_inbox_page_parent_class)->dispose (object);
 }
@@ -224,9 +800,48 @@ desk_inbox_page_class_init (DeskInboxPageClass *klass)
 
   object_class->dispose = desk_inbox_page_dispose;
   DESK_PAGE_CLASS (klass)->reload = desk_inbox_page_reload;
+
+  g_type_ensure (DESK_TYPE_INBOX_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/desk-inbox-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, unread_check);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, starred_check);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, mine_check);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, hidden_check);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, campaign_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, crisis_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, crisis_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxPage, detail);
+
+  gtk_widget_class_install_action (widget_class, "inbox.done", NULL, done_action);
+  gtk_widget_class_install_action (widget_class, "inbox.star", NULL, star_action);
+  gtk_widget_class_install_action (widget_class, "inbox.unread", NULL, unread_action);
+  gtk_widget_class_install_action (widget_class, "inbox.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "inbox.reply", NULL, reply_action);
+  gtk_widget_class_install_action (widget_class, "inbox.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "inbox.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "inbox.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "inbox.moderation", NULL, moderation_action);
+  gtk_widget_class_install_action (widget_class, "inbox.saved-replies", NULL, saved_replies_action);
+
+  /* Letters act only where no text is typed: an entry takes its keys first */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "inbox.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "inbox.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, 0, "inbox.done", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "inbox.star", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, 0, "inbox.unread", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "inbox.assign", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "inbox.reply", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "inbox.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "inbox.undo", NULL);
 }
 
 static void
@@ -234,6 +849,18 @@ desk_inbox_page_init (DeskInboxPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->channels = desk_store_index_by_id (NULL);
+  self->channel_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) before_free);
+  self->filter = desk_inbox_filter_new ();
+  self->filter->brand_id = -1;
+  self->me = g_strdup (g_get_real_name ());
+  if (self->me == NULL || self->me[0] == '\0' || g_str_equal (self->me, "Unknown"))
+    {
+      g_free (self->me);
+      self->me = g_strdup (g_get_user_name ());
+    }
+  fill_static_dropdowns (self);
 }
 
 DeskInboxPage *
@@ -241,21 +868,34 @@ desk_inbox_page_new (DeskStore *store)
 {
   DeskInboxPage *self;
   GtkListItemFactory *factory;
-  GtkNoSelection *selection;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
   self = g_object_new (DESK_TYPE_INBOX_PAGE, "store", store, NULL);
-  self->notifications = desk_notification_list_new (store);
+  self->model = desk_inbox_model_new (store);
+  desk_inbox_detail_set_store (self->detail, store);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->notifications)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (selection);
   g_object_unref (factory);
+
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->view_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->channel_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->unread_check, "toggled", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->starred_check, "toggled", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->mine_check, "toggled", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->hidden_check, "toggled", G_CALLBACK (filters_changed_cb), self);
   return self;
 }
 
@@ -263,5 +903,84 @@ GListModel *
 desk_inbox_page_get_model (DeskInboxPage *self)
 {
   g_return_val_if_fail (DESK_IS_INBOX_PAGE (self), NULL);
-  return G_LIST_MODEL (self->notifications);
+  return G_LIST_MODEL (self->model);
+}
+
+/**
+ * desk_inbox_page_update_badge:
+ *
+ * The number of unread notifications of the brand, as a badge on the
+ * Inbox's button of the view switcher.
+ *
+ * Returns: that number
+ */
+guint
+desk_inbox_page_update_badge (DeskInboxPage *self)
+{
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  guint unread = 0;
+
+  g_return_val_if_fail (DESK_IS_INBOX_PAGE (self), 0);
+
+  filter->brand_id = desk_page_get_brand_id (DESK_PAGE (self));
+  filter->view = DESK_INBOX_VIEW_ALL;
+  filter->unread_only = TRUE;
+  if (filter->brand_id <= 0 || !desk_store_count_inbox (desk_page_get_store (DESK_PAGE (self)), filter, &unread, NULL))
+    unread = 0;
+  if (stack != NULL)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+
+      if (page != NULL)
+        adw_view_stack_page_set_badge_number (page, unread);
+    }
+  return unread;
+}
+
+/**
+ * desk_inbox_page_open_notification:
+ *
+ * Shows the notification @notification_id (from a desktop notification):
+ * the attention view without filters, the item chosen and its reply
+ * ready. Looked for among the first items, where what needs attention is.
+ *
+ * Returns: %FALSE when it is not there
+ */
+gboolean
+desk_inbox_page_open_notification (DeskInboxPage *self,
+                                   gint64         notification_id)
+{
+  guint n;
+
+  g_return_val_if_fail (DESK_IS_INBOX_PAGE (self), FALSE);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->view_dropdown, DESK_INBOX_VIEW_ATTENTION);
+  gtk_check_button_set_active (self->unread_check, FALSE);
+  gtk_check_button_set_active (self->starred_check, FALSE);
+  gtk_check_button_set_active (self->mine_check, FALSE);
+  gtk_drop_down_set_selected (self->channel_dropdown, 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->campaign_dropdown, 0);
+  gtk_drop_down_set_selected (self->period_dropdown, PERIOD_ANY);
+  self->loading = FALSE;
+  g_clear_pointer (&self->filter->search, g_free);
+  filters_changed_cb (self);
+
+  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->model)), 1000);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskNotification) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (item != NULL && desk_notification_get_id (item) == notification_id)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          desk_inbox_detail_focus_reply (self->detail);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

@@ -15,5 +15,8 @@ G_DECLARE_FINAL_TYPE (DeskInboxPage, desk_inbox_page, DESK, INBOX_PAGE, DeskPage
 
 DeskInboxPage *desk_inbox_page_new       (DeskStore     *store);
 GListModel    *desk_inbox_page_get_model (DeskInboxPage *self);
+guint          desk_inbox_page_update_badge (DeskInboxPage *self);
+gboolean       desk_inbox_page_open_notification (DeskInboxPage *self,
+                                                  gint64         notification_id);
 
 G_END_DECLS
