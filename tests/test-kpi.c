@@ -590,12 +590,59 @@ test_dashboard (KpiFixture    *f,
   g_assert_cmpuint (n_pages, ==, 8);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
+  /* The same pages, one at a time (print, presentation) */
+  {
+    g_autoptr(DeskReportPages) pages = desk_report_pages_new (f->store, f->brand_id, &period, &error);
+    double w, h;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (desk_report_pages_get_n_pages (pages), ==, 8);
+    desk_report_pages_get_size (&w, &h);
+    g_assert_cmpfloat (w, >, h);
+    for (guint i = 0; i < 8; i++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 150);
+        cairo_t *cr = cairo_create (surface);
+
+        cairo_scale (cr, 200 / w, 150 / h);
+        desk_report_pages_draw (pages, cr, i);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+  }
+
   /* A bad period writes nothing */
   g_remove (pdf);
   period.to_day = "2026-02-01";
   g_assert_false (desk_report_export_pdf (f->store, f->brand_id, &period, pdf, &n_pages, &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* Where each row's value was drawn: what a chart widget highlights */
+static void
+test_spots (void)
+{
+  g_autoptr(DeskChart) line = desk_chart_new (DESK_CHART_LINE, "Followers");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  double x0, y0, x1, y1;
+
+  desk_chart_add_series (line, "Mastodon");
+  desk_chart_add_point (line, 0, "2026-03-01", 100);
+  desk_chart_add_point (line, 0, "2026-03-02", 200);
+  g_assert_false (desk_chart_get_spot (line, 0, &x0, &y0));
+  desk_chart_render (line, cr, 400, 300);
+  g_assert_true (desk_chart_get_spot (line, 0, &x0, &y0));
+  g_assert_true (desk_chart_get_spot (line, 1, &x1, &y1));
+  g_assert_false (desk_chart_get_spot (line, 2, &x1, &y1));
+  g_assert_cmpfloat (x0, <, x1);
+  g_assert_cmpfloat (y0, >, y1);   /* 200 is higher up */
+  g_assert_cmpint (desk_chart_find_spot (line, x1 + 2, y1 - 2, 10), ==, 1);
+  g_assert_cmpint (desk_chart_find_spot (line, 0, 0, 10), ==, -1);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 int
@@ -616,6 +663,7 @@ main (int    argc,
   g_test_add_func ("/chart/date-ticks", test_date_ticks);
   g_test_add_func ("/chart/bar-pixels", test_bar_pixels);
   g_test_add_func ("/chart/donut-line-heatmap-gauge", test_donut_and_others);
+  g_test_add_func ("/chart/spots", test_spots);
 
   return g_test_run ();
 }

@@ -53,6 +53,8 @@ struct _DeskChart
   double         heat[7][24]; /* Monday first */
   double         gauge_value;
   double         gauge_target;
+  gboolean       hide_title;  /* shown by what holds the chart (a card's heading) */
+  GArray        *spots;       /* (element-type double): x, y of each row, from the last render */
 };
 
 G_DEFINE_FINAL_TYPE (DeskChart, desk_chart, G_TYPE_OBJECT)
@@ -87,6 +89,7 @@ desk_chart_finalize (GObject *object)
   g_free (self->title);
   g_ptr_array_unref (self->series);
   g_strfreev (self->categories);
+  g_array_unref (self->spots);
 
   G_OBJECT_CLASS (desk_chart_parent_class)->finalize (object);
 }
@@ -101,6 +104,7 @@ static void
 desk_chart_init (DeskChart *self)
 {
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  self->spots = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 /**
@@ -116,6 +120,32 @@ desk_chart_new (DeskChartKind  kind,
   self->kind = kind;
   self->title = g_strdup (title);
   return self;
+}
+
+/**
+ * desk_chart_get_title:
+ *
+ * Returns: (nullable): what the chart shows
+ */
+const char *
+desk_chart_get_title (DeskChart *self)
+{
+  g_return_val_if_fail (DESK_IS_CHART (self), NULL);
+  return self->title;
+}
+
+/**
+ * desk_chart_set_show_title:
+ *
+ * Whether the title is drawn above the chart (by default); a widget that
+ * shows it as its heading draws the chart without it.
+ */
+void
+desk_chart_set_show_title (DeskChart *self,
+                           gboolean   show)
+{
+  g_return_if_fail (DESK_IS_CHART (self));
+  self->hide_title = !show;
 }
 
 DeskChartKind
@@ -347,6 +377,16 @@ set_rgb (cairo_t      *cr,
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
 }
 
+/* Where the next row of the text alternative is drawn */
+static void
+add_spot (DeskChart *self,
+          double     x,
+          double     y)
+{
+  g_array_append_val (self->spots, x);
+  g_array_append_val (self->spots, y);
+}
+
 static void
 ctx_init (Ctx       *ctx,
           DeskChart *chart,
@@ -511,7 +551,7 @@ static double
 draw_title (Ctx    *ctx,
             double  width)
 {
-  if (ctx->chart->title == NULL || *ctx->chart->title == '\0')
+  if (ctx->chart->title == NULL || *ctx->chart->title == '\0' || ctx->chart->hide_title)
     return 0;
   text_at (ctx, ctx->chart->title, PAD, PAD, 0, 0, ctx->fg, TRUE);
   return FONT_SIZE * 1.6 + PAD;
@@ -732,6 +772,10 @@ draw_time (Ctx    *ctx,
 
       if (s->values->len == 0)
         continue;
+      for (guint k = 0; k < s->values->len; k++)
+        add_spot (self,
+                  left + (g_array_index (s->days, double, k) - first) / (last - first) * (right - left),
+                  bottom - (g_array_index (s->values, double, k) - range.min) / (range.max - range.min) * (bottom - top));
       trace_series (cr, s, &frame, &x0, &x, &y);
       if (self->kind == DESK_CHART_AREA)
         {
@@ -808,6 +852,9 @@ draw_bars (Ctx    *ctx,
 
   top = draw_title (ctx, width) + PAD + FONT_SIZE * 1.4;
   legend_y = top - FONT_SIZE * 1.4;
+  /* A legend, then the values written above the bars: each its own line */
+  if (n_series > 1)
+    top += FONT_SIZE * 1.4;
   bottom = height - PAD - FONT_SIZE * 1.6;
   right = width - PAD;
   left = draw_value_axis (ctx, &range, PAD, right, top, bottom);
@@ -844,6 +891,7 @@ draw_bars (Ctx    *ctx,
           double x = stacked ? x0 : x0 + i * bar_w;
 
           fill_hatched (ctx, s->rgb, i, x + 1, MIN (y0, y1), bar_w - 2, fabs (y1 - y0));
+          add_spot (self, x + bar_w / 2, (y0 + y1) / 2);
           if (stacked)
             *(v >= 0 ? &pos : &neg) += v;
           else
@@ -903,6 +951,7 @@ draw_donut (Ctx    *ctx,
       double rgb[3];
       g_autofree char *label = NULL;
 
+      add_spot (self, cx + cos (mid) * r * 0.8, cy + sin (mid) * r * 0.8);
       if (v <= 0)
         continue;
       palette_rgb (c, self->dark, rgb);
@@ -978,6 +1027,8 @@ draw_heatmap (Ctx    *ctx,
                                 ctx->bg[2] + (base[2] - ctx->bg[2]) * t);
           cairo_rectangle (cr, left + h * cell_w + 0.5, top + d * cell_h + 0.5, cell_w - 1, cell_h - 1);
           cairo_fill (cr);
+          if (self->heat[d][h] > 0)
+            add_spot (self, left + (h + 0.5) * cell_w, top + (d + 0.5) * cell_h);
         }
     }
   for (guint h = 0; h < 24; h += 3)
@@ -1013,7 +1064,10 @@ draw_gauge (Ctx    *ctx,
   g_autofree char *target = format_value (self, self->gauge_target);
   g_autofree char *caption = NULL;
 
+  add_spot (self, cx, cy - r * 0.5);
   palette_rgb (share >= 1 ? 2 : 1, self->dark, rgb);
+  /* No line from where the title's text left the current point */
+  cairo_new_path (cr);
   cairo_set_line_width (cr, r * 0.25);
   set_rgb (cr, ctx->grid);
   cairo_arc (cr, cx, cy, r * 0.85, G_PI, 2 * G_PI);
@@ -1053,6 +1107,7 @@ desk_chart_render (DeskChart *self,
   if (width < 4 || height < 4 || !isfinite (width) || !isfinite (height))
     return;
 
+  g_array_set_size (self->spots, 0);
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
@@ -1201,4 +1256,60 @@ desk_chart_dup_rows (DeskChart *self)
       g_assert_not_reached ();
     }
   return rows;
+}
+
+/**
+ * desk_chart_get_spot:
+ * @row: a row of desk_chart_dup_rows ()
+ *
+ * Where the last render drew @row's value (a point, the middle of a bar,
+ * a slice or a cell), in that render's units: what a widget highlights
+ * when the row has the focus.
+ *
+ * Returns: FALSE when the last render did not draw it (or none happened)
+ */
+gboolean
+desk_chart_get_spot (DeskChart *self,
+                     guint      row,
+                     double    *x,
+                     double    *y)
+{
+  g_return_val_if_fail (DESK_IS_CHART (self), FALSE);
+
+  if (2 * row + 1 >= self->spots->len)
+    return FALSE;
+  *x = g_array_index (self->spots, double, 2 * row);
+  *y = g_array_index (self->spots, double, 2 * row + 1);
+  return TRUE;
+}
+
+/**
+ * desk_chart_find_spot:
+ *
+ * Returns: the row whose spot of the last render is nearest to @x, @y
+ *   and within @radius, or -1
+ */
+int
+desk_chart_find_spot (DeskChart *self,
+                      double     x,
+                      double     y,
+                      double     radius)
+{
+  int best = -1;
+  double best_d = radius * radius;
+
+  g_return_val_if_fail (DESK_IS_CHART (self), -1);
+
+  for (guint i = 0; 2 * i + 1 < self->spots->len; i++)
+    {
+      double dx = g_array_index (self->spots, double, 2 * i) - x;
+      double dy = g_array_index (self->spots, double, 2 * i + 1) - y;
+
+      if (dx * dx + dy * dy <= best_d)
+        {
+          best_d = dx * dx + dy * dy;
+          best = (int) i;
+        }
+    }
+  return best;
 }

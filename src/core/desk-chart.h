@@ -60,6 +60,9 @@ G_DECLARE_FINAL_TYPE (DeskChart, desk_chart, DESK, CHART, GObject)
 DeskChart  *desk_chart_new               (DeskChartKind  kind,
                                           const char    *title);
 DeskChartKind desk_chart_get_kind        (DeskChart     *self);
+const char *desk_chart_get_title         (DeskChart     *self);
+void        desk_chart_set_show_title    (DeskChart     *self,
+                                          gboolean       show);
 void        desk_chart_set_dark          (DeskChart     *self,
                                           gboolean       dark);
 void        desk_chart_set_percent       (DeskChart     *self,
@@ -91,6 +94,14 @@ void        desk_chart_render            (DeskChart     *self,
                                           double         width,
                                           double         height);
 GPtrArray  *desk_chart_dup_rows          (DeskChart     *self);
+gboolean    desk_chart_get_spot          (DeskChart     *self,
+                                          guint          row,
+                                          double        *x,
+                                          double        *y);
+int         desk_chart_find_spot         (DeskChart     *self,
+                                          double         x,
+                                          double         y,
+                                          double         radius);
 void        desk_chart_get_series_rgb    (DeskChart     *self,
                                           guint          series,
                                           double         rgb[3]);

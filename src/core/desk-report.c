@@ -41,36 +41,69 @@ static const DeskKpiId summary_kpis[] = {
   DESK_KPI_POSTS_PLANNED, DESK_KPI_FIRST_RESPONSE,
 };
 
+/* One channel's page, read up front */
 typedef struct
 {
-  DeskStore   *store;
-  DeskBrand   *brand;
-  GListModel  *channels;
-  char        *from_day;
-  char        *to_day;
-  char        *compare_from;
-  char        *compare_to;
-  DeskKpiSet   current;
-  DeskKpiSet   previous;
-  double       brand_rgb[3];
-  cairo_t     *cr;
-  PangoLayout *layout;
-  guint        page;
+  char       *title;
+  DeskKpiSet  current;
+  DeskKpiSet  previous;
+  DeskChart  *followers;
+  DeskChart  *impressions;
+} ChannelPage;
+
+static void
+channel_page_free (ChannelPage *p)
+{
+  g_free (p->title);
+  g_clear_object (&p->followers);
+  g_clear_object (&p->impressions);
+  g_free (p);
+}
+
+/* Everything the report's pages show, read from the store up front, so
+ * that drawing a page reads nothing (and may happen on another thread) */
+typedef struct
+{
+  char            *brand_name;
+  char            *from_day;
+  char            *to_day;
+  char            *compare_from;
+  char            *compare_to;
+  DeskKpiSet       current;
+  DeskKpiSet       previous;
+  double           brand_rgb[3];
+  cairo_surface_t *logo;
+  GPtrArray       *objectives;   /* (element-type DeskObjective) */
+  GPtrArray       *overview;     /* (element-type DeskChart) */
+  DeskChart       *heatmap;
+  GPtrArray       *channels;     /* (element-type ChannelPage) */
+  GPtrArray       *top_posts;    /* (element-type DeskTopPost) */
+  char            *recommendations;
+
+  /* The page being drawn */
+  cairo_t         *cr;
+  PangoLayout     *layout;
+  guint            page;
 } Report;
 
 static void
 report_clear (Report *r)
 {
-  g_clear_object (&r->brand);
-  g_clear_object (&r->channels);
+  g_clear_pointer (&r->brand_name, g_free);
   g_clear_pointer (&r->from_day, g_free);
   g_clear_pointer (&r->to_day, g_free);
   g_clear_pointer (&r->compare_from, g_free);
   g_clear_pointer (&r->compare_to, g_free);
+  g_clear_pointer (&r->logo, cairo_surface_destroy);
+  g_clear_pointer (&r->objectives, g_ptr_array_unref);
+  g_clear_pointer (&r->overview, g_ptr_array_unref);
+  g_clear_object (&r->heatmap);
+  g_clear_pointer (&r->channels, g_ptr_array_unref);
+  g_clear_pointer (&r->top_posts, g_ptr_array_unref);
+  g_clear_pointer (&r->recommendations, g_free);
   g_clear_object (&r->layout);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Report, report_clear)
 
 static gboolean
 resolve_period (const DeskReportPeriod  *period,
@@ -453,9 +486,6 @@ begin_page (Report     *r,
 {
   g_autofree char *footer = NULL;
 
-  if (r->page > 0)
-    cairo_show_page (r->cr);
-  r->page++;
   cairo_set_source_rgb (r->cr, 1, 1, 1);
   cairo_paint (r->cr);
   cairo_set_source_rgb (r->cr, r->brand_rgb[0], r->brand_rgb[1], r->brand_rgb[2]);
@@ -466,7 +496,7 @@ begin_page (Report     *r,
   draw_text (r, heading, MARGIN, MARGIN - 10, PAGE_W - 2 * MARGIN, 20, TRUE, FALSE);
   cairo_set_source_rgb (r->cr, 0.37, 0.37, 0.37);
   /* Translators: a report page's footer: the brand and the page number */
-  footer = g_strdup_printf (_("%s — page %u"), desk_brand_get_name (r->brand), r->page);
+  footer = g_strdup_printf (_("%s — page %u"), r->brand_name, r->page);
   draw_text (r, footer, MARGIN, PAGE_H - MARGIN + 12, PAGE_W - 2 * MARGIN, 8, FALSE, TRUE);
   return MARGIN + 28;
 }
@@ -486,13 +516,14 @@ draw_chart (Report    *r,
 }
 
 static cairo_surface_t *
-load_logo (Report *r)
+load_logo (DeskStore *store,
+           DeskBrand *brand)
 {
-  gint64 media_id = desk_brand_get_logo_media_id (r->brand);
+  gint64 media_id = desk_brand_get_logo_media_id (brand);
   g_autofree char *path = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
 
-  if (media_id == 0 || (path = desk_store_dup_media_path (r->store, media_id, NULL)) == NULL ||
+  if (media_id == 0 || (path = desk_store_dup_media_path (store, media_id, NULL)) == NULL ||
       !desk_media_check_image (path, NULL) ||
       (pixbuf = gdk_pixbuf_new_from_file_at_scale (path, 320, 320, TRUE, NULL)) == NULL)
     return NULL;
@@ -505,9 +536,8 @@ page_cover (Report *r)
   g_autofree char *period = format_period (r->from_day, r->to_day);
   g_autofree char *compared = format_period (r->compare_from, r->compare_to);
   g_autofree char *compared_line = NULL;
-  cairo_surface_t *logo = load_logo (r);
+  cairo_surface_t *logo = r->logo;
 
-  r->page++;
   cairo_set_source_rgb (r->cr, 1, 1, 1);
   cairo_paint (r->cr);
   cairo_set_source_rgb (r->cr, r->brand_rgb[0], r->brand_rgb[1], r->brand_rgb[2]);
@@ -525,11 +555,10 @@ page_cover (Report *r)
       cairo_set_source_surface (r->cr, logo, 0, 0);
       cairo_paint (r->cr);
       cairo_restore (r->cr);
-      cairo_surface_destroy (logo);
     }
 
   cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
-  draw_text (r, desk_brand_get_name (r->brand), PAGE_W * 0.36 + MARGIN, PAGE_H * 0.3, PAGE_W * 0.64 - 2 * MARGIN,
+  draw_text (r, r->brand_name, PAGE_W * 0.36 + MARGIN, PAGE_H * 0.3, PAGE_W * 0.64 - 2 * MARGIN,
              34, TRUE, FALSE);
   draw_text (r, _("Social media report"), PAGE_W * 0.36 + MARGIN, PAGE_H * 0.3 + 56, PAGE_W * 0.64 - 2 * MARGIN,
              18, FALSE, FALSE);
@@ -550,13 +579,15 @@ kpi_table (Report           *r,
            double            y,
            double            width)
 {
-  double col[4] = { x, x + width * 0.42, x + width * 0.62, x + width * 0.82 };
+  double col[4] = { x, x + width * 0.40, x + width * 0.60, x + width * 0.80 };
   const char *heads[4] = { _("Indicator"), _("This period"), _("Comparison"), _("Change") };
+  double head_h = 0;
 
+  /* Headings may take two lines (French: "Cette période") */
   cairo_set_source_rgb (r->cr, 0.37, 0.37, 0.37);
   for (guint i = 0; i < 4; i++)
-    draw_text (r, heads[i], col[i], y, i == 0 ? 0 : width * 0.18, 9, TRUE, i > 0);
-  y += 16;
+    head_h = MAX (head_h, draw_text (r, heads[i], col[i], y, i == 0 ? 0 : width * 0.20 - 4, 9, TRUE, i > 0));
+  y += MAX (head_h, 12) + 4;
 
   for (guint k = 0; k < G_N_ELEMENTS (summary_kpis); k++)
     {
@@ -573,10 +604,10 @@ kpi_table (Report           *r,
       double h;
 
       cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
-      h = draw_text (r, label, col[0], y, width * 0.42 - 6, 9, FALSE, FALSE);
-      draw_text (r, value, col[1], y, width * 0.18, 9, TRUE, TRUE);
-      draw_text (r, before, col[2], y, width * 0.18, 9, FALSE, TRUE);
-      draw_text (r, change, col[3], y, width * 0.18, 9, FALSE, TRUE);
+      h = draw_text (r, label, col[0], y, width * 0.40 - 6, 9, FALSE, FALSE);
+      draw_text (r, value, col[1], y, width * 0.20 - 4, 9, TRUE, TRUE);
+      draw_text (r, before, col[2], y, width * 0.20 - 4, 9, FALSE, TRUE);
+      draw_text (r, change, col[3], y, width * 0.20 - 4, 9, FALSE, TRUE);
       y += MAX (h, 11) + 2;
       if (!v->defined)
         {
@@ -588,9 +619,9 @@ kpi_table (Report           *r,
 }
 
 static void
-page_summary (Report    *r,
-              GPtrArray *objectives)
+page_summary (Report *r)
 {
+  GPtrArray *objectives = r->objectives;
   double y = begin_page (r, _("Executive summary"));
   double half = (PAGE_W - 2 * MARGIN) / 2;
 
@@ -620,10 +651,21 @@ page_summary (Report    *r,
       /* Translators: an objective: its KPI, the value reached, its target and deadline */
       line = g_strdup_printf (_("%s: %s of %s, by %s"), desk_kpi_get_label (id), value, goal,
                               o->deadline ? o->deadline : "—");
-      gauge = desk_chart_new (DESK_CHART_GAUGE, NULL);
-      desk_chart_set_percent (gauge, desk_kpi_get_unit (id) == DESK_KPI_UNIT_RATIO);
-      desk_chart_set_gauge (gauge, r->current.values[id].value, o->target);
-      draw_chart (r, gauge, MARGIN + half + 12, y, 90, 64);
+      /* No gauge at 0 for a KPI without a value: the line says "—" and why */
+      if (r->current.values[id].defined)
+        {
+          gauge = desk_chart_new (DESK_CHART_GAUGE, NULL);
+          desk_chart_set_percent (gauge, desk_kpi_get_unit (id) == DESK_KPI_UNIT_RATIO);
+          desk_chart_set_gauge (gauge, r->current.values[id].value, o->target);
+          draw_chart (r, gauge, MARGIN + half + 12, y, 90, 64);
+        }
+      else
+        {
+          g_autofree char *why = g_strdup_printf ("%s (%s)", line, desk_kpi_reason_to_text (r->current.values[id].reason));
+
+          g_free (line);
+          line = g_steal_pointer (&why);
+        }
       cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
       draw_text (r, line, MARGIN + half + 110, y + 22, half - 110, 9, FALSE, FALSE);
       y += 70;
@@ -631,9 +673,9 @@ page_summary (Report    *r,
 }
 
 static void
-page_overview (Report    *r,
-               GPtrArray *charts)
+page_overview (Report *r)
 {
+  GPtrArray *charts = r->overview;
   double y = begin_page (r, _("Overview of the channels"));
   double w = (PAGE_W - 2 * MARGIN - 16) / 2, h = (PAGE_H - y - MARGIN - 16) / 2;
 
@@ -642,46 +684,50 @@ page_overview (Report    *r,
     draw_chart (r, g_ptr_array_index (charts, i), MARGIN + (i % 2) * (w + 16), y + (i / 2) * (h + 16), w, h);
 }
 
-static gboolean
-page_channel (Report       *r,
-              DeskChannel  *channel,
-              GError      **error)
+static ChannelPage *
+read_channel_page (DeskStore    *store,
+                   Report       *r,
+                   gint64        brand_id,
+                   DeskChannel  *channel,
+                   GError      **error)
 {
-  g_autofree char *title = channel_title (channel);
-  gint64 brand_id = desk_brand_get_id (r->brand), id = desk_channel_get_id (channel);
-  DeskKpiSet current, previous;
-  g_autoptr(DeskChart) followers = NULL;
-  g_autoptr(DeskChart) impressions = NULL;
-  double y, half = (PAGE_W - 2 * MARGIN) / 2;
+  g_autoptr(GPtrArray) holder = g_ptr_array_new_with_free_func ((GDestroyNotify) channel_page_free);
+  ChannelPage *p = g_new0 (ChannelPage, 1);
+  gint64 id = desk_channel_get_id (channel);
 
-  if (!desk_kpi_query (r->store, brand_id, id, r->from_day, r->to_day, &current, error) ||
-      !desk_kpi_query (r->store, brand_id, id, r->compare_from, r->compare_to, &previous, error) ||
-      (followers = series_chart (r->store, brand_id, id, DESK_CHART_LINE, _("Followers"), _("Followers"),
-                                 "followers", r->from_day, r->to_day, error)) == NULL ||
-      (impressions = series_chart (r->store, brand_id, id, DESK_CHART_AREA, _("Impressions per day"),
-                                   _("Impressions"), "impressions", r->from_day, r->to_day, error)) == NULL)
-    return FALSE;
-  desk_chart_set_series_colour (followers, 0, desk_channel_get_colour (channel));
-  desk_chart_set_series_colour (impressions, 0, desk_channel_get_colour (channel));
-
-  y = begin_page (r, title);
-  kpi_table (r, &current, &previous, MARGIN, y, half - 12);
-  draw_chart (r, followers, MARGIN + half + 12, y, half - 12, (PAGE_H - y - MARGIN) / 2 - 8);
-  draw_chart (r, impressions, MARGIN + half + 12, y + (PAGE_H - y - MARGIN) / 2 + 8, half - 12,
-              (PAGE_H - y - MARGIN) / 2 - 8);
-  return TRUE;
+  g_ptr_array_add (holder, p);
+  p->title = channel_title (channel);
+  if (!desk_kpi_query (store, brand_id, id, r->from_day, r->to_day, &p->current, error) ||
+      !desk_kpi_query (store, brand_id, id, r->compare_from, r->compare_to, &p->previous, error) ||
+      (p->followers = series_chart (store, brand_id, id, DESK_CHART_LINE, _("Followers"), _("Followers"),
+                                    "followers", r->from_day, r->to_day, error)) == NULL ||
+      (p->impressions = series_chart (store, brand_id, id, DESK_CHART_AREA, _("Impressions per day"),
+                                      _("Impressions"), "impressions", r->from_day, r->to_day, error)) == NULL)
+    return NULL;
+  desk_chart_set_series_colour (p->followers, 0, desk_channel_get_colour (channel));
+  desk_chart_set_series_colour (p->impressions, 0, desk_channel_get_colour (channel));
+  return g_ptr_array_steal_index (holder, 0);
 }
 
-static gboolean
-page_top_posts (Report  *r,
-                GError **error)
+static void
+page_channel (Report      *r,
+              ChannelPage *p)
 {
-  g_autoptr(GPtrArray) posts = desk_store_query_top_posts (r->store, desk_brand_get_id (r->brand), r->from_day,
-                                                           r->to_day, TOP_POSTS, error);
+  double y, half = (PAGE_W - 2 * MARGIN) / 2;
+
+  y = begin_page (r, p->title);
+  kpi_table (r, &p->current, &p->previous, MARGIN, y, half - 12);
+  draw_chart (r, p->followers, MARGIN + half + 12, y, half - 12, (PAGE_H - y - MARGIN) / 2 - 8);
+  draw_chart (r, p->impressions, MARGIN + half + 12, y + (PAGE_H - y - MARGIN) / 2 + 8, half - 12,
+              (PAGE_H - y - MARGIN) / 2 - 8);
+}
+
+static void
+page_top_posts (Report *r)
+{
+  GPtrArray *posts = r->top_posts;
   double y, width = PAGE_W - 2 * MARGIN;
 
-  if (posts == NULL)
-    return FALSE;
   y = begin_page (r, _("Top posts"));
   cairo_set_source_rgb (r->cr, 0.37, 0.37, 0.37);
   draw_text (r, _("Post"), MARGIN, y, 0, 9, TRUE, FALSE);
@@ -704,13 +750,12 @@ page_top_posts (Report  *r,
       draw_text (r, impressions, MARGIN + width * 0.8, y, width * 0.2, 10, FALSE, TRUE);
       y += 30;
     }
-  return TRUE;
 }
 
 static void
-page_best_times (Report    *r,
-                 DeskChart *heatmap)
+page_best_times (Report *r)
 {
+  DeskChart *heatmap = r->heatmap;
   double y = begin_page (r, _("Best times to publish"));
   g_autoptr(GPtrArray) rows = desk_chart_dup_rows (heatmap);
 
@@ -724,19 +769,15 @@ page_best_times (Report    *r,
                MARGIN, PAGE_H - MARGIN - 30, PAGE_W - 2 * MARGIN, 10, FALSE, FALSE);
 }
 
-static gboolean
-page_recommendations (Report  *r,
-                      GError **error)
+static void
+page_recommendations (Report *r)
 {
-  g_autofree char *text = desk_store_dup_report_recommendations (r->store, desk_brand_get_id (r->brand),
-                                                                 r->from_day, r->to_day, error);
+  g_autofree char *text = g_strstrip (g_strdup (r->recommendations));
   double y;
 
-  if (text == NULL)
-    return FALSE;
   y = begin_page (r, _("Recommendations"));
   cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
-  if (*g_strstrip (text) == '\0')
+  if (*text == '\0')
     {
       cairo_set_source_rgb (r->cr, 0.37, 0.37, 0.37);
       draw_text (r, _("No recommendations were written for this period."), MARGIN, y, PAGE_W - 2 * MARGIN, 12,
@@ -744,7 +785,6 @@ page_recommendations (Report  *r,
     }
   else
     draw_text (r, text, MARGIN, y, PAGE_W - 2 * MARGIN, 12, FALSE, FALSE);
-  return TRUE;
 }
 
 static void
@@ -761,45 +801,226 @@ brand_colour (DeskBrand *brand,
   rgb[2] = c.blue / 255.0;
 }
 
+/* Reads everything the pages show */
 static gboolean
-write_pages (Report  *r,
-             GError **error)
+read_report (Report                 *r,
+             DeskStore              *store,
+             gint64                  brand_id,
+             const DeskReportPeriod *period,
+             GError                **error)
 {
-  gint64 brand_id = desk_brand_get_id (r->brand);
-  g_autoptr(GPtrArray) objectives = NULL;
-  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(DeskBrand) brand = NULL;
+  g_autoptr(GListModel) channels = NULL;
   g_autoptr(DeskChart) impressions = NULL;
-  g_autoptr(DeskChart) heatmap = NULL;
+  guint n;
 
-  if ((objectives = desk_store_list_objectives (r->store, brand_id, error)) == NULL ||
-      !desk_kpi_query (r->store, brand_id, 0, r->from_day, r->to_day, &r->current, error) ||
-      !desk_kpi_query (r->store, brand_id, 0, r->compare_from, r->compare_to, &r->previous, error) ||
-      (impressions = series_chart (r->store, brand_id, 0, DESK_CHART_AREA, _("Impressions per day"),
+  if (!resolve_period (period, &r->from_day, &r->to_day, &r->compare_from, &r->compare_to, error) ||
+      (brand = desk_store_get_brand (store, brand_id, error)) == NULL ||
+      (channels = desk_store_list_channels (store, brand_id, error)) == NULL ||
+      (r->objectives = desk_store_list_objectives (store, brand_id, error)) == NULL ||
+      !desk_kpi_query (store, brand_id, 0, r->from_day, r->to_day, &r->current, error) ||
+      !desk_kpi_query (store, brand_id, 0, r->compare_from, r->compare_to, &r->previous, error) ||
+      (impressions = series_chart (store, brand_id, 0, DESK_CHART_AREA, _("Impressions per day"),
                                    _("Impressions"), "impressions", r->from_day, r->to_day, error)) == NULL ||
-      (heatmap = heatmap_chart (r->store, brand_id, r->from_day, r->to_day, error)) == NULL)
+      (r->heatmap = heatmap_chart (store, brand_id, r->from_day, r->to_day, error)) == NULL ||
+      (r->top_posts = desk_store_query_top_posts (store, brand_id, r->from_day, r->to_day, TOP_POSTS,
+                                                  error)) == NULL ||
+      (r->recommendations = desk_store_dup_report_recommendations (store, brand_id, r->from_day, r->to_day,
+                                                                   error)) == NULL)
     return FALSE;
-  charts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (charts, g_object_ref (impressions));
-  if (!add_channel_charts (r->store, brand_id, r->channels, r->from_day, r->to_day, FALSE, charts, error))
+  r->brand_name = g_strdup (desk_brand_get_name (brand));
+  brand_colour (brand, r->brand_rgb);
+  r->logo = load_logo (store, brand);
+
+  r->overview = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (r->overview, g_steal_pointer (&impressions));
+  if (!add_channel_charts (store, brand_id, channels, r->from_day, r->to_day, FALSE, r->overview, error))
     return FALSE;
   /* The overview shows impressions, followers and engagements per
    * channel, and the share per network: not the months' stack */
-  g_ptr_array_remove_index (charts, 3);
+  g_ptr_array_remove_index (r->overview, 3);
 
-  page_cover (r);
-  page_summary (r, objectives);
-  page_overview (r, charts);
-  for (guint i = 0; i < g_list_model_get_n_items (r->channels); i++)
+  n = g_list_model_get_n_items (channels);
+  r->channels = g_ptr_array_new_with_free_func ((GDestroyNotify) channel_page_free);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DeskChannel) channel = g_list_model_get_item (r->channels, i);
+      g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, i);
+      ChannelPage *p = read_channel_page (store, r, brand_id, channel, error);
 
-      if (!page_channel (r, channel, error))
+      if (p == NULL)
         return FALSE;
+      g_ptr_array_add (r->channels, p);
     }
-  if (!page_top_posts (r, error))
-    return FALSE;
-  page_best_times (r, heatmap);
-  return page_recommendations (r, error);
+  return TRUE;
+}
+
+struct _DeskReportPages
+{
+  Report r;
+};
+
+/**
+ * desk_report_pages_new:
+ *
+ * Reads the brand's client report for the period: its cover, executive
+ * summary, overview, a page per channel, top posts, best times and
+ * recommendations. Drawing its pages then reads nothing from @store, so
+ * they may be drawn on another thread (one at a time).
+ *
+ * Returns: (transfer full) (nullable): the report's pages
+ */
+DeskReportPages *
+desk_report_pages_new (DeskStore              *store,
+                       gint64                  brand_id,
+                       const DeskReportPeriod *period,
+                       GError                **error)
+{
+  g_autoptr(DeskReportPages) self = g_new0 (DeskReportPages, 1);
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (!read_report (&self->r, store, brand_id, period, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+desk_report_pages_free (DeskReportPages *self)
+{
+  if (self == NULL)
+    return;
+  report_clear (&self->r);
+  g_free (self);
+}
+
+/* Cover, summary, overview, the channels, top posts, best times,
+ * recommendations */
+guint
+desk_report_pages_get_n_pages (DeskReportPages *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return 6 + self->r.channels->len;
+}
+
+/**
+ * desk_report_pages_get_size:
+ *
+ * The size of every page, in points (A4 landscape)
+ */
+void
+desk_report_pages_get_size (double *width,
+                            double *height)
+{
+  if (width != NULL)
+    *width = PAGE_W;
+  if (height != NULL)
+    *height = PAGE_H;
+}
+
+/**
+ * desk_report_pages_draw:
+ * @index: from 0
+ *
+ * Draws the page @index in the rectangle (0, 0) of the page's size (in
+ * points, desk_report_pages_get_size ()) of @cr, which is left as it was:
+ * the PDF, the printout and the presentation draw the same pages.
+ */
+void
+desk_report_pages_draw (DeskReportPages *self,
+                        cairo_t         *cr,
+                        guint            index)
+{
+  Report *r;
+  guint n_channels;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (index < desk_report_pages_get_n_pages (self));
+
+  r = &self->r;
+  n_channels = r->channels->len;
+  cairo_save (cr);
+  r->cr = cr;
+  r->layout = pango_cairo_create_layout (cr);
+  r->page = index + 1;
+
+  if (index == 0)
+    page_cover (r);
+  else if (index == 1)
+    page_summary (r);
+  else if (index == 2)
+    page_overview (r);
+  else if (index < 3 + n_channels)
+    page_channel (r, g_ptr_array_index (r->channels, index - 3));
+  else if (index == 3 + n_channels)
+    page_top_posts (r);
+  else if (index == 4 + n_channels)
+    page_best_times (r);
+  else
+    page_recommendations (r);
+
+  g_clear_object (&r->layout);
+  r->cr = NULL;
+  cairo_restore (cr);
+}
+
+/**
+ * desk_report_pages_write_pdf:
+ * @n_pages: (out) (optional): how many pages were written
+ *
+ * Writes the pages to @path (replaced only once the whole report is
+ * written). Reads nothing from the store: may run on another thread.
+ */
+gboolean
+desk_report_pages_write_pdf (DeskReportPages  *self,
+                             const char       *path,
+                             guint            *n_pages,
+                             GError          **error)
+{
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  tmp = g_strconcat (path, ".part", NULL);
+  surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->r.brand_name);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "CommunityDesk");
+  cr = cairo_create (surface);
+  n = desk_report_pages_get_n_pages (self);
+  for (guint i = 0; i < n; i++)
+    {
+      desk_report_pages_draw (self, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the report “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Cannot write the report “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (n_pages != NULL)
+    *n_pages = n;
+  return TRUE;
 }
 
 /**
@@ -817,52 +1038,12 @@ desk_report_export_pdf (DeskStore              *store,
                         guint                  *n_pages,
                         GError                **error)
 {
-  g_auto(Report) r = { 0 };
-  g_autofree char *tmp = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  gboolean ok;
+  g_autoptr(DeskReportPages) pages = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  r.store = store;
-  if (!resolve_period (period, &r.from_day, &r.to_day, &r.compare_from, &r.compare_to, error) ||
-      (r.brand = desk_store_get_brand (store, brand_id, error)) == NULL ||
-      (r.channels = desk_store_list_channels (store, brand_id, error)) == NULL)
+  if ((pages = desk_report_pages_new (store, brand_id, period, error)) == NULL)
     return FALSE;
-  brand_colour (r.brand, r.brand_rgb);
-
-  tmp = g_strconcat (path, ".part", NULL);
-  surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, desk_brand_get_name (r.brand));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "CommunityDesk");
-  r.cr = cairo_create (surface);
-  r.layout = pango_cairo_create_layout (r.cr);
-
-  ok = write_pages (&r, error);
-  cairo_destroy (r.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the report “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Cannot write the report “%s”: %s"),
-                   path, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
-  else if (n_pages != NULL)
-    *n_pages = r.page;
-  return ok;
+  return desk_report_pages_write_pdf (pages, path, n_pages, error);
 }

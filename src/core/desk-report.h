@@ -19,6 +19,28 @@ typedef struct
   const char *compare_to;
 } DeskReportPeriod;
 
+/* A report's pages, read once, drawn as often as needed (PDF, print,
+ * presentation) */
+typedef struct _DeskReportPages DeskReportPages;
+
+DeskReportPages *desk_report_pages_new         (DeskStore              *store,
+                                                gint64                  brand_id,
+                                                const DeskReportPeriod *period,
+                                                GError                **error);
+void             desk_report_pages_free        (DeskReportPages        *self);
+guint            desk_report_pages_get_n_pages (DeskReportPages        *self);
+void             desk_report_pages_get_size    (double                 *width,
+                                                double                 *height);
+void             desk_report_pages_draw        (DeskReportPages        *self,
+                                                cairo_t                *cr,
+                                                guint                   index);
+gboolean         desk_report_pages_write_pdf   (DeskReportPages        *self,
+                                                const char             *path,
+                                                guint                  *n_pages,
+                                                GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReportPages, desk_report_pages_free)
+
 GPtrArray *desk_report_build_dashboard (DeskStore              *store,
                                         gint64                  brand_id,
                                         const DeskReportPeriod *period,

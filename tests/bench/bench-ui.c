@@ -15,8 +15,10 @@
  * BENCH_MONTH_ONLY=1 stops after the month switch. In the editor: a keystroke in
  * a 3,000-character post with 4 images until its findings are shown, and
  * one frame of the design canvas. BENCH_POSTS=N changes the workspace
- * (BENCH_POSTS=10: what drawing an almost empty month costs). Not run by the
- * test command.
+ * (BENCH_POSTS=10: what drawing an almost empty month costs). The Reports
+ * page on two years of 6 channels' metrics: reading them again (a brand or
+ * period change) and the frame that shows them; BENCH_REPORTS_ONLY=1 runs
+ * only that. Not run by the test command.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,6 +40,8 @@
 #include "desk-design.h"
 #include "desk-editor.h"
 #include "desk-post-card.h"
+#include "desk-reports-page-private.h"
+#include "bench-kpi-workspace.h"
 
 static gint64 painted_at;
 static gint64 layout_at, paint_at, frame_start_at;
@@ -79,7 +83,8 @@ render_hook (GSignalInvocationHint *hint,
   GtkSnapshot *snapshot;
   GskRenderNode *node;
 
-  if (render_at != 0 || g_value_get_object (&values[0]) != gtk_native_get_surface (GTK_NATIVE (bench_window)))
+  if (render_at != 0 || bench_window == NULL ||
+      g_value_get_object (&values[0]) != gtk_native_get_surface (GTK_NATIVE (bench_window)))
     return TRUE;
   render_at = g_get_monotonic_time ();
   snapshot = gtk_snapshot_new ();
@@ -157,6 +162,67 @@ compare_double (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* The Reports page for a brand with two years of 6 channels' metrics
+ * (bench's KPI workspace), the period those two years: its reload (the
+ * dashboard's queries, the cards and charts built) and the next frame,
+ * split into the snapshot (every chart drawn by desk-chart into the
+ * snapshot's cairo nodes) and the rasterization */
+static void
+bench_reports (DeskApplication *app,
+               const char      *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "kpi.db", NULL);
+  g_autoptr(DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  DeskWindow *window;
+  GtkWidget *page;
+  GdkFrameClock *clock;
+  double reload_ms[10], frame_ms[10], snapshot_ms[10], raster_ms[10];
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  bench_build_kpi_workspace (store);
+  window = desk_window_new (app, store, path, NULL);
+  bench_window = GTK_WIDGET (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "view_stack")), "reports");
+  _desk_reports_page_set_range (DESK_REPORTS_PAGE (page), DESK_REPORT_CUSTOM, "2025-01-01", "2026-12-31");
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
+  for (int i = 0; i < 10; i++)
+    {
+      gint64 t0, reloaded;
+
+      run_idle (50);
+      painted_at = paint_at = render_at = snapshot_end_at = 0;
+      t0 = g_get_monotonic_time ();
+      desk_page_reload (DESK_PAGE (page));
+      reloaded = g_get_monotonic_time ();
+      while (painted_at == 0)
+        g_main_context_iteration (NULL, TRUE);
+      reload_ms[i] = (reloaded - t0) / 1000.0;
+      frame_ms[i] = (painted_at - reloaded) / 1000.0;
+      snapshot_ms[i] = render_at ? (snapshot_end_at - render_at) / 1000.0 : 0;
+      raster_ms[i] = render_at ? (paint_at - snapshot_end_at) / 1000.0 : 0;
+    }
+  qsort (reload_ms, 10, sizeof (double), compare_double);
+  qsort (frame_ms, 10, sizeof (double), compare_double);
+  qsort (snapshot_ms, 10, sizeof (double), compare_double);
+  qsort (raster_ms, 10, sizeof (double), compare_double);
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "reports page: reload for a brand (2 y x 6 ch.)", reload_ms[5], "-", "");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "reports page: drawing (snapshot, 2 y x 6 ch.)", snapshot_ms[5],
+          "<= 16 ms", snapshot_ms[5] <= 16 ? "ok" : "MISS");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "reports page: rasterization (software)", raster_ms[5], "-", "");
+  printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "reports page: reload to frame shown", reload_ms[5] + frame_ms[5], "-", "");
+  bench_window = NULL;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,6 +246,15 @@ main (int    argc,
   gtk_init ();
   adw_init ();
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  if (g_getenv ("BENCH_REPORTS_ONLY") != NULL)
+    {
+      app = desk_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0, render_hook, NULL, NULL);
+      bench_reports (app, dir);
+      return 0;
+    }
 
   store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !desk_demo_populate (store, &size, DESK_DEMO_SEED, now, &error))
@@ -586,5 +661,6 @@ main (int    argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (store);
+  bench_reports (app, dir);
   return 0;
 }

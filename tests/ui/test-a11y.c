@@ -23,6 +23,10 @@
 #include "desk-calendar-page.h"
 #include "desk-demo.h"
 #include "desk-editor.h"
+#include "desk-chart-card.h"
+#include "desk-metrics-import-dialog.h"
+#include "desk-objectives-dialog.h"
+#include "desk-reports-page.h"
 #include "desk-preferences-window.h"
 #include "desk-time.h"
 #include "desk-window.h"
@@ -405,6 +409,51 @@ test_accounts (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* Reports: the custom period's day buttons, every chart shown as a
+ * table, the objectives dialog with an objective, the import dialog with
+ * a preview */
+static void
+test_reports_dialogs (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+  GtkWidget *page, *dialog;
+  g_autofree char *csv = g_build_filename (f->dir, "metrics.csv", NULL);
+  DeskObjective objective = { 0 };
+
+  objective.brand_id = desk_window_get_brand_id (f->window);
+  objective.kpi = (char *) "followers";
+  objective.target = 5000;
+  objective.deadline = (char *) "2026-12-31";
+  g_assert_true (desk_store_save_objective (f->store, &objective, NULL));
+
+  show_view (f, "reports");
+  page = adw_view_stack_get_child_by_name (stack, "reports");
+  gtk_drop_down_set_selected (template_child (page, DESK_TYPE_REPORTS_PAGE, "period_dropdown"), 3);
+  for (GtkWidget *card = find_widget (page, DESK_TYPE_CHART_CARD); card != NULL;
+       card = gtk_widget_get_next_sibling (gtk_widget_get_parent (card)) != NULL
+              ? find_widget (gtk_widget_get_next_sibling (gtk_widget_get_parent (card)), DESK_TYPE_CHART_CARD) : NULL)
+    gtk_toggle_button_set_active (template_child (card, DESK_TYPE_CHART_CARD, "table_toggle"), TRUE);
+  wait_painted (GTK_WIDGET (f->window));
+  assert_all_named (GTK_WIDGET (f->window), "reports, custom period, tables");
+
+  g_assert_true (gtk_widget_activate_action (page, "reports.objectives", NULL));
+  dialog = find_toplevel (DESK_TYPE_OBJECTIVES_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_mapped (dialog);
+  assert_all_named (dialog, "objectives dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (g_file_set_contents (csv, "date,metric,value\n2026-11-01,followers,1200\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (page, "reports.import", NULL));
+  dialog = find_toplevel (DESK_TYPE_METRICS_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  desk_metrics_import_dialog_load_file (DESK_METRICS_IMPORT_DIALOG (dialog), csv);
+  wait_mapped (dialog);
+  assert_all_named (dialog, "import dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -430,6 +479,7 @@ main (int    argc,
   g_test_add ("/a11y/compose/empty", Fixture, "compose", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/a11y/inbox", Fixture, "inbox", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/a11y/reports", Fixture, "reports", fixture_set_up, test_view, fixture_tear_down);
+  g_test_add ("/a11y/reports/dialogs", Fixture, NULL, fixture_set_up, test_reports_dialogs, fixture_tear_down);
   g_test_add ("/a11y/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/a11y/brand-dialog", Fixture, NULL, fixture_set_up, test_brand_dialog, fixture_tear_down);
   g_test_add ("/a11y/brands", Fixture, NULL, fixture_set_up, test_brands_page, fixture_tear_down);

@@ -22,6 +22,10 @@
 #include "desk-demo.h"
 #include "desk-time.h"
 #include "desk-window.h"
+#include "desk-presentation-window.h"
+#include "desk-reports-page.h"
+#include "desk-metrics-import-dialog.h"
+#include "desk-objectives-dialog.h"
 #include "desk-moderation-dialog.h"
 #include "ui-helpers.h"
 
@@ -408,6 +412,85 @@ test_accounts (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* The Reports page's dialogs: objectives (one set), the analytics import
+ * with a preview and with a refused file */
+static void
+test_reports_dialogs (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwViewStack *stack = template_child (f->window, DESK_TYPE_WINDOW, "view_stack");
+  g_autofree char *good = g_build_filename (f->dir, "good.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  DeskObjective objective = { 0 };
+  GtkWidget *page, *dialog;
+
+  objective.brand_id = desk_window_get_brand_id (f->window);
+  objective.kpi = (char *) "engagement_rate";
+  objective.target = 0.05;
+  objective.deadline = (char *) "2026-12-31";
+  g_assert_true (desk_store_save_objective (f->store, &objective, NULL));
+  show_view (f, "reports");
+  page = adw_view_stack_get_child_by_name (stack, "reports");
+  desk_page_reload (DESK_PAGE (page));
+
+  /* The charts, then the objectives' gauges, scrolled to */
+  {
+    static const char * const parts[] = { "chart_box", "gauge_box" };
+    GtkScrolledWindow *scroller = template_child (page, DESK_TYPE_REPORTS_PAGE, "scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        g_autofree char *what = g_strdup_printf ("reports-%s", parts[i]);
+        double x, y;
+
+        wait_painted (GTK_WIDGET (f->window));
+        g_assert_true (gtk_widget_translate_coordinates (template_child (page, DESK_TYPE_REPORTS_PAGE, parts[i]),
+                                                         GTK_WIDGET (scroller), 0, 0, &x, &y));
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+        take_screenshots (f, what);
+      }
+  }
+
+  /* The presentation's summary slide, as a projector shows it */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR") ? g_getenv ("DESK_SCREENSHOT_DIR") : f->dir,
+                                              "fr-presentation-summary.png", NULL);
+    GtkWidget *show;
+
+    g_assert_true (gtk_widget_activate_action (page, "reports.present", NULL));
+    show = find_toplevel (DESK_TYPE_PRESENTATION_WINDOW);
+    g_assert_nonnull (show);
+    wait_mapped (show);
+    desk_presentation_window_set_page (DESK_PRESENTATION_WINDOW (show), 1);
+    wait_painted (show);
+    assert_screenshot (show, path);
+    g_test_message ("%s", path);
+    gtk_window_destroy (GTK_WINDOW (show));
+  }
+
+  g_assert_true (gtk_widget_activate_action (page, "reports.objectives", NULL));
+  dialog = find_toplevel (DESK_TYPE_OBJECTIVES_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_mapped (dialog);
+  dialog_screenshots (f, dialog, "objectives-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (g_file_set_contents (good, "date,metric,value\n2026-11-01,followers,1200\n2026-11-01,impressions,15400\n"
+                                      "2026-11-02,impressions,9800\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "date,metric,value\n2026-11-01,followers,1200\n2026-11-31,followers,1250\n",
+                                      -1, NULL));
+  g_assert_true (gtk_widget_activate_action (page, "reports.import", NULL));
+  dialog = find_toplevel (DESK_TYPE_METRICS_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  desk_metrics_import_dialog_load_file (DESK_METRICS_IMPORT_DIALOG (dialog), good);
+  wait_mapped (dialog);
+  dialog_screenshots (f, dialog, "import-dialog");
+  desk_metrics_import_dialog_load_file (DESK_METRICS_IMPORT_DIALOG (dialog), bad);
+  dialog_screenshots (f, dialog, "import-dialog-error");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The inbox with an item open, and its moderation rules */
 static void
 test_inbox_item (Fixture       *f,
@@ -463,6 +546,7 @@ main (int    argc,
   g_test_add ("/narrow/fr/inbox", Fixture, "inbox", fixture_set_up, test_view, fixture_tear_down);
   g_test_add ("/narrow/fr/inbox-item", Fixture, NULL, fixture_set_up, test_inbox_item, fixture_tear_down);
   g_test_add ("/narrow/fr/reports", Fixture, "reports", fixture_set_up, test_view, fixture_tear_down);
+  g_test_add ("/narrow/fr/reports/dialogs", Fixture, NULL, fixture_set_up, test_reports_dialogs, fixture_tear_down);
   g_test_add ("/narrow/fr/brand-dialog", Fixture, NULL, fixture_set_up, test_brand_dialog, fixture_tear_down);
   g_test_add ("/narrow/fr/brands", Fixture, NULL, fixture_set_up, test_brands_page, fixture_tear_down);
   g_test_add ("/narrow/fr/preferences/channels", Fixture, NULL, fixture_set_up, test_preferences_channels,
