@@ -339,5 +339,6 @@ _desk_reports_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reports.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "reports.objectives", NULL, objectives_action);
   gtk_widget_class_install_action (widget_class, "reports.import", NULL, import_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "reports.present", NULL);
+  /* F5 is the window's Sync Now: Shift+F5 presents, as in presentation software */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "reports.present", NULL);
 }
