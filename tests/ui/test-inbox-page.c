@@ -606,6 +606,30 @@ test_saved_replies_dialog (Fixture       *f,
   gtk_window_destroy (dialog);
 }
 
+/* Pictures of the inbox with an item open, in English, light and dark
+ * (kept in $DESK_SCREENSHOT_DIR; the French ones are test-narrow's) */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  static const char * const names[] = { "light", "dark" };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const char *dir = g_getenv ("DESK_SCREENSHOT_DIR");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "inbox.move", "i", 1));
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("en-inbox-item-%s.png", names[i]);
+      g_autofree char *path = g_build_filename (dir != NULL ? dir : f->w.dir, name, NULL);
+
+      adw_style_manager_set_color_scheme (manager, schemes[i]);
+      wait_painted (GTK_WIDGET (f->w.window));
+      assert_screenshot (GTK_WIDGET (f->w.window), path);
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -630,6 +654,7 @@ main (int    argc,
   ADD ("moderation-rules", test_moderation_rules);
   ADD ("reply", test_reply);
   ADD ("saved-replies-dialog", test_saved_replies_dialog);
+  ADD ("screenshots", test_screenshots);
 #undef ADD
 
   ret = g_test_run ();
