@@ -15,6 +15,7 @@
 #include "desk-metric-import.h"
 #include "desk-report.h"
 #include "desk-store.h"
+#include "desk-store-private.h"
 
 typedef struct
 {
@@ -143,7 +144,8 @@ test_period (KpiFixture    *f,
   assert_none (k, DESK_KPI_CONVERSIONS, DESK_KPI_REASON_NO_DATA);
   assert_value (k, DESK_KPI_POSTS_PUBLISHED, 0);
   assert_value (k, DESK_KPI_POSTS_PLANNED, 0);
-  assert_none (k, DESK_KPI_FIRST_RESPONSE, DESK_KPI_REASON_NOT_RECORDED);
+  /* Nothing answered from the inbox yet */
+  assert_none (k, DESK_KPI_FIRST_RESPONSE, DESK_KPI_REASON_NO_DATA);
 
   /* One channel: the channel added mid-period has no level before it */
   g_assert_true (desk_kpi_query (f->store, f->brand_id, f->c, "2026-03-01", "2026-03-10", &k, &error));
@@ -157,6 +159,72 @@ test_period (KpiFixture    *f,
   assert_value (k, DESK_KPI_REACH, 0);
   assert_none (k, DESK_KPI_ENGAGEMENT_RATE, DESK_KPI_REASON_NO_DATA);
   assert_value (k, DESK_KPI_CTR, 20.0 / 500);
+}
+
+/* A conversation that came at @at, answered @after seconds later (and
+ * again @again seconds later, unless 0; never when @after is 0) */
+static void
+add_conversation (KpiFixture *f,
+                  const char *id,
+                  const char *at,
+                  gint64      after,
+                  gint64      again)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (at, utc);
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  gint64 notification_id = 0;
+
+  g_ptr_array_add (items, g_object_new (DESK_TYPE_NOTIFICATION, "channel-id", f->a, "remote-id", id,
+                                        "kind", DESK_NOTIFICATION_KIND_MENTION, "author", "Zoé",
+                                        "text", "Vous livrez le dimanche ?", "created-at", when, NULL));
+  g_assert_true (desk_store_add_notifications_full (f->store, items, NULL, &error));
+  g_assert_no_error (error);
+  filter->brand_id = f->brand_id;
+  filter->view = DESK_INBOX_VIEW_ALL;
+  stored = desk_store_query_inbox (f->store, filter, 0, 100, &error);
+  for (guint i = 0; i < stored->len; i++)
+    if (g_str_equal (desk_notification_get_remote_id (g_ptr_array_index (stored, i)), id))
+      notification_id = desk_notification_get_id (g_ptr_array_index (stored, i));
+  g_assert_cmpint (notification_id, !=, 0);
+  g_assert_true (_desk_store_exec_sql (f->store, "UPDATE notifications SET status_id = remote_id", &error));
+  for (guint k = 0; k < 2 && after > 0; k++)
+    {
+      gint64 item_id = 0;
+      g_autofree char *sql = NULL;
+
+      if (k == 1 && again == 0)
+        break;
+      g_assert_true (desk_store_queue_reply (f->store, notification_id, "Oui, de 8 h à 12 h !", &item_id, &error));
+      g_assert_no_error (error);
+      sql = g_strdup_printf ("UPDATE outbox SET created_at = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                             g_date_time_to_unix (when) + (k == 0 ? after : again), item_id);
+      g_assert_true (_desk_store_exec_sql (f->store, sql, &error));
+    }
+}
+
+/* The median first response: from a conversation's arrival to the first
+ * reply sent from the inbox, over the conversations of the period */
+static void
+test_first_response (KpiFixture    *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskKpiSet k;
+
+  add_conversation (f, "before", "2026-02-20T10:00:00Z", 60, 0);           /* not in the period */
+  add_conversation (f, "quick", "2026-03-02T10:00:00Z", 1800, 0);          /* 30 min */
+  add_conversation (f, "twice", "2026-03-03T10:00:00Z", 7200, 18000);      /* 2 h, the first counts */
+  add_conversation (f, "unanswered", "2026-03-04T10:00:00Z", 0, 0);
+  g_assert_true (desk_kpi_query (f->store, f->brand_id, 0, "2026-03-01", "2026-03-10", &k, &error));
+  g_assert_no_error (error);
+  assert_value (k, DESK_KPI_FIRST_RESPONSE, (1800.0 + 7200.0) / 2);
+  /* Another channel: nothing answered there */
+  g_assert_true (desk_kpi_query (f->store, f->brand_id, f->c, "2026-03-01", "2026-03-10", &k, &error));
+  assert_none (k, DESK_KPI_FIRST_RESPONSE, DESK_KPI_REASON_NO_DATA);
 }
 
 static void
@@ -652,6 +720,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) g_test_add ("/kpi/" name, KpiFixture, NULL, kpi_set_up, func, kpi_tear_down)
+  ADD ("first-response", test_first_response);
   ADD ("period", test_period);
   ADD ("empty-and-comparison", test_empty_and_comparison);
   ADD ("dashboard-and-report", test_dashboard);

@@ -388,6 +388,7 @@ desk_kpi_query (DeskStore   *store,
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) last = NULL;
   g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GArray) responses = NULL;
   DeskKpiInput input = { 0 };
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -403,11 +404,13 @@ desk_kpi_query (DeskStore   *store,
 
   summaries = desk_store_query_metric_summary (store, brand_id, channel_id, from_day, to_day, error);
   if (summaries == NULL ||
-      !desk_store_count_period_posts (store, brand_id, channel_id, from, to, &input.published, &input.planned, error))
+      !desk_store_count_period_posts (store, brand_id, channel_id, from, to, &input.published, &input.planned, error) ||
+      (responses = desk_store_query_first_responses (store, brand_id, channel_id, from, to, error)) == NULL)
     return FALSE;
   input.summaries = summaries;
-  /* The inbox keeps no time of reply yet: the median is not computable */
-  input.response_seconds = NULL;
+  /* From each conversation's arrival to the first reply sent from the
+   * inbox: no reply in the period is "no data" */
+  input.response_seconds = responses;
   desk_kpi_compute (&input, out);
   return TRUE;
 }

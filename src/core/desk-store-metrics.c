@@ -236,6 +236,62 @@ desk_store_count_period_posts (DeskStore  *self,
 }
 
 /**
+ * desk_store_query_first_responses:
+ * @channel_id: one channel, or 0 for every channel of @brand_id
+ *
+ * How long the team took to answer each conversation (a message, a
+ * mention, a reply, a comment, a quote) that came in [@from, @to) and was
+ * answered from the inbox: from its arrival to the first reply queued
+ * (desk_store_queue_reply ()), in seconds.
+ *
+ * Returns: (transfer full) (element-type double): the delays, in no
+ *   order; empty when nothing was answered
+ */
+GArray *
+desk_store_query_first_responses (DeskStore  *self,
+                                  gint64      brand_id,
+                                  gint64      channel_id,
+                                  GDateTime  *from,
+                                  GDateTime  *to,
+                                  GError    **error)
+{
+  g_autoptr(GArray) delays = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  stmt = _desk_store_prepare (self,
+                  "SELECT max (min (o.created_at) - n.created_at, 0) FROM notifications n"
+                  " JOIN channels c ON c.id = n.channel_id"
+                  " JOIN outbox o ON o.notification_id = n.id AND o.action = 'reply'"
+                  " WHERE c.brand_id = ?1 AND (?4 = 0 OR n.channel_id = ?4)"
+                  " AND n.created_at >= ?2 AND n.created_at < ?3"
+                  " AND n.kind IN ('dm', 'mention', 'reply', 'comment', 'quote')"
+                  " GROUP BY n.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, brand_id);
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (to));
+  sqlite3_bind_int64 (stmt, 4, channel_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double seconds = (double) sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (delays, seconds);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&delays);
+}
+
+/**
  * desk_store_query_top_posts:
  *
  * Returns: (transfer full) (element-type DeskTopPost): the brand's posts

@@ -472,6 +472,12 @@ void         desk_top_post_free                (DeskTopPost         *post);
 void         desk_objective_free               (DeskObjective       *objective);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskObjective, desk_objective_free)
 
+GArray      *desk_store_query_first_responses  (DeskStore           *self,
+                                                gint64               brand_id,
+                                                gint64               channel_id,
+                                                GDateTime           *from,
+                                                GDateTime           *to,
+                                                GError             **error);
 GPtrArray   *desk_store_query_metric_summary   (DeskStore           *self,
                                                 gint64               brand_id,
                                                 gint64               channel_id,
