@@ -404,6 +404,65 @@ test_import (void)
 
 /* Charts */
 
+/* A layout of one's own: each column given a role, dates as in France */
+static void
+test_import_columns (void)
+{
+  const char *text = "Jour;Vues;Clics;Commentaire\n31/01/2026;1 200;14;bon\n01/02/2026;900;9;\n";
+  const char *roles[] = { "date", "impressions", "clicks", NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) header = desk_metric_import_header (text, &error);
+  g_autoptr(GPtrArray) samples = NULL;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (header), ==, 4);
+  g_assert_cmpstr (header[1], ==, "Vues");
+  g_assert_cmpstr (desk_metric_import_guess ("Jour"), ==, "date");
+  g_assert_cmpstr (desk_metric_import_guess ("Couverture"), ==, "reach");
+  g_assert_cmpstr (desk_metric_import_guess ("Impressions"), ==, "impressions");
+  g_assert_null (desk_metric_import_guess ("Commentaire"));
+
+  samples = desk_metric_import_parse_columns (text, 7, roles, 4, DESK_DATE_ORDER_DMY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (samples->len, ==, 4);
+  for (guint i = 0; i < samples->len; i++)
+    {
+      DeskMetricSample *s = g_ptr_array_index (samples, i);
+
+      g_assert_cmpint (s->channel_id, ==, 7);
+      if (g_str_equal (s->day, "2026-01-31") && g_str_equal (s->metric, "impressions"))
+        {
+          g_assert_cmpfloat (s->value, ==, 1200);
+          found++;
+        }
+      if (g_str_equal (s->day, "2026-02-01") && g_str_equal (s->metric, "clicks"))
+        {
+          g_assert_cmpfloat (s->value, ==, 9);
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 2);
+  g_clear_pointer (&samples, g_ptr_array_unref);
+
+  /* Read as MM/DD, 31/01 is no date: refused, its line named */
+  samples = desk_metric_import_parse_columns (text, 7, roles, 4, DESK_DATE_ORDER_MDY, &error);
+  g_assert_null (samples);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+
+  /* No date column, or two */
+  {
+    const char *no_date[] = { NULL, "impressions", "clicks", NULL };
+    const char *two[] = { "date", "date", "clicks", NULL };
+
+    g_assert_null (desk_metric_import_parse_columns (text, 7, no_date, 4, DESK_DATE_ORDER_DMY, &error));
+    g_clear_error (&error);
+    g_assert_null (desk_metric_import_parse_columns (text, 7, two, 4, DESK_DATE_ORDER_DMY, &error));
+    g_clear_error (&error);
+  }
+}
+
 static void
 test_nice_range (void)
 {
@@ -728,6 +787,7 @@ main (int    argc,
   g_test_add_func ("/kpi/zero-denominators", test_zero_denominators);
   g_test_add_func ("/kpi/names", test_names);
   g_test_add_func ("/kpi/import", test_import);
+  g_test_add_func ("/kpi/import-columns", test_import_columns);
   g_test_add_func ("/chart/nice-range", test_nice_range);
   g_test_add_func ("/chart/date-ticks", test_date_ticks);
   g_test_add_func ("/chart/bar-pixels", test_bar_pixels);

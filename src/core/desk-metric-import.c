@@ -107,15 +107,16 @@ field (DeskCsvRecord *record,
   return g_strstrip ((char *) g_ptr_array_index (record->fields, column));
 }
 
-/* YYYY-MM-DD (with a time after it), or MM/DD/YYYY when @us; the day
- * written back as YYYY-MM-DD if it exists */
+/* YYYY-MM-DD (with a time after it), or the day, month and year with
+ * slashes in @order's order; the day written back as YYYY-MM-DD if it
+ * exists */
 static char *
-parse_date (const char *text,
-            gboolean    us)
+parse_date (const char    *text,
+            DeskDateOrder  order)
 {
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GRegex) iso = g_regex_new ("^([0-9]{4})-([0-9]{2})-([0-9]{2})([T ].*)?$", 0, 0, NULL);
-  g_autoptr(GRegex) slashed = g_regex_new ("^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$", 0, 0, NULL);
+  g_autoptr(GRegex) slashed = g_regex_new ("^([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})$", 0, 0, NULL);
   g_autoptr(GDateTime) day = NULL;
   int y, m, d;
 
@@ -128,12 +129,14 @@ parse_date (const char *text,
   else
     {
       g_clear_pointer (&match, g_match_info_free);
-      if (!us || !g_regex_match (slashed, text, 0, &match))
+      if (order == DESK_DATE_ORDER_ISO || !g_regex_match (slashed, text, 0, &match))
         return NULL;
       {
-        g_autofree char *ms = g_match_info_fetch (match, 1), *ds = g_match_info_fetch (match, 2),
+        g_autofree char *a = g_match_info_fetch (match, 1), *b = g_match_info_fetch (match, 2),
                         *ys = g_match_info_fetch (match, 3);
-        y = atoi (ys), m = atoi (ms), d = atoi (ds);
+        y = atoi (ys);
+        m = atoi (order == DESK_DATE_ORDER_MDY ? a : b);
+        d = atoi (order == DESK_DATE_ORDER_MDY ? b : a);
       }
     }
 
@@ -233,7 +236,7 @@ parse_generic (GPtrArray  *records,
   for (guint i = 1; i < records->len; i++)
     {
       DeskCsvRecord *r = g_ptr_array_index (records, i);
-      g_autofree char *day = parse_date (field (r, date), FALSE);
+      g_autofree char *day = parse_date (field (r, date), DESK_DATE_ORDER_ISO);
       g_autofree char *name = g_utf8_strdown (field (r, metric), -1);
       double v;
 
@@ -259,7 +262,60 @@ parse_generic (GPtrArray  *records,
   return TRUE;
 }
 
-/* One row per day, a column per metric (several columns may add up to one) */
+/* One row per day, a column per metric (several columns may add up to
+ * one): @metric_of names each column's metric (%NULL: left aside) */
+static gboolean
+parse_columns (GPtrArray          *records,
+               gint64              channel_id,
+               int                 date,
+               const char * const *metric_of,
+               guint               n_columns,
+               DeskDateOrder       order,
+               GPtrArray          *samples,
+               GError            **error)
+{
+  static const char * const orders[] = { "YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY" };
+
+  for (guint i = 1; i < records->len; i++)
+    {
+      DeskCsvRecord *r = g_ptr_array_index (records, i);
+      g_autofree char *day = parse_date (field (r, date), order);
+      g_autoptr(GHashTable) sums = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (r->fields->len == 1 && *field (r, 0) == '\0')
+        continue;
+      if (day == NULL)
+        {
+          /* Translators: the second %s is how dates are written, "DD/MM/YYYY" */
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                       _("Line %u: “%s” is not a date (%s). Nothing was imported."), r->line, field (r, date),
+                       orders[MIN ((guint) order, G_N_ELEMENTS (orders) - 1)]);
+          return FALSE;
+        }
+      sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      for (guint c = 0; c < n_columns && c < r->fields->len; c++)
+        {
+          const char *text = field (r, (int) c);
+          double v, *sum;
+
+          /* An empty cell: nothing recorded that day */
+          if (metric_of[c] == NULL || *text == '\0')
+            continue;
+          if (!parse_value (text, r->line, &v, error))
+            return FALSE;
+          if ((sum = g_hash_table_lookup (sums, metric_of[c])) == NULL)
+            g_hash_table_insert (sums, (gpointer) metric_of[c], (sum = g_new0 (double, 1)));
+          *sum += v;
+        }
+      g_hash_table_iter_init (&iter, sums);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_ptr_array_add (samples, sample_new (channel_id, day, key, *(double *) value));
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_wide (GPtrArray         *records,
             gint64             channel_id,
@@ -289,43 +345,133 @@ parse_wide (GPtrArray         *records,
                            _("The file has no “Date” column or no column this preset knows. Nothing was imported."));
       return FALSE;
     }
+  return parse_columns (records, channel_id, date, metric_of, header->fields->len,
+                        preset == DESK_METRIC_PRESET_LINKEDIN ? DESK_DATE_ORDER_MDY : DESK_DATE_ORDER_ISO, samples, error);
+}
 
-  for (guint i = 1; i < records->len; i++)
+static GPtrArray *
+split (const char  *text,
+       GError     **error)
+{
+  const char *newline = strchr (text, '\n');
+  g_autofree char *first = newline ? g_strndup (text, newline - text) : g_strdup (text);
+  char delimiter = strchr (first, ';') != NULL && strchr (first, ',') == NULL ? ';' : ',';
+  GPtrArray *records = desk_csv_split (text, delimiter, error);
+
+  if (records != NULL && records->len == 0)
     {
-      DeskCsvRecord *r = g_ptr_array_index (records, i);
-      g_autofree char *day = parse_date (field (r, date), preset == DESK_METRIC_PRESET_LINKEDIN);
-      g_autoptr(GHashTable) sums = NULL;
-      GHashTableIter iter;
-      gpointer key, value;
-
-      if (r->fields->len == 1 && *field (r, 0) == '\0')
-        continue;
-      if (day == NULL)
-        {
-          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                       _("Line %u: “%s” is not a date (YYYY-MM-DD). Nothing was imported."), r->line, field (r, date));
-          return FALSE;
-        }
-      sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-      for (guint c = 0; c < header->fields->len; c++)
-        {
-          const char *text = field (r, (int) c);
-          double v, *sum;
-
-          /* An empty cell: nothing recorded that day */
-          if (metric_of[c] == NULL || *text == '\0')
-            continue;
-          if (!parse_value (text, r->line, &v, error))
-            return FALSE;
-          if ((sum = g_hash_table_lookup (sums, metric_of[c])) == NULL)
-            g_hash_table_insert (sums, (gpointer) metric_of[c], (sum = g_new0 (double, 1)));
-          *sum += v;
-        }
-      g_hash_table_iter_init (&iter, sums);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_ptr_array_add (samples, sample_new (channel_id, day, key, *(double *) value));
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_EMPTY, _("The file is empty."));
+      g_clear_pointer (&records, g_ptr_array_unref);
     }
-  return TRUE;
+  return records;
+}
+
+/**
+ * desk_metric_import_header:
+ *
+ * Returns: (transfer full): the names of the file's columns (its first
+ *   row), or %NULL with @error
+ */
+GStrv
+desk_metric_import_header (const char  *text,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  DeskCsvRecord *header;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if ((records = split (text, error)) == NULL)
+    return NULL;
+  header = g_ptr_array_index (records, 0);
+  for (guint i = 0; i < header->fields->len; i++)
+    g_strv_builder_add (names, field (header, (int) i));
+  return g_strv_builder_end (names);
+}
+
+/**
+ * desk_metric_import_guess:
+ * @column: a column's name as the file writes it
+ *
+ * What a column is likely to hold, to start a mapping from: "date", a
+ * metric's name (the presets' columns, or the metric's own name), or
+ * %NULL.
+ */
+const char *
+desk_metric_import_guess (const char *column)
+{
+  g_autofree char *folded = g_utf8_strdown (column, -1);
+
+  g_strstrip (folded);
+  if (g_str_equal (folded, "date") || g_str_equal (folded, "day") || g_str_equal (folded, "jour"))
+    return "date";
+  if (desk_kpi_is_metric (folded))
+    return g_intern_string (folded);
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    if (g_str_equal (columns[k].column, folded))
+      return columns[k].metric;
+  return NULL;
+}
+
+/**
+ * desk_metric_import_parse_columns:
+ * @roles: (array length=n_roles): each column's role: "date" (one), a
+ *   metric's name, or %NULL to leave it aside
+ * @order: how the dates are written when not YYYY-MM-DD
+ *
+ * A file of one row per day read with a mapping the user chose. As
+ * desk_metric_import_parse (): whole or not at all.
+ *
+ * Returns: (transfer full) (element-type DeskMetricSample): the samples,
+ *   or %NULL and an error naming the first bad line
+ */
+GPtrArray *
+desk_metric_import_parse_columns (const char         *text,
+                                  gint64              channel_id,
+                                  const char * const *roles,
+                                  guint               n_roles,
+                                  DeskDateOrder       order,
+                                  GError            **error)
+{
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_metric_sample_free);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree const char **metric_of = g_new0 (const char *, n_roles + 1);
+  int date = -1;
+  guint n_metrics = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (guint i = 0; i < n_roles; i++)
+    {
+      if (roles[i] == NULL)
+        continue;
+      if (g_str_equal (roles[i], "date"))
+        {
+          if (date >= 0)
+            {
+              g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                                   _("Only one column can be the date."));
+              return NULL;
+            }
+          date = (int) i;
+        }
+      else if (desk_kpi_is_metric (roles[i]))
+        {
+          metric_of[i] = g_intern_string (roles[i]);
+          n_metrics++;
+        }
+    }
+  if (date < 0 || n_metrics == 0)
+    {
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_MISSING_ATTRIBUTE,
+                           _("Choose which column is the date and at least one column’s metric."));
+      return NULL;
+    }
+  if ((records = split (text, error)) == NULL ||
+      !parse_columns (records, channel_id, date, metric_of, n_roles, order, samples, error))
+    return NULL;
+  return g_steal_pointer (&samples);
 }
 
 /**

@@ -402,6 +402,14 @@ test_objectives (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_combo_titled (GtkWidget *widget,
+                 gpointer   title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* A bad row refuses the file, naming its line; a good file is imported */
 static void
 test_import (Fixture       *f,
@@ -430,6 +438,38 @@ test_import (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (status), "3"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
   g_assert_false (gtk_widget_get_sensitive (import));
+
+  /* A layout of one's own: the columns' roles guessed from their names,
+   * the days as in France; read as MM/DD, refused */
+  {
+    g_autofree char *own = g_build_filename (f->dir, "own.csv", NULL);
+    AdwPreferencesGroup *mapping = template_child (dialog, DESK_TYPE_METRICS_IMPORT_DIALOG, "mapping_group");
+    GtkDropDown *order = template_child (dialog, DESK_TYPE_METRICS_IMPORT_DIALOG, "order_dropdown");
+
+    g_assert_true (g_file_set_contents (own, "Jour;Vues;Note\n31/01/2001;1 200;x\n01/02/2001;900;\n", -1, NULL));
+    desk_metrics_import_dialog_load_file (DESK_METRICS_IMPORT_DIALOG (dialog), own);
+    gtk_drop_down_set_selected (template_child (dialog, DESK_TYPE_METRICS_IMPORT_DIALOG, "preset_dropdown"), 3);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mapping)));
+    /* "Vues" is nothing the app knows by name: the user says it */
+    {
+      GtkWidget *vues = find_descendant (GTK_WIDGET (mapping), is_combo_titled, (gpointer) "Vues");
+
+      g_assert_nonnull (vues);
+      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (vues)), ==, 0);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (vues), 4);   /* impressions */
+    }
+    gtk_drop_down_set_selected (order, 1);
+    g_test_message ("%s", gtk_label_get_text (status));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+    g_assert_nonnull (strstr (gtk_label_get_text (status), "2001-01-31"));
+    g_assert_true (gtk_widget_get_sensitive (import));
+    gtk_drop_down_set_selected (order, 2);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+    g_assert_nonnull (strstr (gtk_label_get_text (status), "Line 2"));
+    g_assert_false (gtk_widget_get_sensitive (import));
+    gtk_drop_down_set_selected (template_child (dialog, DESK_TYPE_METRICS_IMPORT_DIALOG, "preset_dropdown"), 0);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mapping)));
+  }
 
   desk_metrics_import_dialog_load_file (DESK_METRICS_IMPORT_DIALOG (dialog), good);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));

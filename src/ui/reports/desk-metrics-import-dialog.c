@@ -8,9 +8,10 @@
  * a bad row is named by its line and nothing can be imported. Import
  * stores all the values at once, or none. Emits "imported".
  *
- * The presets map the networks' columns to metrics; a free column →
- * metric mapping is not offered (the generic layout names its metric on
- * each row).
+ * The presets map the networks' columns to metrics; "My Own Columns"
+ * lets the user say what each column holds (the day, a metric, or
+ * nothing, guessed from its name to start with) and how days are
+ * written (2026-01-31, 31/01/2026 as in France, 01/31/2026).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +44,9 @@ struct _DeskMetricsImportDialog
   AdwActionRow         *file_row;
   GtkDropDown          *channel_dropdown;
   GtkDropDown          *preset_dropdown;
+  AdwPreferencesGroup  *mapping_group;
+  GtkDropDown          *order_dropdown;
+  GPtrArray            *role_rows;    /* (element-type AdwComboRow) a column each */
   GtkLabel             *layout_label;
   GtkLabel             *status_label;
   GtkWidget            *preview_frame;
@@ -59,11 +63,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The layout list's last entry: the user's own mapping */
+#define LAYOUT_OWN 3
+
+/* A column's roles, in the role rows' order: nothing, the day, a metric */
+static const char * const roles[] = {
+  NULL, "date", "followers", "reach", "impressions", "engagements", "clicks", "conversions", "spend", "revenue",
+};
+
 static const char *
 layout_help (DeskMetricPreset preset)
 {
-  switch (preset)
+  switch ((int) preset)
     {
+    case LAYOUT_OWN:
+      return _("One row per day, a column per metric: say below what each column holds.");
     case DESK_METRIC_PRESET_META:
       return _("One row per day: Date, Reach, Impressions, Engagements, Link clicks, Followers, Results, Amount spent (in English or French).");
     case DESK_METRIC_PRESET_LINKEDIN:
@@ -94,6 +108,59 @@ selected_channel (DeskMetricsImportDialog *self)
   return i < self->channel_ids->len ? g_array_index (self->channel_ids, gint64, i) : 0;
 }
 
+static void update_preview (DeskMetricsImportDialog *self);
+
+/* A role row a column of the file, its role guessed from its name */
+static void
+build_mapping (DeskMetricsImportDialog *self)
+{
+  g_auto(GStrv) header = NULL;
+
+  for (guint i = 0; i < self->role_rows->len; i++)
+    adw_preferences_group_remove (self->mapping_group, g_ptr_array_index (self->role_rows, i));
+  g_ptr_array_set_size (self->role_rows, 0);
+  if (self->text == NULL || (header = desk_metric_import_header (self->text, NULL)) == NULL)
+    return;
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      const char *guess = desk_metric_import_guess (header[c]);
+      guint selected = 0;
+
+      gtk_string_list_append (names, _("Nothing"));
+      gtk_string_list_append (names, _("The day"));
+      for (guint k = 2; k < G_N_ELEMENTS (roles); k++)
+        {
+          DeskKpiId id;
+
+          gtk_string_list_append (names, desk_kpi_id_from_name (roles[k], &id) ? desk_kpi_get_label (id) : roles[k]);
+          if (guess != NULL && g_str_equal (guess, roles[k]))
+            selected = k;
+        }
+      if (guess != NULL && g_str_equal (guess, "date"))
+        selected = 1;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header[c][0] != '\0' ? header[c] : _("(no name)"));
+      adw_combo_row_set_model (row, G_LIST_MODEL (names));
+      adw_combo_row_set_selected (row, selected);
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (update_preview), self);
+      adw_preferences_group_add (self->mapping_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->role_rows, row);
+    }
+}
+
+static void
+layout_changed_cb (DeskMetricsImportDialog *self)
+{
+  gboolean own = gtk_drop_down_get_selected (self->preset_dropdown) == LAYOUT_OWN;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_group), own);
+  if (own && self->role_rows->len == 0)
+    build_mapping (self);
+  update_preview (self);
+}
+
 /* Parses the file again with the channel and layout chosen */
 static void
 update_preview (DeskMetricsImportDialog *self)
@@ -120,7 +187,19 @@ update_preview (DeskMetricsImportDialog *self)
       set_status (self, _("This brand has no channel to import into."), TRUE);
       return;
     }
-  self->samples = desk_metric_import_parse (self->text, selected_channel (self), preset, &error);
+  if ((int) preset == LAYOUT_OWN)
+    {
+      g_autofree const char **chosen = g_new0 (const char *, self->role_rows->len + 1);
+
+      for (guint i = 0; i < self->role_rows->len; i++)
+        chosen[i] = roles[MIN (adw_combo_row_get_selected (g_ptr_array_index (self->role_rows, i)),
+                               G_N_ELEMENTS (roles) - 1)];
+      self->samples = desk_metric_import_parse_columns (self->text, selected_channel (self), chosen,
+                                                        self->role_rows->len,
+                                                        gtk_drop_down_get_selected (self->order_dropdown), &error);
+    }
+  else
+    self->samples = desk_metric_import_parse (self->text, selected_channel (self), preset, &error);
   if (self->samples == NULL)
     {
       set_status (self, error->message, TRUE);
@@ -173,10 +252,12 @@ desk_metrics_import_dialog_load_file (DeskMetricsImportDialog *self,
   adw_action_row_set_subtitle (self->file_row, name);
   if ((self->text = desk_csv_load (path, &error)) == NULL)
     {
+      build_mapping (self);
       update_preview (self);
       set_status (self, error->message, TRUE);
       return;
     }
+  build_mapping (self);
   update_preview (self);
 }
 
@@ -317,6 +398,7 @@ desk_metrics_import_dialog_dispose (GObject *object)
   g_clear_object (&self->days);
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   g_clear_pointer (&self->channel_ids, g_array_unref);
+  g_clear_pointer (&self->role_rows, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->text, g_free);
 
@@ -338,6 +420,8 @@ desk_metrics_import_dialog_class_init (DeskMetricsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, preset_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, mapping_group);
+  gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, order_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, layout_label);
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, DeskMetricsImportDialog, preview_frame);
@@ -358,11 +442,14 @@ desk_metrics_import_dialog_init (DeskMetricsImportDialog *self)
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->days)))));
   desk_drop_down_set_accessible_label (self->channel_dropdown, _("Channel"));
   desk_drop_down_set_accessible_label (self->preset_dropdown, _("Layout"));
+  desk_drop_down_set_accessible_label (self->order_dropdown, _("Days written as"));
+  self->role_rows = g_ptr_array_new ();
   add_column (self, _("Day"), 0);
   add_column (self, _("Metric"), 1);
   add_column (self, _("Value"), 2);
   g_signal_connect_swapped (self->channel_dropdown, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->preset_dropdown, "notify::selected", G_CALLBACK (update_preview), self);
+  g_signal_connect_swapped (self->preset_dropdown, "notify::selected", G_CALLBACK (layout_changed_cb), self);
+  g_signal_connect_swapped (self->order_dropdown, "notify::selected", G_CALLBACK (update_preview), self);
 }
 
 GtkWidget *
