@@ -13,6 +13,7 @@
 #include "desk-chart.h"
 #include "desk-kpi.h"
 #include "desk-metric-import.h"
+#include "desk-post.h"
 #include "desk-report.h"
 #include "desk-store.h"
 #include "desk-store-private.h"
@@ -711,11 +712,53 @@ test_dashboard (KpiFixture    *f,
   notes = desk_store_dup_report_recommendations (f->store, f->brand_id, "2026-03-01", "2026-03-10", &error);
   g_assert_cmpstr (notes, ==, "Publier le mardi matin.");
 
+  /* A top post with an image: its thumbnail on the top posts' page */
+  {
+    g_autofree char *png = g_build_filename (f->base.dir, "fraisier.png", NULL);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 80);
+    cairo_t *cr = cairo_create (surface);
+    g_autoptr(DeskPost) post = g_object_new (DESK_TYPE_POST, "brand-id", f->brand_id, "title", "Le fraisier",
+                                             "body", "Le fraisier est de retour", "status", DESK_POST_STATUS_PUBLISHED,
+                                             NULL);
+    g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_metric_sample_free);
+    g_autoptr(GPtrArray) top = NULL;
+    gint64 media_id = 0;
+
+    cairo_set_source_rgb (cr, 0.8, 0.1, 0.2);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+    desk_post_set_channel_ids (post, &f->a, 1);
+    g_assert_true (desk_store_save_post (f->store, post, &error));
+    g_assert_true (desk_store_add_media (f->store, f->brand_id, png, &media_id, &error));
+    g_assert_true (desk_store_attach_media (f->store, desk_post_get_id (post), media_id, 0, &error));
+    g_assert_no_error (error);
+    add (samples, f->a, "2026-03-04", "engagements", 42);
+    ((DeskMetricSample *) g_ptr_array_index (samples, 0))->post_id = desk_post_get_id (post);
+    g_assert_true (desk_store_add_metric_samples (f->store, samples, &error));
+    top = desk_store_query_top_posts (f->store, f->brand_id, "2026-03-01", "2026-03-10", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (top->len, ==, 1);
+    g_assert_nonnull (((DeskTopPost *) g_ptr_array_index (top, 0))->image_path);
+  }
+
   /* Cover, summary, overview, 2 channels, top posts, best times, recommendations */
   g_assert_true (desk_report_export_pdf (f->store, f->brand_id, &period, pdf, &n_pages, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, ==, 8);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  /* The thumbnail is an image of the PDF (poppler-utils' pdfimages) */
+  {
+    const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+    g_autofree char *out = NULL;
+    int status = -1;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (out, "image"));
+  }
 
   /* The same pages, one at a time (print, presentation) */
   {

@@ -744,8 +744,32 @@ page_top_posts (Report *r)
       g_autofree char *engagements = desk_kpi_format (DESK_KPI_ENGAGEMENTS, &e);
       g_autofree char *impressions = desk_kpi_format (DESK_KPI_IMPRESSIONS, &im);
 
+      double text_x = MARGIN;
+
+      /* Its first image, as a thumbnail (an image that cannot be read is
+       * left out: the title says which post it is) */
+      if (p->image_path != NULL)
+        {
+          g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_scale (p->image_path, 48, 48, TRUE, NULL);
+          cairo_surface_t *image = pixbuf != NULL ? desk_design_surface_from_pixbuf (pixbuf) : NULL;
+
+          if (image != NULL)
+            {
+              int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+              double scale = 24.0 / MAX (w, h);
+
+              cairo_save (r->cr);
+              cairo_translate (r->cr, MARGIN, y - 4);
+              cairo_scale (r->cr, scale, scale);
+              cairo_set_source_surface (r->cr, image, 0, 0);
+              cairo_paint (r->cr);
+              cairo_restore (r->cr);
+              cairo_surface_destroy (image);
+              text_x = MARGIN + 32;
+            }
+        }
       cairo_set_source_rgb (r->cr, 0.12, 0.12, 0.12);
-      draw_text (r, title, MARGIN, y, width * 0.58, 10, FALSE, FALSE);
+      draw_text (r, title, text_x, y, width * 0.58 - (text_x - MARGIN), 10, FALSE, FALSE);
       draw_text (r, engagements, MARGIN + width * 0.6, y, width * 0.18, 10, TRUE, TRUE);
       draw_text (r, impressions, MARGIN + width * 0.8, y, width * 0.2, 10, FALSE, TRUE);
       y += 30;

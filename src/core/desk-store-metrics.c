@@ -34,6 +34,7 @@ desk_top_post_free (DeskTopPost *post)
   if (post == NULL)
     return;
   g_free (post->title);
+  g_free (post->image_path);
   g_free (post);
 }
 
@@ -342,6 +343,13 @@ desk_store_query_top_posts (DeskStore   *self,
     }
   if (!finish_rows (self, stmt, rc, error))
     return NULL;
+  /* Each post's first image, for its thumbnail (a few posts) */
+  for (guint i = 0; i < result->len; i++)
+    {
+      DeskTopPost *post = g_ptr_array_index (result, i);
+
+      post->image_path = desk_store_dup_first_media_path (self, post->post_id, NULL);
+    }
   return g_steal_pointer (&result);
 }
 

@@ -449,6 +449,7 @@ typedef struct
   char   *title;
   double  engagements;
   double  impressions;
+  char   *image_path;  /* (nullable) its first image, for a thumbnail */
 } DeskTopPost;
 
 typedef struct

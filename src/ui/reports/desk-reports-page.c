@@ -374,6 +374,25 @@ add_top_posts (DeskReportsPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* Its first image, small (decoded at that size); decorative: the
+       * title says which post it is */
+      if (p->image_path != NULL)
+        {
+          g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_scale (p->image_path, 96, 96, TRUE, NULL);
+
+          if (pixbuf != NULL)
+            {
+              g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
+              GtkWidget *picture = g_object_new (GTK_TYPE_PICTURE, "paintable", texture,
+                                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+              gtk_widget_set_size_request (picture, 48, 48);
+              gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+              gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+              gtk_widget_add_css_class (picture, "top-post-thumbnail");
+              adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+            }
+        }
       adw_preferences_group_add (self->top_posts_group, row);
       g_ptr_array_add (self->top_post_rows, row);
     }
