@@ -628,19 +628,22 @@ inbox:
       }
     qsort (filter_ms, 8, sizeof (double), compare_double);
 
+    /* Typed a letter at a time (the entry's own delay aside: it waits
+     * 150 ms for the next key before searching) */
+    gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (search), 0);
     for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
       {
+        int at = (int) i;
+
         run_idle (20);
         painted_at = 0;
         t0 = g_get_monotonic_time ();
-        gtk_editable_set_text (search, typed[i]);
-        g_signal_emit_by_name (search, "search-changed");
+        gtk_editable_insert_text (search, typed[i] + i, 1, &at);
         while (painted_at == 0)
           g_main_context_iteration (NULL, TRUE);
         key_ms[i] = (painted_at - t0) / 1000.0;
       }
     gtk_editable_set_text (search, "");
-    g_signal_emit_by_name (search, "search-changed");
 
     /* Every item read once, in order, as a scroll to the end does */
     queries = _desk_inbox_model_get_n_queries (DESK_INBOX_MODEL (items));

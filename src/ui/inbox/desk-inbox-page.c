@@ -177,6 +177,10 @@ set_model_filter (DeskInboxPage  *self,
 {
   gboolean ok;
 
+  /* A search shows at most a thousand items (desk-inbox-filter.h): GTK
+   * reads them all and keeps its rows, cheaper than making them again */
+  if (self->filter->search != NULL)
+    return desk_inbox_model_set_filter (self->model, self->filter, error);
   gtk_multi_selection_set_model (self->selection, NULL);
   ok = desk_inbox_model_set_filter (self->model, self->filter, error);
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->model));
