@@ -124,12 +124,21 @@ notification_object (guint i)
       g_autofree char *url = g_strdup_printf ("https://mastodon.example/@zoe%u/%u", i, i);
       g_autofree char *content = g_strdup_printf ("<p>Bonjour &amp; merci n°%u<br>à demain</p>", i);
 
+      /* A favourite or a reblog is about one of the brand's three
+       * statuses; the rest are statuses of their own */
+      if (g_str_equal (type, "favourite") || g_str_equal (type, "reblog"))
+        {
+          g_free (status_id);
+          g_free (url);
+          status_id = g_strdup_printf ("11000%u", i / 8 % 3);
+          url = g_strdup_printf ("https://piaille.example/@fournil/11000%u", i / 8 % 3);
+        }
       json_object_set_string_member (status, "id", status_id);
       json_object_set_string_member (status, "url", url);
       json_object_set_string_member (status, "content", content);
       json_object_set_string_member (status, "visibility", i % 8 == 2 ? "direct" : "public");
       if (i % 8 == 3)
-        json_object_set_string_member (status, "in_reply_to_id", "109");
+        json_object_set_string_member (status, "in_reply_to_id", "110001");
       else
         json_object_set_null_member (status, "in_reply_to_id");
       json_object_set_object_member (item, "status", status);

@@ -1104,6 +1104,53 @@ remove_dir (const char *path)
   g_rmdir (path);
 }
 
+/* What listNotifications gives, as a reply and the inbox need it: a
+ * reply's uri and cid, its thread's root, what it answers; a mention is
+ * its own root; a like is about the post reasonSubject names */
+static void
+test_parse (void)
+{
+  const char *answer =
+    "{\"cursor\":\"c1\",\"notifications\":["
+    "{\"uri\":\"at://did:plc:bob/app.bsky.feed.post/3k2a\",\"cid\":\"bafyreply\",\"reason\":\"reply\","
+    "\"reasonSubject\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"indexedAt\":\"2026-11-01T10:00:01.123Z\","
+    "\"author\":{\"did\":\"did:plc:bob\",\"handle\":\"bob.test\",\"displayName\":\"Bob\"},"
+    "\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"Miam\",\"createdAt\":\"2026-11-01T10:00:00.000Z\","
+    "\"reply\":{\"root\":{\"uri\":\"at://did:plc:alice/app.bsky.feed.post/3k0a\",\"cid\":\"bafyroot\"},"
+    "\"parent\":{\"uri\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"cid\":\"bafyparent\"}}}},"
+    "{\"uri\":\"at://did:plc:bob/app.bsky.feed.post/3k3a\",\"cid\":\"bafymention\",\"reason\":\"mention\","
+    "\"indexedAt\":\"2026-11-01T10:00:02Z\",\"author\":{\"handle\":\"bob.test\"},\"record\":{\"text\":\"@alice.test\"}},"
+    "{\"uri\":\"at://did:plc:bob/app.bsky.feed.like/3k4a\",\"cid\":\"bafylike\",\"reason\":\"like\","
+    "\"reasonSubject\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"indexedAt\":\"2026-11-01T10:00:03Z\","
+    "\"author\":{\"handle\":\"bob.test\"},\"record\":{}}]}";
+  g_autoptr(JsonNode) node = json_from_string (answer, NULL);
+  g_autoptr(GPtrArray) items = desk_bluesky_parse_notifications (node);
+  DeskNotification *n;
+
+  g_assert_cmpuint (items->len, ==, 3);
+  n = g_ptr_array_index (items, 0);
+  g_assert_cmpint (desk_notification_get_kind (n), ==, DESK_NOTIFICATION_KIND_REPLY);
+  g_assert_cmpstr (desk_notification_get_handle (n), ==, "bob.test");
+  g_assert_cmpstr (desk_notification_get_status_id (n), ==, "at://did:plc:bob/app.bsky.feed.post/3k2a");
+  g_assert_cmpstr (desk_notification_get_status_cid (n), ==, "bafyreply");
+  g_assert_cmpstr (desk_notification_get_root_id (n), ==, "at://did:plc:alice/app.bsky.feed.post/3k0a");
+  g_assert_cmpstr (desk_notification_get_root_cid (n), ==, "bafyroot");
+  g_assert_cmpstr (desk_notification_get_in_reply_to (n), ==, "at://did:plc:alice/app.bsky.feed.post/3k1a");
+  g_assert_null (desk_notification_get_subject (n));
+  n = g_ptr_array_index (items, 1);
+  g_assert_cmpint (desk_notification_get_kind (n), ==, DESK_NOTIFICATION_KIND_MENTION);
+  g_assert_cmpstr (desk_notification_get_status_id (n), ==, "at://did:plc:bob/app.bsky.feed.post/3k3a");
+  g_assert_cmpstr (desk_notification_get_root_id (n), ==, "at://did:plc:bob/app.bsky.feed.post/3k3a");
+  g_assert_cmpstr (desk_notification_get_root_cid (n), ==, "bafymention");
+  g_assert_null (desk_notification_get_in_reply_to (n));
+  n = g_ptr_array_index (items, 2);
+  g_assert_cmpint (desk_notification_get_kind (n), ==, DESK_NOTIFICATION_KIND_FAVOURITE);
+  g_assert_cmpstr (desk_notification_get_subject (n), ==, "at://did:plc:alice/app.bsky.feed.post/3k1a");
+  g_assert_null (desk_notification_get_status_id (n));
+  g_assert_null (desk_notification_get_status_cid (n));
+  g_assert_null (desk_notification_get_root_id (n));
+}
+
 static void
 test_no_lab (void)
 {
@@ -1125,6 +1172,7 @@ main (int   argc,
   lab.bob_did = g_getenv ("ATPROTO_LAB_BOB_DID");
   lab.bob_password = g_getenv ("ATPROTO_LAB_BOB_PASSWORD");
   g_test_add_func ("/bluesky/tids", test_tids);
+  g_test_add_func ("/bluesky/parse", test_parse);
   if (lab.pds == NULL || lab.alice == NULL || lab.alice_did == NULL || lab.password == NULL || lab.bob == NULL ||
       lab.bob_did == NULL || lab.bob_password == NULL)
     {

@@ -47,8 +47,8 @@ desk_metric_total_free (DeskMetricTotal *total)
 #define NOTIFICATION_COLUMNS \
   "n.id, n.channel_id, n.remote_id, n.kind, n.author, n.text, n.url, n.created_at," \
   " n.read, n.starred, n.status, n.priority, n.assignee, n.handle, n.in_reply_to, n.subject," \
-  " n.campaign_id, n.flag, n.hidden, n.tone, n.note"
-#define N_NOTIFICATION_COLUMNS 21
+  " n.campaign_id, n.flag, n.hidden, n.tone, n.note, n.status_id, n.status_cid, n.root_id, n.root_cid"
+#define N_NOTIFICATION_COLUMNS 25
 
 /* The stored kinds shown grouped (desk_notification_kind_is_grouped) and
  * those that are conversations */
@@ -89,6 +89,10 @@ notification_from_row (sqlite3_stmt *stmt,
                        "hidden", sqlite3_column_int (stmt, 18) != 0,
                        "tone", MAX (sqlite3_column_double (stmt, 19), 0.0),
                        "note", _desk_store_column_text (stmt, 20),
+                       "status-id", _desk_store_column_text (stmt, 21),
+                       "status-cid", _desk_store_column_text (stmt, 22),
+                       "root-id", _desk_store_column_text (stmt, 23),
+                       "root-cid", _desk_store_column_text (stmt, 24),
                        "group-count", MAX (group_count, 1u),
                        NULL);
 }
@@ -392,9 +396,9 @@ insert_notification (DeskStore         *self,
   stmt = _desk_store_prepare (self,
                               "INSERT INTO notifications (channel_id, remote_id, kind, author, text, url, created_at,"
                               " read, starred, status, priority, assignee, handle, in_reply_to, subject, campaign_id,"
-                              " flag, hidden, tone, note, brand_id, group_head)"
+                              " flag, hidden, tone, note, brand_id, group_head, status_id, status_cid, root_id, root_cid)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                              " ?18, ?19, ?20, (SELECT brand_id FROM channels WHERE id = ?1), ?21)"
+                              " ?18, ?19, ?20, (SELECT brand_id FROM channels WHERE id = ?1), ?21, ?22, ?23, ?24, ?25)"
                               /* Pulled or imported again: stored once, as the user left it */
                               " ON CONFLICT (channel_id, remote_id) DO NOTHING", error);
   if (stmt == NULL)
@@ -423,6 +427,10 @@ insert_notification (DeskStore         *self,
   /* A like, a follow or a repost heads its group only once join_group ()
    * says so */
   sqlite3_bind_int (stmt, 21, !desk_notification_kind_is_grouped (kind));
+  _desk_store_bind_text_or_null (stmt, 22, desk_notification_get_status_id (n));
+  _desk_store_bind_text_or_null (stmt, 23, desk_notification_get_status_cid (n));
+  _desk_store_bind_text_or_null (stmt, 24, desk_notification_get_root_id (n));
+  _desk_store_bind_text_or_null (stmt, 25, desk_notification_get_root_cid (n));
 
   if (!_desk_store_step_done (self, stmt, error))
     return FALSE;

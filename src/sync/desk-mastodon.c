@@ -708,6 +708,9 @@ desk_mastodon_parse_notifications (JsonNode *node)
       JsonObject *status = desk_json_get_object (item, "status");
       const char *id = desk_json_get_string (item, "id");
       const char *name = desk_json_get_string (account, "display_name");
+      const char *acct = desk_json_get_string (account, "acct");
+      const char *status_id = desk_json_get_string (status, "id");
+      const char *subject = NULL;
       g_autoptr(GDateTime) created = desk_json_get_time (item, "created_at");
       g_autofree char *text = NULL;
       DeskNotificationKind kind;
@@ -715,16 +718,31 @@ desk_mastodon_parse_notifications (JsonNode *node)
       if (item == NULL || id == NULL || account == NULL || !kind_of (item, &kind))
         continue;
       if (name == NULL || name[0] == '\0')
-        name = desk_json_get_string (account, "acct");
+        name = acct;
       text = desk_html_to_text (desk_json_get_string (status, "content"));
+      /* A favourite or a reblog is about the brand's status: named by its
+       * URL (its id when it has none), so that the likes of one status
+       * group together, as imported ones do; the rest is a status of
+       * its own, which a reply answers */
+      if (desk_notification_kind_is_grouped (kind))
+        {
+          subject = desk_json_get_string (status, "url");
+          if (subject == NULL)
+            subject = status_id;
+          status_id = NULL;
+        }
       g_ptr_array_add (items, g_object_new (DESK_TYPE_NOTIFICATION,
                                             "remote-id", id,
                                             "kind", kind,
                                             "author", name ? name : "",
+                                            "handle", acct,
                                             "text", text,
                                             "url", status ? desk_json_get_string (status, "url")
                                                           : desk_json_get_string (account, "url"),
                                             "created-at", created,
+                                            "status-id", status_id,
+                                            "in-reply-to", desk_json_get_string (status, "in_reply_to_id"),
+                                            "subject", subject,
                                             NULL));
     }
   return items;
