@@ -685,6 +685,104 @@ test_pulled_reply (Sync          *s,
   g_assert_cmpstr (json_object_get_string_member (sent, "status"), ==, "@zoe10@mastodon.example Elle est prête.");
 }
 
+static void
+mark_read (Sync       *s,
+           const char *remote_id,
+           gboolean    read)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskNotification) n = pulled_notification (s, remote_id);
+
+  g_assert_true (desk_store_set_notification_read (s->store, desk_notification_get_id (n), read, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+read_marker (Sync *s)
+{
+  g_autoptr(DeskAccount) account = desk_store_get_account (s->store, s->channel, NULL);
+
+  return g_strdup (account->read_marker);
+}
+
+/* Read here, read on Mastodon: a run sends the newest notification
+ * before which all are read (POST /api/v1/markers), once; never back;
+ * a marker the server refused goes on the next run */
+static void
+test_read_markers (Sync          *s,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pulled = NULL;
+  g_autofree char *marker = NULL;
+
+  s->server->n_notifications = 24;
+  pulled = pull (s);
+  g_assert_null (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  g_assert_cmpuint (s->server->marker_posts, ==, 0);
+
+  /* The five oldest read (polls are not pulled: 8, 16 and 24 are not
+   * there), and 20 out of order: read up to 5 */
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      mark_read (s, id, TRUE);
+    }
+  mark_read (s, "20", TRUE);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_null (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+  g_assert_cmpuint (s->server->markers->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (s->server->markers, 0), ==, "5");
+  marker = read_marker (s);
+  g_assert_cmpstr (marker, ==, "5");
+
+  /* Nothing new read: nothing sent */
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_cmpuint (s->server->marker_posts, ==, 1);
+
+  /* 6 and 7 read: up to 7 (8 is a poll, 9 unread) */
+  mark_read (s, "6", TRUE);
+  mark_read (s, "7", TRUE);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_cmpuint (s->server->markers->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (s->server->markers, 1), ==, "7");
+
+  /* The server fails every try of a run: the channel says so, the marker
+   * is not kept, and the next run sends it */
+  mark_read (s, "9", TRUE);
+  s->server->markers_failing = 100;
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_nonnull (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+  g_assert_cmpuint (s->server->markers->len, ==, 2);
+  g_assert_cmpuint (s->server->marker_posts, >, 3);
+  g_clear_pointer (&marker, g_free);
+  marker = read_marker (s);
+  g_assert_cmpstr (marker, ==, "7");
+  s->server->markers_failing = 0;
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_null (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+  g_assert_cmpuint (s->server->markers->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (s->server->markers, 2), ==, "9");
+
+  /* 6 unread again: the marker does not go back; read again: the same
+   * place, not sent again */
+  mark_read (s, "6", FALSE);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  mark_read (s, "6", TRUE);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_cmpuint (s->server->markers->len, ==, 3);
+  g_clear_pointer (&marker, g_free);
+  marker = read_marker (s);
+  g_assert_cmpstr (marker, ==, "9");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -701,6 +799,7 @@ main (int    argc,
   ADD ("sent-at-its-time", test_sent_at_its_time);
   ADD ("reply-never-twice", test_reply_never_twice);
   ADD ("pulled-reply", test_pulled_reply);
+  ADD ("read-markers", test_read_markers);
 #undef ADD
 
   return g_test_run ();

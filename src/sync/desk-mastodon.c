@@ -898,6 +898,55 @@ desk_mastodon_notifications_finish (DeskMastodon  *self,
   return items;
 }
 
+/* Read markers */
+
+static void
+prepare_marker (DeskHttpRequest *request,
+                gconstpointer    data)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (fields, (gpointer) "notifications[last_read_id]", (gpointer) data);
+  desk_http_request_set_form (request, fields);
+  /* Setting the marker twice sets it once: a retry is safe */
+  desk_http_request_set_retry_safe (request, TRUE);
+}
+
+/**
+ * desk_mastodon_set_read_marker_async:
+ * @last_read_id: the notification read up to (Mastodon's id)
+ *
+ * Tells the server that the notifications up to @last_read_id are read
+ * (POST /api/v1/markers with notifications[last_read_id]), so that the
+ * account's other apps show them read too.
+ */
+void
+desk_mastodon_set_read_marker_async (DeskMastodon        *self,
+                                     const char          *last_read_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (DESK_IS_MASTODON (self));
+  g_return_if_fail (last_read_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_mastodon_set_read_marker_async);
+  g_task_set_task_data (task, g_strdup (last_read_id), g_free);
+  account_call (self, task, "POST", "/api/v1/markers", parse_nothing, prepare_marker, g_task_get_task_data (task));
+}
+
+gboolean
+desk_mastodon_set_read_marker_finish (DeskMastodon  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Counts */
 
 typedef struct
