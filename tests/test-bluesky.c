@@ -1180,6 +1180,18 @@ test_pulled_reply (void)
     post_uri = g_strdup (made->id);
     post_cid = g_strdup (json_object_get_string_member (stored, "cid"));
   }
+  /* The AppView notifies a reply only when it knows the post answered:
+   * bob answers once it does */
+  started = g_get_monotonic_time ();
+  for (;;)
+    {
+      const char *uris[] = { post_uri, NULL };
+      g_autoptr(GPtrArray) counts = post_counts (alice, uris);
+
+      if (counts->len == 1 || deadline_passed (started))
+        break;
+      pause_ms (200);
+    }
   {
     g_autofree char *ref = g_strdup_printf ("{\"uri\":\"%s\",\"cid\":\"%s\"}", post_uri, post_cid);
     g_autofree char *record = g_strdup_printf ("{\"$type\":\"app.bsky.feed.post\",\"text\":\"Jusqu’à quelle heure ?\","
