@@ -4,7 +4,7 @@
  * accounts, media, statuses, scheduled_statuses, notifications): the
  * documented JSON, the Link header, 401 without the token, 422 on an empty
  * status, Idempotency-Key honoured, a 202 image processed after a few
- * 206; and fails on demand: the answer of a status it made is lost, a
+ * 206, read markers; and fails on demand: the answer of a status it made is lost, a
  * 500, truncated JSON. It records what it received, for the tests to
  * assert no double post.
  *
@@ -124,12 +124,21 @@ notification_object (guint i)
       g_autofree char *url = g_strdup_printf ("https://mastodon.example/@zoe%u/%u", i, i);
       g_autofree char *content = g_strdup_printf ("<p>Bonjour &amp; merci n°%u<br>à demain</p>", i);
 
+      /* A favourite or a reblog is about one of the brand's three
+       * statuses; the rest are statuses of their own */
+      if (g_str_equal (type, "favourite") || g_str_equal (type, "reblog"))
+        {
+          g_free (status_id);
+          g_free (url);
+          status_id = g_strdup_printf ("11000%u", i / 8 % 3);
+          url = g_strdup_printf ("https://piaille.example/@fournil/11000%u", i / 8 % 3);
+        }
       json_object_set_string_member (status, "id", status_id);
       json_object_set_string_member (status, "url", url);
       json_object_set_string_member (status, "content", content);
       json_object_set_string_member (status, "visibility", i % 8 == 2 ? "direct" : "public");
       if (i % 8 == 3)
-        json_object_set_string_member (status, "in_reply_to_id", "109");
+        json_object_set_string_member (status, "in_reply_to_id", "110001");
       else
         json_object_set_null_member (status, "in_reply_to_id");
       json_object_set_object_member (item, "status", status);
@@ -324,6 +333,34 @@ get_media (MastodonServer    *self,
   respond (message, 404, "{\"error\":\"Record not found\"}");
 }
 
+/* POST /api/v1/markers: notifications[last_read_id], form-encoded; 500
+ * while markers_failing lasts */
+static void
+post_marker (MastodonServer    *self,
+             SoupServerMessage *message)
+{
+  g_autoptr(GHashTable) form = form_of (message);
+  const char *id = form ? g_hash_table_lookup (form, "notifications[last_read_id]") : NULL;
+  g_autofree char *json = NULL;
+
+  self->marker_posts++;
+  if (self->markers_failing > 0)
+    {
+      self->markers_failing--;
+      respond (message, 500, "{\"error\":\"Internal server error\"}");
+      return;
+    }
+  if (id == NULL)
+    {
+      respond (message, 422, "{\"error\":\"Validation failed\"}");
+      return;
+    }
+  g_ptr_array_add (self->markers, g_strdup (id));
+  json = g_strdup_printf ("{\"notifications\":{\"last_read_id\":\"%s\",\"version\":%u,"
+                          "\"updated_at\":\"2026-11-02T10:00:00.000Z\"}}", id, self->markers->len);
+  respond (message, 200, json);
+}
+
 static void
 handler (SoupServer        *server,
          SoupServerMessage *message,
@@ -396,6 +433,8 @@ handler (SoupServer        *server,
     }
   else if (g_str_equal (path, "/api/v1/notifications"))
     notifications (self, message, query);
+  else if (g_str_equal (path, "/api/v1/markers") && g_str_equal (method, "POST"))
+    post_marker (self, message);
   else
     respond (message, 404, "{\"error\":\"Record not found\"}");
 }
@@ -413,6 +452,7 @@ mastodon_server_new (void)
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unscheduled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->markers = g_ptr_array_new_with_free_func (g_free);
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, handler, self, NULL);
   if (!soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
@@ -437,5 +477,6 @@ mastodon_server_free (MastodonServer *self)
   g_hash_table_unref (self->keys);
   g_hash_table_unref (self->unscheduled);
   g_hash_table_unref (self->deleted);
+  g_ptr_array_unref (self->markers);
   g_free (self);
 }

@@ -37,6 +37,9 @@ typedef struct
   guint            requests;
   GPtrArray       *hung;              /* (element-type GIOStream) connections never answered */
   void           (*created) (const char *id);  /* (nullable) told when a status hangs */
+  GPtrArray       *markers;           /* (element-type utf8) notifications[last_read_id] set, in order */
+  guint            marker_posts;      /* POST /api/v1/markers received, failed ones too */
+  guint            markers_failing;   /* 500 answers left before markers are set */
 } MastodonServer;
 
 MastodonServer *mastodon_server_new  (void);

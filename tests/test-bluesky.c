@@ -20,6 +20,10 @@
 
 #include "desk-bluesky.h"
 #include "desk-notification.h"
+#include "desk-outbox.h"
+#include "desk-pull.h"
+#include "desk-secrets.h"
+#include "desk-store.h"
 
 #define DEADLINE_S 60
 
@@ -1104,6 +1108,258 @@ remove_dir (const char *path)
   g_rmdir (path);
 }
 
+/* The workspace's pull of every account, waited for */
+static void
+pull_all (DeskStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pulled = NULL;
+
+  desk_pull_run_async (store, lab.client, 0, NULL, done_cb, &result);
+  pulled = desk_pull_run_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pulled->len, ==, 1);
+  g_assert_cmpstr (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error, ==, NULL);
+}
+
+/* The stored notification of the network's id @remote_id, or NULL */
+static DeskNotification *
+stored_notification (DeskStore  *store,
+                     gint64      brand_id,
+                     const char *remote_id)
+{
+  g_autoptr(GPtrArray) all = desk_store_query_notifications (store, brand_id, 0, 1000, NULL);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (g_strcmp0 (desk_notification_get_remote_id (g_ptr_array_index (all, i)), remote_id) == 0)
+      return g_object_ref (g_ptr_array_index (all, i));
+  return NULL;
+}
+
+/* End to end on the network: bob answers the brand's post; the brand's
+ * workspace pulls it, queues a reply, and the outbox sends it — its
+ * answer lost once on the way back — as one record whose reply names
+ * the thread's root (the brand's post) and its parent (bob's answer);
+ * marked read, the pull tells Bluesky (updateSeen) */
+static void
+test_pulled_reply (void)
+{
+  g_autoptr(Proxy) proxy = proxy_new ();
+  g_autoptr(DeskBluesky) alice = alice_via (proxy->url);
+  g_autofree char *session = desk_bluesky_dup_session (alice);
+  g_autofree char *secret_key = g_uuid_string_random ();
+  g_autofree char *path = g_build_filename (lab.dir, "workspace.db", NULL);
+  g_autofree char *rkey = desk_bluesky_new_tid ();
+  g_autofree char *now = now_text ();
+  g_autofree char *post_uri = NULL;
+  g_autofree char *post_cid = NULL;
+  g_autofree char *answer_uri = NULL;
+  g_autofree char *answer_cid = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (path, DESK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskBrand) brand = g_object_new (DESK_TYPE_BRAND, "name", "Le Fournil", NULL);
+  g_autoptr(DeskChannel) channel = NULL;
+  g_autoptr(DeskOutbox) outbox = NULL;
+  g_autoptr(DeskNotification) answer = NULL;
+  g_autoptr(GPtrArray) replies = NULL;
+  DeskAccount account = { 0 };
+  DeskOutboxItem *reply;
+  gint64 started;
+  guint puts_before;
+
+  g_assert_no_error (error);
+  /* The brand's post, which bob answers */
+  {
+    DeskBlueskyPost post = { .text = "Le pain de campagne est de retour.", .rkey = rkey };
+    g_autoptr(DeskRemotePost) made = publish (alice, &post, &error);
+    g_autoptr(JsonObject) stored = NULL;
+
+    g_assert_no_error (error);
+    stored = get_post_record (rkey);
+    post_uri = g_strdup (made->id);
+    post_cid = g_strdup (json_object_get_string_member (stored, "cid"));
+  }
+  /* The AppView notifies a reply only when it knows the post answered:
+   * bob answers once it does */
+  started = g_get_monotonic_time ();
+  for (;;)
+    {
+      const char *uris[] = { post_uri, NULL };
+      g_autoptr(GPtrArray) counts = post_counts (alice, uris);
+
+      if (counts->len == 1 || deadline_passed (started))
+        break;
+      pause_ms (200);
+    }
+  {
+    g_autofree char *ref = g_strdup_printf ("{\"uri\":\"%s\",\"cid\":\"%s\"}", post_uri, post_cid);
+    g_autofree char *record = g_strdup_printf ("{\"$type\":\"app.bsky.feed.post\",\"text\":\"Jusqu’à quelle heure ?\","
+                                               "\"reply\":{\"root\":%s,\"parent\":%s},\"createdAt\":\"%s\"}",
+                                               ref, ref, now);
+    g_autoptr(JsonObject) made = bob_creates ("app.bsky.feed.post", record);
+
+    answer_uri = g_strdup (json_object_get_string_member (made, "uri"));
+    answer_cid = g_strdup (json_object_get_string_member (made, "cid"));
+  }
+
+  /* The brand's workspace, its session in the keyring */
+  g_assert_true (desk_store_save_brand (store, brand, &error));
+  channel = g_object_new (DESK_TYPE_CHANNEL, "brand-id", desk_brand_get_id (brand), "network", DESK_NETWORK_BLUESKY,
+                          "handle", lab.alice, NULL);
+  g_assert_true (desk_store_save_channel (store, channel, &error));
+  g_assert_true (desk_secrets_store_sync (secret_key, "CommunityDesk test", session, NULL, &error));
+  g_assert_no_error (error);
+  account.channel_id = desk_channel_get_id (channel);
+  account.secret_key = secret_key;
+  account.server = proxy->url;
+  g_assert_true (desk_store_save_account (store, &account, &error));
+
+  /* Pulled once the AppView has it */
+  started = g_get_monotonic_time ();
+  for (;;)
+    {
+      pull_all (store);
+      answer = stored_notification (store, desk_brand_get_id (brand), answer_uri);
+      if (answer != NULL || deadline_passed (started))
+        break;
+      pause_ms (200);
+    }
+  g_assert_nonnull (answer);
+  g_assert_cmpint (desk_notification_get_kind (answer), ==, DESK_NOTIFICATION_KIND_REPLY);
+  g_assert_cmpstr (desk_notification_get_handle (answer), ==, lab.bob);
+  g_assert_cmpstr (desk_notification_get_status_id (answer), ==, answer_uri);
+  g_assert_cmpstr (desk_notification_get_status_cid (answer), ==, answer_cid);
+  g_assert_cmpstr (desk_notification_get_root_id (answer), ==, post_uri);
+  g_assert_cmpstr (desk_notification_get_root_cid (answer), ==, post_cid);
+  g_assert_cmpstr (desk_notification_get_in_reply_to (answer), ==, post_uri);
+
+  /* Answered through the outbox; the PDS's first answer lost */
+  g_assert_true (desk_store_queue_reply (store, desk_notification_get_id (answer), "Jusqu’à 19 h, tous les jours !",
+                                         NULL, &error));
+  g_assert_no_error (error);
+  outbox = desk_outbox_new (store, lab.client);
+  puts_before = proxy->puts_forwarded;
+  proxy->lose_next_put = TRUE;
+  for (guint run = 0; run < 3; run++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GPtrArray) report = NULL;
+
+      desk_outbox_run_async (outbox, 0, NULL, done_cb, &result);
+      report = desk_outbox_run_finish (outbox, wait_for (&result), &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&replies, g_ptr_array_unref);
+      replies = desk_store_list_replies (store, desk_notification_get_id (answer), &error);
+      if (((DeskOutboxItem *) g_ptr_array_index (replies, 0))->state == DESK_OUTBOX_STATE_PUBLISHED)
+        break;
+    }
+  g_assert_cmpuint (replies->len, ==, 1);
+  reply = g_ptr_array_index (replies, 0);
+  g_assert_cmpint (reply->state, ==, DESK_OUTBOX_STATE_PUBLISHED);
+  g_assert_true (g_str_has_prefix (reply->remote_id, "at://"));
+  g_assert_cmpuint (proxy->puts_forwarded - puts_before, ==, 2);
+  {
+    const char *reply_rkey = strrchr (reply->remote_id, '/') + 1;
+    g_autoptr(JsonObject) record = get_post_record (reply_rkey);
+    JsonObject *value = json_object_get_object_member (record, "value");
+    JsonObject *refs = json_object_get_object_member (value, "reply");
+    JsonObject *root = json_object_get_object_member (refs, "root");
+    JsonObject *parent = json_object_get_object_member (refs, "parent");
+
+    g_assert_cmpuint (records_with_rkey (reply_rkey), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (value, "text"), ==, "Jusqu’à 19 h, tous les jours !");
+    g_assert_cmpstr (json_object_get_string_member (root, "uri"), ==, post_uri);
+    g_assert_cmpstr (json_object_get_string_member (root, "cid"), ==, post_cid);
+    g_assert_cmpstr (json_object_get_string_member (parent, "uri"), ==, answer_uri);
+    g_assert_cmpstr (json_object_get_string_member (parent, "cid"), ==, answer_cid);
+  }
+
+  /* All read here (the first pull brought the earlier tests' too):
+   * Bluesky's seenAt moves to the newest one's time */
+  {
+    g_autoptr(GPtrArray) all = desk_store_query_notifications (store, desk_brand_get_id (brand), 0, 1000, &error);
+
+    for (guint i = 0; i < all->len; i++)
+      g_assert_true (desk_store_set_group_read (store, desk_notification_get_id (g_ptr_array_index (all, i)), TRUE,
+                                                &error));
+    g_clear_object (&answer);
+    answer = g_object_ref (g_ptr_array_index (all, 0));   /* the newest */
+  }
+  pull_all (store);
+  {
+    g_autoptr(DeskAccount) kept = desk_store_get_account (store, desk_channel_get_id (channel), &error);
+    g_autoptr(GDateTime) marker = NULL;
+    g_autoptr(GDateTime) seen = NULL;
+    char *renewed = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(JsonObject) list = NULL;
+    const char *jwt;
+
+    g_assert_nonnull (kept->read_marker);
+    marker = g_date_time_new_from_iso8601 (kept->read_marker, NULL);
+    g_assert_nonnull (marker);
+    g_assert_cmpint (g_date_time_to_unix (marker), ==,
+                     g_date_time_to_unix (desk_notification_get_created_at (answer)));
+    renewed = desk_secrets_lookup_sync (secret_key, NULL, &error);
+    g_assert_true (json_parser_load_from_data (parser, renewed, -1, NULL));
+    jwt = json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "accessJwt");
+    list = xrpc_ok ("GET", "app.bsky.notification.listNotifications?limit=1", NULL, jwt);
+    seen = g_date_time_new_from_iso8601 (json_object_get_string_member (list, "seenAt"), NULL);
+    g_assert_nonnull (seen);
+    g_assert_cmpint (g_date_time_to_unix (seen), ==, g_date_time_to_unix (marker));
+    desk_secrets_free (renewed);
+  }
+  desk_secrets_clear_sync (secret_key, NULL, NULL);
+}
+
+/* What listNotifications gives, as a reply and the inbox need it: a
+ * reply's uri and cid, its thread's root, what it answers; a mention is
+ * its own root; a like is about the post reasonSubject names */
+static void
+test_parse (void)
+{
+  const char *answer =
+    "{\"cursor\":\"c1\",\"notifications\":["
+    "{\"uri\":\"at://did:plc:bob/app.bsky.feed.post/3k2a\",\"cid\":\"bafyreply\",\"reason\":\"reply\","
+    "\"reasonSubject\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"indexedAt\":\"2026-11-01T10:00:01.123Z\","
+    "\"author\":{\"did\":\"did:plc:bob\",\"handle\":\"bob.test\",\"displayName\":\"Bob\"},"
+    "\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"Miam\",\"createdAt\":\"2026-11-01T10:00:00.000Z\","
+    "\"reply\":{\"root\":{\"uri\":\"at://did:plc:alice/app.bsky.feed.post/3k0a\",\"cid\":\"bafyroot\"},"
+    "\"parent\":{\"uri\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"cid\":\"bafyparent\"}}}},"
+    "{\"uri\":\"at://did:plc:bob/app.bsky.feed.post/3k3a\",\"cid\":\"bafymention\",\"reason\":\"mention\","
+    "\"indexedAt\":\"2026-11-01T10:00:02Z\",\"author\":{\"handle\":\"bob.test\"},\"record\":{\"text\":\"@alice.test\"}},"
+    "{\"uri\":\"at://did:plc:bob/app.bsky.feed.like/3k4a\",\"cid\":\"bafylike\",\"reason\":\"like\","
+    "\"reasonSubject\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"indexedAt\":\"2026-11-01T10:00:03Z\","
+    "\"author\":{\"handle\":\"bob.test\"},\"record\":{}}]}";
+  g_autoptr(JsonNode) node = json_from_string (answer, NULL);
+  g_autoptr(GPtrArray) items = desk_bluesky_parse_notifications (node);
+  DeskNotification *n;
+
+  g_assert_cmpuint (items->len, ==, 3);
+  n = g_ptr_array_index (items, 0);
+  g_assert_cmpint (desk_notification_get_kind (n), ==, DESK_NOTIFICATION_KIND_REPLY);
+  g_assert_cmpstr (desk_notification_get_handle (n), ==, "bob.test");
+  g_assert_cmpstr (desk_notification_get_status_id (n), ==, "at://did:plc:bob/app.bsky.feed.post/3k2a");
+  g_assert_cmpstr (desk_notification_get_status_cid (n), ==, "bafyreply");
+  g_assert_cmpstr (desk_notification_get_root_id (n), ==, "at://did:plc:alice/app.bsky.feed.post/3k0a");
+  g_assert_cmpstr (desk_notification_get_root_cid (n), ==, "bafyroot");
+  g_assert_cmpstr (desk_notification_get_in_reply_to (n), ==, "at://did:plc:alice/app.bsky.feed.post/3k1a");
+  g_assert_null (desk_notification_get_subject (n));
+  n = g_ptr_array_index (items, 1);
+  g_assert_cmpint (desk_notification_get_kind (n), ==, DESK_NOTIFICATION_KIND_MENTION);
+  g_assert_cmpstr (desk_notification_get_status_id (n), ==, "at://did:plc:bob/app.bsky.feed.post/3k3a");
+  g_assert_cmpstr (desk_notification_get_root_id (n), ==, "at://did:plc:bob/app.bsky.feed.post/3k3a");
+  g_assert_cmpstr (desk_notification_get_root_cid (n), ==, "bafymention");
+  g_assert_null (desk_notification_get_in_reply_to (n));
+  n = g_ptr_array_index (items, 2);
+  g_assert_cmpint (desk_notification_get_kind (n), ==, DESK_NOTIFICATION_KIND_FAVOURITE);
+  g_assert_cmpstr (desk_notification_get_subject (n), ==, "at://did:plc:alice/app.bsky.feed.post/3k1a");
+  g_assert_null (desk_notification_get_status_id (n));
+  g_assert_null (desk_notification_get_status_cid (n));
+  g_assert_null (desk_notification_get_root_id (n));
+}
+
 static void
 test_no_lab (void)
 {
@@ -1125,6 +1381,7 @@ main (int   argc,
   lab.bob_did = g_getenv ("ATPROTO_LAB_BOB_DID");
   lab.bob_password = g_getenv ("ATPROTO_LAB_BOB_PASSWORD");
   g_test_add_func ("/bluesky/tids", test_tids);
+  g_test_add_func ("/bluesky/parse", test_parse);
   if (lab.pds == NULL || lab.alice == NULL || lab.alice_did == NULL || lab.password == NULL || lab.bob == NULL ||
       lab.bob_did == NULL || lab.bob_password == NULL)
     {
@@ -1154,6 +1411,7 @@ main (int   argc,
   g_test_add_func ("/bluesky/notifications", test_notifications);
   g_test_add_func ("/bluesky/post-counts", test_post_counts);
   g_test_add_func ("/bluesky/delete", test_delete);
+  g_test_add_func ("/bluesky/pulled-reply", test_pulled_reply);
   status = g_test_run ();
 
   g_assert_cmpuint (lab.log_lines, >, 0);

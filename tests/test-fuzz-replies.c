@@ -11,9 +11,11 @@
 
 #include <string.h>
 
+#include "desk-bluesky.h"
 #include "desk-facets.h"
 #include "desk-http-client.h"
 #include "desk-mastodon.h"
+#include "desk-notification.h"
 #include "desk-remote.h"
 
 #define ROUNDS 5000
@@ -30,6 +32,27 @@ static const char * const replies[] = {
   "\"account\":{\"id\":\"297893\",\"acct\":\"haskal@cybre.space\",\"display_name\":\"\"},"
   "\"status\":{\"id\":\"1\",\"content\":\"<p>a<br>b</p><script>x</script>\"}},"
   "{\"id\":\"2\",\"type\":\"follow\",\"created_at\":\"2019-11-23T07:29:18.903Z\",\"account\":{\"acct\":\"a\"}}]",
+  "[{\"id\":\"34975870\",\"type\":\"mention\",\"created_at\":\"2019-11-23T07:50:02.064Z\","
+  "\"account\":{\"id\":\"9\",\"acct\":\"zoe@ailleurs.example\",\"display_name\":\"Zoé\"},"
+  "\"status\":{\"id\":\"103186126728896500\",\"visibility\":\"public\",\"in_reply_to_id\":\"103186126728896400\","
+  "\"url\":\"https://ailleurs.example/@zoe/103186126728896500\",\"content\":\"<p>Ouvert dimanche ?</p>\"}},"
+  "{\"id\":\"34975871\",\"type\":\"reblog\",\"created_at\":\"2019-11-23T07:51:02.064Z\","
+  "\"account\":{\"id\":\"10\",\"acct\":\"marc\"},\"status\":{\"id\":\"103186126728896400\","
+  "\"url\":\"https://piaille.example/@fournil/103186126728896400\",\"content\":\"<p>Galette</p>\"}}]",
+  /* Bluesky: app.bsky.notification.listNotifications (a reply in a
+   * thread, a mention, a like of the brand's post) */
+  "{\"cursor\":\"c1\",\"seenAt\":\"2026-11-01T10:00:00.000Z\",\"notifications\":["
+  "{\"uri\":\"at://did:plc:bob/app.bsky.feed.post/3k2a\",\"cid\":\"bafyreply\",\"reason\":\"reply\","
+  "\"reasonSubject\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"isRead\":false,"
+  "\"indexedAt\":\"2026-11-01T10:00:01.123Z\",\"author\":{\"did\":\"did:plc:bob\",\"handle\":\"bob.test\","
+  "\"displayName\":\"Bob\"},\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"Miam\","
+  "\"createdAt\":\"2026-11-01T10:00:00.000Z\",\"reply\":{\"root\":{\"uri\":\"at://did:plc:alice/app.bsky.feed.post/3k0a\","
+  "\"cid\":\"bafyroot\"},\"parent\":{\"uri\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"cid\":\"bafyparent\"}}}},"
+  "{\"uri\":\"at://did:plc:bob/app.bsky.feed.post/3k3a\",\"cid\":\"bafymention\",\"reason\":\"mention\","
+  "\"indexedAt\":\"2026-11-01T10:00:02Z\",\"author\":{\"handle\":\"bob.test\"},\"record\":{\"text\":\"@alice.test\"}},"
+  "{\"uri\":\"at://did:plc:bob/app.bsky.feed.like/3k4a\",\"cid\":\"bafylike\",\"reason\":\"like\","
+  "\"reasonSubject\":\"at://did:plc:alice/app.bsky.feed.post/3k1a\",\"indexedAt\":\"2026-11-01T10:00:03Z\","
+  "\"author\":{\"handle\":\"bob.test\"},\"record\":{\"subject\":{\"uri\":\"at://x\",\"cid\":\"y\"}}}]}",
   "{\"id\":\"109\",\"acct\":\"fournil\",\"display_name\":\"Le Fournil\",\"followers_count\":1234}",
   "{\"error\":\"Validation failed: Text can't be blank\"}",
   "{\"id\":\"sch1\",\"scheduled_at\":\"2030-01-02T09:30:00.000Z\",\"params\":{\"text\":\"x\"},\"media_attachments\":[]}",
@@ -106,9 +129,20 @@ test_json_replies (void)
       if (node != NULL)
         {
           g_autoptr(GPtrArray) items = desk_mastodon_parse_notifications (node);
+          g_autoptr(GPtrArray) posts = desk_bluesky_parse_notifications (node);
           JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
           g_assert_nonnull (items);
+          g_assert_nonnull (posts);
+          /* What a reply needs comes whole or not at all */
+          for (guint i = 0; i < posts->len; i++)
+            {
+              DeskNotification *n = g_ptr_array_index (posts, i);
+
+              g_assert_true ((desk_notification_get_status_id (n) == NULL) == (desk_notification_get_status_cid (n) == NULL));
+              g_assert_true ((desk_notification_get_root_id (n) == NULL) == (desk_notification_get_root_cid (n) == NULL));
+              g_assert_true (desk_notification_get_status_id (n) == NULL || desk_notification_get_root_id (n) != NULL);
+            }
           desk_json_get_string (object, "acct");
           desk_json_get_int (object, "followers_count", -1);
           g_clear_pointer (&items, g_ptr_array_unref);

@@ -348,6 +348,38 @@ test_notifications (Fixture       *f,
           g_autofree char *text = g_strdup_printf ("Bonjour & merci n°%u\nà demain", id);
           g_assert_cmpstr (desk_notification_get_text (n), ==, text);
         }
+
+      /* What a reply and the inbox's groups need: who (acct), the status
+       * a mention, a DM, a reply or a quote is (a reply answers it), the
+       * status it answers; the brand's status a favourite or a reblog is
+       * about, the same for all of that status */
+      {
+        g_autofree char *acct = g_strdup_printf ("zoe%u@mastodon.example", id);
+        g_autofree char *status_id = g_strdup_printf ("s%u", id);
+        g_autofree char *subject = g_strdup_printf ("https://piaille.example/@fournil/11000%u", id / 8 % 3);
+
+        g_assert_cmpstr (desk_notification_get_handle (n), ==, acct);
+        g_assert_null (desk_notification_get_status_cid (n));
+        g_assert_null (desk_notification_get_root_id (n));
+        switch (id % 8)
+          {
+          case 4:
+          case 5:
+            g_assert_null (desk_notification_get_status_id (n));
+            g_assert_cmpstr (desk_notification_get_subject (n), ==, subject);
+            g_assert_null (desk_notification_get_in_reply_to (n));
+            break;
+          case 6:
+            g_assert_null (desk_notification_get_status_id (n));
+            g_assert_null (desk_notification_get_subject (n));
+            break;
+          default:
+            g_assert_cmpstr (desk_notification_get_status_id (n), ==, status_id);
+            g_assert_null (desk_notification_get_subject (n));
+            g_assert_cmpstr (desk_notification_get_in_reply_to (n), ==, id % 8 == 3 ? "110001" : NULL);
+            break;
+          }
+      }
       g_assert_nonnull (desk_notification_get_created_at (n));
       g_assert_true (g_str_has_prefix (desk_notification_get_author (n), "Zoé Martin"));
     }

@@ -351,6 +351,72 @@ test_deleted_post (Outbox        *o,
   g_assert_cmpint (send_at (after, 0)->channel_id, ==, o->mastodon);
 }
 
+/* How far an account's notifications are read: the newest read one
+ * before which all are read (hidden ones aside), past the marker sent
+ * last — a network's id, or a time (Bluesky's seenAt) */
+static void
+test_read_position (Outbox        *o,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) t0 = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
+  g_autofree char *remote_id = NULL;
+  g_autoptr(GDateTime) read_at = NULL;
+  gint64 ids[5];
+
+  connect_account (o, o->mastodon, "https://piaille.fr");
+  g_assert_true (desk_store_get_read_position (o->store, o->mastodon, &remote_id, &read_at, &error));
+  g_assert_null (remote_id);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (t0, i);
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+
+      g_ptr_array_add (items, g_object_new (DESK_TYPE_NOTIFICATION, "channel-id", o->mastodon, "remote-id", id,
+                                            "kind", DESK_NOTIFICATION_KIND_MENTION, "author", "Zoé", "text", "?",
+                                            "created-at", at, NULL));
+    }
+  g_assert_true (desk_store_add_notifications (o->store, items, &error));
+  for (guint i = 0; i < 5; i++)
+    ids[i] = desk_notification_get_id (g_ptr_array_index (items, i));
+
+  /* n0, n1 read; n2 unread: up to n1, whatever is read after */
+  desk_store_set_notification_read (o->store, ids[0], TRUE, NULL);
+  desk_store_set_notification_read (o->store, ids[1], TRUE, NULL);
+  desk_store_set_notification_read (o->store, ids[3], TRUE, NULL);
+  g_assert_true (desk_store_get_read_position (o->store, o->mastodon, &remote_id, &read_at, &error));
+  g_assert_cmpstr (remote_id, ==, "n1");
+  g_assert_cmpint (g_date_time_to_unix (read_at), ==, g_date_time_to_unix (t0) + 60);
+  g_clear_pointer (&remote_id, g_free);
+  g_clear_pointer (&read_at, g_date_time_unref);
+
+  /* n2 hidden: it no longer holds the position back */
+  g_assert_true (desk_store_set_notification_hidden (o->store, ids[2], TRUE, &error));
+  g_assert_true (desk_store_get_read_position (o->store, o->mastodon, &remote_id, NULL, &error));
+  g_assert_cmpstr (remote_id, ==, "n3");
+  g_clear_pointer (&remote_id, g_free);
+
+  /* Sent as a network's id: nothing more until something newer is read */
+  g_assert_true (desk_store_set_account_read_marker (o->store, o->mastodon, "n3", &error));
+  g_assert_true (desk_store_get_read_position (o->store, o->mastodon, &remote_id, NULL, &error));
+  g_assert_null (remote_id);
+  desk_store_set_notification_read (o->store, ids[4], TRUE, NULL);
+  g_assert_true (desk_store_get_read_position (o->store, o->mastodon, &remote_id, NULL, &error));
+  g_assert_cmpstr (remote_id, ==, "n4");
+  g_clear_pointer (&remote_id, g_free);
+
+  /* Sent as a time: what is after it */
+  g_assert_true (desk_store_set_account_read_marker (o->store, o->mastodon, "2026-11-02T09:03:00Z", &error));
+  g_assert_true (desk_store_get_read_position (o->store, o->mastodon, &remote_id, NULL, &error));
+  g_assert_cmpstr (remote_id, ==, "n4");
+  g_clear_pointer (&remote_id, g_free);
+  g_assert_true (desk_store_set_account_read_marker (o->store, o->mastodon, "2026-11-02T09:04:00.000Z", &error));
+  g_assert_true (desk_store_get_read_position (o->store, o->mastodon, &remote_id, NULL, &error));
+  g_assert_null (remote_id);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +428,7 @@ main (int    argc,
   ADD ("follow-calendar", test_follow_calendar);
   ADD ("outcomes", test_outcomes);
   ADD ("deleted-post", test_deleted_post);
+  ADD ("read-position", test_read_position);
 #undef ADD
 
   return g_test_run ();

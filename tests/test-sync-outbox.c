@@ -593,6 +593,196 @@ test_reply_never_twice (Sync          *s,
   g_assert_cmpstr (json_object_get_string_member (sent, "visibility"), ==, "direct");
 }
 
+/* One pull of every account; the per-channel results */
+static GPtrArray *
+pull (Sync *s)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pulled;
+
+  desk_pull_run_async (s->store, s->client, 0, NULL, ran_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  pulled = desk_pull_run_finish (result, &error);
+  g_assert_no_error (error);
+  return pulled;
+}
+
+/* The brand's stored notification of the network's id @remote_id */
+static DeskNotification *
+pulled_notification (Sync       *s,
+                     const char *remote_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = desk_store_query_notifications (s->store, s->brand, 0, 1000, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (desk_notification_get_remote_id (g_ptr_array_index (all, i)), remote_id) == 0)
+      return g_object_ref (g_ptr_array_index (all, i));
+  g_error ("notification %s not pulled", remote_id);
+}
+
+/* End to end: what the pull stores is what a reply needs — a reply to a
+ * pulled reply goes out with in_reply_to_id, to its author, once; a
+ * reply to a pulled DM stays direct */
+static void
+test_pulled_reply (Sync          *s,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pulled = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(DeskNotification) reply = NULL;
+  g_autoptr(DeskNotification) dm = NULL;
+  g_autoptr(DeskNotification) like = NULL;
+  g_autoptr(DeskNotification) other_like = NULL;
+  JsonObject *sent;
+
+  s->server->n_notifications = 24;
+  pulled = pull (s);
+  g_assert_null (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+
+  /* Stored with what the pull found */
+  reply = pulled_notification (s, "11");
+  g_assert_cmpint (desk_notification_get_kind (reply), ==, DESK_NOTIFICATION_KIND_REPLY);
+  g_assert_cmpstr (desk_notification_get_status_id (reply), ==, "s11");
+  g_assert_cmpstr (desk_notification_get_in_reply_to (reply), ==, "110001");
+  g_assert_cmpstr (desk_notification_get_handle (reply), ==, "zoe11@mastodon.example");
+  dm = pulled_notification (s, "10");
+  g_assert_cmpint (desk_notification_get_kind (dm), ==, DESK_NOTIFICATION_KIND_DIRECT_MESSAGE);
+  g_assert_cmpstr (desk_notification_get_status_id (dm), ==, "s10");
+  /* Likes of one status share its subject (one group), others not */
+  like = pulled_notification (s, "5");
+  other_like = pulled_notification (s, "13");
+  g_assert_cmpint (desk_notification_get_kind (like), ==, DESK_NOTIFICATION_KIND_FAVOURITE);
+  g_assert_cmpstr (desk_notification_get_subject (like), ==, "https://piaille.example/@fournil/110000");
+  g_assert_cmpstr (desk_notification_get_subject (other_like), ==, "https://piaille.example/@fournil/110001");
+  g_assert_null (desk_notification_get_status_id (like));
+
+  /* Queued on the pulled notification, its answer lost once: one status,
+   * answering the one pulled */
+  g_assert_true (desk_store_queue_reply (s->store, desk_notification_get_id (reply), "Merci Zoé !", NULL, &error));
+  g_assert_no_error (error);
+  s->server->fail_next_status = MASTODON_FAIL_DROP_AFTER_CREATE;
+  report = run (s);
+  g_clear_pointer (&report, g_ptr_array_unref);
+  report = run (s);
+  g_assert_cmpuint (s->server->statuses->len, ==, 1);
+  sent = g_ptr_array_index (s->server->statuses, 0);
+  g_assert_cmpstr (json_object_get_string_member (sent, "in_reply_to_id"), ==, "s11");
+  g_assert_cmpstr (json_object_get_string_member (sent, "status"), ==, "@zoe11@mastodon.example Merci Zoé !");
+  g_assert_cmpstr (json_object_get_string_member (sent, "visibility"), ==, "public");
+  g_clear_pointer (&report, g_ptr_array_unref);
+
+  g_assert_true (desk_store_queue_reply (s->store, desk_notification_get_id (dm), "Elle est prête.", NULL, &error));
+  report = run (s);
+  g_assert_cmpuint (s->server->statuses->len, ==, 2);
+  sent = g_ptr_array_index (s->server->statuses, 1);
+  g_assert_cmpstr (json_object_get_string_member (sent, "in_reply_to_id"), ==, "s10");
+  g_assert_cmpstr (json_object_get_string_member (sent, "visibility"), ==, "direct");
+  g_assert_cmpstr (json_object_get_string_member (sent, "status"), ==, "@zoe10@mastodon.example Elle est prête.");
+}
+
+static void
+mark_read (Sync       *s,
+           const char *remote_id,
+           gboolean    read)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskNotification) n = pulled_notification (s, remote_id);
+
+  g_assert_true (desk_store_set_notification_read (s->store, desk_notification_get_id (n), read, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+read_marker (Sync *s)
+{
+  g_autoptr(DeskAccount) account = desk_store_get_account (s->store, s->channel, NULL);
+
+  return g_strdup (account->read_marker);
+}
+
+/* Read here, read on Mastodon: a run sends the newest notification
+ * before which all are read (POST /api/v1/markers), once; never back;
+ * a marker the server refused goes on the next run */
+static void
+test_read_markers (Sync          *s,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pulled = NULL;
+  g_autofree char *marker = NULL;
+
+  s->server->n_notifications = 24;
+  pulled = pull (s);
+  g_assert_null (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  g_assert_cmpuint (s->server->marker_posts, ==, 0);
+
+  /* The five oldest read (polls are not pulled: 8, 16 and 24 are not
+   * there), and 20 out of order: read up to 5 */
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      mark_read (s, id, TRUE);
+    }
+  mark_read (s, "20", TRUE);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_null (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+  g_assert_cmpuint (s->server->markers->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (s->server->markers, 0), ==, "5");
+  marker = read_marker (s);
+  g_assert_cmpstr (marker, ==, "5");
+
+  /* Nothing new read: nothing sent */
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_cmpuint (s->server->marker_posts, ==, 1);
+
+  /* 6 and 7 read: up to 7 (8 is a poll, 9 unread) */
+  mark_read (s, "6", TRUE);
+  mark_read (s, "7", TRUE);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_cmpuint (s->server->markers->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (s->server->markers, 1), ==, "7");
+
+  /* The server fails every try of a run: the channel says so, the marker
+   * is not kept, and the next run sends it */
+  mark_read (s, "9", TRUE);
+  s->server->markers_failing = 100;
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_nonnull (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+  g_assert_cmpuint (s->server->markers->len, ==, 2);
+  g_assert_cmpuint (s->server->marker_posts, >, 3);
+  g_clear_pointer (&marker, g_free);
+  marker = read_marker (s);
+  g_assert_cmpstr (marker, ==, "7");
+  s->server->markers_failing = 0;
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_null (((DeskPullResult *) g_ptr_array_index (pulled, 0))->error);
+  g_assert_cmpuint (s->server->markers->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (s->server->markers, 2), ==, "9");
+
+  /* 6 unread again: the marker does not go back; read again: the same
+   * place, not sent again */
+  mark_read (s, "6", FALSE);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  mark_read (s, "6", TRUE);
+  g_clear_pointer (&pulled, g_ptr_array_unref);
+  pulled = pull (s);
+  g_assert_cmpuint (s->server->markers->len, ==, 3);
+  g_clear_pointer (&marker, g_free);
+  marker = read_marker (s);
+  g_assert_cmpstr (marker, ==, "9");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -608,6 +798,8 @@ main (int    argc,
   ADD ("by-hand", test_by_hand);
   ADD ("sent-at-its-time", test_sent_at_its_time);
   ADD ("reply-never-twice", test_reply_never_twice);
+  ADD ("pulled-reply", test_pulled_reply);
+  ADD ("read-markers", test_read_markers);
 #undef ADD
 
   return g_test_run ();

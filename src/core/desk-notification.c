@@ -37,6 +37,10 @@ struct _DeskNotification
   double tone;
   char *note;
   guint group_count;
+  char *status_id;
+  char *status_cid;
+  char *root_id;
+  char *root_cid;
 };
 
 G_DEFINE_FINAL_TYPE (DeskNotification, desk_notification, G_TYPE_OBJECT)
@@ -65,6 +69,10 @@ enum {
   PROP_TONE,
   PROP_NOTE,
   PROP_GROUP_COUNT,
+  PROP_STATUS_ID,
+  PROP_STATUS_CID,
+  PROP_ROOT_ID,
+  PROP_ROOT_CID,
   N_PROPS
 };
 
@@ -85,6 +93,10 @@ desk_notification_finalize (GObject *object)
   g_clear_pointer (&self->in_reply_to, g_free);
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->status_id, g_free);
+  g_clear_pointer (&self->status_cid, g_free);
+  g_clear_pointer (&self->root_id, g_free);
+  g_clear_pointer (&self->root_cid, g_free);
 
   G_OBJECT_CLASS (desk_notification_parent_class)->finalize (object);
 }
@@ -185,6 +197,22 @@ desk_notification_get_property (GObject    *object,
 
     case PROP_GROUP_COUNT:
       g_value_set_uint (value, self->group_count);
+      break;
+
+    case PROP_STATUS_ID:
+      g_value_set_string (value, self->status_id);
+      break;
+
+    case PROP_STATUS_CID:
+      g_value_set_string (value, self->status_cid);
+      break;
+
+    case PROP_ROOT_ID:
+      g_value_set_string (value, self->root_id);
+      break;
+
+    case PROP_ROOT_CID:
+      g_value_set_string (value, self->root_cid);
       break;
 
     default:
@@ -290,6 +318,22 @@ desk_notification_set_property (GObject      *object,
       desk_notification_set_group_count (self, g_value_get_uint (value));
       break;
 
+    case PROP_STATUS_ID:
+      desk_notification_set_status_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATUS_CID:
+      desk_notification_set_status_cid (self, g_value_get_string (value));
+      break;
+
+    case PROP_ROOT_ID:
+      desk_notification_set_root_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_ROOT_CID:
+      desk_notification_set_root_cid (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -353,6 +397,19 @@ desk_notification_class_init (DeskNotificationClass *klass)
    * reposts of one subject, grouped (desk-inbox-order.h); 1 otherwise */
   properties[PROP_GROUP_COUNT] =
     g_param_spec_uint ("group-count", NULL, NULL, 1, G_MAXUINT, 1, rw);
+  /* The post on its network that the notification is (a mention, a reply,
+   * a DM, a quote): what a reply answers. Mastodon: the status id;
+   * Bluesky: the post's at:// URI and its CID */
+  properties[PROP_STATUS_ID] =
+    g_param_spec_string ("status-id", NULL, NULL, NULL, rw);
+  properties[PROP_STATUS_CID] =
+    g_param_spec_string ("status-cid", NULL, NULL, NULL, rw);
+  /* Bluesky: the root of that post's thread (the post itself when it
+   * answers nothing), which a reply names beside its parent */
+  properties[PROP_ROOT_ID] =
+    g_param_spec_string ("root-id", NULL, NULL, NULL, rw);
+  properties[PROP_ROOT_CID] =
+    g_param_spec_string ("root-cid", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -815,6 +872,90 @@ desk_notification_set_group_count (DeskNotification *self,
     return;
   self->group_count = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_COUNT]);
+}
+
+const char *
+desk_notification_get_status_id (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), NULL);
+
+  return self->status_id;
+}
+
+void
+desk_notification_set_status_id (DeskNotification *self,
+                                 const char       *value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (g_strcmp0 (self->status_id, value) == 0)
+    return;
+  g_free (self->status_id);
+  self->status_id = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_ID]);
+}
+
+const char *
+desk_notification_get_status_cid (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), NULL);
+
+  return self->status_cid;
+}
+
+void
+desk_notification_set_status_cid (DeskNotification *self,
+                                  const char       *value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (g_strcmp0 (self->status_cid, value) == 0)
+    return;
+  g_free (self->status_cid);
+  self->status_cid = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_CID]);
+}
+
+const char *
+desk_notification_get_root_id (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), NULL);
+
+  return self->root_id;
+}
+
+void
+desk_notification_set_root_id (DeskNotification *self,
+                               const char       *value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (g_strcmp0 (self->root_id, value) == 0)
+    return;
+  g_free (self->root_id);
+  self->root_id = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_ID]);
+}
+
+const char *
+desk_notification_get_root_cid (DeskNotification *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTIFICATION (self), NULL);
+
+  return self->root_cid;
+}
+
+void
+desk_notification_set_root_cid (DeskNotification *self,
+                                const char       *value)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+
+  if (g_strcmp0 (self->root_cid, value) == 0)
+    return;
+  g_free (self->root_cid);
+  self->root_cid = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_CID]);
 }
 
 static const struct

@@ -57,6 +57,14 @@ const char *desk_notification_get_note (DeskNotification *self);
 void desk_notification_set_note (DeskNotification *self, const char *value);
 guint desk_notification_get_group_count (DeskNotification *self);
 void desk_notification_set_group_count (DeskNotification *self, guint value);
+const char *desk_notification_get_status_id (DeskNotification *self);
+void desk_notification_set_status_id (DeskNotification *self, const char *value);
+const char *desk_notification_get_status_cid (DeskNotification *self);
+void desk_notification_set_status_cid (DeskNotification *self, const char *value);
+const char *desk_notification_get_root_id (DeskNotification *self);
+void desk_notification_set_root_id (DeskNotification *self, const char *value);
+const char *desk_notification_get_root_cid (DeskNotification *self);
+void desk_notification_set_root_cid (DeskNotification *self, const char *value);
 
 /* The kinds' names of the import format and the CLI's JSON (dm, mention,
  * reply, quote, follow, like, repost): the one place where the stored

@@ -47,8 +47,8 @@ desk_metric_total_free (DeskMetricTotal *total)
 #define NOTIFICATION_COLUMNS \
   "n.id, n.channel_id, n.remote_id, n.kind, n.author, n.text, n.url, n.created_at," \
   " n.read, n.starred, n.status, n.priority, n.assignee, n.handle, n.in_reply_to, n.subject," \
-  " n.campaign_id, n.flag, n.hidden, n.tone, n.note"
-#define N_NOTIFICATION_COLUMNS 21
+  " n.campaign_id, n.flag, n.hidden, n.tone, n.note, n.status_id, n.status_cid, n.root_id, n.root_cid"
+#define N_NOTIFICATION_COLUMNS 25
 
 /* The stored kinds shown grouped (desk_notification_kind_is_grouped) and
  * those that are conversations */
@@ -89,6 +89,10 @@ notification_from_row (sqlite3_stmt *stmt,
                        "hidden", sqlite3_column_int (stmt, 18) != 0,
                        "tone", MAX (sqlite3_column_double (stmt, 19), 0.0),
                        "note", _desk_store_column_text (stmt, 20),
+                       "status-id", _desk_store_column_text (stmt, 21),
+                       "status-cid", _desk_store_column_text (stmt, 22),
+                       "root-id", _desk_store_column_text (stmt, 23),
+                       "root-cid", _desk_store_column_text (stmt, 24),
                        "group-count", MAX (group_count, 1u),
                        NULL);
 }
@@ -392,9 +396,9 @@ insert_notification (DeskStore         *self,
   stmt = _desk_store_prepare (self,
                               "INSERT INTO notifications (channel_id, remote_id, kind, author, text, url, created_at,"
                               " read, starred, status, priority, assignee, handle, in_reply_to, subject, campaign_id,"
-                              " flag, hidden, tone, note, brand_id, group_head)"
+                              " flag, hidden, tone, note, brand_id, group_head, status_id, status_cid, root_id, root_cid)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                              " ?18, ?19, ?20, (SELECT brand_id FROM channels WHERE id = ?1), ?21)"
+                              " ?18, ?19, ?20, (SELECT brand_id FROM channels WHERE id = ?1), ?21, ?22, ?23, ?24, ?25)"
                               /* Pulled or imported again: stored once, as the user left it */
                               " ON CONFLICT (channel_id, remote_id) DO NOTHING", error);
   if (stmt == NULL)
@@ -423,6 +427,10 @@ insert_notification (DeskStore         *self,
   /* A like, a follow or a repost heads its group only once join_group ()
    * says so */
   sqlite3_bind_int (stmt, 21, !desk_notification_kind_is_grouped (kind));
+  _desk_store_bind_text_or_null (stmt, 22, desk_notification_get_status_id (n));
+  _desk_store_bind_text_or_null (stmt, 23, desk_notification_get_status_cid (n));
+  _desk_store_bind_text_or_null (stmt, 24, desk_notification_get_root_id (n));
+  _desk_store_bind_text_or_null (stmt, 25, desk_notification_get_root_cid (n));
 
   if (!_desk_store_step_done (self, stmt, error))
     return FALSE;
@@ -1176,6 +1184,131 @@ desk_store_set_group_read (DeskStore *self, gint64 id, gboolean read, GError **e
                               "UPDATE notifications SET read = ?2 WHERE id = ?1 OR (kind IN " GROUPED_KINDS " AND"
                               " (channel_id, kind, coalesce (subject, '')) = (SELECT channel_id, kind, coalesce (subject, '')"
                               " FROM notifications WHERE id = ?1))", id, FALSE, read != 0, NULL, error);
+}
+
+/* Read markers: how far an account's notifications are read, sent back
+ * to the network (desk-pull.c) */
+
+/* Where the marker last sent to the account of @channel_id stands, as
+ * (created_at, id): the notification it names (Mastodon: its id), or its
+ * time (Bluesky: a seenAt); (-1, -1) when none was sent */
+static gboolean
+read_marker_threshold (DeskStore  *self,
+                       gint64      channel_id,
+                       gint64     *at,
+                       gint64     *id,
+                       GError    **error)
+{
+  g_autofree char *marker = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *at = *id = -1;
+  stmt = _desk_store_prepare (self, "SELECT read_marker FROM accounts WHERE channel_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    marker = g_strdup (_desk_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _desk_store_set_sqlite_error (self, rc, error);
+  if (marker == NULL)
+    return TRUE;
+
+  stmt = _desk_store_prepare (self, "SELECT created_at, id FROM notifications WHERE channel_id = ?1 AND remote_id = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  sqlite3_bind_text (stmt, 2, marker, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *at = sqlite3_column_int64 (stmt, 0);
+      *id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _desk_store_set_sqlite_error (self, rc, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (marker, NULL);
+
+      if (time != NULL)
+        {
+          *at = g_date_time_to_unix (time);
+          *id = G_MAXINT64;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * desk_store_get_read_position:
+ * @channel_id: the account's channel
+ * @remote_id: (out) (transfer full) (nullable): the network's id of the
+ *   notification read up to, or %NULL when there is nothing new to send
+ * @read_at: (out) (transfer full) (optional) (nullable): its time
+ *
+ * How far the account's notifications are read, to be sent to the
+ * network: the newest read notification before which every one is read
+ * too (hidden ones aside: the user chose not to see them), so that a
+ * network's "read up to here" never marks read what the user has not
+ * seen. Nothing when that is not past the marker sent last
+ * (desk_store_set_account_read_marker ()): a marker only moves forward,
+ * and is sent once.
+ */
+gboolean
+desk_store_get_read_position (DeskStore  *self,
+                              gint64      channel_id,
+                              char      **remote_id,
+                              GDateTime **read_at,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 at, id;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (remote_id != NULL, FALSE);
+
+  *remote_id = NULL;
+  if (read_at != NULL)
+    *read_at = NULL;
+  if (!read_marker_threshold (self, channel_id, &at, &id, error))
+    return FALSE;
+  stmt = _desk_store_prepare (self,
+                              "WITH u AS (SELECT created_at AS c, id AS i FROM notifications"
+                              "           WHERE channel_id = ?1 AND read = 0 AND hidden = 0"
+                              "           ORDER BY created_at, id LIMIT 1)"
+                              " SELECT n.remote_id, n.created_at FROM notifications n"
+                              " WHERE n.channel_id = ?1 AND n.read = 1 AND n.remote_id IS NOT NULL"
+                              " AND (n.created_at, n.id) > (?2, ?3)"
+                              " AND NOT EXISTS (SELECT 1 FROM u WHERE (u.c, u.i) < (n.created_at, n.id))"
+                              " ORDER BY n.created_at DESC, n.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_int64 (stmt, 3, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *remote_id = g_strdup (_desk_store_column_text (stmt, 0));
+      if (read_at != NULL)
+        *read_at = _desk_store_column_time (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      g_clear_pointer (remote_id, g_free);
+      if (read_at != NULL)
+        g_clear_pointer (read_at, g_date_time_unref);
+      return _desk_store_set_sqlite_error (self, rc, error);
+    }
+  return TRUE;
 }
 
 gboolean

@@ -43,6 +43,7 @@ desk_account_free (DeskAccount *account)
   g_free (account->display_name);
   g_free (account->last_error);
   g_free (account->pull_cursor);
+  g_free (account->read_marker);
   g_free (account);
 }
 
@@ -75,7 +76,7 @@ dup_column (sqlite3_stmt *stmt,
 
 #define ACCOUNT_COLUMNS \
   "id, channel_id, secret_key, server, user_name, remote_id, remote_handle, display_name, state, last_error," \
-  " pull_cursor, connected_at"
+  " pull_cursor, connected_at, read_marker"
 
 static DeskAccount *
 account_from_row (sqlite3_stmt *stmt)
@@ -94,6 +95,7 @@ account_from_row (sqlite3_stmt *stmt)
   account->last_error = dup_column (stmt, 9);
   account->pull_cursor = dup_column (stmt, 10);
   account->connected_at = sqlite3_column_int64 (stmt, 11);
+  account->read_marker = dup_column (stmt, 12);
   return account;
 }
 
@@ -293,6 +295,25 @@ desk_store_set_account_cursor (DeskStore   *self,
 {
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   return change_account (self, "UPDATE accounts SET pull_cursor = ?2 WHERE channel_id = ?1", channel_id, cursor, NULL,
+                         error);
+}
+
+/**
+ * desk_store_set_account_read_marker:
+ * @marker: what the network was told: Mastodon's last_read_id, Bluesky's
+ *   seenAt (ISO 8601)
+ *
+ * Keeps the read marker sent last to the account of @channel_id, so that
+ * it is not sent again (desk_store_get_read_position ()).
+ */
+gboolean
+desk_store_set_account_read_marker (DeskStore   *self,
+                                    gint64       channel_id,
+                                    const char  *marker,
+                                    GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  return change_account (self, "UPDATE accounts SET read_marker = ?2 WHERE channel_id = ?1", channel_id, marker, NULL,
                          error);
 }
 

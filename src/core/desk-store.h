@@ -80,6 +80,7 @@ typedef struct
   gboolean  needs_reconnect; /* its secret stopped working */
   char     *last_error;
   char     *pull_cursor;     /* where the next pull of notifications starts */
+  char     *read_marker;     /* the read marker sent last (desk_store_set_account_read_marker ()) */
   gint64    connected_at;
 } DeskAccount;
 
@@ -348,6 +349,11 @@ gboolean     desk_store_set_group_read         (DeskStore           *self,
                                                 gint64               id,
                                                 gboolean             read,
                                                 GError             **error);
+gboolean     desk_store_get_read_position      (DeskStore           *self,
+                                                gint64               channel_id,
+                                                char               **remote_id,
+                                                GDateTime          **read_at,
+                                                GError             **error);
 gboolean     desk_store_set_notification_starred (DeskStore         *self,
                                                 gint64               id,
                                                 gboolean             starred,
@@ -555,6 +561,10 @@ gboolean     desk_store_set_account_state      (DeskStore           *self,
 gboolean     desk_store_set_account_cursor     (DeskStore           *self,
                                                 gint64               channel_id,
                                                 const char          *cursor,
+                                                GError             **error);
+gboolean     desk_store_set_account_read_marker (DeskStore          *self,
+                                                gint64               channel_id,
+                                                const char          *marker,
                                                 GError             **error);
 gboolean     desk_store_queue_posts            (DeskStore           *self,
                                                 guint               *n_changed,

@@ -83,6 +83,11 @@ desk_bluesky_parse_notifications (JsonNode *node)
       const char *uri = desk_json_get_string (item, "uri");
       const char *handle = desk_json_get_string (author, "handle");
       const char *name = desk_json_get_string (author, "displayName");
+      JsonObject *reply = desk_json_get_object (record, "reply");
+      JsonObject *root = desk_json_get_object (reply, "root");
+      const char *cid = desk_json_get_string (item, "cid");
+      const char *subject = NULL;
+      const char *root_uri = NULL, *root_cid = NULL;
       g_autoptr(GDateTime) created = desk_json_get_time (item, "indexedAt");
       g_autofree char *url = NULL;
       DeskNotificationKind kind;
@@ -100,10 +105,37 @@ desk_bluesky_parse_notifications (JsonNode *node)
         url = g_strconcat ("https://bsky.app/profile/", handle, NULL);
       else
         url = post_page (uri, handle);
+      /* A like or a repost is about the post reasonSubject names; a
+       * reply, a mention or a quote is a post itself, which a reply
+       * answers: its uri and cid as parent, its thread's root (the post
+       * itself when it answers nothing) as root */
+      if (desk_notification_kind_is_grouped (kind))
+        {
+          subject = desk_json_get_string (item, "reasonSubject");
+          cid = NULL;
+        }
+      else if (cid != NULL)
+        {
+          root_uri = desk_json_get_string (root, "uri");
+          root_cid = desk_json_get_string (root, "cid");
+          if (root_uri == NULL || root_cid == NULL)
+            {
+              root_uri = uri;
+              root_cid = cid;
+            }
+        }
       g_ptr_array_add (items, g_object_new (DESK_TYPE_NOTIFICATION,
                                             "remote-id", uri,
                                             "kind", kind,
                                             "author", name,
+                                            "handle", handle,
+                                            "status-id", cid != NULL ? uri : NULL,
+                                            "status-cid", cid,
+                                            "root-id", root_uri,
+                                            "root-cid", root_cid,
+                                            "subject", subject,
+                                            "in-reply-to", desk_json_get_string (desk_json_get_object (reply, "parent"),
+                                                                                 "uri"),
                                             "text", kind == DESK_NOTIFICATION_KIND_FAVOURITE ||
                                                     kind == DESK_NOTIFICATION_KIND_REPOST ||
                                                     kind == DESK_NOTIFICATION_KIND_FOLLOW

@@ -708,6 +708,9 @@ desk_mastodon_parse_notifications (JsonNode *node)
       JsonObject *status = desk_json_get_object (item, "status");
       const char *id = desk_json_get_string (item, "id");
       const char *name = desk_json_get_string (account, "display_name");
+      const char *acct = desk_json_get_string (account, "acct");
+      const char *status_id = desk_json_get_string (status, "id");
+      const char *subject = NULL;
       g_autoptr(GDateTime) created = desk_json_get_time (item, "created_at");
       g_autofree char *text = NULL;
       DeskNotificationKind kind;
@@ -715,16 +718,31 @@ desk_mastodon_parse_notifications (JsonNode *node)
       if (item == NULL || id == NULL || account == NULL || !kind_of (item, &kind))
         continue;
       if (name == NULL || name[0] == '\0')
-        name = desk_json_get_string (account, "acct");
+        name = acct;
       text = desk_html_to_text (desk_json_get_string (status, "content"));
+      /* A favourite or a reblog is about the brand's status: named by its
+       * URL (its id when it has none), so that the likes of one status
+       * group together, as imported ones do; the rest is a status of
+       * its own, which a reply answers */
+      if (desk_notification_kind_is_grouped (kind))
+        {
+          subject = desk_json_get_string (status, "url");
+          if (subject == NULL)
+            subject = status_id;
+          status_id = NULL;
+        }
       g_ptr_array_add (items, g_object_new (DESK_TYPE_NOTIFICATION,
                                             "remote-id", id,
                                             "kind", kind,
                                             "author", name ? name : "",
+                                            "handle", acct,
                                             "text", text,
                                             "url", status ? desk_json_get_string (status, "url")
                                                           : desk_json_get_string (account, "url"),
                                             "created-at", created,
+                                            "status-id", status_id,
+                                            "in-reply-to", desk_json_get_string (status, "in_reply_to_id"),
+                                            "subject", subject,
                                             NULL));
     }
   return items;
@@ -878,6 +896,55 @@ desk_mastodon_notifications_finish (DeskMastodon  *self,
   if (items != NULL && cursor != NULL)
     *cursor = g_strdup (pull->cursor);
   return items;
+}
+
+/* Read markers */
+
+static void
+prepare_marker (DeskHttpRequest *request,
+                gconstpointer    data)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (fields, (gpointer) "notifications[last_read_id]", (gpointer) data);
+  desk_http_request_set_form (request, fields);
+  /* Setting the marker twice sets it once: a retry is safe */
+  desk_http_request_set_retry_safe (request, TRUE);
+}
+
+/**
+ * desk_mastodon_set_read_marker_async:
+ * @last_read_id: the notification read up to (Mastodon's id)
+ *
+ * Tells the server that the notifications up to @last_read_id are read
+ * (POST /api/v1/markers with notifications[last_read_id]), so that the
+ * account's other apps show them read too.
+ */
+void
+desk_mastodon_set_read_marker_async (DeskMastodon        *self,
+                                     const char          *last_read_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (DESK_IS_MASTODON (self));
+  g_return_if_fail (last_read_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_mastodon_set_read_marker_async);
+  g_task_set_task_data (task, g_strdup (last_read_id), g_free);
+  account_call (self, task, "POST", "/api/v1/markers", parse_nothing, prepare_marker, g_task_get_task_data (task));
+}
+
+gboolean
+desk_mastodon_set_read_marker_finish (DeskMastodon  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Counts */

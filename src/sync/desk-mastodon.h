@@ -112,6 +112,15 @@ GPtrArray         *desk_mastodon_counts_finish         (DeskMastodon       *self
                                                         GAsyncResult       *result,
                                                         GError            **error);
 
+void               desk_mastodon_set_read_marker_async (DeskMastodon       *self,
+                                                        const char         *last_read_id,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+gboolean           desk_mastodon_set_read_marker_finish (DeskMastodon      *self,
+                                                        GAsyncResult       *result,
+                                                        GError            **error);
+
 GPtrArray         *desk_mastodon_parse_notifications   (JsonNode           *node);
 
 G_END_DECLS

@@ -2,8 +2,10 @@
  *
  * For each connected account (one channel's, or all), one after the
  * other: the notifications newer than the account's cursor, stored once
- * each (the cursor saved with them), and the followers count as today's
- * sample for the KPIs. An account whose secret stopped working is put in
+ * each (the cursor saved with them); how far the user has read them, sent
+ * back when it moved (Mastodon's notifications marker, Bluesky's seenAt;
+ * see desk_store_get_read_position ()); and the followers count as
+ * today's sample for the KPIs. An account whose secret stopped working is put in
  * "Reconnect"; a channel that fails does not stop the others.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -69,6 +71,7 @@ account_done (GTask        *task,
 
   if (failure != NULL)
     {
+      g_free (pull->current->error);
       pull->current->error = g_strdup (failure->message);
       if (g_error_matches (failure, DESK_HTTP_ERROR, DESK_HTTP_ERROR_UNAUTHORIZED))
         desk_store_set_account_state (pull->store, account->channel_id, TRUE, failure->message, NULL);
@@ -251,6 +254,83 @@ verified_cb (GObject      *source,
 }
 
 static void
+verify (GTask *task)
+{
+  Pull *pull = g_task_get_task_data (task);
+
+  if (pull->mastodon != NULL)
+    desk_mastodon_verify_async (pull->mastodon, g_task_get_cancellable (task), verified_cb, task);
+  else
+    desk_bluesky_verify_async (pull->bluesky, g_task_get_cancellable (task), verified_cb, task);
+}
+
+static void
+marker_sent_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  GTask *task = data;
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  const char *marker = g_object_get_data (G_OBJECT (task), "read-marker");
+  gboolean sent = DESK_IS_MASTODON (source)
+    ? desk_mastodon_set_read_marker_finish (DESK_MASTODON (source), result, &error)
+    : desk_bluesky_update_seen_finish (DESK_BLUESKY (source), result, &error);
+
+  /* Kept once the network has it; a marker not sent goes on the next
+   * run. Either way the pull goes on: the failure is the channel's */
+  if (sent)
+    sent = desk_store_set_account_read_marker (pull->store, pull->current->channel_id, marker, &error);
+  if (!sent)
+    {
+      if (g_error_matches (error, DESK_HTTP_ERROR, DESK_HTTP_ERROR_UNAUTHORIZED))
+        {
+          account_done (task, error);
+          return;
+        }
+      g_free (pull->current->error);
+      pull->current->error = g_strdup (error->message);
+    }
+  verify (task);
+}
+
+/* Tells the network how far the account's notifications are read, when
+ * that moved since it was told last (desk_store_get_read_position ()):
+ * Mastodon's notifications marker, Bluesky's seenAt */
+static void
+push_read_marker (GTask *task)
+{
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *remote_id = NULL;
+  g_autoptr(GDateTime) read_at = NULL;
+
+  if (!desk_store_get_read_position (pull->store, pull->current->channel_id, &remote_id, &read_at, &error))
+    {
+      account_done (task, error);
+      return;
+    }
+  if (remote_id == NULL || (pull->bluesky != NULL && read_at == NULL))
+    {
+      verify (task);
+      return;
+    }
+  if (pull->mastodon != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (task), "read-marker", g_strdup (remote_id), g_free);
+      desk_mastodon_set_read_marker_async (pull->mastodon, remote_id, g_task_get_cancellable (task),
+                                           marker_sent_cb, task);
+    }
+  else
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (read_at);
+
+      g_object_set_data_full (G_OBJECT (task), "read-marker", g_date_time_format_iso8601 (utc), g_free);
+      desk_bluesky_update_seen_async (pull->bluesky, utc, g_task_get_cancellable (task), marker_sent_cb, task);
+    }
+}
+
+static void
 notifications_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      data)
@@ -294,11 +374,7 @@ notifications_cb (GObject      *source,
     }
   desk_store_count_notifications (pull->store, brand_id, &after, NULL);
   pull->current->notifications = after - before;
-
-  if (pull->mastodon != NULL)
-    desk_mastodon_verify_async (pull->mastodon, g_task_get_cancellable (task), verified_cb, task);
-  else
-    desk_bluesky_verify_async (pull->bluesky, g_task_get_cancellable (task), verified_cb, task);
+  push_read_marker (task);
 }
 
 static void
