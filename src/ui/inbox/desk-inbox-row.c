@@ -33,12 +33,12 @@ struct _DeskInboxRow
   GtkWidget        *box;
   GtkLabel         *dot;
   GtkImage         *icon;
-  GtkLabel         *author;
-  GtkLabel         *meta;
+  GtkInscription   *author;
+  GtkInscription   *meta;
   GtkWidget        *star;
-  GtkLabel         *time;
-  GtkLabel         *text;
-  GtkLabel         *badges;
+  GtkInscription   *time;
+  GtkInscription   *text;
+  GtkInscription   *badges;
 };
 
 G_DEFINE_FINAL_TYPE (DeskInboxRow, desk_inbox_row, GTK_TYPE_WIDGET)
@@ -194,11 +194,11 @@ update (DeskInboxRow *self)
   badges = dup_badges (n, channel, now);
 
   gtk_image_set_from_icon_name (self->icon, kind_icon (desk_notification_get_kind (n)));
-  gtk_label_set_text (self->author, title);
-  gtk_label_set_text (self->meta, meta);
-  gtk_label_set_text (self->time, when);
-  gtk_label_set_text (self->text, desk_notification_get_text (n) ? desk_notification_get_text (n) : "");
-  gtk_label_set_text (self->badges, badges ? badges : "");
+  gtk_inscription_set_text (self->author, title);
+  gtk_inscription_set_text (self->meta, meta);
+  gtk_inscription_set_text (self->time, when);
+  gtk_inscription_set_text (self->text, desk_notification_get_text (n) ? desk_notification_get_text (n) : "");
+  gtk_inscription_set_text (self->badges, badges);
   gtk_widget_set_visible (GTK_WIDGET (self->badges), badges != NULL);
   gtk_widget_set_visible (self->star, desk_notification_get_starred (n));
   if (desk_notification_get_created_at (n) != NULL)
