@@ -161,6 +161,45 @@ desk_inbox_row_dup_description (DeskNotification *n,
   return g_string_free (said, FALSE);
 }
 
+/* The time rows are bound against: read once a second at most, not for
+ * each of the two hundred rows GTK 4.8's list keeps */
+static GDateTime *
+shared_now (void)
+{
+  static GDateTime *now;
+  static gint64 read_at;
+  gint64 t = g_get_monotonic_time ();
+
+  if (now == NULL || t - read_at > G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&now, g_date_time_unref);
+      now = desk_time_now ();
+      read_at = t;
+    }
+  return now;
+}
+
+/* The exact time, made when the pointer asks for it */
+static gboolean
+time_tooltip_cb (GtkWidget    *widget,
+                 int           x,
+                 int           y,
+                 gboolean      keyboard,
+                 GtkTooltip   *tooltip,
+                 DeskInboxRow *self)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *exact = NULL;
+
+  if (self->notification == NULL || desk_notification_get_created_at (self->notification) == NULL)
+    return FALSE;
+  local = desk_time_to_local (desk_notification_get_created_at (self->notification));
+  /* Translators: a notification's exact date and time, strftime format */
+  exact = g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
+  gtk_tooltip_set_text (tooltip, exact);
+  return TRUE;
+}
+
 static void
 update (DeskInboxRow *self)
 {
@@ -179,7 +218,7 @@ update (DeskInboxRow *self)
   if (n == NULL)
     return;
 
-  now = desk_time_now ();
+  now = g_date_time_ref (shared_now ());
   channel = lookup_channel (self, n);
   title = dup_title (n);
   handle = desk_notification_get_handle (n);
@@ -201,14 +240,6 @@ update (DeskInboxRow *self)
   gtk_inscription_set_text (self->badges, badges);
   gtk_widget_set_visible (GTK_WIDGET (self->badges), badges != NULL);
   gtk_widget_set_visible (self->star, desk_notification_get_starred (n));
-  if (desk_notification_get_created_at (n) != NULL)
-    {
-      g_autoptr(GDateTime) local = desk_time_to_local (desk_notification_get_created_at (n));
-      /* Translators: a notification's exact date and time, strftime format */
-      g_autofree char *exact = g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
-
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time), exact);
-    }
 
   unread = !desk_notification_get_read (n);
   gtk_label_set_text (self->dot, unread ? "●" : "");
@@ -363,6 +394,8 @@ static void
 desk_inbox_row_init (DeskInboxRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->time), TRUE);
+  g_signal_connect (self->time, "query-tooltip", G_CALLBACK (time_tooltip_cb), self);
 }
 
 GtkWidget *
