@@ -41,9 +41,9 @@ with tempfile.TemporaryDirectory() as tmp:
         "metric_samples", "saved_replies", "outbox"}, p.stdout)
     tap.check("stats: 1 brand, 4 channels, 2 campaigns",
           counts.get("brands") == "1" and counts.get("channels") == "4" and counts.get("campaigns") == "2", counts)
-    tap.check("stats: 120 posts, 300 notifications, 90 days of 4 metrics on 4 channels",
+    tap.check("stats: 120 posts, 300 notifications, 90 days of 5 metrics on 4 channels",
           counts.get("posts") == "120" and counts.get("notifications") == "300"
-          and counts.get("metric_samples") == str(90 * 4 * 4), counts)
+          and counts.get("metric_samples") == str(90 * 5 * 4), counts)
 
     p = run("demo", "--database", db)
     tap.check("demo refuses a workspace that has a brand", p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr)

@@ -1123,9 +1123,9 @@ test_demo (Fixture       *f,
 
     totals = desk_store_query_metric_totals (store, brand_id, from, to, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (totals->len, ==, 16);   /* 4 channels × 4 metrics */
+    g_assert_cmpuint (totals->len, ==, 20);   /* 4 channels × 5 metrics */
     g_assert_true (desk_store_count_rows (store, "metric_samples", &count, &error));
-    g_assert_cmpint (count, ==, 4 * 4 * 90);
+    g_assert_cmpint (count, ==, 4 * 5 * 90);
   }
 }
 

@@ -410,15 +410,18 @@ add_metrics (DeskStore          *store,
       for (guint d = size->n_metric_days; d > 0; d--)
         {
           g_autoptr(GDateTime) day = g_date_time_add_days (today, -(int) d + 1);
-          static const char * const metrics[] = { "followers", "impressions", "engagements", "clicks" };
+          static const char * const metrics[] = { "followers", "impressions", "engagements", "clicks", "reach" };
           double impressions = 300 + pick (rand, 900) + followers * 0.2;
-          double values[4];
+          double values[5];
 
           followers += pick (rand, 12) - 2;
           values[0] = followers;
           values[1] = impressions;
           values[2] = impressions * (0.02 + g_rand_double (rand) * 0.06);
           values[3] = impressions * (0.004 + g_rand_double (rand) * 0.01);
+          /* The accounts reached, some seeing a post twice: 59–69 % of
+           * the impressions (no more draws, the rest of the demo stays) */
+          values[4] = impressions * (0.55 + values[3] / impressions * 10);
 
           for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
             {

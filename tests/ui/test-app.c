@@ -124,7 +124,7 @@ test_demo_screenshot (void)
     g_assert_cmpint (brands, ==, 1);
     g_assert_cmpint (posts, ==, 120);
     g_assert_cmpint (notifications, ==, 300);
-    g_assert_cmpint (metrics, ==, 4 * 4 * 90);
+    g_assert_cmpint (metrics, ==, 4 * 5 * 90);
   }
 }
 
