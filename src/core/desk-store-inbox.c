@@ -55,6 +55,23 @@ desk_metric_total_free (DeskMetricTotal *total)
 #define GROUPED_KINDS "('favourite', 'follow', 'repost')"
 #define CONVERSATION_KINDS "('dm', 'mention', 'reply', 'comment', 'quote')"
 
+/* A count's one row, read into @count */
+static gboolean
+step_count (DeskStore     *self,
+            sqlite3_stmt  *stmt,
+            guint         *count,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _desk_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
 static DeskNotification *
 notification_from_row (sqlite3_stmt *stmt,
                        guint         group_count)
@@ -559,7 +576,6 @@ desk_store_count_notifications (DeskStore  *self,
                                 GError    **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
 
@@ -569,14 +585,7 @@ desk_store_count_notifications (DeskStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, brand_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    return _desk_store_set_sqlite_error (self, rc, error);
-  return TRUE;
+  return step_count (self, stmt, count, error);
 }
 
 static GPtrArray *
@@ -853,7 +862,6 @@ count_direct (DeskStore              *self,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count (*)");
   sqlite3_stmt *stmt;
-  int rc;
 
   append_conditions (sql, filter, FALSE);
   if (filter->view == DESK_INBOX_VIEW_ATTENTION)
@@ -861,13 +869,7 @@ count_direct (DeskStore              *self,
   if ((stmt = _desk_store_prepare_built (self, sql->str, error)) == NULL)
     return FALSE;
   bind_filter (stmt, filter, NULL);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return _desk_store_set_sqlite_error (self, rc, error);
-  return TRUE;
+  return step_count (self, stmt, count, error);
 }
 
 /**
@@ -974,7 +976,6 @@ desk_store_count_inbox (DeskStore              *self,
   g_autofree char *entries = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
@@ -989,13 +990,7 @@ desk_store_count_inbox (DeskStore              *self,
   if ((stmt = _desk_store_prepare_built (self, sql, error)) == NULL)
     return FALSE;
   bind_filter (stmt, filter, match);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return _desk_store_set_sqlite_error (self, rc, error);
-  return TRUE;
+  return step_count (self, stmt, count, error);
 }
 
 /**
