@@ -104,3 +104,31 @@ desk_color_button_set_accessible_label (GtkWidget  *button,
     if (GTK_IS_BUTTON (c))
       gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
+
+/**
+ * desk_icon_button_new:
+ * @label: what it does, translated: its tooltip and its accessible name
+ * @target: (nullable): the action's target (floating references are taken)
+ *
+ * A flat icon button at the end of a row, as the lists' Remove, Edit and
+ * Open buttons: an icon alone is never its only name.
+ *
+ * Returns: (transfer floating): the button
+ */
+GtkWidget *
+desk_icon_button_new (const char *icon_name,
+                      const char *label,
+                      const char *action_name,
+                      GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}

@@ -13,4 +13,9 @@ void desk_drop_down_set_accessible_label (GtkDropDown *dropdown,
 void desk_color_button_set_accessible_label (GtkWidget   *button,
                                              const char  *label);
 
+GtkWidget *desk_icon_button_new (const char *icon_name,
+                                 const char *label,
+                                 const char *action_name,
+                                 GVariant   *target);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-channel.h"
 #include "desk-report.h"
 #include "desk-sends-group.h"
@@ -31,28 +32,21 @@ struct _DeskSendsGroup
 
 G_DEFINE_FINAL_TYPE (DeskSendsGroup, desk_sends_group, ADW_TYPE_PREFERENCES_GROUP)
 
-static GtkWidget *
-suffix_button (GtkWidget  *row,
-               const char *mnemonic,
-               const char *icon_name,
-               const char *label,
-               const char *action,
-               GVariant   *target)
+/* Mark as Published and Retry say their action in words */
+static void
+add_text_button (GtkWidget  *row,
+                 const char *mnemonic,
+                 const char *label,
+                 const char *action,
+                 GVariant   *target)
 {
-  GtkWidget *button = mnemonic != NULL ? gtk_button_new_with_mnemonic (mnemonic)
-                                       : gtk_button_new_from_icon_name (icon_name);
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  if (icon_name != NULL)
-    {
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, label);
-    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  return button;
 }
 
 static GtkWidget *
@@ -79,20 +73,21 @@ send_row (DeskOutboxItem *item,
     {
       g_autofree char *label = g_strdup_printf (_("Mark the post as published on %s"), handle);
 
-      suffix_button (row, _("_Mark as Published"), NULL, label, "sends.mark-published", g_variant_new_int64 (item->id));
+      add_text_button (row, _("_Mark as Published"), label, "sends.mark-published", g_variant_new_int64 (item->id));
     }
   else if (item->state == DESK_OUTBOX_STATE_FAILED)
     {
       g_autofree char *label = g_strdup_printf (_("Retry the send to %s"), handle);
 
-      suffix_button (row, _("_Retry"), NULL, label, "sends.retry", g_variant_new_int64 (item->id));
+      add_text_button (row, _("_Retry"), label, "sends.retry", g_variant_new_int64 (item->id));
       gtk_widget_add_css_class (row, "error");
     }
   else if (item->remote_url != NULL)
     {
       g_autofree char *label = g_strdup_printf (_("Open the post on %s"), handle);
 
-      suffix_button (row, NULL, "web-browser-symbolic", label, "sends.open", g_variant_new_string (item->remote_url));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), desk_icon_button_new ("web-browser-symbolic", label, "sends.open",
+                                                                            g_variant_new_string (item->remote_url)));
     }
   return row;
 }

@@ -578,11 +578,24 @@ undo_action (GtkWidget  *widget,
   undo_clicked_cb (DESK_INBOX_PAGE (widget));
 }
 
-/* The brand's rules; closed, the inbox is read again (flags moved items) */
 static void
-moderation_closed_cb (DeskInboxPage *self)
+dialog_closed_cb (DeskInboxPage *self)
 {
   desk_page_invalidate (DESK_PAGE (self));
+}
+
+/* A dialog of the brand's over the window; closed, the inbox is read
+ * again (flags moved items, the reply's menu lists saved replies anew) */
+static void
+present_dialog (DeskInboxPage *self,
+                GtkWidget     *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -590,32 +603,21 @@ moderation_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
-  GtkWidget *dialog = desk_moderation_dialog_new (desk_page_get_store (DESK_PAGE (self)),
-                                                  desk_page_get_brand_id (DESK_PAGE (self)));
-  GtkRoot *root = gtk_widget_get_root (widget);
+  DeskPage *page = DESK_PAGE (widget);
 
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (moderation_closed_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (DESK_INBOX_PAGE (widget),
+                  desk_moderation_dialog_new (desk_page_get_store (page), desk_page_get_brand_id (page)));
 }
 
-/* The brand's saved replies; closed, the reply's menu lists them anew */
 static void
 saved_replies_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  DeskInboxPage *self = DESK_INBOX_PAGE (widget);
-  GtkWidget *dialog = desk_saved_replies_dialog_new (desk_page_get_store (DESK_PAGE (self)),
-                                                     desk_page_get_brand_id (DESK_PAGE (self)));
-  GtkRoot *root = gtk_widget_get_root (widget);
+  DeskPage *page = DESK_PAGE (widget);
 
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (moderation_closed_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (DESK_INBOX_PAGE (widget),
+                  desk_saved_replies_dialog_new (desk_page_get_store (page), desk_page_get_brand_id (page)));
 }
 
 /* j and k: the next or previous item, chosen alone and shown */

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-moderation.h"
 #include "desk-moderation-dialog.h"
 
@@ -68,7 +69,6 @@ load (DeskModerationDialog *self)
     {
       DeskModerationRule *rule = g_ptr_array_index (rules, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       g_autofree char *subtitle = NULL;
       g_autofree char *label = g_strdup_printf (_("Remove the rule “%s”"), rule->pattern);
 
@@ -78,13 +78,8 @@ load (DeskModerationDialog *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rule->pattern);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "rules.remove");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", rule->id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), desk_icon_button_new ("user-trash-symbolic", label, "rules.remove",
+                                                                            g_variant_new_int64 (rule->id)));
       adw_preferences_group_add (self->rules_group, row);
       g_ptr_array_add (self->rows, row);
     }

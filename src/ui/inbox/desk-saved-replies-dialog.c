@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-saved-reply.h"
 #include "desk-saved-replies-dialog.h"
 
@@ -43,23 +44,6 @@ toast (DeskSavedRepliesDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static GtkWidget *
-row_button (const char *icon,
-            const char *label,
-            const char *action,
-            gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-  return button;
-}
-
 static void
 load (DeskSavedRepliesDialog *self)
 {
@@ -86,8 +70,10 @@ load (DeskSavedRepliesDialog *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reply->title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reply->body);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("document-edit-symbolic", edit, "saved.edit", reply->id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", remove, "saved.remove", reply->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), desk_icon_button_new ("document-edit-symbolic", edit, "saved.edit",
+                                                                            g_variant_new_int64 (reply->id)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), desk_icon_button_new ("user-trash-symbolic", remove, "saved.remove",
+                                                                            g_variant_new_int64 (reply->id)));
       adw_preferences_group_add (self->list_group, row);
       g_ptr_array_add (self->rows, row);
     }
