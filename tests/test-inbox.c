@@ -540,6 +540,131 @@ test_model_windows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 11);
 }
 
+/* A list view reads the items a change adds while it is said (GTK 4.8
+ * reads them all, to find the rows it had among them) */
+static void
+read_added_cb (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GPtrArray  *read)
+{
+  g_ptr_array_set_size (read, 0);
+  for (guint i = position; i < position + added; i++)
+    g_ptr_array_add (read, g_list_model_get_item (model, i));
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* A change gives back the objects a list shows, brought up to date: the
+ * list keeps their rows */
+static void
+test_model_reuse (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Inbox) inbox = { 0 };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DeskInboxModel) model = NULL;
+  g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+  g_autoptr(GError) error = NULL;
+  DeskNotification *target = NULL;
+  guint n = 300, kept = 0, notified = 0;
+
+  inbox_open (&inbox, f);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r-%04u", i);
+      g_autofree char *text = g_strdup_printf ("%s %u", i % 2 ? "Merci" : "Bravo", i);
+
+      g_ptr_array_add (items, make (inbox.channel_id, id, DESK_NOTIFICATION_KIND_MENTION, "A", text, (int) i, NULL));
+    }
+  add_all (&inbox, items, n);
+
+  model = desk_inbox_model_new (inbox.store);
+  filter->brand_id = inbox.brand_id;
+  filter->view = DESK_INBOX_VIEW_ALL;
+  g_assert_true (desk_inbox_model_set_filter (model, filter, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  /* What the list shows: the first 200 */
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (model), i));
+
+  /* Changed in the store meanwhile: the object says so */
+  for (guint i = 0; i < shown->len && target == NULL; i++)
+    if (g_str_has_prefix (desk_notification_get_text (g_ptr_array_index (shown, i)), "Merci"))
+      target = g_ptr_array_index (shown, i);
+  g_assert_nonnull (target);
+  g_assert_false (desk_notification_get_read (target));
+  g_assert_true (desk_store_set_notification_read (inbox.store, desk_notification_get_id (target), TRUE, &error));
+  g_signal_connect (target, "notify", G_CALLBACK (count_cb), &notified);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (read_added_cb), read);
+  filter->search = g_strdup ("merci");
+  g_assert_true (desk_inbox_model_set_filter (model, filter, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->len, ==, n / 2);
+  for (guint i = 0; i < read->len; i++)
+    {
+      DeskNotification *now = g_ptr_array_index (read, i);
+      gint64 id = desk_notification_get_id (now);
+
+      g_assert_true (g_str_has_prefix (desk_notification_get_text (now), "Merci"));
+      for (guint j = 0; j < shown->len; j++)
+        if (desk_notification_get_id (g_ptr_array_index (shown, j)) == id)
+          {
+            /* The same object, not a copy */
+            g_assert_true (g_ptr_array_index (shown, j) == now);
+            kept++;
+          }
+    }
+  g_assert_cmpuint (kept, ==, 100);
+  g_assert_true (desk_notification_get_read (target));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Read once the change is said: the model's own windows, nothing kept
+   * past the change */
+  g_signal_handlers_disconnect_by_func (model, read_added_cb, read);
+  g_assert_true (desk_inbox_model_set_search (model, "bravo", &error));
+  {
+    g_autoptr(DeskNotification) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_true (g_str_has_prefix (desk_notification_get_text (first), "Bravo"));
+  }
+}
+
+/* Assigning another read of a notification says only what changed */
+static void
+test_notification_assign (void)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  g_autoptr(GDateTime) same = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  g_autoptr(DeskNotification) a = g_object_new (DESK_TYPE_NOTIFICATION, "id", (gint64) 7, "author", "Léa",
+                                                "text", "Bonjour", "created-at", at, "group-count", 3u, NULL);
+  g_autoptr(DeskNotification) b = g_object_new (DESK_TYPE_NOTIFICATION, "id", (gint64) 7, "author", "Léa",
+                                                "text", "Bonjour", "created-at", same, "group-count", 4u,
+                                                "read", TRUE, "note", "Rappeler", NULL);
+  guint notified = 0;
+
+  g_signal_connect (a, "notify", G_CALLBACK (count_cb), &notified);
+  desk_notification_assign (a, b);
+  g_assert_cmpuint (notified, ==, 3);   /* group-count, read, note */
+  g_assert_cmpuint (desk_notification_get_group_count (a), ==, 4);
+  g_assert_true (desk_notification_get_read (a));
+  g_assert_cmpstr (desk_notification_get_note (a), ==, "Rappeler");
+  g_assert_true (desk_notification_get_created_at (a) == at);
+  desk_notification_assign (a, b);
+  g_assert_cmpuint (notified, ==, 3);
+}
+
 /* The attention view's entries, read along the index (the groups kept by
  * the store) and computed as a whole from every row (a date filter that
  * keeps every row makes the view computed): the same, in the same order */
@@ -905,11 +1030,13 @@ main (int    argc,
   g_test_add_func ("/inbox/crisis-detection", test_crisis_detection);
   g_test_add_func ("/inbox/attention-rule", test_attention_rule);
   g_test_add_func ("/inbox/saved-reply-expand", test_saved_reply_expand);
+  g_test_add_func ("/inbox/notification-assign", test_notification_assign);
 #define ADD(name, func) g_test_add ("/inbox/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("attention-order", test_attention_order);
   ADD ("moderation-on-import", test_moderation_on_import);
   ADD ("search", test_search);
   ADD ("model-windows", test_model_windows);
+  ADD ("model-reuse", test_model_reuse);
   ADD ("groups-kept", test_groups_kept);
   ADD ("model-keyset", test_model_keyset);
   ADD ("search-rules", test_search_rules);

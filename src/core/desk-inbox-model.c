@@ -13,6 +13,12 @@
  * row, and memory follows the rows on screen (plus the ids of the windows
  * read, 8 bytes a row).
  *
+ * A change (a filter, a search keystroke, an item read again) gives back
+ * the objects the windows it dropped held, brought up to date
+ * (desk_notification_assign ()), for the items it shows again: the list
+ * finds its rows among them and keeps them, instead of making and binding
+ * new ones (tests/bench/bench-ui: a search keystroke).
+ *
  * The order is the one of the last filter or refresh: a window read once
  * is read again by its ids, so that marking an item read in the Unread
  * view leaves it where it is until the next refresh, and the list does not
@@ -41,6 +47,7 @@ struct _DeskInboxModel
   GHashTable      *page_ids;  /* direct: page number → GArray of the ids it showed */
   GHashTable      *anchors;   /* direct: page number → DeskInboxKey of its last entry */
   GQueue           recent;    /* page numbers, the last used first */
+  GHashTable      *reuse;     /* while a change is said: id → DeskNotification */
   guint            n_queries;
 };
 
@@ -147,6 +154,20 @@ fetch_page (DeskInboxModel *self,
           g_warning ("Cannot read the inbox: %s", error->message);
           return NULL;
         }
+      if (self->reuse != NULL)
+        for (guint i = 0; i < rows->len; i++)
+          {
+            DeskNotification *fresh = g_ptr_array_index (rows, i);
+            gint64 id = desk_notification_get_id (fresh);
+            DeskNotification *kept = g_hash_table_lookup (self->reuse, &id);
+
+            if (kept != NULL && kept != fresh)
+              {
+                desk_notification_assign (kept, fresh);
+                g_ptr_array_index (rows, i) = g_object_ref (kept);
+                g_object_unref (fresh);
+              }
+          }
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
     }
   touch_page (self, page);
@@ -178,6 +199,29 @@ desk_inbox_model_iface_init (GListModelInterface *iface)
   iface->get_item = desk_inbox_model_get_item;
 }
 
+/* The objects of @rows, for the change about to be said */
+static void
+keep_for_reuse (DeskInboxModel *self,
+                GPtrArray      *rows)
+{
+  if (self->reuse == NULL)
+    self->reuse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DeskNotification *n = g_ptr_array_index (rows, i);
+      gint64 id = desk_notification_get_id (n);
+
+      if (id != 0)
+        g_hash_table_replace (self->reuse, g_memdup2 (&id, sizeof id), g_object_ref (n));
+    }
+}
+
+static void
+drop_reuse (DeskInboxModel *self)
+{
+  g_clear_pointer (&self->reuse, g_hash_table_unref);
+}
+
 static void
 drop_pages (DeskInboxModel *self)
 {
@@ -195,6 +239,7 @@ desk_inbox_model_dispose (GObject *object)
   if (self->store != NULL)
     _desk_store_inbox_drop_snapshot (self->store, self->slot);
   drop_pages (self);
+  drop_reuse (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_inbox_model_parent_class)->dispose (object);
@@ -357,10 +402,19 @@ desk_inbox_model_set_filter (DeskInboxModel         *self,
   self->filter = copy;
   old = self->n_items;
   self->n_items = count;
+  {
+    GHashTableIter iter;
+    gpointer rows;
+
+    g_hash_table_iter_init (&iter, self->pages);
+    while (g_hash_table_iter_next (&iter, NULL, &rows))
+      keep_for_reuse (self, rows);
+  }
   drop_pages (self);
 
   if (old > 0 || count > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, count);
+  drop_reuse (self);
   if (old != count)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
@@ -407,6 +461,7 @@ void
 desk_inbox_model_reload_item (DeskInboxModel *self,
                               guint           position)
 {
+  GPtrArray *rows;
   guint page;
 
   g_return_if_fail (DESK_IS_INBOX_MODEL (self));
@@ -414,14 +469,18 @@ desk_inbox_model_reload_item (DeskInboxModel *self,
   if (position >= self->n_items)
     return;
   page = position / DESK_INBOX_MODEL_PAGE_SIZE;
-  if (g_hash_table_remove (self->pages, GUINT_TO_POINTER (page)))
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows != NULL)
     {
       GList *link = g_queue_find (&self->recent, GUINT_TO_POINTER (page));
 
+      keep_for_reuse (self, rows);
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (page));
       if (link != NULL)
         g_queue_delete_link (&self->recent, link);
     }
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  drop_reuse (self);
 }
 
 guint

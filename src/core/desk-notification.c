@@ -1013,3 +1013,49 @@ desk_notification_is_conversation (DeskNotification *self)
 
   return !desk_notification_kind_is_grouped (self->kind);
 }
+
+/**
+ * desk_notification_assign:
+ * @other: the same notification, read again
+ *
+ * Gives @self the values of @other, saying only what changed: a list
+ * that shows @self keeps its row and redraws what changed, if anything.
+ */
+void
+desk_notification_assign (DeskNotification *self,
+                          DeskNotification *other)
+{
+  g_return_if_fail (DESK_IS_NOTIFICATION (self));
+  g_return_if_fail (DESK_IS_NOTIFICATION (other));
+
+  if (self == other)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  desk_notification_set_id (self, other->id);
+  desk_notification_set_channel_id (self, other->channel_id);
+  desk_notification_set_remote_id (self, other->remote_id);
+  desk_notification_set_kind (self, other->kind);
+  desk_notification_set_author (self, other->author);
+  desk_notification_set_text (self, other->text);
+  desk_notification_set_url (self, other->url);
+  desk_notification_set_created_at (self, other->created_at);
+  desk_notification_set_read (self, other->read);
+  desk_notification_set_starred (self, other->starred);
+  desk_notification_set_status (self, other->status);
+  desk_notification_set_priority (self, other->priority);
+  desk_notification_set_assignee (self, other->assignee);
+  desk_notification_set_handle (self, other->handle);
+  desk_notification_set_in_reply_to (self, other->in_reply_to);
+  desk_notification_set_subject (self, other->subject);
+  desk_notification_set_campaign_id (self, other->campaign_id);
+  desk_notification_set_flag (self, other->flag);
+  desk_notification_set_hidden (self, other->hidden);
+  desk_notification_set_tone (self, other->tone);
+  desk_notification_set_note (self, other->note);
+  desk_notification_set_group_count (self, other->group_count);
+  desk_notification_set_status_id (self, other->status_id);
+  desk_notification_set_status_cid (self, other->status_cid);
+  desk_notification_set_root_id (self, other->root_id);
+  desk_notification_set_root_cid (self, other->root_cid);
+  g_object_thaw_notify (G_OBJECT (self));
+}

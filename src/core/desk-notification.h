@@ -66,6 +66,8 @@ void desk_notification_set_root_id (DeskNotification *self, const char *value);
 const char *desk_notification_get_root_cid (DeskNotification *self);
 void desk_notification_set_root_cid (DeskNotification *self, const char *value);
 
+void desk_notification_assign (DeskNotification *self, DeskNotification *other);
+
 /* The kinds' names of the import format and the CLI's JSON (dm, mention,
  * reply, quote, follow, like, repost): the one place where the stored
  * kinds (a Mastodon "favourite", a WordPress "comment") meet them */
