@@ -347,6 +347,9 @@ test_crisis_banner (Fixture       *f,
   g_assert_true (desk_store_add_notifications_full (f->w.store, angry, NULL, &error));
   g_assert_no_error (error);
   desk_page_invalidate (DESK_PAGE (f->page));
+  /* Read after the list's first frame */
+  for (int i = 0; i < 2000 && !gtk_revealer_get_reveal_child (banner); i++)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   g_assert_nonnull (strstr (gtk_label_get_label (template_child (f->page, DESK_TYPE_INBOX_PAGE, "crisis_label")), "12"));
 }
