@@ -45,7 +45,7 @@ fixture_set_up (Fixture       *f,
   f->page = DESK_INBOX_PAGE (adw_view_stack_get_child_by_name (stack, "inbox"));
   wait_allocated (GTK_WIDGET (f->page));
   f->model = desk_inbox_page_get_model (f->page);
-  f->selection = gtk_list_view_get_model (template_child (f->page, DESK_TYPE_INBOX_PAGE, "list_view"));
+  f->selection = gtk_grid_view_get_model (template_child (f->page, DESK_TYPE_INBOX_PAGE, "items_view"));
 }
 
 static void
