@@ -8,10 +8,11 @@
  * group ("Léa and 39 others liked your post") is one row.
  *
  * The row draws its texts and icons itself, at a height that follows
- * its font and never its text: GTK 4.8's list view keeps two hundred
- * rows, and rebinding each (a filter, a search keystroke) only redraws
- * the dozen shown, where labels and images re-measured them all
- * (tests/bench/bench-ui: a filter took 150 ms to its frame). Its lines:
+ * its font and never its text: rebinding the rows the list keeps (a
+ * filter, a search keystroke) only redraws those shown, where labels and
+ * images re-measured every one (tests/bench/bench-ui: with GTK 4.8's
+ * list view and its 200 rows, a filter took 150 ms to its frame). Its
+ * lines:
  * the unread dot, the kind's icon, the author (bold, in the accent
  * colour when unread), handle, kind and network, a star, the time; then
  * two lines of text, or one and the badges (status, assignee, flag,
@@ -190,7 +191,7 @@ desk_inbox_row_dup_description (DeskNotification *n,
 }
 
 /* The time rows are bound against: read once a second at most, not for
- * each of the two hundred rows GTK 4.8's list keeps */
+ * each row a filter binds */
 static GDateTime *
 shared_now (void)
 {
@@ -217,7 +218,7 @@ clear_layouts (DeskInboxRow *self)
 
 /* A line of the row's font: the font's own line, or its accented
  * capitals and descenders if taller. Shared by the rows of a font, so
- * that two hundred rows measure it once. */
+ * that the rows of a list measure it once. */
 static int
 font_line (DeskInboxRow *self)
 {
