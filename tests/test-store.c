@@ -1119,13 +1119,30 @@ test_demo (Fixture       *f,
     g_autofree char *to = desk_time_format_day (now);
     g_autoptr(GDateTime) start = g_date_time_add_days (now, -89);
     g_autofree char *from = desk_time_format_day (start);
+    g_autoptr(GPtrArray) top = NULL;
     gint64 count = 0;
 
     totals = desk_store_query_metric_totals (store, brand_id, from, to, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (totals->len, ==, 20);   /* 4 channels × 5 metrics */
-    g_assert_true (desk_store_count_rows (store, "metric_samples", &count, &error));
+    g_assert_true (_desk_store_query_int (store, "SELECT count (*) FROM metric_samples WHERE post_id = 0", &count, &error));
     g_assert_cmpint (count, ==, 4 * 5 * 90);
+    /* And the published posts' own, for the top posts and the best times:
+     * impressions and engagements on each of their channels */
+    g_assert_true (_desk_store_query_int (store,
+                                          "SELECT count (DISTINCT m.post_id) FROM metric_samples m"
+                                          " JOIN posts p ON p.id = m.post_id WHERE p.status = 'published'", &count, &error));
+    g_assert_cmpint (count, >, 20);
+    g_assert_true (_desk_store_query_int (store,
+                                          "SELECT count (*) FROM metric_samples m LEFT JOIN posts p ON p.id = m.post_id"
+                                          " WHERE m.post_id != 0 AND (p.status IS NOT 'published'"
+                                          "  OR m.metric NOT IN ('impressions', 'engagements')"
+                                          "  OR NOT EXISTS (SELECT 1 FROM post_variants v WHERE v.post_id = p.id AND v.channel_id = m.channel_id))",
+                                          &count, &error));
+    g_assert_cmpint (count, ==, 0);
+    top = desk_store_query_top_posts (store, brand_id, from, to, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (top->len, ==, 10);
   }
 }
 

@@ -2,7 +2,7 @@
  *
  * A fictitious regional bakery chain, "Le Fournil des Halles" (Lyon), with
  * four channels, two campaigns, posts in every status around today, an
- * inbox and 90 days of metrics. Everything comes from one seeded GRand, so
+ * inbox and 90 days of metrics (the channels', and the published posts'). Everything comes from one seeded GRand, so
  * the same seed and the same "now" give the same workspace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -271,9 +271,9 @@ add_posts (DeskStore          *store,
            GPtrArray          *channels,
            GPtrArray          *campaigns,
            GDateTime          *today,
+           GPtrArray          *posts,
            GError            **error)
 {
-  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
   int span = MAX (1, (int) size->span_days);
 
   for (guint i = 0; i < size->n_posts; i++)
@@ -439,6 +439,64 @@ add_metrics (DeskStore          *store,
   return desk_store_add_metric_samples (store, samples, error);
 }
 
+/* Each published post of the metrics' days, on each of its channels: its
+ * impressions and engagements, so that Reports shows top posts and the
+ * best times to post. Mornings before the shop opens and the end of the
+ * afternoon do best, as a bakery's followers read. */
+static gboolean
+add_post_metrics (DeskStore          *store,
+                  const DeskDemoSize *size,
+                  GRand              *rand,
+                  GPtrArray          *posts,
+                  GDateTime          *today,
+                  GError            **error)
+{
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_metric_sample_free);
+  g_autoptr(GDateTime) from = g_date_time_add_days (today, -(int) size->n_metric_days + 1);
+  g_autoptr(GDateTime) to = g_date_time_add_days (today, 1);
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      DeskPost *post = g_ptr_array_index (posts, i);
+      GDateTime *at = desk_post_get_scheduled_at (post);
+      g_autoptr(GDateTime) local = NULL;
+      const gint64 *ids;
+      guint n_ids = 0;
+      double boost = 1.0;
+      int hour;
+
+      if (desk_post_get_status (post) != DESK_POST_STATUS_PUBLISHED || at == NULL ||
+          g_date_time_compare (at, from) < 0 || g_date_time_compare (at, to) >= 0)
+        continue;
+      local = desk_time_to_local (at);
+      hour = g_date_time_get_hour (local);
+      if ((hour >= 7 && hour < 10) || (hour >= 17 && hour < 20))
+        boost = 1.8;
+      if (g_date_time_get_day_of_week (local) >= 6)
+        boost *= 1.3;
+      ids = desk_post_get_channel_ids (post, &n_ids);
+      for (guint c = 0; c < n_ids; c++)
+        {
+          double impressions = 200 + pick (rand, 1400);
+          double values[2] = { impressions, impressions * (0.015 + g_rand_double (rand) * 0.035) * boost };
+          static const char * const metrics[] = { "impressions", "engagements" };
+
+          for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+            {
+              DeskMetricSample *s = g_new0 (DeskMetricSample, 1);
+
+              s->channel_id = ids[c];
+              s->post_id = desk_post_get_id (post);
+              s->day = desk_time_format_day (local);
+              s->metric = g_strdup (metrics[m]);
+              s->value = (double) (gint64) values[m];
+              g_ptr_array_add (samples, s);
+            }
+        }
+    }
+  return desk_store_add_metric_samples (store, samples, error);
+}
+
 typedef struct
 {
   const DeskDemoSize *size;
@@ -472,6 +530,7 @@ populate_cb (DeskStore  *store,
   g_autoptr(GRand) rand = g_rand_new_with_seed (p->seed);
   g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDateTime) today = desk_time_local_midnight (p->now);
   g_autoptr(DeskBrand) brand = NULL;
   gint64 brand_id;
@@ -492,9 +551,10 @@ populate_cb (DeskStore  *store,
   return add_snippets (store, brand_id, error) &&
          add_channels (store, brand_id, channels, error) &&
          add_campaigns (store, brand_id, today, campaigns, error) &&
-         add_posts (store, p->size, rand, brand_id, channels, campaigns, today, error) &&
+         add_posts (store, p->size, rand, brand_id, channels, campaigns, today, posts, error) &&
          add_notifications (store, p->size, rand, channels, p->now, error) &&
-         add_metrics (store, p->size, rand, channels, today, error);
+         add_metrics (store, p->size, rand, channels, today, error) &&
+         add_post_metrics (store, p->size, rand, posts, today, error);
 }
 
 /**

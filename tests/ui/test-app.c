@@ -124,7 +124,8 @@ test_demo_screenshot (void)
     g_assert_cmpint (brands, ==, 1);
     g_assert_cmpint (posts, ==, 120);
     g_assert_cmpint (notifications, ==, 300);
-    g_assert_cmpint (metrics, ==, 4 * 5 * 90);
+    /* The channels' 90 days of 5 metrics, and the published posts' own */
+    g_assert_cmpint (metrics, >, 4 * 5 * 90);
   }
 }
 
