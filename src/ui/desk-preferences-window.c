@@ -12,7 +12,7 @@
 #include "desk-channels-page.h"
 #include "desk-brands-page.h"
 #include "desk-preferences-window.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-checks.h"
 #include "desk-contrast.h"
 

@@ -21,7 +21,7 @@
 #include "desk-cadence.h"
 #include "desk-holidays.h"
 #include "desk-post-card.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-time.h"
 
 #define CARDS_PER_DAY   3

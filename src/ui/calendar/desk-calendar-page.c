@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-calendar-page-private.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-time.h"
 
 #define MAX_UNDO        20

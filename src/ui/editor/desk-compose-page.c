@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-compose-page.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-post-list.h"
 #include "desk-editor.h"
 #include "desk-time.h"

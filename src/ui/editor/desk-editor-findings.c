@@ -20,7 +20,6 @@
 #include "desk-editor-private.h"
 #include "desk-image-chooser.h"
 #include "desk-media.h"
-#include "desk-report.h"
 #include "desk-text-count.h"
 
 /* Findings */

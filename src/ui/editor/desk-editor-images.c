@@ -21,7 +21,6 @@
 #include "desk-editor-private.h"
 #include "desk-image-chooser.h"
 #include "desk-media.h"
-#include "desk-report.h"
 #include "desk-text-count.h"
 
 /* Alt texts: which networks receive them */

@@ -31,7 +31,7 @@
 #include "desk-a11y.h"
 #include "desk-editor-private.h"
 #include "desk-draft.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-image-chooser.h"
 #include "desk-design.h"
 #include "desk-design-dialog.h"

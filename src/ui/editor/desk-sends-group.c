@@ -16,7 +16,7 @@
 
 #include "desk-a11y.h"
 #include "desk-channel.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-sends-group.h"
 
 struct _DeskSendsGroup

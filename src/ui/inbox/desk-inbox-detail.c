@@ -21,7 +21,7 @@
 #include "desk-inbox-detail.h"
 #include "desk-inbox-order.h"
 #include "desk-reply-window.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-saved-reply.h"
 #include "desk-text-count.h"
 #include "desk-time.h"

@@ -37,7 +37,7 @@
 #include "desk-inbox-row.h"
 #include "desk-moderation-dialog.h"
 #include "desk-saved-replies-dialog.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-time.h"
 
 /* What an action changed, to undo it */

@@ -16,7 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-chart-card.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 
 #define PNG_SCALE 2
 

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "core/desk-report.h"
+#include "desk-report.h"
 
 G_BEGIN_DECLS
 

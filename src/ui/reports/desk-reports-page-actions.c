@@ -18,7 +18,7 @@
 #include "desk-metrics-import-dialog.h"
 #include "desk-objectives-dialog.h"
 #include "desk-presentation-window.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-reports-page-private.h"
 
 static DeskReportPages *

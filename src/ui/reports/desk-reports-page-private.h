@@ -6,9 +6,7 @@
 #pragma once
 
 #include "desk-reports-page.h"
-/* The core's report, not common/desk-report.h (a failure said where the
- * user looks), which has the same name */
-#include "core/desk-report.h"
+#include "desk-report.h"
 
 G_BEGIN_DECLS
 

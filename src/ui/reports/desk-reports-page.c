@@ -20,7 +20,7 @@
 #include "desk-a11y.h"
 #include "desk-chart-card.h"
 #include "desk-kpi-card.h"
-#include "desk-report.h"
+#include "desk-report-error.h"
 #include "desk-reports-page-private.h"
 #include "desk-time.h"
 

@@ -1,4 +1,4 @@
-/* desk-report.c: a failure said where the user looks
+/* desk-report-error.c: a failure said where the user looks
  *
  * A read of the workspace that fails (locked, damaged, a disk error) must
  * not leave a view silently empty: the message, which says what to do,
@@ -14,7 +14,7 @@
 
 #include <adwaita.h>
 
-#include "desk-report.h"
+#include "desk-report-error.h"
 
 void
 desk_report_error (GtkWidget    *widget,

@@ -1,4 +1,4 @@
-/* desk-report.h: a failure said where the user looks
+/* desk-report-error.h: a failure said where the user looks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
