@@ -109,7 +109,7 @@ desk_csv_load (const char  *path,
     if (g_stat (path, &st) == 0 && st.st_size > MAX_CSV_BYTES)
       {
         g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                     _("“%s” is too large for a list of posts (more than %d MB)."), path, MAX_CSV_BYTES / (1024 * 1024));
+                     _("“%s” is too large to import (more than %d MB)."), path, MAX_CSV_BYTES / (1024 * 1024));
         return NULL;
       }
   }
