@@ -18,6 +18,7 @@
 #include "desk-brand-dialog-private.h"
 #include "desk-brands-page.h"
 #include "desk-palette-editor.h"
+#include "desk-post-filter.h"
 #include "desk-preferences-window.h"
 #include "desk-time.h"
 #include "desk-timezone-row.h"
@@ -550,6 +551,61 @@ test_brand_timezone (Fixture       *f,
   desk_calendar_page_set_view (page, "month");
 }
 
+/* The calendar's filter names channels and a campaign of a brand: on
+ * another brand it lets that brand's posts through, it does not hide them
+ * behind ids the brand has not */
+static void
+test_filter_per_brand (Fixture       *f,
+                       gconstpointer  data)
+{
+  DeskCalendarPage *page = ui_calendar_page (f->window);
+  g_autoptr(DeskBrand) fournil = brand_named (f, "Le Fournil des Halles");
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->store, desk_brand_get_id (fournil), NULL);
+  g_autoptr(DeskChannel) instagram = g_list_model_get_item (channels, 2);
+  g_autoptr(DeskBrand) martin = g_object_new (DESK_TYPE_BRAND, "name", "Boulangerie Martin", NULL);
+  g_autoptr(DeskChannel) own = NULL;
+  g_autoptr(DeskPost) post = NULL;
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GDateTime) at = g_date_time_add_hours (now, 2);
+  g_autoptr(GError) error = NULL;
+  DeskPostFilter filter;
+  gint64 id = desk_channel_get_id (instagram), own_id;
+  guint all;
+
+  g_assert_true (desk_store_save_brand (f->store, martin, &error));
+  own = g_object_new (DESK_TYPE_CHANNEL, "brand-id", desk_brand_get_id (martin), "network", DESK_NETWORK_MASTODON,
+                      "handle", "@martin@piaille.fr", NULL);
+  g_assert_true (desk_store_save_channel (f->store, own, &error));
+  own_id = desk_channel_get_id (own);
+  post = g_object_new (DESK_TYPE_POST, "brand-id", desk_brand_get_id (martin), "title", "Pain de campagne",
+                       "status", DESK_POST_STATUS_SCHEDULED, "scheduled-at", at, NULL);
+  desk_post_set_channel_ids (post, &own_id, 1);
+  g_assert_true (desk_store_save_post (f->store, post, &error));
+  g_assert_no_error (error);
+  spin ();
+
+  /* The Fournil's Instagram alone */
+  all = desk_calendar_page_count_cards (page);
+  desk_post_filter_init (&filter);
+  g_array_append_val (filter.channel_ids, id);
+  desk_calendar_page_set_filter (page, &filter, DESK_COLOUR_BY_STATUS);
+  spin ();
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), <, all);
+
+  /* Another brand: its post is there */
+  gtk_drop_down_set_selected (template_child (f->window, DESK_TYPE_WINDOW, "brand_dropdown"), 0);
+  g_assert_cmpstr (selected_name (f), ==, "Boulangerie Martin");
+  spin ();
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), ==, 1);
+
+  /* And back: every post of the Fournil, the filter went with the brand */
+  gtk_drop_down_set_selected (template_child (f->window, DESK_TYPE_WINDOW, "brand_dropdown"), 1);
+  g_assert_cmpstr (selected_name (f), ==, "Le Fournil des Halles");
+  spin ();
+  g_assert_cmpuint (desk_calendar_page_count_cards (page), ==, all);
+  desk_post_filter_clear (&filter);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -572,6 +628,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/brands/several", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_several_brands, fixture_tear_down);
   g_test_add ("/brands/timezone", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_brand_timezone, fixture_tear_down);
+  g_test_add ("/brands/filter-per-brand", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_per_brand,
+              fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

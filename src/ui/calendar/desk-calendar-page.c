@@ -391,6 +391,36 @@ ideas_tray_drop_post_cb (DeskCalendarPage *self,
   desk_calendar_page_unschedule_post (self, post);
 }
 
+/* The filter names channels, a campaign and a pillar: those another brand
+ * (or a brand whose channel was removed) does not have would hide all its
+ * posts, with nothing in the filter's popover to say why */
+static void
+keep_brand_filter (DeskCalendarPage   *self,
+                   const char * const *pillars)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = self->filter.channel_ids->len; i-- > 0;)
+    if (!g_hash_table_contains (self->channels, &g_array_index (self->filter.channel_ids, gint64, i)))
+      {
+        g_array_remove_index (self->filter.channel_ids, i);
+        changed = TRUE;
+      }
+  if (self->filter.campaign_id != 0 && !g_hash_table_contains (self->campaigns, &self->filter.campaign_id))
+    {
+      self->filter.campaign_id = 0;
+      changed = TRUE;
+    }
+  if (self->filter.pillar != NULL && self->filter.pillar[0] != '\0' &&
+      (pillars == NULL || !g_strv_contains (pillars, self->filter.pillar)))
+    {
+      g_clear_pointer (&self->filter.pillar, g_free);
+      changed = TRUE;
+    }
+  if (changed)
+    save_filter (self);
+}
+
 static void
 desk_calendar_page_reload (DeskPage *page)
 {
@@ -415,6 +445,8 @@ desk_calendar_page_reload (DeskPage *page)
 
   _desk_calendar_page_update_bands (self, self->shown);
   _desk_calendar_page_forget_months (self);
+  if (pillars != NULL)
+    keep_brand_filter (self, (const char * const *) pillars);
   desk_filter_popover_set_choices (self->filter_popover, channels, campaigns, (const char * const *) pillars);
   desk_filter_popover_set_filter (self->filter_popover, &self->filter, self->colour_by);
   update_filter_button (self);
