@@ -671,22 +671,32 @@ test_notification_assign (void)
 static void
 assert_groups_agree (Inbox *inbox)
 {
-  g_autoptr(DeskInboxFilter) direct = desk_inbox_filter_new ();
-  g_autoptr(DeskInboxFilter) computed = desk_inbox_filter_new ();
-  g_autoptr(GPtrArray) a = NULL;
-  g_autoptr(GPtrArray) b = NULL;
-
-  computed->from = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
-  g_assert_true (_desk_store_inbox_is_direct (direct));
-  g_assert_false (_desk_store_inbox_is_direct (computed));
-  a = query (inbox, direct);
-  b = query (inbox, computed);
-  g_assert_cmpuint (a->len, ==, b->len);
-  for (guint i = 0; i < a->len; i++)
+  /* With hidden items too ("Show hidden items"): each stands alone */
+  for (int show_hidden = 0; show_hidden <= 1; show_hidden++)
     {
-      g_assert_cmpstr (remote_id_at (a, i), ==, remote_id_at (b, i));
-      g_assert_cmpuint (desk_notification_get_group_count (g_ptr_array_index (a, i)), ==,
-                        desk_notification_get_group_count (g_ptr_array_index (b, i)));
+      g_autoptr(DeskInboxFilter) direct = desk_inbox_filter_new ();
+      g_autoptr(DeskInboxFilter) computed = desk_inbox_filter_new ();
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) b = NULL;
+      guint count = 0;
+
+      direct->show_hidden = computed->show_hidden = show_hidden;
+      computed->from = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+      g_assert_true (_desk_store_inbox_is_direct (direct));
+      g_assert_false (_desk_store_inbox_is_direct (computed));
+      a = query (inbox, direct);
+      b = query (inbox, computed);
+      g_assert_cmpuint (a->len, ==, b->len);
+      g_assert_true (desk_store_count_inbox (inbox->store, direct, &count, NULL));
+      g_assert_cmpuint (count, ==, a->len);
+      for (guint i = 0; i < a->len; i++)
+        {
+          g_assert_cmpstr (remote_id_at (a, i), ==, remote_id_at (b, i));
+          g_assert_cmpuint (desk_notification_get_group_count (g_ptr_array_index (a, i)), ==,
+                            desk_notification_get_group_count (g_ptr_array_index (b, i)));
+          if (desk_notification_get_hidden (g_ptr_array_index (a, i)))
+            g_assert_cmpuint (desk_notification_get_group_count (g_ptr_array_index (a, i)), ==, 1);
+        }
     }
 }
 
@@ -728,7 +738,7 @@ test_groups_kept (Fixture       *f,
   g_assert_cmpuint (rows->len, >, 0);
   head = g_ptr_array_index (rows, 0);
   head_id = desk_notification_get_id (head);
-  if (desk_notification_get_group_count (head) > 1)
+  g_assert_cmpuint (desk_notification_get_group_count (head), >, 1);
     {
       guint count = desk_notification_get_group_count (head);
       g_autoptr(GPtrArray) again = NULL;
@@ -744,6 +754,20 @@ test_groups_kept (Fixture       *f,
           if (g_strcmp0 (desk_notification_get_subject (entry), desk_notification_get_subject (head)) == 0)
             g_assert_cmpuint (desk_notification_get_group_count (entry), ==, count - 1);
         }
+      /* Shown with the hidden items: on its own, beside its group */
+      {
+        g_autoptr(GPtrArray) shown = NULL;
+        gboolean alone = FALSE;
+
+        filter->show_hidden = TRUE;
+        shown = query (&inbox, filter);
+        g_assert_cmpuint (shown->len, ==, again->len + 1);
+        for (guint i = 0; i < shown->len; i++)
+          if (desk_notification_get_id (g_ptr_array_index (shown, i)) == head_id)
+            alone = desk_notification_get_group_count (g_ptr_array_index (shown, i)) == 1;
+        g_assert_true (alone);
+        filter->show_hidden = FALSE;
+      }
       g_assert_true (desk_store_set_notification_hidden (inbox.store, head_id, FALSE, NULL));
       assert_groups_agree (&inbox);
     }

@@ -310,6 +310,14 @@ test_migrations (Fixture       *f,
                            brand_id,
                            /* schema 10 named the statuses anew, and made spam a flag */
                            version >= 10 ? "done" : "answered", version >= 10 ? "open" : "spam");
+        /* From schema 12 what the store keeps as it stores them: their
+         * brand, the likes' subject (from 10) and group, the search index */
+        if (version >= 12)
+          exec_sql_printf (old, "UPDATE notifications SET brand_id = %" G_GINT64_FORMAT ";"
+                           "UPDATE notifications SET subject = url, group_head = remote_id = 'like-3',"
+                           " group_size = CASE WHEN remote_id = 'like-3' THEN 3 ELSE 1 END WHERE kind = 'favourite';"
+                           "INSERT INTO notifications_fts (notifications_fts) VALUES ('rebuild');",
+                           brand_id);
 
         /* Written with plain SQL: the store's own code targets the
          * current schema. */
@@ -425,6 +433,32 @@ test_migrations (Fixture       *f,
                                                 &indexed, &error));
           g_assert_cmpint (indexed, ==, 1);
         }
+        /* Schema 13: the hidden items read apart, in the attention order,
+         * beside the visible entries */
+        if (version >= 2)
+          {
+            g_autoptr(DeskInboxFilter) filter = desk_inbox_filter_new ();
+            g_autoptr(GPtrArray) entries = NULL;
+            gint64 indexed = 0;
+            guint count = 0;
+
+            g_assert_true (_desk_store_query_int (store, "SELECT count (*) FROM sqlite_master WHERE name = 'notifications_hidden'",
+                                                  &indexed, &error));
+            g_assert_cmpint (indexed, ==, 1);
+            exec_sql_printf (store, "UPDATE notifications SET hidden = 1 WHERE remote_id = 's'");
+            filter->brand_id = brand_id;
+            filter->show_hidden = TRUE;
+            g_assert_true (_desk_store_inbox_is_direct (filter));
+            entries = desk_store_query_inbox (store, filter, 0, 10, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (entries->len, ==, 3);
+            g_assert_true (desk_store_count_inbox (store, filter, &count, &error));
+            g_assert_cmpuint (count, ==, 3);
+            filter->show_hidden = FALSE;
+            g_clear_pointer (&entries, g_ptr_array_unref);
+            entries = desk_store_query_inbox (store, filter, 0, 10, &error);
+            g_assert_cmpuint (entries->len, ==, 2);
+          }
 
         backups = desk_store_get_backup_dir (store);
       }

@@ -725,10 +725,12 @@ build_entries (const DeskInboxFilter *filter,
   append_conditions (sql, filter, has_match);
   if (filter->view == DESK_INBOX_VIEW_ATTENTION)
     {
-      g_string_append (sql, " AND n.kind NOT IN " GROUPED_KINDS
+      /* Hidden likes, follows and reposts (shown with "Show hidden items")
+       * stand alone, out of their group, as the direct view has them */
+      g_string_append (sql, " AND (n.kind NOT IN " GROUPED_KINDS " OR n.hidden = 1)"
                             " UNION ALL SELECT n.id, count (*), 0, max (n.created_at)");
       append_conditions (sql, filter, has_match);
-      g_string_append (sql, " AND n.kind IN " GROUPED_KINDS
+      g_string_append (sql, " AND n.kind IN " GROUPED_KINDS " AND n.hidden = 0"
                             " GROUP BY n.channel_id, n.kind, coalesce (n.subject, '')");
     }
   if (ordered)
@@ -837,21 +839,42 @@ _desk_store_inbox_is_direct (const DeskInboxFilter *filter)
    * and a date range cuts through groups: computed. Unread, starred,
    * assignee and campaign keep or leave a group by its newest member,
    * along the view's index (a group is read or unread as a whole,
-   * desk_store_set_group_read ()): the filters of a crisis day stay fast */
-  return !filter->show_hidden && filter->from == NULL && filter->to == NULL;
+   * desk_store_set_group_read ()), and hidden items stand alone: the
+   * filters of a crisis day stay fast */
+  return filter->from == NULL && filter->to == NULL;
 }
 
-/* A direct view: its rows (with the group's size in the attention view) */
-static GString *
-direct_select (const DeskInboxFilter *filter)
+/* The attention view with "Show hidden items": its visible entries (each
+ * group's head, which every other kind's rows are) and the hidden items,
+ * each on its own (a hidden like is never its group's head), as
+ * build_entries () has them. Two statements merged by SQLite, each in its
+ * order (the visible along notifications_attention, the hidden few apart):
+ * one condition with OR sorted the whole inbox for every page. */
+static gboolean
+hidden_apart (const DeskInboxFilter *filter)
 {
-  GString *sql = g_string_new ("SELECT " NOTIFICATION_COLUMNS);
+  return filter->view == DESK_INBOX_VIEW_ATTENTION && filter->show_hidden;
+}
 
-  g_string_append (sql, filter->view == DESK_INBOX_VIEW_ATTENTION ? ", n.group_size" : ", 1");
+/* A direct view's rows (with the group's size in the attention view),
+ * after the key :kp, :kat, :kid if @after; the hidden ones alone if
+ * @hidden (hidden_apart ()) */
+static void
+append_direct_select (GString               *sql,
+                      const DeskInboxFilter *filter,
+                      gboolean               hidden,
+                      gboolean               after)
+{
+  g_string_append (sql, "SELECT " NOTIFICATION_COLUMNS);
+  g_string_append (sql, filter->view == DESK_INBOX_VIEW_ATTENTION && !hidden ? ", n.group_size" : ", 1");
   append_conditions (sql, filter, FALSE);
-  if (filter->view == DESK_INBOX_VIEW_ATTENTION)
-    g_string_append (sql, " AND n.group_head = 1");
-  return sql;
+  if (hidden)
+    g_string_append (sql, " AND n.hidden = 1");
+  else if (filter->view == DESK_INBOX_VIEW_ATTENTION)
+    g_string_append (sql, " AND n.hidden = 0 AND n.group_head = 1");
+  if (after)
+    g_string_append (sql, by_priority (filter) ? " AND (n.priority, n.created_at, n.id) < (:kp, :kat, :kid)"
+                                               : " AND (n.created_at, n.id) < (:kat, :kid)");
 }
 
 static gboolean
@@ -860,12 +883,19 @@ count_direct (DeskStore              *self,
               guint                  *count,
               GError                **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT count (*)");
+  g_autoptr(GString) sql = g_string_new ("SELECT (SELECT count (*)");
   sqlite3_stmt *stmt;
 
   append_conditions (sql, filter, FALSE);
   if (filter->view == DESK_INBOX_VIEW_ATTENTION)
-    g_string_append (sql, " AND n.group_head = 1");
+    g_string_append (sql, " AND n.hidden = 0 AND n.group_head = 1");
+  g_string_append_c (sql, ')');
+  if (hidden_apart (filter))
+    {
+      g_string_append (sql, " + (SELECT count (*)");
+      append_conditions (sql, filter, FALSE);
+      g_string_append (sql, " AND n.hidden = 1)");
+    }
   if ((stmt = _desk_store_prepare_built (self, sql->str, error)) == NULL)
     return FALSE;
   bind_filter (stmt, filter, NULL);
@@ -889,13 +919,19 @@ _desk_store_inbox_read_direct (DeskStore              *self,
                                guint                   limit,
                                GError                **error)
 {
-  g_autoptr(GString) sql = direct_select (filter);
+  g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
 
-  if (after != NULL)
-    g_string_append (sql, by_priority (filter) ? " AND (n.priority, n.created_at, n.id) < (:kp, :kat, :kid)"
-                                               : " AND (n.created_at, n.id) < (:kat, :kid)");
-  g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order_of (filter, "n"));
+  append_direct_select (sql, filter, FALSE, after != NULL);
+  if (hidden_apart (filter))
+    {
+      g_string_append (sql, " UNION ALL ");
+      append_direct_select (sql, filter, TRUE, after != NULL);
+      /* A compound's order names its columns */
+      g_string_append (sql, " ORDER BY priority DESC, created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+    }
+  else
+    g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order_of (filter, "n"));
   if ((stmt = _desk_store_prepare_built (self, sql->str, error)) == NULL)
     return NULL;
   bind_filter (stmt, filter, NULL);

@@ -42,7 +42,7 @@ typedef enum
 /* 'CDSK': written to PRAGMA application_id so that we never take a foreign
  * SQLite file for ours. */
 #define DESK_STORE_APPLICATION_ID 0x4344534b
-#define DESK_STORE_SCHEMA_VERSION 12
+#define DESK_STORE_SCHEMA_VERSION 13
 #define DESK_STORE_MAX_BACKUPS    5
 
 typedef struct
