@@ -22,6 +22,9 @@ struct _DeskPreferencesWindow
 
   char                 *database_path;
   DeskStore            *store;
+  gint64                brand_id;       /* of the two pages below */
+  GtkWidget            *channels_page;
+  GtkWidget            *brand_page;
 
   GtkSpinButton        *hour_spin;
   GtkSpinButton        *minute_spin;
@@ -254,6 +257,25 @@ add_brand_page (DeskPreferencesWindow *self,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  self->brand_page = page;
+}
+
+/* The brand of the Channels and Brand pages deleted (from the Brands page
+ * of this window, or elsewhere): their pages go with it, rather than
+ * edit what is no longer there */
+static void
+brands_changed_cb (DeskPreferencesWindow *self)
+{
+  g_autoptr(DeskBrand) brand = NULL;
+
+  if (self->brand_id == 0 || (brand = desk_store_get_brand (self->store, self->brand_id, NULL)) != NULL)
+    return;
+  if (self->channels_page != NULL)
+    adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->channels_page));
+  if (self->brand_page != NULL)
+    adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->brand_page));
+  self->channels_page = self->brand_page = NULL;
+  self->brand_id = 0;
 }
 
 static void
@@ -345,7 +367,10 @@ desk_preferences_window_new (GSettings  *settings,
 
       g_signal_connect_object (channels, "changed", G_CALLBACK (channels_changed_cb), self, G_CONNECT_SWAPPED);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (channels));
+      self->channels_page = GTK_WIDGET (channels);
+      self->brand_id = brand_id;
       add_brand_page (self, brand_id);
+      g_signal_connect_object (store, "brands-changed", G_CALLBACK (brands_changed_cb), self, G_CONNECT_SWAPPED);
     }
   if (store != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), desk_brands_page_new (store));

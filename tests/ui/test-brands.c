@@ -17,6 +17,7 @@
 #include "desk-application.h"
 #include "desk-brand-dialog-private.h"
 #include "desk-brands-page.h"
+#include "desk-channels-page.h"
 #include "desk-palette-editor.h"
 #include "desk-post-filter.h"
 #include "desk-preferences-window.h"
@@ -606,6 +607,46 @@ test_filter_per_brand (Fixture       *f,
   desk_post_filter_clear (&filter);
 }
 
+static gboolean
+is_brand_page (GtkWidget *widget,
+               gpointer   data)
+{
+  return ADW_IS_PREFERENCES_PAGE (widget) &&
+         g_strcmp0 (adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (widget)), "brand") == 0;
+}
+
+/* Preferences open on a brand's channels and charter: that brand deleted,
+ * its pages go, the Brands page stays */
+static void
+test_pages_of_deleted_brand (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(DeskBrand) fournil = brand_named (f, "Le Fournil des Halles");
+  g_autoptr(DeskBrand) martin = g_object_new (DESK_TYPE_BRAND, "name", "Boulangerie Martin", NULL);
+  g_autoptr(GError) error = NULL;
+  AdwPreferencesWindow *prefs;
+
+  g_assert_true (desk_store_save_brand (f->store, martin, &error));
+  spin ();
+  prefs = open_brands_page (f);
+  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), DESK_TYPE_CHANNELS_PAGE));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (prefs), is_brand_page, NULL));
+
+  /* Another brand changed: nothing moves */
+  desk_brand_set_name (martin, "Boulangerie Martin & Fils");
+  g_assert_true (desk_store_save_brand (f->store, martin, &error));
+  spin ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), DESK_TYPE_CHANNELS_PAGE));
+
+  g_assert_true (desk_store_delete_brand (f->store, desk_brand_get_id (fournil), &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_null (find_widget (GTK_WIDGET (prefs), DESK_TYPE_CHANNELS_PAGE));
+  g_assert_null (find_descendant (GTK_WIDGET (prefs), is_brand_page, NULL));
+  g_assert_true (DESK_IS_BRANDS_PAGE (adw_preferences_window_get_visible_page (prefs)));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -630,6 +671,8 @@ main (int    argc,
   g_test_add ("/brands/timezone", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_brand_timezone, fixture_tear_down);
   g_test_add ("/brands/filter-per-brand", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_per_brand,
               fixture_tear_down);
+  g_test_add ("/brands/pages-of-deleted-brand", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_pages_of_deleted_brand, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);
