@@ -668,7 +668,7 @@ inbox:
           painted_at = 0;
           t0 = g_get_monotonic_time ();
           if (i < 4)
-            gtk_drop_down_set_selected (period, i % 2 == 0 ? 2 : 0);
+            gtk_drop_down_set_selected (period, i % 2 == 0 ? 3 : 0);
           else
             gtk_check_button_set_active (hidden, i % 2 == 0);
           while (painted_at == 0)
@@ -722,7 +722,7 @@ inbox:
     printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  its layout", filter_layout_ms[4], "-", "");
     printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  its snapshot", filter_snapshot_ms[4], "-", "");
     printf ("| %-44s | %7.2f ms | %-10s | %-4s |\n", "  its rasterization (software)", filter_raster_ms[4], "-", "");
-    printf ("| %-44s | %7.2f / %.2f ms | %-10s | %-4s |\n", "  Last 7 days on, off (the slower of each)", MAX (computed_ms[0], computed_ms[2]),
+    printf ("| %-44s | %7.2f / %.2f ms | %-10s | %-4s |\n", "  Last 30 days on, off (the slower of each)", MAX (computed_ms[0], computed_ms[2]),
             MAX (computed_ms[1], computed_ms[3]), "<= 50 ms", MAX (MAX (computed_ms[0], computed_ms[2]), MAX (computed_ms[1], computed_ms[3])) <= 50 ? "ok" : "MISS");
     printf ("| %-44s | %7.2f / %.2f ms | %-10s | %-4s |\n", "  Show hidden items on, off", MAX (computed_ms[4], computed_ms[6]),
             MAX (computed_ms[5], computed_ms[7]), "<= 50 ms", MAX (MAX (computed_ms[4], computed_ms[6]), MAX (computed_ms[5], computed_ms[7])) <= 50 ? "ok" : "MISS");
