@@ -142,7 +142,9 @@ screenshot_and_quit (DeskApplication *self,
   else
     g_printerr ("screenshot: %dx%d %s\n", width, height, self->screenshot);
 
-  g_application_quit (G_APPLICATION (self));
+  /* As Quit does: the windows closed, the workspace with them, so that
+   * its file is whole, without a write-ahead log beside it */
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }
 
 static gboolean

@@ -98,6 +98,12 @@ test_demo_screenshot (void)
   }
   g_assert_cmpint (ABS (width - 1180), <=, 40);
   g_assert_cmpint (ABS (height - 780), <=, 40);
+  /* The workspace was closed: its file is whole, no log beside it */
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
 
   pixels = g_new (guint32, (gsize) width * height);
   gdk_texture_download (texture, (guchar *) pixels, width * 4);
