@@ -13,6 +13,7 @@
 #include "desk-inbox-detail.h"
 #include "desk-inbox-page.h"
 #include "desk-inbox-row.h"
+#include "desk-inbox-row-private.h"
 #include "desk-moderation.h"
 #include "desk-moderation-dialog.h"
 #include "desk-saved-replies-dialog.h"
@@ -354,6 +355,59 @@ test_crisis_banner (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (template_child (f->page, DESK_TYPE_INBOX_PAGE, "crisis_label")), "12"));
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (DESK_IS_INBOX_ROW (c))
+        g_ptr_array_add (rows, c);
+      collect_rows (c, rows);
+    }
+}
+
+/* A huge message (200,000 accented characters) is a row like another:
+ * its first characters laid out, never the whole */
+static void
+test_huge_text (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->w.store, desk_window_get_brand_id (f->w.window), NULL);
+  g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, 0);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  DeskInboxRow *found = NULL;
+  PangoLayout *text = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (huge, i % 7 == 6 ? " " : "é");
+  g_ptr_array_add (batch, g_object_new (DESK_TYPE_NOTIFICATION, "channel-id", desk_channel_get_id (channel),
+                                        "remote-id", "huge", "kind", DESK_NOTIFICATION_KIND_DIRECT_MESSAGE,
+                                        "author", "Long", "text", huge->str, "created-at", now, NULL));
+  g_assert_true (desk_store_add_notifications_full (f->w.store, batch, NULL, &error));
+  g_assert_no_error (error);
+  desk_page_invalidate (DESK_PAGE (f->page));
+  wait_painted (GTK_WIDGET (f->w.window));
+
+  collect_rows (GTK_WIDGET (f->page), rows);
+  for (guint i = 0; i < rows->len && found == NULL; i++)
+    {
+      DeskNotification *n = desk_inbox_row_get_notification (g_ptr_array_index (rows, i));
+
+      if (n != NULL && g_strcmp0 (desk_notification_get_remote_id (n), "huge") == 0)
+        found = g_ptr_array_index (rows, i);
+    }
+  g_assert_nonnull (found);
+  g_assert_true (_desk_inbox_row_get_part (found, DESK_INBOX_ROW_TEXT, &text, NULL));
+  g_assert_true (g_utf8_validate (pango_layout_get_text (text), -1, NULL));
+  g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), ==, 400);
+  g_assert_cmpint (pango_layout_get_line_count (text), <=, 2);
+}
+
 /* The unread count on the view switcher; a desktop notification's Reply
  * and Mark Read (the application's actions) */
 static void
@@ -658,6 +712,7 @@ main (int    argc,
   ADD ("reply", test_reply);
   ADD ("saved-replies-dialog", test_saved_replies_dialog);
   ADD ("screenshots", test_screenshots);
+  ADD ("huge-text", test_huge_text);
 #undef ADD
 
   ret = g_test_run ();

@@ -525,6 +525,18 @@ desk_inbox_row_direction_changed (GtkWidget        *widget,
   GTK_WIDGET_CLASS (desk_inbox_row_parent_class)->direction_changed (widget, previous);
 }
 
+/* The first TEXT_MAX characters of @text: a huge message is not shaped
+ * whole for two lines */
+static char *
+dup_start (const char *text)
+{
+  const char *end = text;
+
+  for (guint i = 0; i < TEXT_MAX && *end != '\0'; i++)
+    end = g_utf8_find_next_char (end, NULL);
+  return g_strndup (text, end - text);
+}
+
 static void
 update (DeskInboxRow *self)
 {
@@ -559,7 +571,7 @@ update (DeskInboxRow *self)
   self->when = desk_notification_get_created_at (n) != NULL
                ? desk_format_relative_time (desk_notification_get_created_at (n), now) : g_strdup ("");
   g_free (self->text);
-  self->text = g_utf8_strlen (text, TEXT_MAX + 1) > TEXT_MAX ? g_utf8_substring (text, 0, TEXT_MAX) : g_strdup (text);
+  self->text = dup_start (text);
   g_free (self->badges);
   self->badges = dup_badges (n, channel, now);
   self->icon_name = kind_icon (kind);
