@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "desk-application.h"
+#include "desk-format.h"
 #include "desk-inbox-detail.h"
 #include "desk-inbox-page.h"
 #include "desk-inbox-row.h"
@@ -406,6 +407,31 @@ test_huge_text (Fixture       *f,
   g_assert_true (g_utf8_validate (pango_layout_get_text (text), -1, NULL));
   g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), ==, 400);
   g_assert_cmpint (pango_layout_get_line_count (text), <=, 2);
+
+  /* Opened: its first 8,000 characters, and a word on the rest */
+  {
+    DeskInboxDetail *detail = template_child (f->page, DESK_TYPE_INBOX_PAGE, "detail");
+    GtkLabel *shown = template_child (detail, DESK_TYPE_INBOX_DETAIL, "text_label");
+    GtkLabel *cut = template_child (detail, DESK_TYPE_INBOX_DETAIL, "cut_label");
+    gint64 t0 = g_get_monotonic_time ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (f->model); i++)
+      if (item (f, i) == desk_inbox_row_get_notification (found))
+        gtk_selection_model_select_item (f->selection, i, TRUE);
+    g_assert_true (desk_inbox_detail_get_notification (detail) == desk_inbox_row_get_notification (found));
+    wait_painted (GTK_WIDGET (f->w.window));
+    g_test_message ("opened in %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
+    g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (shown), -1), ==, 8000 + 1);
+    g_assert_true (g_str_has_suffix (gtk_label_get_text (shown), "…"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cut)));
+    {
+      g_autofree char *first = desk_format_count (8000);
+      g_autofree char *total = desk_format_count (200000);
+
+      g_assert_nonnull (strstr (gtk_label_get_text (cut), first));
+      g_assert_nonnull (strstr (gtk_label_get_text (cut), total));
+    }
+  }
 }
 
 /* The unread count on the view switcher; a desktop notification's Reply

@@ -49,6 +49,7 @@ struct _DeskInboxDetail
   GtkWidget        *open_button;
   GtkLabel         *window_label;
   GtkLabel         *text_label;
+  GtkLabel         *cut_label;
   GtkListBox       *thread_list;
   GtkWidget        *reply_box;
   GtkTextView      *reply_view;
@@ -114,6 +115,33 @@ update_count (DeskInboxDetail *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
 }
 
+/* A message is shown up to TEXT_SHOWN characters: a label lays out its
+ * whole text several times to measure it, and 200,000 characters froze
+ * the window for seconds (test-inbox-page's huge-text). As long as the
+ * longest a network allows (a Facebook comment, 8,000). */
+#define TEXT_SHOWN 8000
+
+/* The first TEXT_SHOWN characters of @text, and how many it has */
+static char *
+dup_shown (const char *text,
+           gsize      *n_chars)
+{
+  const char *end = text;
+  g_autofree char *start = NULL;
+  gsize n = 0;
+
+  for (; n < TEXT_SHOWN && *end != '\0'; n++)
+    end = g_utf8_find_next_char (end, NULL);
+  if (*end == '\0')
+    {
+      *n_chars = n;
+      return g_strdup (text);
+    }
+  *n_chars = n + g_utf8_strlen (end, -1);
+  start = g_strndup (text, end - text);
+  return g_strconcat (start, "…", NULL);
+}
+
 /* The conversation the item belongs to, oldest first, the item marked */
 static void
 fill_thread (DeskInboxDetail  *self,
@@ -135,7 +163,12 @@ fill_thread (DeskInboxDetail  *self,
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), desk_notification_get_text (m) ?: "");
+      {
+        gsize n_chars;
+        g_autofree char *shown = dup_shown (desk_notification_get_text (m) ?: "", &n_chars);
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
+      }
 #if ADW_CHECK_VERSION (1, 3, 0)
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 #endif
@@ -407,7 +440,24 @@ show_one (DeskInboxDetail  *self,
                               channel ? desk_channel_get_handle (channel) : "", when ? when : "");
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
-  gtk_label_set_text (self->text_label, desk_notification_get_text (n) ? desk_notification_get_text (n) : "");
+  {
+    gsize n_chars;
+    g_autofree char *shown = dup_shown (desk_notification_get_text (n) ? desk_notification_get_text (n) : "", &n_chars);
+
+    gtk_label_set_text (self->text_label, shown);
+    if (n_chars > TEXT_SHOWN)
+      {
+        g_autofree char *total = desk_format_count ((gint64) n_chars);
+        g_autofree char *first = desk_format_count (TEXT_SHOWN);
+        /* Translators: the first %s is a number of characters (8,000),
+         * the second the message's (200,000) */
+        g_autofree char *cut = g_strdup_printf (_("The first %s characters of %s are shown: the message is too long to show whole here."),
+                                                first, total);
+
+        gtk_label_set_text (self->cut_label, cut);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->cut_label), n_chars > TEXT_SHOWN);
+  }
   gtk_toggle_button_set_active (self->star_button, desk_notification_get_starred (n));
   gtk_widget_set_visible (self->open_button, desk_notification_get_url (n) != NULL);
 
@@ -680,6 +730,7 @@ desk_inbox_detail_class_init (DeskInboxDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskInboxDetail, open_button);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxDetail, window_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxDetail, text_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskInboxDetail, cut_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxDetail, thread_list);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxDetail, reply_box);
   gtk_widget_class_bind_template_child (widget_class, DeskInboxDetail, reply_view);
