@@ -368,8 +368,9 @@ collect_rows (GtkWidget *widget,
     }
 }
 
-/* A huge message (200,000 accented characters) is a row like another:
- * its first characters laid out, never the whole */
+/* A huge message (200,000 accented characters, its author's name as
+ * long) is a row like another: its first characters laid out, never the
+ * whole */
 static void
 test_huge_text (Fixture       *f,
                 gconstpointer  data)
@@ -388,7 +389,8 @@ test_huge_text (Fixture       *f,
     g_string_append (huge, i % 7 == 6 ? " " : "é");
   g_ptr_array_add (batch, g_object_new (DESK_TYPE_NOTIFICATION, "channel-id", desk_channel_get_id (channel),
                                         "remote-id", "huge", "kind", DESK_NOTIFICATION_KIND_DIRECT_MESSAGE,
-                                        "author", "Long", "text", huge->str, "created-at", now, NULL));
+                                        "author", huge->str, "handle", huge->str, "text", huge->str,
+                                        "created-at", now, NULL));
   g_assert_true (desk_store_add_notifications_full (f->w.store, batch, NULL, &error));
   g_assert_no_error (error);
   desk_page_invalidate (DESK_PAGE (f->page));
@@ -407,6 +409,9 @@ test_huge_text (Fixture       *f,
   g_assert_true (g_utf8_validate (pango_layout_get_text (text), -1, NULL));
   g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), ==, 400);
   g_assert_cmpint (pango_layout_get_line_count (text), <=, 2);
+  /* Its author's name too, as long */
+  g_assert_true (_desk_inbox_row_get_part (found, DESK_INBOX_ROW_TITLE, &text, NULL));
+  g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), ==, 400);
 
   /* Opened: its first 8,000 characters, and a word on the rest */
   {
@@ -424,6 +429,9 @@ test_huge_text (Fixture       *f,
     g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (shown), -1), ==, 8000 + 1);
     g_assert_true (g_str_has_suffix (gtk_label_get_text (shown), "…"));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cut)));
+    /* The name: its first 300 characters */
+    g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (template_child (detail, DESK_TYPE_INBOX_DETAIL, "title_label")), -1),
+                     ==, 300 + 1);
     {
       g_autofree char *first = desk_format_count (8000);
       g_autofree char *total = desk_format_count (200000);

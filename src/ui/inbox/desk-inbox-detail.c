@@ -120,17 +120,19 @@ update_count (DeskInboxDetail *self)
  * the window for seconds (test-inbox-page's huge-text). As long as the
  * longest a network allows (a Facebook comment, 8,000). */
 #define TEXT_SHOWN 8000
+#define NAME_SHOWN 300     /* of a name, a handle */
 
-/* The first TEXT_SHOWN characters of @text, and how many it has */
+/* The first @max characters of @text, and how many it has */
 static char *
 dup_shown (const char *text,
+           gsize       max,
            gsize      *n_chars)
 {
   const char *end = text;
   g_autofree char *start = NULL;
   gsize n = 0;
 
-  for (; n < TEXT_SHOWN && *end != '\0'; n++)
+  for (; n < max && *end != '\0'; n++)
     end = g_utf8_find_next_char (end, NULL);
   if (*end == '\0')
     {
@@ -159,13 +161,14 @@ fill_thread (DeskInboxDetail  *self,
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *when = desk_notification_get_created_at (m)
                               ? desk_format_relative_time (desk_notification_get_created_at (m), now) : g_strdup ("");
-      g_autofree char *title = g_strdup_printf ("%s · %s", desk_notification_get_author (m), when);
+      gsize n_chars;
+      g_autofree char *author = dup_shown (desk_notification_get_author (m) ?: "", NAME_SHOWN, &n_chars);
+      g_autofree char *title = g_strdup_printf ("%s · %s", author, when);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       {
-        gsize n_chars;
-        g_autofree char *shown = dup_shown (desk_notification_get_text (m) ?: "", &n_chars);
+        g_autofree char *shown = dup_shown (desk_notification_get_text (m) ?: "", TEXT_SHOWN, &n_chars);
 
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
       }
@@ -438,11 +441,18 @@ show_one (DeskInboxDetail  *self,
                               handle ? handle : "", handle && handle[0] ? " · " : "",
                               desk_notification_kind_to_label (kind), network,
                               channel ? desk_channel_get_handle (channel) : "", when ? when : "");
-  gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->subtitle_label, subtitle);
   {
     gsize n_chars;
-    g_autofree char *shown = dup_shown (desk_notification_get_text (n) ? desk_notification_get_text (n) : "", &n_chars);
+    g_autofree char *title_shown = dup_shown (title, NAME_SHOWN, &n_chars);
+    g_autofree char *subtitle_shown = dup_shown (subtitle, 2 * NAME_SHOWN, &n_chars);
+
+    gtk_label_set_text (self->title_label, title_shown);
+    gtk_label_set_text (self->subtitle_label, subtitle_shown);
+  }
+  {
+    gsize n_chars;
+    g_autofree char *shown = dup_shown (desk_notification_get_text (n) ? desk_notification_get_text (n) : "", TEXT_SHOWN,
+                                         &n_chars);
 
     gtk_label_set_text (self->text_label, shown);
     if (n_chars > TEXT_SHOWN)

@@ -561,10 +561,19 @@ update (DeskInboxRow *self)
   text = desk_notification_get_text (n) ? desk_notification_get_text (n) : "";
 
   g_free (self->title);
-  self->title = dup_title (n);
+  {
+    g_autofree char *title = dup_title (n);
+
+    /* A name is a line: no more of it than a text's two */
+    self->title = dup_start (title);
+  }
   g_free (self->meta);
   if (handle != NULL && handle[0] != '\0' && !desk_notification_kind_is_grouped (kind))
-    self->meta = g_strdup_printf ("%s · %s · %s", handle, desk_notification_kind_to_label (kind), network);
+    {
+      g_autofree char *start = dup_start (handle);
+
+      self->meta = g_strdup_printf ("%s · %s · %s", start, desk_notification_kind_to_label (kind), network);
+    }
   else
     self->meta = g_strdup_printf ("%s · %s", desk_notification_kind_to_label (kind), network);
   g_free (self->when);
