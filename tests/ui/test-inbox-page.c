@@ -442,6 +442,61 @@ test_huge_text (Fixture       *f,
   }
 }
 
+/* A sync or another program changes the workspace while an item is open
+ * and a reply is being written: the item stays chosen and open, the
+ * draft stays, and the new notification is in the list */
+static void
+test_refresh_keeps_place (Fixture       *f,
+                          gconstpointer  data)
+{
+  DeskInboxDetail *detail = template_child (f->page, DESK_TYPE_INBOX_PAGE, "detail");
+  GtkTextBuffer *draft = gtk_text_view_get_buffer (template_child (detail, DESK_TYPE_INBOX_DETAIL, "reply_view"));
+  g_autoptr(GListModel) channels = desk_store_list_channels (f->w.store, desk_window_get_brand_id (f->w.window), NULL);
+  g_autoptr(DeskChannel) channel = g_list_model_get_item (channels, 0);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = desk_time_now ();
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  g_autofree char *kept = NULL;
+  guint n = g_list_model_get_n_items (f->model);
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "inbox.move", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "inbox.move", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "inbox.move", "i", 1));
+  g_assert_true (gtk_selection_model_is_selected (f->selection, 2));
+  id = desk_notification_get_id (desk_inbox_detail_get_notification (detail));
+  gtk_text_buffer_set_text (draft, "Merci beaucoup, nous regardons cela", -1);
+
+  g_ptr_array_add (batch, g_object_new (DESK_TYPE_NOTIFICATION, "channel-id", desk_channel_get_id (channel),
+                                        "remote-id", "arrived", "kind", DESK_NOTIFICATION_KIND_DIRECT_MESSAGE,
+                                        "author", "Nouvelle", "text", "Bonjour ?", "created-at", now, NULL));
+  g_assert_true (desk_store_add_notifications_full (f->w.store, batch, NULL, &error));
+  g_assert_no_error (error);
+  desk_window_refresh (f->w.window);
+  wait_painted (GTK_WIDGET (f->w.window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, n + 1);
+  g_assert_nonnull (desk_inbox_detail_get_notification (detail));
+  g_assert_cmpint (desk_notification_get_id (desk_inbox_detail_get_notification (detail)), ==, id);
+  gtk_text_buffer_get_bounds (draft, &start, &end);
+  kept = gtk_text_buffer_get_text (draft, &start, &end, FALSE);
+  g_assert_cmpstr (kept, ==, "Merci beaucoup, nous regardons cela");
+  {
+    g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (f->selection);
+
+    g_assert_cmpuint (gtk_bitset_get_size (set), ==, 1);
+    g_assert_cmpint (desk_notification_get_id (item (f, gtk_bitset_get_minimum (set))), ==, id);
+  }
+
+  /* Another item chosen: its own, empty reply */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "inbox.move", "i", 1));
+  gtk_text_buffer_get_bounds (draft, &start, &end);
+  g_clear_pointer (&kept, g_free);
+  kept = gtk_text_buffer_get_text (draft, &start, &end, FALSE);
+  g_assert_cmpstr (kept, ==, "");
+}
+
 /* The unread count on the view switcher; a desktop notification's Reply
  * and Mark Read (the application's actions) */
 static void
@@ -747,6 +802,7 @@ main (int    argc,
   ADD ("saved-replies-dialog", test_saved_replies_dialog);
   ADD ("screenshots", test_screenshots);
   ADD ("huge-text", test_huge_text);
+  ADD ("refresh-keeps-place", test_refresh_keeps_place);
 #undef ADD
 
   ret = g_test_run ();

@@ -538,8 +538,15 @@ desk_inbox_detail_show (DeskInboxDetail *self,
     }
   if (self->notification != g_ptr_array_index (selected, 0))
     {
-      set_notification (self, g_ptr_array_index (selected, 0));
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->reply_view), "", -1);
+      DeskNotification *chosen = g_ptr_array_index (selected, 0);
+      /* The same notification read again (the inbox refreshed): its
+       * reply being written stays */
+      gboolean same = self->notification != NULL &&
+                      desk_notification_get_id (self->notification) == desk_notification_get_id (chosen);
+
+      set_notification (self, chosen);
+      if (!same)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->reply_view), "", -1);
     }
   show_one (self, self->notification);
   gtk_stack_set_visible_child_name (self->stack, "one");

@@ -80,6 +80,7 @@ struct _DeskInboxPage
   GPtrArray          *undo;          /* (element-type Before) the last action's */
   char               *me;            /* the name "assigned to me" means */
   gboolean            loading;
+  gboolean            restoring;     /* the selection, after a refresh */
   guint               after_reload_id;
 
   /* Template widgets */
@@ -275,8 +276,12 @@ selected_items (DeskInboxPage *self)
 static void
 selection_changed_cb (DeskInboxPage *self)
 {
-  g_autoptr(GPtrArray) items = selected_items (self);
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (self->restoring)
+    return;
+  items = selected_items (self);
 
   desk_inbox_detail_show (self->detail, items);
   /* Opened: read (a group, every member) */
@@ -745,6 +750,51 @@ fill_dropdowns (DeskInboxPage *self,
   gtk_drop_down_set_model (self->campaign_dropdown, G_LIST_MODEL (campaign_names));
 }
 
+/* The workspace read again (a sync, another program, a dialog closed),
+ * same brand, same filters: the items chosen stay chosen and open (their
+ * reply being written with them), looked for a little past where they
+ * were, as new items come first */
+static gboolean
+refresh_keeping_place (DeskInboxPage  *self,
+                       gboolean        same_brand,
+                       GError        **error)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GPtrArray) items = same_brand ? selected_items (self) : NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint end, first = G_MAXUINT;
+  gboolean ok;
+
+  if (items == NULL || items->len == 0)
+    return set_model_filter (self, error);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = desk_notification_get_id (g_ptr_array_index (items, i));
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  self->restoring = TRUE;
+  ok = set_model_filter (self, error);
+  end = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->model)), MAX (gtk_bitset_get_maximum (set) + 500, 1000));
+  for (guint i = 0; ok && i < end && g_hash_table_size (ids) > 0; i++)
+    {
+      g_autoptr(DeskNotification) n = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      gint64 id = desk_notification_get_id (n);
+
+      if (g_hash_table_remove (ids, &id))
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, first == G_MAXUINT);
+          first = MIN (first, i);
+        }
+    }
+  self->restoring = FALSE;
+  selection_changed_cb (self);
+  if (first != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u", first);
+  return ok;
+}
+
 static gboolean
 after_reload_cb (gpointer data)
 {
@@ -766,6 +816,7 @@ desk_inbox_page_reload (DeskPage *page)
   g_autoptr(GListModel) channels = NULL;
   g_autoptr(GListModel) campaigns = NULL;
   g_autoptr(DeskBrand) brand = NULL;
+  gboolean same_brand;
 
   channels = desk_store_list_channels (store, brand_id, &error);
   campaigns = channels ? desk_store_list_campaigns (store, brand_id, &error) : NULL;
@@ -783,7 +834,8 @@ desk_inbox_page_reload (DeskPage *page)
   /* Another brand: its own filters; the same brand read again (a sync):
    * the filters stay */
   self->loading = TRUE;
-  if (self->filter->brand_id != brand_id)
+  same_brand = self->filter->brand_id == brand_id;
+  if (!same_brand)
     {
       self->filter->brand_id = brand_id;
       fill_dropdowns (self, channels, campaigns);
@@ -795,7 +847,7 @@ desk_inbox_page_reload (DeskPage *page)
       self->filter->campaign_id = 0;
     }
   self->loading = FALSE;
-  if (!set_model_filter (self, &error))
+  if (!refresh_keeping_place (self, same_brand, &error))
     {
       gtk_label_set_text (self->count_label, error->message);
       return;
