@@ -143,6 +143,32 @@ test_reply_window (void)
                                              received, soon));
 }
 
+/* What a widget shows of a long message: characters counted, not bytes */
+static void
+test_excerpt (void)
+{
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *whole = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *broken = NULL;
+  gsize n = 0;
+
+  whole = desk_format_dup_excerpt ("Crème brûlée", 12, &n);
+  g_assert_cmpstr (whole, ==, "Crème brûlée");
+  g_assert_cmpuint (n, ==, 12);
+  cut = desk_format_dup_excerpt ("Crème brûlée", 5, &n);
+  g_assert_cmpstr (cut, ==, "Crème…");
+  g_assert_cmpuint (n, ==, 12);
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (long_text, "é");
+  g_clear_pointer (&cut, g_free);
+  cut = desk_format_dup_excerpt (long_text->str, 400, NULL);
+  g_assert_cmpint (g_utf8_strlen (cut, -1), ==, 401);
+  /* A last character cut short stops at the end, not after it */
+  broken = desk_format_dup_excerpt ("ab\xc3", 10, &n);
+  g_assert_cmpstr (broken, ==, "ab\xc3");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -154,6 +180,7 @@ main (int    argc,
   g_test_add_func ("/format/count/c", test_count_c);
   g_test_add_func ("/format/relative-time", test_relative_time);
   g_test_add_func ("/format/reply-window", test_reply_window);
+  g_test_add_func ("/format/excerpt", test_excerpt);
 
   return g_test_run ();
 }

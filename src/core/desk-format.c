@@ -88,3 +88,41 @@ desk_format_duration (GTimeSpan span)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), (int) hours);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), (int) minutes);
 }
+
+/**
+ * desk_format_dup_excerpt:
+ * @text: UTF-8
+ * @max_chars: how many characters to keep at most
+ * @n_chars: (out) (optional): how many @text has
+ *
+ * @text, or its first @max_chars characters and "…" when it is longer:
+ * what a widget shows of a message without laying out 200,000 characters.
+ * Counts characters, never bytes, and stops at the string's end whatever
+ * its bytes.
+ *
+ * Returns: (transfer full): the excerpt
+ */
+char *
+desk_format_dup_excerpt (const char *text,
+                         gsize       max_chars,
+                         gsize      *n_chars)
+{
+  g_autofree char *start = NULL;
+  const char *end = text;
+  gsize n = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (; n < max_chars && *end != '\0'; n++)
+    end = g_utf8_find_next_char (end, NULL);
+  if (*end == '\0')
+    {
+      if (n_chars != NULL)
+        *n_chars = n;
+      return g_strdup (text);
+    }
+  if (n_chars != NULL)
+    *n_chars = n + g_utf8_strlen (end, -1);
+  start = g_strndup (text, end - text);
+  return g_strconcat (start, "…", NULL);
+}

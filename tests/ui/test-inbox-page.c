@@ -407,11 +407,12 @@ test_huge_text (Fixture       *f,
   g_assert_nonnull (found);
   g_assert_true (_desk_inbox_row_get_part (found, DESK_INBOX_ROW_TEXT, &text, NULL));
   g_assert_true (g_utf8_validate (pango_layout_get_text (text), -1, NULL));
-  g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), ==, 400);
+  g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), ==, 400 + 1);
+  g_assert_true (g_str_has_suffix (pango_layout_get_text (text), "…"));
   g_assert_cmpint (pango_layout_get_line_count (text), <=, 2);
   /* Its author's name too, as long */
   g_assert_true (_desk_inbox_row_get_part (found, DESK_INBOX_ROW_TITLE, &text, NULL));
-  g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), ==, 400);
+  g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), ==, 400 + 1);
 
   /* Opened: its first 8,000 characters, and a word on the rest */
   {

@@ -122,28 +122,6 @@ update_count (DeskInboxDetail *self)
 #define TEXT_SHOWN 8000
 #define NAME_SHOWN 300     /* of a name, a handle */
 
-/* The first @max characters of @text, and how many it has */
-static char *
-dup_shown (const char *text,
-           gsize       max,
-           gsize      *n_chars)
-{
-  const char *end = text;
-  g_autofree char *start = NULL;
-  gsize n = 0;
-
-  for (; n < max && *end != '\0'; n++)
-    end = g_utf8_find_next_char (end, NULL);
-  if (*end == '\0')
-    {
-      *n_chars = n;
-      return g_strdup (text);
-    }
-  *n_chars = n + g_utf8_strlen (end, -1);
-  start = g_strndup (text, end - text);
-  return g_strconcat (start, "…", NULL);
-}
-
 /* The conversation the item belongs to, oldest first, the item marked */
 static void
 fill_thread (DeskInboxDetail  *self,
@@ -162,13 +140,13 @@ fill_thread (DeskInboxDetail  *self,
       g_autofree char *when = desk_notification_get_created_at (m)
                               ? desk_format_relative_time (desk_notification_get_created_at (m), now) : g_strdup ("");
       gsize n_chars;
-      g_autofree char *author = dup_shown (desk_notification_get_author (m) ?: "", NAME_SHOWN, &n_chars);
+      g_autofree char *author = desk_format_dup_excerpt (desk_notification_get_author (m) ?: "", NAME_SHOWN, &n_chars);
       g_autofree char *title = g_strdup_printf ("%s · %s", author, when);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       {
-        g_autofree char *shown = dup_shown (desk_notification_get_text (m) ?: "", TEXT_SHOWN, &n_chars);
+        g_autofree char *shown = desk_format_dup_excerpt (desk_notification_get_text (m) ?: "", TEXT_SHOWN, &n_chars);
 
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
       }
@@ -443,15 +421,15 @@ show_one (DeskInboxDetail  *self,
                               channel ? desk_channel_get_handle (channel) : "", when ? when : "");
   {
     gsize n_chars;
-    g_autofree char *title_shown = dup_shown (title, NAME_SHOWN, &n_chars);
-    g_autofree char *subtitle_shown = dup_shown (subtitle, 2 * NAME_SHOWN, &n_chars);
+    g_autofree char *title_shown = desk_format_dup_excerpt (title, NAME_SHOWN, &n_chars);
+    g_autofree char *subtitle_shown = desk_format_dup_excerpt (subtitle, 2 * NAME_SHOWN, &n_chars);
 
     gtk_label_set_text (self->title_label, title_shown);
     gtk_label_set_text (self->subtitle_label, subtitle_shown);
   }
   {
     gsize n_chars;
-    g_autofree char *shown = dup_shown (desk_notification_get_text (n) ? desk_notification_get_text (n) : "", TEXT_SHOWN,
+    g_autofree char *shown = desk_format_dup_excerpt (desk_notification_get_text (n) ? desk_notification_get_text (n) : "", TEXT_SHOWN,
                                          &n_chars);
 
     gtk_label_set_text (self->text_label, shown);

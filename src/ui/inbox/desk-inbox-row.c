@@ -525,18 +525,6 @@ desk_inbox_row_direction_changed (GtkWidget        *widget,
   GTK_WIDGET_CLASS (desk_inbox_row_parent_class)->direction_changed (widget, previous);
 }
 
-/* The first TEXT_MAX characters of @text: a huge message is not shaped
- * whole for two lines */
-static char *
-dup_start (const char *text)
-{
-  const char *end = text;
-
-  for (guint i = 0; i < TEXT_MAX && *end != '\0'; i++)
-    end = g_utf8_find_next_char (end, NULL);
-  return g_strndup (text, end - text);
-}
-
 static void
 update (DeskInboxRow *self)
 {
@@ -565,12 +553,12 @@ update (DeskInboxRow *self)
     g_autofree char *title = dup_title (n);
 
     /* A name is a line: no more of it than a text's two */
-    self->title = dup_start (title);
+    self->title = desk_format_dup_excerpt (title, TEXT_MAX, NULL);
   }
   g_free (self->meta);
   if (handle != NULL && handle[0] != '\0' && !desk_notification_kind_is_grouped (kind))
     {
-      g_autofree char *start = dup_start (handle);
+      g_autofree char *start = desk_format_dup_excerpt (handle, TEXT_MAX, NULL);
 
       self->meta = g_strdup_printf ("%s · %s · %s", start, desk_notification_kind_to_label (kind), network);
     }
@@ -580,7 +568,7 @@ update (DeskInboxRow *self)
   self->when = desk_notification_get_created_at (n) != NULL
                ? desk_format_relative_time (desk_notification_get_created_at (n), now) : g_strdup ("");
   g_free (self->text);
-  self->text = dup_start (text);
+  self->text = desk_format_dup_excerpt (text, TEXT_MAX, NULL);
   g_free (self->badges);
   self->badges = dup_badges (n, channel, now);
   self->icon_name = kind_icon (kind);
