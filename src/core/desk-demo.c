@@ -392,6 +392,25 @@ add_notifications (DeskStore          *store,
   return desk_store_add_notifications (store, batch, error);
 }
 
+/* One day's figure, a whole number as networks count */
+static void
+add_sample (GPtrArray  *samples,
+            gint64      channel_id,
+            gint64      post_id,
+            GDateTime  *day,
+            const char *metric,
+            double      value)
+{
+  DeskMetricSample *s = g_new0 (DeskMetricSample, 1);
+
+  s->channel_id = channel_id;
+  s->post_id = post_id;
+  s->day = desk_time_format_day (day);
+  s->metric = g_strdup (metric);
+  s->value = (double) (gint64) value;
+  g_ptr_array_add (samples, s);
+}
+
 static gboolean
 add_metrics (DeskStore          *store,
              const DeskDemoSize *size,
@@ -424,15 +443,7 @@ add_metrics (DeskStore          *store,
           values[4] = impressions * (0.55 + values[3] / impressions * 10);
 
           for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
-            {
-              DeskMetricSample *s = g_new0 (DeskMetricSample, 1);
-
-              s->channel_id = desk_channel_get_id (channel);
-              s->day = desk_time_format_day (day);
-              s->metric = g_strdup (metrics[m]);
-              s->value = (double) (gint64) values[m];
-              g_ptr_array_add (samples, s);
-            }
+            add_sample (samples, desk_channel_get_id (channel), 0, day, metrics[m], values[m]);
         }
     }
 
@@ -482,16 +493,7 @@ add_post_metrics (DeskStore          *store,
           static const char * const metrics[] = { "impressions", "engagements" };
 
           for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
-            {
-              DeskMetricSample *s = g_new0 (DeskMetricSample, 1);
-
-              s->channel_id = ids[c];
-              s->post_id = desk_post_get_id (post);
-              s->day = desk_time_format_day (local);
-              s->metric = g_strdup (metrics[m]);
-              s->value = (double) (gint64) values[m];
-              g_ptr_array_add (samples, s);
-            }
+            add_sample (samples, ids[c], desk_post_get_id (post), local, metrics[m], values[m]);
         }
     }
   return desk_store_add_metric_samples (store, samples, error);
